@@ -1,0 +1,136 @@
+// One config schema, checked at start. Secrets never live here: see env.ts.
+import { z } from 'zod';
+import { PLATFORMS, TOPICS } from '../types.js';
+
+const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/;
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 };
+
+/** Parses "15m", "2h", "7d", "500ms" or a number of seconds into milliseconds. */
+export function parseDuration(value: string | number): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value * 1000 : null;
+  const m = DURATION_RE.exec(value.trim());
+  return m ? Number(m[1]) * UNIT_MS[m[2]] : null;
+}
+
+/** A duration written as "15m", "2h", "30s", "7d" or seconds; yields milliseconds. */
+export const duration = z.union([z.string(), z.number()]).transform((v, ctx) => {
+  const ms = parseDuration(v);
+  if (ms === null) {
+    ctx.addIssue({ code: 'custom', message: `"${v}" is not a duration; write e.g. 30s, 15m, 2h, 7d or a number of seconds` });
+    return z.NEVER;
+  }
+  return ms;
+});
+
+const topic = z.enum(TOPICS, { error: () => `topic must be one of: ${TOPICS.join(', ')}` });
+const platform = z.enum(PLATFORMS, { error: () => `platform must be one of: ${PLATFORMS.join(', ')}` });
+
+export const sourceSchema = z.strictObject({
+  name: z.string().min(1, 'give every source a short unique name').regex(/^[\w.-]+$/, 'use letters, digits, "-", "_" or "." in source names'),
+  url: z.url({ error: 'url must be an absolute http(s) URL' }).refine((u) => /^https?:/i.test(u), 'only http and https feeds are supported'),
+  /** Parser to use; auto sniffs RSS, Atom or JSON Feed. */
+  kind: z.enum(['auto', 'rss', 'atom', 'json']).default('auto'),
+  interval: duration.optional(),
+  /** Language hint for items whose text does not tell (en, zh, ...). */
+  lang: z.string().min(2).max(8).optional(),
+  /** Hints: firms or topics this source is about; they add a little score when the text agrees. */
+  firms: z.array(z.string()).default([]),
+  topics: z.array(topic).default([]),
+  /** Deliver the newest N items on the first successful poll instead of recording all as seen. */
+  backfill: z.number().int().min(0).max(100).default(0),
+  enabled: z.boolean().default(true),
+});
+
+export const routeSchema = z.strictObject({
+  platform,
+  channel: z.string().min(1, 'channel is the Slack channel id (C…), the Discord channel id, or a name for console'),
+  topics: z.array(topic).optional(),
+  firms: z.array(z.string()).optional(),
+  minScore: z.number().min(0).max(1).default(0),
+  /** realtime: post each alert; digest: only in the channel's digest. */
+  mode: z.enum(['realtime', 'digest']).default('realtime'),
+  digest: z.enum(['daily', 'weekly', 'off']).optional(),
+});
+
+export const configSchema = z
+  .object({
+    sources: z.array(sourceSchema).default([]),
+    routes: z.array(routeSchema).default([{ platform: 'console', channel: 'console', minScore: 0, mode: 'realtime' }]),
+    fetch: z
+      .object({
+        allowPrivateAddresses: z.boolean().default(false),
+        timeout: duration.prefault("15s"),
+        maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+        maxRedirects: z.number().int().min(0).max(20).default(5),
+        userAgent: z.string().optional(),
+        concurrency: z.number().int().min(1).max(256).default(16),
+        perHostConcurrency: z.number().int().min(1).max(32).default(2),
+      })
+      .prefault({}),
+    schedule: z
+      .object({
+        /** node-cron expression for the poll tick. */
+        tick: z.string().default('* * * * *'),
+        defaultInterval: duration.prefault('15m'),
+        maxAgeHours: z.number().positive().default(72),
+        timezone: z.string().default('UTC'),
+        digestDaily: z.string().default('0 9 * * *'),
+        digestWeekly: z.string().default('0 9 * * 1'),
+        /** Consecutive failures before a source is disabled (and its channels told). */
+        failuresBeforeDisable: z.number().int().min(1).default(10),
+        maxBackoff: duration.prefault('6h'),
+      })
+      .prefault({}),
+    retention: z
+      .object({
+        dedupeDays: z.number().positive().default(30),
+        alertDays: z.number().positive().default(365),
+      })
+      .prefault({}),
+    delivery: z
+      .object({
+        maxAttempts: z.number().int().min(1).max(50).default(8),
+        /** Minimum gap between two messages to one channel. */
+        perChannelInterval: duration.prefault('1s'),
+        lease: duration.prefault('60s'),
+        concurrency: z.number().int().min(1).max(64).default(4),
+      })
+      .prefault({}),
+    classify: z
+      .object({
+        /** Items scoring at or above this are relevant. */
+        threshold: z.number().min(0).max(1).default(0.5),
+        firmsFile: z.string().default('firms.yml'),
+        topicsFile: z.string().default('topics.yml'),
+      })
+      .prefault({}),
+    /** Users allowed to subscribe/unsubscribe besides workspace admins (Slack) or Manage Server holders (Discord). */
+    admins: z
+      .object({
+        slack: z.array(z.string()).default([]),
+        discord: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    llm: z
+      .object({
+        timeout: duration.prefault('10s'),
+        /** Scores in [low, high) get a second opinion when an LLM is configured. */
+        borderline: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.6]),
+        abstractiveSummaries: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .superRefine((cfg, ctx) => {
+    const seen = new Map<string, number>();
+    cfg.sources.forEach((s, i) => {
+      const prev = seen.get(s.name);
+      if (prev !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name "${s.name}" (also sources[${prev}]); names must be unique` });
+      }
+      seen.set(s.name, i);
+    });
+  });
+
+export type Config = z.infer<typeof configSchema>;
+export type SourceConfig = z.infer<typeof sourceSchema>;
+export type RouteConfig = z.infer<typeof routeSchema>;
