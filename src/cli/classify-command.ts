@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { readEnv } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { createClassifier } from '../pipeline/classify/index.js';
+import { runClassify } from './classify.js';
+import type { CliContext } from './commands.js';
+
+/** JSON Lines items in, one assessment per line out. No store, no network unless an LLM is configured. */
+export async function classifyCommand(_v: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
+  const env = readEnv(ctx.env);
+  const config = loadConfig(env.configPath);
+  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
+  const r = await runClassify(ctx.stdin, ctx.stdout, { classifier });
+  return r.errors > 0 && r.count === r.errors ? 1 : 0;
+}

@@ -1,0 +1,52 @@
+import { openApp, type CliContext } from './commands.js';
+
+type Check = { ok: boolean | 'warn'; label: string; detail?: string };
+
+/** Checks config, store, credentials and (unless --offline) that each source answers with a feed. */
+export async function doctorCommand(values: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
+  const checks: Check[] = [];
+  const print = (c: Check) => ctx.stdout.write(`${c.ok === true ? '✓' : c.ok === 'warn' ? '!' : '✗'} ${c.label}${c.detail ? ` — ${c.detail}` : ''}\n`);
+  const add = (c: Check) => {
+    checks.push(c);
+    print(c);
+  };
+  const app = await openApp(ctx, { platforms: false, logLevel: 'error' });
+  try {
+    add({ ok: true, label: `config ${app.config.file}`, detail: `${app.config.sources.length} sources, ${app.config.routes.length} routes` });
+    add({ ok: true, label: 'knowledge', detail: `${app.knowledge.firmNames().length} firms loaded` });
+    try {
+      await app.store.ping();
+      add({ ok: true, label: `store (${app.store.kind})`, detail: app.store.kind === 'redis' ? 'REDIS_URL answers' : `DATA_DIR ${app.env.dataDir}` });
+    } catch (err) {
+      add({ ok: false, label: `store (${app.store.kind})`, detail: (err as Error).message });
+    }
+    const { slack, discord, llm } = app.env;
+    const platforms = new Set(app.config.routes.map((r) => r.platform));
+    add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });
+    add({ ok: discord || !platforms.has('discord') ? true : false, label: 'discord credentials', detail: discord ? `token set${discord.publicKey ? ', interactions over HTTP' : ', commands through the gateway'}` : platforms.has('discord') ? 'routes name discord but DISCORD_TOKEN is not set' : 'not configured (optional)' });
+    add({ ok: true, label: 'llm', detail: llm ? `${llm.model} at ${llm.baseUrl}` : 'off (rules only)' });
+    if (values.offline) {
+      add({ ok: 'warn', label: 'sources', detail: 'not checked (--offline)' });
+    } else {
+      const { fetchFeed, parseFeed } = app.pollDeps;
+      const settings = { ...app.pollDeps.settings.fetch, timeoutMs: Math.min(app.pollDeps.settings.fetch.timeoutMs, 10_000) };
+      await Promise.all(
+        app.config.sources.map(async (s) => {
+          try {
+            const res = await fetchFeed(s.url, settings);
+            if (res.status === 'not_modified') return add({ ok: true, label: `source ${s.name}`, detail: 'not modified' });
+            const feed = await parseFeed(res.text, { baseUrl: res.finalUrl, kind: s.kind });
+            add({ ok: feed.entries.length ? true : 'warn', label: `source ${s.name}`, detail: `${feed.entries.length} entries, ${res.bytes} bytes, ${res.charset}` });
+          } catch (err) {
+            add({ ok: false, label: `source ${s.name}`, detail: `${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}` });
+          }
+        }),
+      );
+    }
+  } finally {
+    await app.close();
+  }
+  const failed = checks.filter((c) => c.ok === false).length;
+  ctx.stdout.write(failed ? `\n${failed} check(s) failed\n` : '\nall checks passed\n');
+  return failed ? 1 : 0;
+}

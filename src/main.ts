@@ -1,0 +1,198 @@
+// The one place that wires everything: config → store → relevance → pipeline → delivery →
+// platforms → HTTP server → scheduler. Everything else takes what it needs as parameters.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { Env } from './config/env.js';
+import { ConfigError, type LoadedConfig } from './config/load.js';
+import { createLogger, type Logger } from './log.js';
+import { Metrics } from './metrics.js';
+import { openStore } from './store/open.js';
+import type { Store } from './store/store.js';
+import { loadKnowledge, type Knowledge } from './knowledge/index.js';
+import { createClassifier } from './pipeline/classify/index.js';
+import { createAssessor } from './llm/index.js';
+import { createMatcher } from './pipeline/dedupe/index.js';
+import { fetchFeed } from './sources/fetcher.js';
+import { parseFeed } from './sources/parse.js';
+import type { PollDeps } from './pipeline/poll.js';
+import { pollAll, type CycleReport } from './pipeline/poll-all.js';
+import { createCommandHandler } from './commands/index.js';
+import type { CommandRequest, Reply } from './commands/types.js';
+import { createDeliveryWorker } from './delivery/worker.js';
+import { ConsolePoster } from './delivery/console.js';
+import { noticeSourceHealth } from './delivery/notices.js';
+import type { Poster } from './delivery/poster.js';
+import { HttpServer } from './http/server.js';
+import type { Platform, Subscription } from './types.js';
+
+export interface AppOptions {
+  env: Env;
+  config: LoadedConfig;
+  log?: Logger;
+  /** Where the console poster prints alerts. */
+  consoleOut?: NodeJS.WritableStream;
+  /** Replica id, unique per process. */
+  owner?: string;
+  now?: () => Date;
+  /** False for one-shot commands that never talk to Slack or Discord (search, sources, doctor). */
+  platforms?: boolean;
+}
+
+export interface App {
+  config: LoadedConfig;
+  env: Env;
+  log: Logger;
+  metrics: Metrics;
+  store: Store;
+  knowledge: Knowledge;
+  http: HttpServer;
+  posters: Partial<Record<Platform, Poster>>;
+  handleCommand: (req: CommandRequest) => Promise<Reply>;
+  pollDeps: PollDeps;
+  worker: ReturnType<typeof createDeliveryWorker>;
+  /** One poll cycle; `force` polls sources even when not due. */
+  pollCycle(force: boolean): Promise<CycleReport>;
+  /** Runs the worker until nothing deliverable is left (bounded). */
+  drainOutbox(maxRounds?: number): Promise<number>;
+  close(): Promise<void>;
+  platformsStarted: () => Promise<void>;
+}
+
+/** Checks config facts that need the firm list: route firms must be canonical (or aliases). */
+function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
+  const problems: string[] = [];
+  config.routes.forEach((r, i) =>
+    (r.firms ?? []).forEach((f, j) => {
+      const canon = knowledge.canonicalFirm(f);
+      if (!canon) {
+        const dym = knowledge.suggestFirms(f, 3);
+        problems.push(`routes[${i}].firms[${j}]: unknown firm "${f}"${dym.length ? `; did you mean ${dym.join(', ')}?` : ''} (see talent-radar's config/firms.yml)`);
+      } else r.firms![j] = canon;
+    }),
+  );
+  config.sources.forEach((s, i) =>
+    s.firms.forEach((f, j) => {
+      const canon = knowledge.canonicalFirm(f);
+      if (!canon) problems.push(`sources[${i}].firms[${j}]: unknown firm "${f}" (use a name from config/firms.yml)`);
+      else s.firms[j] = canon;
+    }),
+  );
+  if (problems.length) throw new ConfigError(config.file, problems);
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const { env, config } = opts;
+  const log = opts.log ?? createLogger(env.logLevel);
+  const metrics = new Metrics({ defaultMetrics: true });
+  const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  checkRoutes(config, knowledge);
+  const store = await openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, log });
+  const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
+  const assessor = createAssessor({ classifier, llm: env.llm, cache: store, log: log.child({ mod: 'llm' }), config: config.llm });
+
+  let subsCache: { at: number; subs: Subscription[] } | undefined;
+  const subscriptions = async (): Promise<Subscription[]> => {
+    if (!subsCache || Date.now() - subsCache.at > 15_000) subsCache = { at: Date.now(), subs: await store.listSubscriptions() };
+    return subsCache.subs;
+  };
+
+  const handleCommand = createCommandHandler({ store, config, knowledge, admins: config.admins, metrics, onSubscriptionsChanged: () => (subsCache = undefined) });
+  const http = new HttpServer(log.child({ mod: 'http' }));
+  const posters: Partial<Record<Platform, Poster>> = {};
+  if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
+  const starters: Array<() => Promise<void>> = [];
+  const stoppers: Array<() => Promise<void>> = [];
+  if (env.slack && opts.platforms !== false) {
+    const { createSlackApp } = await import('./platforms/slack/app.js');
+    const slack = await createSlackApp({ ...env.slack, http, handleCommand, admins: config.admins.slack, log: log.child({ mod: 'slack' }), metrics });
+    posters.slack = slack.poster;
+    starters.push(() => slack.start());
+    stoppers.push(() => slack.stop());
+  }
+  if (env.discord && opts.platforms !== false) {
+    const { createDiscordApp } = await import('./platforms/discord/app.js');
+    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    posters.discord = discord.poster;
+    starters.push(() => discord.start());
+    stoppers.push(() => discord.stop());
+  }
+
+  const pollDeps: PollDeps = {
+    store,
+    assessor,
+    matcher: createMatcher(),
+    fetchFeed,
+    parseFeed,
+    routes: config.routes,
+    subscriptions,
+    onSourceHealth: async (source, event, error) => {
+      await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
+    },
+    settings: {
+      defaultIntervalMs: config.schedule.defaultInterval,
+      maxAgeHours: config.schedule.maxAgeHours,
+      maxBackoffMs: config.schedule.maxBackoff,
+      failuresBeforeDisable: config.schedule.failuresBeforeDisable,
+      retentionSec: Math.round(config.retention.dedupeDays * 86400),
+      fetch: {
+        timeoutMs: config.fetch.timeout,
+        maxBytes: config.fetch.maxBytes,
+        maxRedirects: config.fetch.maxRedirects,
+        userAgent: config.fetch.userAgent,
+        allowPrivateAddresses: config.fetch.allowPrivateAddresses,
+      },
+    },
+    owner,
+    log: log.child({ mod: 'poll' }),
+    metrics,
+    now: opts.now,
+  };
+
+  const worker = createDeliveryWorker({
+    store,
+    posters,
+    log: log.child({ mod: 'delivery' }),
+    metrics,
+    consumer: owner,
+    maxAttempts: config.delivery.maxAttempts,
+    perChannelIntervalMs: config.delivery.perChannelInterval,
+    leaseMs: config.delivery.lease,
+    concurrency: config.delivery.concurrency,
+    now: opts.now,
+  });
+
+  const app: App = {
+    config,
+    env,
+    log,
+    metrics,
+    store,
+    knowledge,
+    http,
+    posters,
+    handleCommand,
+    pollDeps,
+    worker,
+    pollCycle: (force) => pollAll(config.sources, pollDeps, { force, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency }),
+    async drainOutbox(maxRounds = 50) {
+      let total = 0;
+      for (let i = 0; i < maxRounds; i++) {
+        const r = await worker.runOnce();
+        total += r.delivered;
+        if (r.delivered + r.retried + r.dead === 0) break;
+      }
+      return total;
+    },
+    platformsStarted: async () => {
+      for (const s of starters) await s();
+    },
+    async close() {
+      for (const s of stoppers) await s().catch((err) => log.warn({ err }, 'platform stop failed'));
+      await http.close();
+      await store.close();
+    },
+  };
+  return app;
+}

@@ -1,0 +1,70 @@
+// The long-running bot: HTTP server, platforms, delivery worker and the node-cron scheduler,
+// with a clean shutdown on SIGTERM/SIGINT that stops polling and hands back in-flight deliveries.
+import cron from 'node-cron';
+import type { App } from './main.js';
+import { mountOps } from './http/ops.js';
+
+export interface RunHandle {
+  port: number;
+  /** Resolves when the bot has shut down. */
+  done: Promise<void>;
+  shutdown(reason?: string): Promise<void>;
+}
+
+export async function runBot(app: App, opts: { port: number; signals?: boolean; host?: string }): Promise<RunHandle> {
+  const { log, config } = app;
+  mountOps(app);
+  const port = await app.http.listen(opts.port, opts.host);
+  log.info({ port }, `listening on :${port} (/healthz, /metrics, /)`);
+  await app.platformsStarted();
+  app.worker.start();
+
+  let polling: Promise<unknown> | undefined;
+  const tick = () => {
+    if (polling) return; // the previous cycle is still running: skip, the next tick catches up
+    polling = app
+      .pollCycle(false)
+      .then((r) => {
+        if (r.ok + r.errors + r.notModified > 0) {
+          log.info({ ok: r.ok, notModified: r.notModified, errors: r.errors, fresh: r.fresh, enqueued: r.delivered, ms: r.durationMs }, 'poll cycle');
+        }
+      })
+      .catch((err) => log.error({ err }, 'poll cycle failed'))
+      .finally(() => (polling = undefined));
+  };
+  const tasks = [
+    cron.schedule(config.schedule.tick, tick, { timezone: config.schedule.timezone, name: 'poll' }),
+    cron.schedule('17 3 * * *', () => void app.store.purge(new Date(), config.retention.alertDays).catch((err) => log.warn({ err }, 'purge failed')), {
+      timezone: config.schedule.timezone,
+      name: 'purge',
+    }),
+  ];
+  const digests = await import('./digest/scheduler.js').then((m) => m.scheduleDigests(app)).catch((err) => {
+    log.warn({ err }, 'digests not scheduled');
+    return { stop: async () => {} };
+  });
+  tick(); // first cycle at start, not a minute later
+
+  let resolveDone!: () => void;
+  const done = new Promise<void>((r) => (resolveDone = r));
+  let stopping: Promise<void> | undefined;
+  const shutdown = (reason = 'shutdown') => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'shutting down: polling stopped, finishing in-flight deliveries');
+      for (const t of tasks) await t.stop();
+      await digests.stop();
+      await polling?.catch(() => {});
+      await app.worker.stop();
+      await app.close();
+      log.info('bye');
+      resolveDone();
+    })();
+    return stopping;
+  };
+  if (opts.signals !== false) {
+    const onSignal = (sig: NodeJS.Signals) => void shutdown(sig);
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  }
+  return { port, done, shutdown };
+}
