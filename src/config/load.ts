@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { configSchema, type Config } from './schema.js';
+import { configSchema, crossChecks, type Config } from './schema.js';
 
 export class ConfigError extends Error {
   readonly code = 'CONFIG_INVALID';
@@ -29,8 +29,9 @@ function formatPath(path: PropertyKey[]): string {
 /** Validates an already-parsed object; `file` is only used in messages. */
 export function parseConfig(raw: unknown, file = '<inline>'): Config {
   const result = configSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    throw new ConfigError(file, result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`));
+  const issues = [...(result.success ? [] : result.error.issues), ...crossChecks(raw)];
+  if (issues.length || !result.success) {
+    throw new ConfigError(file, issues.map((i) => `${formatPath(i.path)}: ${i.message}${i.message.startsWith('Unrecognized key') ? ' (check the spelling; see config/default.yml for every key)' : ''}`));
   }
   return result.data;
 }

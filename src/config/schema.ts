@@ -53,11 +53,11 @@ export const routeSchema = z.strictObject({
 });
 
 export const configSchema = z
-  .object({
+  .strictObject({
     sources: z.array(sourceSchema).default([]),
     routes: z.array(routeSchema).default([{ platform: 'console', channel: 'console', minScore: 0, mode: 'realtime' }]),
     fetch: z
-      .object({
+      .strictObject({
         allowPrivateAddresses: z.boolean().default(false),
         timeout: duration.prefault("15s"),
         maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
@@ -68,7 +68,7 @@ export const configSchema = z
       })
       .prefault({}),
     schedule: z
-      .object({
+      .strictObject({
         /** node-cron expression for the poll tick. */
         tick: z.string().default('* * * * *'),
         defaultInterval: duration.prefault('15m'),
@@ -82,13 +82,13 @@ export const configSchema = z
       })
       .prefault({}),
     retention: z
-      .object({
+      .strictObject({
         dedupeDays: z.number().positive().default(30),
         alertDays: z.number().positive().default(365),
       })
       .prefault({}),
     delivery: z
-      .object({
+      .strictObject({
         maxAttempts: z.number().int().min(1).max(50).default(8),
         /** Minimum gap between two messages to one channel. */
         perChannelInterval: duration.prefault('1s'),
@@ -97,7 +97,7 @@ export const configSchema = z
       })
       .prefault({}),
     classify: z
-      .object({
+      .strictObject({
         /** Items scoring at or above this are relevant. */
         threshold: z.number().min(0).max(1).default(0.5),
         firmsFile: z.string().default('firms.yml'),
@@ -106,30 +106,36 @@ export const configSchema = z
       .prefault({}),
     /** Users allowed to subscribe/unsubscribe besides workspace admins (Slack) or Manage Server holders (Discord). */
     admins: z
-      .object({
+      .strictObject({
         slack: z.array(z.string()).default([]),
         discord: z.array(z.string()).default([]),
       })
       .prefault({}),
     llm: z
-      .object({
+      .strictObject({
         timeout: duration.prefault('10s'),
         /** Scores in [low, high) get a second opinion when an LLM is configured. */
         borderline: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.6]),
         abstractiveSummaries: z.boolean().default(false),
       })
       .prefault({}),
-  })
-  .superRefine((cfg, ctx) => {
-    const seen = new Map<string, number>();
-    cfg.sources.forEach((s, i) => {
-      const prev = seen.get(s.name);
-      if (prev !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name "${s.name}" (also sources[${prev}]); names must be unique` });
-      }
-      seen.set(s.name, i);
-    });
   });
+
+/** Checks that need the whole raw document; run even when the schema finds other problems. */
+export function crossChecks(raw: unknown): Array<{ path: Array<string | number>; message: string }> {
+  const issues: Array<{ path: Array<string | number>; message: string }> = [];
+  const sources = (raw as { sources?: unknown })?.sources;
+  if (!Array.isArray(sources)) return issues;
+  const seen = new Map<string, number>();
+  sources.forEach((s: unknown, i) => {
+    const name = (s as { name?: unknown })?.name;
+    if (typeof name !== 'string') return;
+    const prev = seen.get(name);
+    if (prev !== undefined) issues.push({ path: ['sources', i, 'name'], message: `duplicate source name "${name}" (also sources[${prev}]); names must be unique` });
+    else seen.set(name, i);
+  });
+  return issues;
+}
 
 export type Config = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
