@@ -1,0 +1,126 @@
+// Feed text → ParsedFeed. JSON Feed by hand; RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through
+// rss-parser after hardening (no DOCTYPE, no entity declarations). A strict parse is tried
+// first, then a lenient one for common breakage (unclosed tags, stray markup).
+import Parser from 'rss-parser';
+import type { RawEntry } from '../types.js';
+import { ParseError } from './errors.js';
+import { hardenXml } from './xml-safety.js';
+import { parseJsonFeed } from './json-feed.js';
+import { mapItem, resolveEntry, xmlBases } from './rss-map.js';
+
+export interface ParsedFeed {
+  title?: string;
+  entries: RawEntry[];
+}
+
+export interface ParseOptions {
+  /** The feed's final URL: relative links resolve against it (after xml:base). */
+  baseUrl: string;
+  kind?: 'auto' | 'rss' | 'atom' | 'json';
+}
+
+const ITEM_FIELDS = ['dc:date', 'dc:creator', 'issued', 'modified', 'updated', 'published', 'description'];
+type Doc = Record<string, unknown>;
+type Options = Parser.ParserOptions<Doc, Doc>;
+const strict = new Parser<Doc, Doc>({ defaultRSS: 2, customFields: { item: ITEM_FIELDS } } as unknown as Options);
+const lower = (n: string) => n.toLowerCase();
+const lenient = new Parser<Doc, Doc>({
+  defaultRSS: 2,
+  customFields: { item: ITEM_FIELDS },
+  xml2js: { strict: false, tagNameProcessors: [lower], attrNameProcessors: [lower] },
+} as unknown as Options);
+
+/**
+ * rss-parser turns Atom dates into ISO with `new Date(x).toISOString()`, which throws on a bad
+ * date and loses the whole feed. Retry such an entry with the raw date strings kept aside.
+ */
+function tolerateBadAtomDates(parser: Parser<Doc, Doc>): Parser<Doc, Doc> {
+  const p = parser as unknown as { parseItemAtom(entry: Doc): Doc };
+  const original = p.parseItemAtom.bind(parser);
+  p.parseItemAtom = (entry) => {
+    try {
+      return original(entry);
+    } catch {
+      const { published, updated, ...rest } = entry;
+      return { ...original(rest), published, updated };
+    }
+  };
+  return parser;
+}
+tolerateBadAtomDates(strict);
+tolerateBadAtomDates(lenient);
+
+/** Closes a truncated document: a dangling `</rss` and unclosed item/channel/root elements. */
+export function repairTruncated(xml: string): string {
+  let out = xml.replace(/<\/([\w:]+)\s*$/, '</$1>');
+  for (const name of ['item', 'entry', 'channel', 'rss', 'feed', 'rdf:RDF']) {
+    const opened = (out.match(new RegExp(`<${name}(?:\\s[^>]*[^/]|\\s*)>`, 'g')) ?? []).length;
+    const closed = (out.match(new RegExp(`</${name}\\s*>`, 'g')) ?? []).length;
+    if (opened > closed) out += `</${name}>`;
+  }
+  return out;
+}
+
+const ROOT = /<([A-Za-z_][\w:.-]*)/;
+const FEED_ROOTS = /^(rss|feed|rdf:rdf|rdf|channel)$/i;
+
+/** Drops leading junk before the root: whitespace, comments and the XML declaration. */
+function tidy(xml: string): string {
+  return xml.replace(/^[\s\uFEFF]*((?:<!--[\s\S]*?-->\s*)*)<\?xml[\s\S]*?\?>/, '$1').replace(/^\s+/, '');
+}
+
+/** The feed document, or the Atom/RSS element embedded in an XHTML page. */
+function feedDocument(xml: string): string {
+  const body = xml.replace(/<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g, (m) => ' '.repeat(m.length));
+  const root = ROOT.exec(body)?.[1] ?? '';
+  if (FEED_ROOTS.test(root)) return xml;
+  const inner = /<(feed|rss|rdf:RDF)[\s>]/.exec(body);
+  if (inner) {
+    const close = xml.lastIndexOf(`</${inner[1]}>`);
+    if (close > inner.index) return xml.slice(inner.index, close + inner[1].length + 3);
+  }
+  throw new ParseError('NOT_A_FEED', `the document is ${root ? `<${root}>` : 'not XML'}, not RSS, Atom or JSON Feed; point the source at the feed URL (look for <link rel="alternate" type="application/rss+xml"> on the page)`);
+}
+
+async function parseXml(xml: string): Promise<Parser.Output<Doc>> {
+  try {
+    return await strict.parseString(xml);
+  } catch (first) {
+    try {
+      return await lenient.parseString(repairTruncated(xml));
+    } catch {
+      const msg = (first as Error).message.split('\n')[0];
+      // rss-parser dereferences channel[0]: a root with no <channel> has nothing to read.
+      if (first instanceof TypeError) throw new ParseError('EMPTY', 'the feed has no <channel> with entries; check the URL serves a complete feed', { cause: first });
+      if (/not recognized/i.test(msg)) throw new ParseError('NOT_A_FEED', `the XML is not RSS or Atom (${msg}); point the source at the feed URL`, { cause: first });
+      throw new ParseError('MALFORMED', `the feed is not well-formed XML (${msg}); the publisher must fix it, or use another feed URL`, { cause: first });
+    }
+  }
+}
+
+export async function parseFeed(text: string, opts: ParseOptions): Promise<ParsedFeed> {
+  const trimmed = text.replace(/^[\s\uFEFF]+/, '');
+  if (!trimmed) throw new ParseError('EMPTY', 'the response body is empty; check the URL serves a feed');
+  const kind = opts.kind ?? 'auto';
+  let feed: ParsedFeed;
+  if (kind === 'json' || (kind === 'auto' && /^[{[]/.test(trimmed))) {
+    feed = parseJsonFeed(trimmed);
+    feed.entries = feed.entries.map((e) => resolveEntry(e, opts.baseUrl));
+  } else {
+    const hardened = hardenXml(trimmed);
+    const xml = feedDocument(tidy(hardened.text));
+    const out = await parseXml(xml);
+    const items = out.items ?? [];
+    const bases = xmlBases(xml, opts.baseUrl, items.length);
+    feed = {
+      title: typeof out.title === 'string' && out.title.trim() ? out.title.trim() : undefined,
+      entries: items.map((item, i) => mapItem(item as Doc, bases.item(i))),
+    };
+  }
+  // Neither a headline nor a link: nothing an alert could show or point to.
+  feed.entries = feed.entries.filter((e) => e.title?.trim() || e.link);
+  if (!feed.entries.length) {
+    throw new ParseError('EMPTY', `the feed${feed.title ? ` "${feed.title}"` : ''} has no entries; nothing to do until it publishes some`, { feedTitle: feed.title });
+  }
+  return feed;
+}
