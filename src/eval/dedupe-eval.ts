@@ -1,0 +1,133 @@
+// Pair precision / recall / F1 of dedupe over labelled clusters: items run in order through the
+// real decision (exact keys + fingerprint → store.ingest with the matcher), one entry at a time.
+import type { IngestOutcome, NearDupMatcher, Store } from '../store/store.js';
+import type { Assessment, Item } from '../types.js';
+import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
+
+/** The fields of an eval row that dedupe needs (a subset of rows.ts's EvalRow). */
+export interface DedupeEvalRow {
+  id: string;
+  source: string;
+  lang: string;
+  title: string;
+  summary: string;
+  link: string;
+  published: string;
+  labels: { topics?: string[]; firms?: string[]; cluster?: string | null; move?: { person: string; from: string; to: string } | null };
+}
+
+export interface DedupeEvalDeps {
+  /** A fresh, empty store (only `ingest` and `close` are used). */
+  openStore: () => Pick<Store, 'ingest' | 'close'> | Promise<Pick<Store, 'ingest' | 'close'>>;
+  /** Assessment per item; default: the labels' firms and move. */
+  assess?: (item: Item) => Assessment | Promise<Assessment>;
+  matcher?: NearDupMatcher;
+  retentionSec?: number;
+  /** Name of the assessment used, for the report. */
+  assessment?: string;
+}
+
+export interface DedupeReport {
+  assessment: string;
+  items: number;
+  labelledClusters: number;
+  labelledPairs: number;
+  predictedPairs: number;
+  truePairs: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Predicted but not labelled, and labelled but missed (item id pairs). */
+  falsePositives: Array<[string, string]>;
+  falseNegatives: Array<[string, string]>;
+  /** Mean fingerprint() cost in microseconds. */
+  fingerprintMicros: number;
+}
+
+export function rowToItem(r: DedupeEvalRow): Item {
+  return { id: r.id, source: r.source, title: r.title, summary: r.summary, link: r.link, lang: r.lang, published: r.published, fetchedAt: r.published };
+}
+
+export function labelAssessment(r: DedupeEvalRow): Assessment {
+  const firms = r.labels.firms ?? [];
+  const topics = (r.labels.topics ?? []).filter((t): t is 'talent' | 'superapp' => t === 'talent' || t === 'superapp');
+  return { relevant: topics.length > 0, topics, score: topics.length ? 1 : 0, firms, moves: r.labels.move ? [r.labels.move] : [], why: ['labels'], summary: r.title };
+}
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** All within-group pairs of groups given as id → group label. */
+function pairsOf(groups: Map<string, string>): Set<string> {
+  const byGroup = new Map<string, string[]>();
+  for (const [id, g] of groups) byGroup.set(g, [...(byGroup.get(g) ?? []), id]);
+  const out = new Set<string>();
+  for (const ids of byGroup.values()) for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) out.add(pairKey(ids[i], ids[j]));
+  return out;
+}
+
+export async function evaluateDedupe(rows: DedupeEvalRow[], deps: DedupeEvalDeps): Promise<DedupeReport> {
+  const store = await deps.openStore();
+  const matcher = deps.matcher ?? createMatcher();
+  const retentionSec = deps.retentionSec ?? 30 * 86400;
+  const root = new Map<string, string>();
+  const find = (id: string): string => {
+    let r = id;
+    while (root.get(r) !== r && root.has(r)) r = root.get(r)!;
+    return r;
+  };
+  let fpNanos = 0n;
+  try {
+    for (const row of rows) {
+      const item = rowToItem(row);
+      const assessment = deps.assess ? await deps.assess(item) : labelAssessment(row);
+      const t0 = process.hrtime.bigint();
+      const fp = fingerprint(item, assessment);
+      fpNanos += process.hrtime.bigint() - t0;
+      const [out]: IngestOutcome[] = await store.ingest({
+        entries: [{ item, assessment, keys: exactKeys(item), fingerprint: fp, archive: true, targets: [] }],
+        matcher,
+        retentionSec,
+        now: new Date(item.published),
+      });
+      root.set(item.id, item.id);
+      if (out?.status === 'duplicate' && out.duplicateOf && root.has(out.duplicateOf)) root.set(item.id, find(out.duplicateOf));
+    }
+  } finally {
+    await store.close();
+  }
+  const predicted = pairsOf(new Map([...root.keys()].map((id) => [id, find(id)])));
+  const labelled = pairsOf(new Map(rows.filter((r) => r.labels.cluster).map((r) => [r.id, r.labels.cluster as string])));
+  const truePairs = [...predicted].filter((p) => labelled.has(p)).length;
+  const precision = predicted.size ? truePairs / predicted.size : 1;
+  const recall = labelled.size ? truePairs / labelled.size : 1;
+  const split = (p: string) => p.split('|') as [string, string];
+  return {
+    assessment: deps.assessment ?? (deps.assess ? 'classifier' : 'labels'),
+    items: rows.length,
+    labelledClusters: new Set(rows.map((r) => r.labels.cluster).filter(Boolean)).size,
+    labelledPairs: labelled.size,
+    predictedPairs: predicted.size,
+    truePairs,
+    precision,
+    recall,
+    f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0,
+    falsePositives: [...predicted].filter((p) => !labelled.has(p)).map(split),
+    falseNegatives: [...labelled].filter((p) => !predicted.has(p)).map(split),
+    fingerprintMicros: rows.length ? Number(fpNanos / 1000n) / rows.length : 0,
+  };
+}
+
+export function formatDedupeReport(r: DedupeReport): string {
+  const pct = (x: number) => x.toFixed(3);
+  const lines = [
+    `dedupe (${r.assessment} assessment): ${r.items} items, ${r.labelledClusters} clusters, ${r.labelledPairs} labelled pairs`,
+    `  pairs: predicted ${r.predictedPairs}, correct ${r.truePairs}`,
+    `  precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}`,
+    `  fingerprint ${r.fingerprintMicros.toFixed(1)} µs/item`,
+  ];
+  if (r.falsePositives.length) lines.push(`  false merges: ${r.falsePositives.slice(0, 10).map((p) => p.join('~')).join(' ')}`);
+  if (r.falseNegatives.length) lines.push(`  missed: ${r.falseNegatives.slice(0, 10).map((p) => p.join('~')).join(' ')}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,80 @@
+// The near-duplicate features of one item: what fingerprint() serializes and the matcher compares.
+import type { Assessment, Item } from '../../types.js';
+import { cjkShare, foldChars } from './fold.js';
+import { personKey } from './names.js';
+import { chineseNumbers, englishNumbers } from './numbers.js';
+import { tokenize, type TokenSink } from './tokens.js';
+
+export interface Features {
+  /** Published time, epoch minutes. */
+  t: number;
+  /** 1 when the text is Chinese. */
+  z: 0 | 1;
+  /** Canonical firms, lower case, sorted. */
+  f: string[];
+  /** Person keys (script-independent) of the moves. */
+  p: string[];
+  /** Moves: [personKey, from, to], firms lower case. */
+  m: Array<[string, string, string]>;
+  /** Salient numbers anywhere; `tn` those in the title. */
+  n: string[];
+  tn: string[];
+  /** Bilingual concepts. */
+  c: string[];
+  /** Hashed lexical tokens, title first. */
+  w: number[];
+  /** Hashed romanized proper nouns. */
+  y: number[];
+}
+
+export const MAX_WORDS = 80;
+export const MAX_PROPER = 100;
+
+function numbersOf(text: string, zh: boolean): Set<string> {
+  const out = new Set<string>();
+  if (zh) chineseNumbers(text, out);
+  else englishNumbers(text, out);
+  return out;
+}
+
+function capped<T>(s: Set<T>, max: number): T[] {
+  const out: T[] = [];
+  for (const v of s) {
+    if (out.length >= max) break;
+    out.push(v);
+  }
+  return out;
+}
+
+export function extractFeatures(item: Item, assessment: Assessment): Features {
+  const title = foldChars(item.title ?? '');
+  const summary = foldChars((item.summary ?? '').slice(0, 600));
+  const lang = (item.lang ?? '').toLowerCase();
+  const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
+  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set() };
+  // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
+  tokenize(title, sink, zh);
+  tokenize(summary, sink, zh);
+  const nums = numbersOf(title + ' ' + summary, zh);
+  const titleNums = numbersOf(title, zh);
+  const moves: Array<[string, string, string]> = [];
+  const persons = new Set<string>();
+  for (const mv of assessment.moves ?? []) {
+    const p = mv.person ? personKey(mv.person) : '';
+    if (p) persons.add(p);
+    moves.push([p, (mv.from ?? '').toLowerCase(), (mv.to ?? '').toLowerCase()]);
+  }
+  const t = Date.parse(item.published);
+  return {
+    t: Number.isFinite(t) ? Math.floor(t / 60000) : 0,
+    z: zh ? 1 : 0,
+    f: [...new Set((assessment.firms ?? []).map((f) => f.toLowerCase()))].sort(),
+    p: [...persons],
+    m: moves.slice(0, 3),
+    n: capped(nums, 12),
+    tn: capped(titleNums, 4),
+    c: [...sink.concepts].sort(),
+    w: capped(sink.words, MAX_WORDS),
+    y: capped(sink.proper, MAX_PROPER),
+  };
+}

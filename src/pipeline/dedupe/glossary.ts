@@ -1,0 +1,121 @@
+// A small bilingual concept glossary for the beat (AI talent moves, super-app features), so English
+// and Chinese coverage of one event share features. Format: `id|english words|chinese terms`.
+// English words are matched after stemming (see tokens.ts), Chinese terms as substrings.
+const RAW = `
+ride|ride,rides,hail,taxi,cab,mobility|打车,网约车,叫车,出行
+food|food,meal,meals,lunch,dinner,takeout,takeaway|外卖,点餐,订餐,餐饮
+restaurant|restaurant,restaurants,table,dine|餐厅,到店,订座
+hotel|hotel,hotels|酒店,酒旅
+medicine|medicine,pharmacy,drug,drugs|买药,送药,医药,药品
+health|health,clinic,hospital,medical|医疗,挂号,医院,健康
+bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费
+payment|payment,payments,pay,wallet,checkout,pays|支付,付款,收款,钱包
+transfer|transfer,transfers,remittance|转账,汇款
+loan|loan,loans,lending,credit|贷款,信贷,借贷
+insurance|insurance|保险
+miniprogram|miniprogram,miniprograms,miniapp,miniapps|小程序
+merchant|merchant,merchants,seller,sellers,shop,shops,store,stores|商家,商户,店铺,卖家
+agent|agent,agents,agentic|智能体
+assistant|assistant,assistants,copilot,butler,concierge,chatbot,chatbots|助手,管家,助理,机器人助手
+chat|chat,chats,conversation,conversations,messenger,messaging,message|聊天,对话,消息
+shopping|shopping,shopper,buy,purchase,purchases,product,products,bundle,bundles,commerce,ecommerce|购物,导购,商品,电商,购买
+superapp|superapp,everything|超级应用,超级app
+recruit|recruit,recruits,recruiting,recruitment,hire,hires,hiring,poach,poaching,lure,lures|招聘,招募,招揽,挖来,挖角,引进,校招
+engineer|engineer,engineers,engineering|工程师,工程人才
+researcher|researcher,researchers,scientist,scientists|研究员,科学家,研究人员
+join|join,joins,joined,joining|加盟,加入,入职
+leave|leave,leaves,left,depart,departs,departure,departing,exit,exits,quit,quits|离职,离开,出走,离队
+switch|defect,defects,jump,jumps,move,moves,switch|转投,跳槽
+vicepresident|vice,vp|副总裁
+chief|chief,head,lead,leads,director,boss|负责人,主管,总监,一号位
+founder|founder,founders,cofounder,founding|创始,联合创始人
+pretrain|pretraining,pretrain|预训练
+rl|reinforcement,rlhf,reward|强化学习,奖励模型
+inference|inference,serving|推理服务,推理系统,推理基础
+infra|infrastructure,infra|基础设施
+multimodal|multimodal|多模态
+video|video,videos|视频
+speech|speech,voice,audio|语音,音频,声音
+image|image,images|图像,图片
+code|code,coding|代码,编程
+visa|visa,visas|签证
+subsidy|subsidy,subsidies,grant,grants|补贴,补助,资助
+salary|salary,salaries,compensation,package,packages,paycheck|薪酬,年薪,薪资,起薪,薪水
+equity|equity,stock,stocks,shares,options|股票,股权,期权
+retention|retention,retain|留任,保留
+talent|talent,talents|人才
+overseas|overseas,abroad,home,return,returnee|海外,回国,归国
+housing|housing,house,home|住房,安家
+school|school,schools,children,child|子女,入学,学校
+embodied|embodied,robot,robots,robotics,humanoid|具身,机器人
+model|llm,llms,model,models|大模型,模型
+driving|selfdriving,driverless,autonomous,robotaxi,robotaxis|自动驾驶,无人驾驶,智驾
+chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
+game|game,games,gaming|游戏
+search|search|搜索
+test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
+launch|launch,launches,launched,rollout,rolls,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
+open|open,opens,opening|开放,开通
+developer|developer,developers|开发者
+marketplace|marketplace,storefront,platform|商店,平台,市场
+delivery|delivery,deliveries,courier|配送,送达,即时零售
+travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程
+city|city,cities|城市
+user|user,users|用户
+acquihire|acquihire,acquisition,acquire,acquires,absorb,absorbs|收购,并购
+startup|startup,startups|创业公司,初创
+lab|lab,labs,laboratory|实验室
+team|team,teams,group,unit|团队,事业群
+memo|memo,email|内部邮件,内部信
+million|million,millions|百万
+billion|billion,billions|亿
+beijing|beijing|北京
+shanghai|shanghai|上海
+hangzhou|hangzhou|杭州
+shenzhen|shenzhen|深圳
+singapore|singapore|新加坡
+london|london,britain,british,uk|伦敦,英国
+jakarta|jakarta,indonesia,indonesian,bahasa|雅加达,印尼,印度尼西亚
+india|india,indian|印度
+korea|korea,korean|韩国
+japan|japan,japanese|日本
+usa|american,america|美国
+china|china,chinese|中国,国内
+hongkong|hong|香港
+wechat|wechat,weixin|微信
+alipay|alipay|支付宝
+taobao|taobao|淘宝
+douyin|douyin|抖音
+doubao|doubao|豆包
+yuanbao|yuanbao|元宝
+hunyuan|hunyuan|混元
+qwen|qwen,tongyi|通义,千问
+ernie|ernie|文心
+kling|kling|可灵
+siri|siri|
+gemini|gemini|
+chatgpt|chatgpt|
+claude|claude|
+grok|grok|
+copilot|copilot|
+`;
+
+export const EN_CONCEPT = new Map<string, string>();
+/** Chinese terms grouped by the char code of their first character, longest first. */
+export const ZH_CONCEPT = new Map<number, Array<[string, string]>>();
+
+for (const line of RAW.split('\n')) {
+  if (!line.trim()) continue;
+  const [id, en = '', zh = ''] = line.split('|');
+  for (const w of en.split(',')) if (w) EN_CONCEPT.set(w, id);
+  for (const t of zh.split(',')) {
+    if (!t) continue;
+    const list = ZH_CONCEPT.get(t.charCodeAt(0)) ?? [];
+    list.push([t, id]);
+    list.sort((a, b) => b[0].length - a[0].length);
+    ZH_CONCEPT.set(t.charCodeAt(0), list);
+  }
+}
+
+/** Concepts so common in this beat that they say little about which event a story covers. */
+export const WEAK_CONCEPTS = new Set(['model', 'user', 'team', 'lab', 'launch', 'researcher', 'engineer', 'talent', 'china', 'usa', 'join', 'leave', 'switch', 'chief', 'recruit', 'agent', 'assistant', 'million', 'billion', 'open', 'test', 'platform', 'marketplace']);

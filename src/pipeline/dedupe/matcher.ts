@@ -1,0 +1,119 @@
+// createMatcher(): decides whether two fingerprints (an incoming item and an archived candidate)
+// report the same event. Entities decide first (conflicting people, moves, firms or headline
+// numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
+// words, bilingual concepts and numbers.
+import type { NearDupMatcher } from '../../store/store.js';
+import type { Features } from './features.js';
+import { WEAK_CONCEPTS } from './glossary.js';
+import { tokenHash } from './hash.js';
+import { stem } from './tokens.js';
+
+export interface MatcherOptions {
+  /** Stories further apart are never duplicates. Default 168 h (7 days). */
+  maxGapHours?: number;
+  /** Same person making the same move, within this gap. Default 48 h. */
+  personGapHours?: number;
+  /** Evidence-based matches (no person) within this gap. Default 36 h. */
+  windowHours?: number;
+  /** Same-language word containment that counts as the same text (republished, retitled). Default 0.7. */
+  nearIdentical?: number;
+  /** Evidence score needed for a match. Default 3. */
+  threshold?: number;
+}
+
+interface Parsed extends Features {
+  ws: Set<number>;
+  ys: Set<number>;
+  ns: Set<string>;
+}
+
+const CACHE_MAX = 4096;
+
+function count<T>(a: T[], b: Set<T>): number {
+  let k = 0;
+  for (const x of a) if (b.has(x)) k++;
+  return k;
+}
+
+/** Is person key `p` mentioned in the other item's text (Latin tokens, or pinyin of a Chinese name)? */
+function mentions(p: string, o: Parsed): boolean {
+  const toks = p.split(' ');
+  if (toks.every((t) => o.ws.has(tokenHash(stem(t))))) return true;
+  if (o.z === 1 && toks.length === 2) return o.ys.has(tokenHash(toks[0] + toks[1])) || o.ys.has(tokenHash(toks[1] + toks[0]));
+  return false;
+}
+
+function samePerson(a: Parsed, b: Parsed): 'same' | 'conflict' | 'unknown' {
+  for (const p of a.p) if (b.p.includes(p)) return 'same';
+  if (a.p.some((p) => mentions(p, b)) || b.p.some((p) => mentions(p, a))) return 'same';
+  return a.p.length > 0 && b.p.length > 0 ? 'conflict' : 'unknown';
+}
+
+/** The same person moving between different firms is another event. */
+function movesConflict(a: Parsed, b: Parsed): boolean {
+  for (const [p, from, to] of a.m) {
+    for (const [q, from2, to2] of b.m) {
+      if (!p || p !== q) continue;
+      if ((from && from2 && from !== from2) || (to && to2 && to !== to2)) return true;
+    }
+  }
+  return false;
+}
+
+function numbersConflict(a: Parsed, b: Parsed): boolean {
+  for (const pct of [true, false]) {
+    const ta = a.tn.filter((n) => n.startsWith('p') === pct);
+    const tb = b.tn.filter((n) => n.startsWith('p') === pct);
+    if (ta.length && tb.length && count(ta, b.ns) === 0 && count(tb, a.ns) === 0) return true;
+  }
+  return false;
+}
+
+export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
+  const maxGap = (opts.maxGapHours ?? 168) * 60;
+  const personGap = (opts.personGapHours ?? 48) * 60;
+  const window = (opts.windowHours ?? 36) * 60;
+  const nearIdentical = opts.nearIdentical ?? 0.7;
+  const threshold = opts.threshold ?? 3;
+  const cache = new Map<string, Parsed | null>();
+
+  const parse = (data: string): Parsed | null => {
+    let p = cache.get(data);
+    if (p !== undefined) return p;
+    try {
+      const f = JSON.parse(data) as Features;
+      p = { ...f, ws: new Set(f.w), ys: new Set(f.y), ns: new Set(f.n) };
+    } catch {
+      p = null;
+    }
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(data, p);
+    return p;
+  };
+
+  return (incoming, candidate) => {
+    const a = parse(incoming);
+    const b = parse(candidate);
+    if (!a || !b) return false;
+    const gap = Math.abs(a.t - b.t);
+    if (gap > maxGap) return false;
+    const person = samePerson(a, b);
+    if (person === 'conflict' || movesConflict(a, b) || numbersConflict(a, b)) return false;
+    const sameLang = a.z === b.z;
+    const shared = sameLang ? count(a.w, b.ws) : 0;
+    const containment = shared / Math.max(1, Math.min(a.w.length, b.w.length));
+    if (sameLang && containment >= nearIdentical && Math.min(a.w.length, b.w.length) >= 6) return true;
+    const firmsShared = count(a.f, new Set(b.f));
+    if (a.f.length && b.f.length && firmsShared === 0) return false;
+    if (person === 'same') return gap <= personGap;
+    if (gap > window) return false;
+    let strong = 0;
+    for (const c of a.c) if (!WEAK_CONCEPTS.has(c) && b.c.includes(c)) strong++;
+    const numbers = count(a.n, b.ns);
+    const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
+    const score = sameLang
+      ? containment * 10 + strong + numbers * 2 + firmJaccard
+      : strong + numbers * 2 + firmJaccard + Math.min(count(a.y, b.ys), 4) * 0.5;
+    return score >= threshold;
+  };
+}

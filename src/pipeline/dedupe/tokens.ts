@@ -1,0 +1,106 @@
+// Tokenization for near-duplicate features: English content-word stems, Chinese character bigrams,
+// bilingual concepts, and romanized proper nouns (capitalized English words; pinyin of Chinese windows).
+import { EN_CONCEPT, ZH_CONCEPT } from './glossary.js';
+import { fnv1a, tokenHash } from './hash.js';
+import { charPinyin } from './names.js';
+import { isCjk } from './fold.js';
+
+const STOP = new Set(
+  ('a an the and or but of in on at to for from by with as is are was were be been being has have had it its this that these those ' +
+    'he she they them his her their we our you your i not no so than then there here who whom which what when where why how ' +
+    'will would can could may might should must do does did said says say according people familiar matter person ' +
+    'also just more most some any all both each other into over after before about up out new latest first last year years ' +
+    'month months week weeks day days now still while since until only very much many such own one two three four five ' +
+    'per via amid against across under within without like already yet again another including based').split(' '),
+);
+
+export interface TokenSink {
+  /** Lexical tokens (hashed): English stems, Latin words inside Chinese text, Chinese bigrams. */
+  words: Set<number>;
+  concepts: Set<string>;
+  /** Romanized proper nouns (hashed), to meet across scripts. */
+  proper: Set<number>;
+}
+
+export function stem(w: string): string {
+  if (w.length > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) return w.slice(0, -1);
+  return w;
+}
+
+/** One Latin word (original case) into the sink. */
+function latinWord(raw: string, sink: TokenSink): void {
+  const lower = raw.toLowerCase();
+  if (lower.length < 2 || STOP.has(lower)) return;
+  const s = stem(lower);
+  const concept = EN_CONCEPT.get(lower) ?? EN_CONCEPT.get(s);
+  if (concept) sink.concepts.add(concept);
+  const h = tokenHash(s);
+  sink.words.add(h);
+  const c = raw.charCodeAt(0);
+  if (c >= 65 && c <= 90 && lower.length >= 3) sink.proper.add(s === lower ? h : tokenHash(lower));
+}
+
+function bigram(a: number, b: number): number {
+  let h = 0x3c6ef372;
+  h = Math.imul(h ^ a, 0x01000193);
+  h = Math.imul(h ^ b, 0x01000193);
+  return h & 0x3fffffff;
+}
+
+/** Pinyin windows only for the first characters of a text: names and products come early. */
+const romanizeLimit = 60;
+
+function chineseRun(text: string, start: number, end: number, sink: TokenSink, romanize: boolean): void {
+  for (let i = start; i < end; i++) {
+    const list = ZH_CONCEPT.get(text.charCodeAt(i));
+    if (list) for (const [term, id] of list) if (text.startsWith(term, i)) sink.concepts.add(id);
+    if (i + 1 < end) sink.words.add(bigram(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    if (romanize && i + 1 < end && i < romanizeLimit) {
+      // FNV-1a is streaming: hashing "a" then continuing with "b" equals hashing "ab".
+      const ab = fnv1a(charPinyin(text.charCodeAt(i + 1)), fnv1a(charPinyin(text.charCodeAt(i))));
+      sink.proper.add(ab & 0x3fffffff);
+      if (i + 2 < end) sink.proper.add(fnv1a(charPinyin(text.charCodeAt(i + 2)), ab) & 0x3fffffff);
+    }
+  }
+}
+
+/** Tokenizes mixed English/Chinese text (already width-folded). `romanize` adds pinyin windows of Chinese runs. */
+export function tokenize(text: string, sink: TokenSink, romanize: boolean): void {
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      let j = i + 1;
+      while (j < n && isCjk(text.charCodeAt(j))) j++;
+      chineseRun(text, i, j, sink, romanize);
+      i = j;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      let word = '';
+      let from = i;
+      // Hyphenated and apostrophe'd words join: "mini-program" → "miniprogram", "Taobao's" → "taobao".
+      for (;;) {
+        while (j < n) {
+          const d = text.charCodeAt(j);
+          if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57)) j++;
+          else break;
+        }
+        word += text.slice(from, j);
+        const sep = text.charCodeAt(j);
+        const next = text.charCodeAt(j + 1);
+        const nextIsAlnum = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 48 && next <= 57);
+        if (sep === 45 && nextIsAlnum) {
+          from = j + 1;
+          j += 2;
+        } else if ((sep === 39 || sep === 0x2019) && (next === 115 || next === 83)) {
+          j += 2;
+          break;
+        } else break;
+      }
+      latinWord(word, sink);
+      i = j;
+    } else i++;
+  }
+}
