@@ -1,0 +1,42 @@
+// The /talent application command: one command, one subcommand per action, typed options.
+import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+
+const S = ApplicationCommandOptionType.String;
+const SUB = ApplicationCommandOptionType.Subcommand;
+
+export const TALENT_COMMAND = {
+  name: 'talent',
+  type: ApplicationCommandType.ChatInput,
+  description: 'AI talent migration and super-app news: search the archive, manage this channel’s feed',
+  options: [
+    {
+      type: SUB,
+      name: 'search',
+      description: 'Search past alerts (English or Chinese)',
+      options: [
+        { type: S, name: 'query', description: 'Words to look for', required: true, max_length: 200 },
+        { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true },
+        { type: S, name: 'topic', description: 'Only this topic', choices: [{ name: 'AI talent', value: 'talent' }, { name: 'Super-apps', value: 'superapp' }] },
+        { type: S, name: 'since', description: 'How far back, e.g. 7d, 24h, 2026-01-01', max_length: 20 },
+        { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
+      ],
+    },
+    { type: SUB, name: 'subscribe', description: 'Route alerts about a firm or topic to this channel (Manage Server)', options: [{ type: S, name: 'target', description: 'Firm name or topic (talent, superapp)', required: true, autocomplete: true }] },
+    { type: SUB, name: 'unsubscribe', description: 'Stop routing a firm or topic to this channel (Manage Server)', options: [{ type: S, name: 'target', description: 'Firm name or topic', required: true, autocomplete: true }] },
+    { type: SUB, name: 'list', description: 'This channel’s subscriptions and routes' },
+    { type: SUB, name: 'firms', description: 'Firms the bot knows' },
+    { type: SUB, name: 'sources', description: 'Feeds and their health' },
+    {
+      type: SUB,
+      name: 'digest',
+      description: 'Daily or weekly digest for this channel (Manage Server)',
+      options: [{ type: S, name: 'mode', description: 'How often', required: true, choices: [{ name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }, { name: 'off', value: 'off' }] }],
+    },
+    { type: SUB, name: 'help', description: 'How to use /talent' },
+  ],
+} satisfies RESTPutAPIApplicationCommandsJSONBody[number];
+
+export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [TALENT_COMMAND];
+
+/** Option order used to rebuild the command text (`search <query> firm:X topic:Y since:7d lang:zh`). */
+export const POSITIONAL: Record<string, string> = { search: 'query', subscribe: 'target', unsubscribe: 'target', digest: 'mode' };

@@ -1,0 +1,80 @@
+// Poster for Discord through @discordjs/rest. Each delivery carries a nonce derived from its id with
+// enforce_nonce, so Discord itself returns the first message when a crashed worker posts again; the
+// same id also appears as a footer marker, which findPosted looks for in recent channel history.
+import { createHash } from 'node:crypto';
+import type { REST } from '@discordjs/rest';
+import { Routes, type APIMessage } from 'discord-api-types/v10';
+import type { DeliveryContent, PostResult, Poster } from '../../delivery/poster.js';
+import type { Delivery } from '../../types.js';
+import type { Logger } from '../../log.js';
+import type { Metrics } from '../../metrics.js';
+import { renderContent, type OutgoingMessage } from './render.js';
+import { toPlatformError } from './rest.js';
+
+/** Discord nonces are at most 25 characters. */
+export function deliveryNonce(deliveryId: string): string {
+  return createHash('sha256').update(deliveryId).digest('hex').slice(0, 25);
+}
+
+/** Short visible marker in the footer: `ref:` + 10 hex digits of the nonce. */
+export function deliveryMarker(deliveryId: string): string {
+  return `ref:${deliveryNonce(deliveryId).slice(0, 10)}`;
+}
+
+export interface DiscordPosterOptions {
+  rest: REST;
+  log?: Logger;
+  metrics?: Metrics;
+  /** How many recent messages findPosted scans. Default 50 (Discord's maximum per page is 100). */
+  historyLimit?: number;
+}
+
+function requestOf(msg: OutgoingMessage): { body: Record<string, unknown>; files?: Array<{ name: string; data: Buffer; contentType?: string }> } {
+  const { files, ...body } = msg;
+  if (!files?.length) return { body };
+  return { body: { ...body, attachments: files.map((f, i) => ({ id: i, filename: f.name })) }, files };
+}
+
+export class DiscordPoster implements Poster {
+  readonly platform = 'discord' as const;
+  constructor(private readonly opts: DiscordPosterOptions) {}
+
+  async post(delivery: Delivery, content: DeliveryContent): Promise<PostResult> {
+    const msg = renderContent(content, deliveryMarker(delivery.id));
+    const { body, files } = requestOf(msg);
+    try {
+      const res = (await this.opts.rest.post(Routes.channelMessages(delivery.channel), {
+        body: { ...body, nonce: deliveryNonce(delivery.id), enforce_nonce: true },
+        files,
+      })) as APIMessage;
+      return { messageId: res.id };
+    } catch (err) {
+      throw toPlatformError(err, `posting ${delivery.kind} to channel ${delivery.channel}`);
+    }
+  }
+
+  async update(delivery: Delivery, messageId: string, content: DeliveryContent): Promise<void> {
+    // Keep the marker of the original delivery so a later findPosted still recognises the message.
+    const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(`alert:discord:${delivery.channel}:${delivery.alertId}`) : deliveryMarker(delivery.id);
+    const { body, files } = requestOf(renderContent(content, marker));
+    try {
+      await this.opts.rest.patch(Routes.channelMessage(delivery.channel, messageId), { body, files });
+    } catch (err) {
+      throw toPlatformError(err, `editing message ${messageId} in channel ${delivery.channel}`);
+    }
+  }
+
+  async findPosted(delivery: Delivery): Promise<string | null> {
+    const nonce = deliveryNonce(delivery.id);
+    const marker = deliveryMarker(delivery.id);
+    let messages: APIMessage[];
+    try {
+      const query = new URLSearchParams({ limit: String(this.opts.historyLimit ?? 50) });
+      messages = (await this.opts.rest.get(Routes.channelMessages(delivery.channel), { query })) as APIMessage[];
+    } catch (err) {
+      throw toPlatformError(err, `reading recent messages of channel ${delivery.channel}`);
+    }
+    const hit = messages.find((m) => m.nonce === nonce || (m.embeds ?? []).some((e) => e.footer?.text?.includes(marker)));
+    return hit?.id ?? null;
+  }
+}

@@ -1,0 +1,23 @@
+// Everything that turns platform-neutral content into Discord messages.
+import type { DeliveryContent } from '../../delivery/poster.js';
+import { renderAlertEmbed } from './render-alert.js';
+import { renderDigest, renderNotice, type OutgoingMessage } from './render-digest.js';
+import { NO_MENTIONS } from './render-reply.js';
+
+export { renderAlertEmbed, alertFields } from './render-alert.js';
+export { renderReply, moreButton, MORE_PREFIX, NO_MENTIONS, type DiscordMessage } from './render-reply.js';
+export { renderDigest, renderNotice, CHART_NAME, type OutgoingMessage, type DiscordFile } from './render-digest.js';
+export { fitEmbeds, embedChars, LIMITS } from './limits.js';
+
+/** The message for any delivery content; `marker` lets findPosted recognise it later. */
+export function renderContent(content: DeliveryContent, marker?: string): OutgoingMessage {
+  switch (content.kind) {
+    case 'alert':
+    case 'update':
+      return { embeds: [renderAlertEmbed(content.alert, marker)], allowed_mentions: NO_MENTIONS };
+    case 'notice':
+      return renderNotice(content.text, marker);
+    case 'digest':
+      return renderDigest(content.digest, marker);
+  }
+}
