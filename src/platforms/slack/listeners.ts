@@ -1,0 +1,54 @@
+// /talent and the "More results" button: ack at once, run the platform-neutral handler, answer via response_url.
+import type { App } from '@slack/bolt';
+import type { CommandRequest, Reply } from '../../commands/types.js';
+import type { Logger } from '../../log.js';
+import { MORE_ACTION, renderReply, type SlackReply } from './render-reply.js';
+
+export interface ListenerOptions {
+  command: string;
+  handleCommand: (req: CommandRequest) => Promise<Reply>;
+  isAdmin: (userId: string) => Promise<boolean>;
+  log: Logger;
+}
+
+type Respond = (msg: SlackReply) => Promise<unknown>;
+
+async function run(opts: ListenerOptions, req: CommandRequest, respond: Respond | undefined, extra: Partial<SlackReply> = {}): Promise<void> {
+  let reply: Reply;
+  try {
+    reply = await opts.handleCommand(req);
+  } catch (err) {
+    opts.log.error({ err, text: req.text }, '/talent handler failed');
+    reply = { type: 'error', ephemeral: true, message: 'Something went wrong running that command. Please try again in a minute; if it keeps failing, tell the bot operator.' };
+  }
+  if (!respond) return void opts.log.warn('no response_url to answer on');
+  await respond({ ...renderReply(reply), ...extra }).catch((err: unknown) => opts.log.warn({ err }, 'answering through response_url failed'));
+}
+
+export function registerListeners(app: App, opts: ListenerOptions): void {
+  app.command(opts.command, async ({ command, ack, respond }) => {
+    await ack();
+    const req: CommandRequest = {
+      platform: 'slack',
+      channel: command.channel_id,
+      user: command.user_id,
+      text: command.text ?? '',
+      isAdmin: () => opts.isAdmin(command.user_id),
+    };
+    await run(opts, req, respond as Respond);
+  });
+
+  app.action(MORE_ACTION, async ({ ack, body, action, respond }) => {
+    await ack();
+    const value = (action as { value?: string }).value ?? '';
+    const b = body as { user?: { id?: string }; channel?: { id?: string } };
+    const user = b.user?.id ?? '';
+    const req: CommandRequest = { platform: 'slack', channel: b.channel?.id ?? '', user, text: value, isAdmin: () => opts.isAdmin(user) };
+    await run(opts, req, respond as Respond | undefined, { replace_original: false });
+  });
+
+  // Link buttons also send block_actions; Slack shows a warning unless they are acknowledged.
+  app.action(/^talent_open/, async ({ ack }) => {
+    await ack();
+  });
+}

@@ -1,0 +1,102 @@
+// A Bolt Receiver mounted on our one HttpServer: raw body → signature check → parse → ack → app.processEvent.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
+import { readBody, sendJson, sendText } from '../../http/server.js';
+import type { Logger } from '../../log.js';
+import { SlackVerifyError, type SignedRequest } from './verify.js';
+
+export interface RouteReceiverOptions {
+  verify: (req: SignedRequest) => Promise<void>;
+  log: Logger;
+  /** Safety net: acknowledge with an empty 200 if no listener did within this time (Slack waits 3 s). */
+  ackTimeoutMs?: number;
+  maxBodyBytes?: number;
+}
+
+export class BadSlackBodyError extends Error {
+  readonly code = 'SLACK_BAD_BODY';
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** Slash commands and interactivity come form-encoded (interactivity as a JSON `payload` field); events as JSON. */
+export function parseSlackBody(raw: string, contentType: string | undefined): Record<string, unknown> {
+  try {
+    if (contentType?.includes('application/json')) {
+      const parsed: unknown = JSON.parse(raw);
+      if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
+      return parsed as Record<string, unknown>;
+    }
+    const form = Object.fromEntries(new URLSearchParams(raw));
+    if (typeof form.payload === 'string') return JSON.parse(form.payload) as Record<string, unknown>;
+    return form;
+  } catch (err) {
+    throw new BadSlackBodyError(`request body is not valid Slack form/JSON data: ${(err as Error).message}`);
+  }
+}
+
+export class RouteReceiver implements Receiver {
+  private app?: App;
+  constructor(private readonly opts: RouteReceiverOptions) {}
+
+  init(app: App): void {
+    this.app = app;
+  }
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const raw = await readBody(req, this.opts.maxBodyBytes ?? 512 * 1024);
+    try {
+      await this.opts.verify({ timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw });
+    } catch (err) {
+      if (!(err instanceof SlackVerifyError)) throw err;
+      this.opts.log.warn({ code: err.code }, 'rejected a Slack request');
+      sendJson(res, 401, { error: err.code });
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = parseSlackBody(raw.toString('utf8'), header(req, 'content-type'));
+    } catch (err) {
+      sendJson(res, 400, { error: (err as BadSlackBodyError).code });
+      return;
+    }
+    if (body.ssl_check) return sendText(res, 200, '');
+    if (body.type === 'url_verification') return sendText(res, 200, String(body.challenge ?? ''));
+    if (!this.app) return sendJson(res, 503, { error: 'slack app not ready' });
+    await this.dispatch(this.app, body, req, res);
+  };
+
+  private async dispatch(app: App, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let acked = false;
+    const ack: ReceiverEvent['ack'] = async (response?: unknown) => {
+      if (acked) return;
+      acked = true;
+      clearTimeout(timer);
+      if (response === undefined || response === '') sendText(res, 200, '');
+      else if (typeof response === 'string') sendText(res, 200, response);
+      else sendJson(res, 200, response);
+    };
+    const timer = setTimeout(() => {
+      if (acked) return;
+      this.opts.log.warn({ type: body.type ?? body.command }, 'no ack in time; acknowledging empty');
+      void ack();
+    }, this.opts.ackTimeoutMs ?? 2500);
+    const retry = header(req, 'x-slack-retry-num');
+    try {
+      await app.processEvent({ body, ack, retryNum: retry ? Number(retry) : undefined, retryReason: header(req, 'x-slack-retry-reason') });
+      await ack();
+    } catch (err) {
+      clearTimeout(timer);
+      this.opts.log.error({ err }, 'slack event processing failed');
+      if (!acked) {
+        acked = true;
+        sendJson(res, 500, { error: 'internal error' });
+      }
+    }
+  }
+}
