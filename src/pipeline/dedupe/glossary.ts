@@ -119,3 +119,6 @@ for (const line of RAW.split('\n')) {
 
 /** Concepts so common in this beat that they say little about which event a story covers. */
 export const WEAK_CONCEPTS = new Set(['model', 'user', 'team', 'lab', 'launch', 'researcher', 'engineer', 'talent', 'china', 'usa', 'join', 'leave', 'switch', 'chief', 'recruit', 'agent', 'assistant', 'million', 'billion', 'open', 'test', 'platform', 'marketplace']);
+
+/** Concepts that count half: brands that mostly restate the firm, and everyday super-app vocabulary. */
+export const HALF_CONCEPTS = new Set(['wechat', 'alipay', 'taobao', 'douyin', 'chatgpt', 'claude', 'grok', 'gemini', 'siri', 'copilot', 'qwen', 'ernie', 'chat', 'miniprogram', 'superapp', 'shopping', 'payment', 'merchant', 'delivery', 'city', 'startup', 'founder', 'vicepresident']);

@@ -4,7 +4,7 @@
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
 import type { Features } from './features.js';
-import { WEAK_CONCEPTS } from './glossary.js';
+import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
 import { tokenHash } from './hash.js';
 import { stem } from './tokens.js';
 
@@ -69,51 +69,103 @@ function numbersConflict(a: Parsed, b: Parsed): boolean {
   return false;
 }
 
-export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
-  const maxGap = (opts.maxGapHours ?? 168) * 60;
-  const personGap = (opts.personGapHours ?? 48) * 60;
-  const window = (opts.windowHours ?? 36) * 60;
-  const nearIdentical = opts.nearIdentical ?? 0.7;
-  const threshold = opts.threshold ?? 3;
-  const cache = new Map<string, Parsed | null>();
+export type Reason =
+  | 'unreadable'
+  | 'too-far-apart'
+  | 'different-person'
+  | 'different-move'
+  | 'different-numbers'
+  | 'same-text'
+  | 'different-firms'
+  | 'same-person'
+  | 'outside-window'
+  | 'evidence'
+  | 'weak-evidence';
 
+export interface Verdict {
+  duplicate: boolean;
+  reason: Reason;
+  /** Evidence score when it was computed. */
+  score?: number;
+}
+
+interface Settings {
+  maxGap: number;
+  personGap: number;
+  window: number;
+  nearIdentical: number;
+  threshold: number;
+}
+
+function settings(opts: MatcherOptions): Settings {
+  return {
+    maxGap: (opts.maxGapHours ?? 168) * 60,
+    personGap: (opts.personGapHours ?? 48) * 60,
+    window: (opts.windowHours ?? 36) * 60,
+    nearIdentical: opts.nearIdentical ?? 0.7,
+    threshold: opts.threshold ?? 3,
+  };
+}
+
+function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
+  const gap = Math.abs(a.t - b.t);
+  if (gap > o.maxGap) return { duplicate: false, reason: 'too-far-apart' };
+  const person = samePerson(a, b);
+  if (person === 'conflict') return { duplicate: false, reason: 'different-person' };
+  if (movesConflict(a, b)) return { duplicate: false, reason: 'different-move' };
+  if (numbersConflict(a, b)) return { duplicate: false, reason: 'different-numbers' };
+  const sameLang = a.z === b.z;
+  const shared = sameLang ? count(a.w, b.ws) : 0;
+  const containment = shared / Math.max(1, Math.min(a.w.length, b.w.length));
+  if (sameLang && containment >= o.nearIdentical && Math.min(a.w.length, b.w.length) >= 6) return { duplicate: true, reason: 'same-text' };
+  const firmsShared = count(a.f, new Set(b.f));
+  if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
+  if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
+  if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
+  let strong = 0;
+  for (const c of a.c) if (!WEAK_CONCEPTS.has(c) && b.c.includes(c)) strong += HALF_CONCEPTS.has(c) ? 0.5 : 1;
+  const numbers = count(a.n, b.ns);
+  const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
+  const score = sameLang
+    ? containment * 10 + strong + numbers * 2 + firmJaccard
+    : strong + numbers * 2 + firmJaccard + Math.min(count(a.y, b.ys), 4) * 0.5;
+  return { duplicate: score >= o.threshold, reason: score >= o.threshold ? 'evidence' : 'weak-evidence', score };
+}
+
+function parseData(data: string): Parsed | null {
+  try {
+    const f = JSON.parse(data) as Features;
+    if (!Array.isArray(f.w) || !Array.isArray(f.y) || !Array.isArray(f.n)) return null;
+    return { ...f, ws: new Set(f.w), ys: new Set(f.y), ns: new Set(f.n) };
+  } catch {
+    return null;
+  }
+}
+
+/** The matcher's decision with its reason, for tests, docs and debugging. */
+export function explainMatch(incoming: string, candidate: string, opts: MatcherOptions = {}): Verdict {
+  const a = parseData(incoming);
+  const b = parseData(candidate);
+  if (!a || !b) return { duplicate: false, reason: 'unreadable' };
+  return judge(a, b, settings(opts));
+}
+
+export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
+  const o = settings(opts);
+  // Parsed fingerprints are cached: an archived candidate is compared against many incoming items.
+  const cache = new Map<string, Parsed | null>();
   const parse = (data: string): Parsed | null => {
     let p = cache.get(data);
-    if (p !== undefined) return p;
-    try {
-      const f = JSON.parse(data) as Features;
-      p = { ...f, ws: new Set(f.w), ys: new Set(f.y), ns: new Set(f.n) };
-    } catch {
-      p = null;
+    if (p === undefined) {
+      p = parseData(data);
+      if (cache.size >= CACHE_MAX) cache.clear();
+      cache.set(data, p);
     }
-    if (cache.size >= CACHE_MAX) cache.clear();
-    cache.set(data, p);
     return p;
   };
-
   return (incoming, candidate) => {
     const a = parse(incoming);
     const b = parse(candidate);
-    if (!a || !b) return false;
-    const gap = Math.abs(a.t - b.t);
-    if (gap > maxGap) return false;
-    const person = samePerson(a, b);
-    if (person === 'conflict' || movesConflict(a, b) || numbersConflict(a, b)) return false;
-    const sameLang = a.z === b.z;
-    const shared = sameLang ? count(a.w, b.ws) : 0;
-    const containment = shared / Math.max(1, Math.min(a.w.length, b.w.length));
-    if (sameLang && containment >= nearIdentical && Math.min(a.w.length, b.w.length) >= 6) return true;
-    const firmsShared = count(a.f, new Set(b.f));
-    if (a.f.length && b.f.length && firmsShared === 0) return false;
-    if (person === 'same') return gap <= personGap;
-    if (gap > window) return false;
-    let strong = 0;
-    for (const c of a.c) if (!WEAK_CONCEPTS.has(c) && b.c.includes(c)) strong++;
-    const numbers = count(a.n, b.ns);
-    const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
-    const score = sameLang
-      ? containment * 10 + strong + numbers * 2 + firmJaccard
-      : strong + numbers * 2 + firmJaccard + Math.min(count(a.y, b.ys), 4) * 0.5;
-    return score >= threshold;
+    return a !== null && b !== null && judge(a, b, o).duplicate;
   };
 }
