@@ -2,6 +2,7 @@
 // lengths cut on code-point boundaries. Discord counts characters; we count UTF-16 units, which is never fewer.
 
 const ZWSP = '\u200b';
+const MAX_INPUT = 8192;
 
 /** Breaks @everyone, @here and <@user>, <@!user>, <@&role> so they can never ping, even without allowed_mentions. */
 export function neutraliseMentions(text: string): string {
@@ -18,15 +19,16 @@ export function escapeMarkdown(text: string): string {
 /** Feed text → safe Discord text (markdown escaped, mentions neutralised, control characters dropped). */
 export function safeText(text: string | undefined | null): string {
   if (!text) return '';
+  // No Discord text part exceeds 4096 characters and escaping only lengthens, so longer input is cut first.
   // eslint-disable-next-line no-control-regex
-  const clean = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+  const clean = text.slice(0, MAX_INPUT).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
   return neutraliseMentions(escapeMarkdown(clean));
 }
 
 /** Plain (non-markdown) text such as footers and author names: only mentions neutralised. */
 export function plainText(text: string | undefined | null): string {
   // eslint-disable-next-line no-control-regex
-  return text ? neutraliseMentions(text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')) : '';
+  return text ? neutraliseMentions(text.slice(0, MAX_INPUT).replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')) : '';
 }
 
 /** Cuts `text` to at most `max` UTF-16 units, ending with an ellipsis, never splitting a surrogate pair or a trailing escape. */
