@@ -65,13 +65,13 @@ export function isBlockedAddress(ip: string): boolean {
 const REMEDY = 'point the source at a public address, or set fetch.allowPrivateAddresses: true if this host is yours';
 
 /** Throws BLOCKED_ADDRESS for a URL whose host is a refused IP literal or a metadata name. */
-export function assertHostAllowed(url: URL, allowPrivate: boolean): void {
+export function assertHostAllowed(url: URL, allowPrivate: boolean, allowAddresses: readonly string[] = []): void {
   if (allowPrivate) return;
   const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
   if (METADATA_HOSTNAMES.has(host)) {
     throw new FetchError('BLOCKED_ADDRESS', `refused ${url.href}: ${host} is a cloud metadata service; ${REMEDY}`, url.href);
   }
-  if (isIP(host)) {
+  if (isIP(host) && !allowAddresses.includes(host)) {
     const why = blockedReason(host);
     if (why) throw new FetchError('BLOCKED_ADDRESS', `refused ${url.href}: ${why}; ${REMEDY}`, url.href);
   }
@@ -81,14 +81,15 @@ export function assertHostAllowed(url: URL, allowPrivate: boolean): void {
  * A `lookup` for net/tls connect that resolves with `base` (dns.lookup by default) and fails
  * with BLOCKED_ADDRESS when any resolved address is refused.
  */
-export function guardedLookup(opts: { allowPrivateAddresses?: boolean; lookup?: LookupFunction } = {}): LookupFunction {
+export function guardedLookup(opts: { allowPrivateAddresses?: boolean; allowAddresses?: readonly string[]; lookup?: LookupFunction } = {}): LookupFunction {
+  const allow = new Set(opts.allowAddresses ?? []);
   const base: LookupFunction = opts.lookup ?? (dns.lookup as unknown as LookupFunction);
   return (hostname, options, callback) => {
     base(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, '', 0);
       const list = (Array.isArray(addresses) ? addresses : [{ address: addresses as unknown as string, family: 4 }]) as dns.LookupAddress[];
       if (!opts.allowPrivateAddresses) {
-        const bad = list.map((a) => blockedReason(a.address)).find((r) => r !== null);
+        const bad = list.map((a) => (allow.has(a.address) ? null : blockedReason(a.address))).find((r) => r !== null);
         if (bad) {
           const e = new FetchError('BLOCKED_ADDRESS', `refused ${hostname}: it resolves to ${bad}; ${REMEDY}`, hostname);
           return callback(e as unknown as NodeJS.ErrnoException, '', 0);
