@@ -1,0 +1,68 @@
+// `npm run eval`: scores the relevance engine (and dedupe, when present) on labelled rows.
+//   node dist/eval/run.js [path/to/rows.jsonl] [--errors]
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadKnowledge } from '../knowledge/index.js';
+import { createClassifier } from '../pipeline/classify/index.js';
+import type { Item } from '../types.js';
+import { evaluateClassify, type PRF } from './classify-eval.js';
+import { readEvalRows, type EvalRow } from './rows.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const line = (name: string, m: PRF) => `${name.padEnd(22)}${pct(m.precision)}${pct(m.recall)}${pct(m.f1)}   tp ${m.tp} fp ${m.fp} fn ${m.fn}`;
+
+export function rowToItem(r: EvalRow): Item {
+  return { id: r.id, source: r.source, title: r.title, summary: r.summary, link: r.link, lang: r.lang, published: r.published, fetchedAt: r.published };
+}
+
+export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const path = resolve(argv.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/eval/dev.jsonl'));
+  const rows = readEvalRows(path);
+  const knowledge = loadKnowledge(resolve(root, 'config'));
+  const classifier = createClassifier(knowledge);
+  const items = rows.map(rowToItem);
+  const assessments = items.map((it) => classifier.classify(it));
+  const rep = evaluateClassify(rows, assessments);
+  const w = (s: string) => out.write(`${s}\n`);
+  w(`relevance engine on ${path} (${rows.length} rows)`);
+  w(`${''.padEnd(22)}${'prec'.padStart(7)}${'recall'.padStart(7)}${'F1'.padStart(7)}`);
+  w(line('relevance', rep.relevance));
+  for (const [t, m] of Object.entries(rep.topics)) w(line(`topic ${t}`, m));
+  w(`${'topic macro-F1'.padEnd(22)}${''.padStart(14)}${pct(rep.topicMacroF1)}`);
+  w(line('firms (micro)', rep.firms));
+  w(`${'move from→to'.padEnd(22)}${pct(rep.moves.accuracy)}   ${rep.moves.correct}/${rep.moves.total} labelled moves`);
+
+  const rounds = Math.max(1, Math.ceil(2000 / items.length));
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) for (const it of items) classifier.classify(it);
+  const secs = (performance.now() - t0) / 1000;
+  w(`${'classify speed'.padEnd(22)}${Math.round((rounds * items.length) / secs)} items/s (${rounds * items.length} items)`);
+  if (argv.includes('--errors')) for (const e of rep.errors) w(`  ${e.id} ${e.kind}: ${e.detail}`);
+
+  const dedupePath = resolve(dirname(fileURLToPath(import.meta.url)), 'dedupe-eval.js');
+  if (!existsSync(dedupePath)) {
+    w('dedupe: skipped (src/eval/dedupe-eval.ts is not built yet)');
+    return 0;
+  }
+  try {
+    const mod = (await import('./dedupe-eval.js' as string)) as { evaluateDedupe?: (rows: EvalRow[], deps: Record<string, unknown>) => Promise<{ precision: number; recall: number; f1: number }> };
+    if (!mod.evaluateDedupe) throw new Error('dedupe-eval.js exports no evaluateDedupe');
+    const d = await mod.evaluateDedupe(rows, { knowledge, classifier, assess: (it: Item) => classifier.classify(it) });
+    w(`${'dedupe pairs'.padEnd(22)}${pct(d.precision)}${pct(d.recall)}${pct(d.f1)}`);
+  } catch (err) {
+    w(`dedupe: failed: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exitCode = 1;
+    },
+  );
+}

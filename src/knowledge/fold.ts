@@ -1,0 +1,55 @@
+// Text folding shared by every matcher: lower case and traditional → simplified Chinese,
+// one UTF-16 unit in, one out, so offsets in the folded text are offsets in the original.
+
+// Pairs of traditional/simplified characters common in firm names and in the talent and
+// super-app vocabulary. Extend by appending pairs: "TS" where T is traditional, S simplified.
+const PAIRS =
+  '節节躍跃動动騰腾訊讯螞蚂蟻蚁寶宝團团華华為为譜谱萬万階阶東东訊讯湯汤網网義义問问雲云億亿' +
+  '飛飞衝冲資资際际時时實实驗验學学術术體体員员負负責责職职離离轉转聘聘們们來来開开發发' +
+  '準准營营銷销費费貨货幣币錢钱買买賣卖點点單单優优惠惠與与過过還还這这個个對对說说' +
+  '長长門门問问題题應应級级務务業业產产場场區区號号據据碼码數数庫库遷迁移移頭头條条' +
+  '聞闻報报導导記记錄录後后從从經经濟济國国際际歐欧亞亚達达遜逊軟软蘋苹偉伟輝辉臉脸書书' +
+  '傳传統统專专屬属總总裁裁監监師师設设計计機机器器習习電电腦脑視视覺觉語语聲声訓训練练' +
+  '擴扩張张搶抢奪夺爭争競竞聯联創创辦办齊齐鬥斗寫写讀读錄录頻频鏈链戶户註注冊册醫医藥药' +
+  '購购買买網网紅红選选秀秀綜综藝艺團团賽赛轉转會会員员隊队鳥鸟遷迁徙徙獵猎盜盗象象' +
+  '鴻鸿蒙蒙盤盘騎骑馬马餓饿麼么剪剪個个訂订幫帮間间綫线線线連连區区貝贝殼壳孫孙趙赵劉刘陳陈' +
+  '楊杨黃黄吳吴鄭郑謝谢韓韩馮冯鄧邓許许蕭萧蔣蒋葉叶閻阎鍾钟譚谭鄒邹龔龚嚴严歸归籌筹屆届' +
+  '補补貼贴薪薪酬酬獎奖勵励資资紐纽約约滬沪廣广圳圳灣湾臺台塊块鐵铁軍军陸陆氣气無无線线';
+
+const MAP: Map<string, string> = (() => {
+  const m = new Map<string, string>();
+  const chars = Array.from(PAIRS);
+  for (let i = 0; i + 1 < chars.length; i += 2) if (chars[i] !== chars[i + 1]) m.set(chars[i], chars[i + 1]);
+  return m;
+})();
+
+/** Folds one character; keeps length so offsets survive. */
+function foldChar(c: string): string {
+  const s = MAP.get(c);
+  if (s) return s;
+  const l = c.toLowerCase();
+  return l.length === c.length ? l : c;
+}
+
+/** Lower-cases and maps traditional Chinese to simplified, preserving length. */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    out += c.charCodeAt(0) < 128 ? (c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c) : foldChar(c);
+  }
+  return out;
+}
+
+/** True for the characters that make up a Latin word (a boundary check for English terms). */
+export function isWordChar(c: string | undefined): boolean {
+  if (!c) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
+}
+
+export function isCjk(c: string | undefined): boolean {
+  if (!c) return false;
+  const code = c.charCodeAt(0);
+  return code >= 0x3400 && code <= 0x9fff;
+}

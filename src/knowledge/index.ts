@@ -1,0 +1,142 @@
+// The relevance engine's knowledge: firms and topic vocabularies from YAML, compiled once
+// into one Aho–Corasick automaton. `scan()` finds every firm mention and every term in one pass.
+import { resolve } from 'node:path';
+import { AhoCorasick } from './aho.js';
+import { fold, isWordChar } from './fold.js';
+import { compileGuard, passesGuard, type Guard } from './guard.js';
+import { readFirmsFile, readTopicsFile } from './load.js';
+import type { FamilyEntry, FamilyName, FirmEntry } from './schema.js';
+import { suggest } from './suggest.js';
+
+export { KnowledgeError } from './load.js';
+export { fold } from './fold.js';
+export type { FamilyName } from './schema.js';
+
+export type AliasKind = 'alias' | 'product' | 'model' | 'team' | 'subsidiary' | 'superapp';
+
+export interface FirmInfo {
+  name: string;
+  region: string;
+  ai: boolean;
+  report: boolean;
+  aliases: string[];
+}
+
+export interface FirmHit {
+  firm: string;
+  term: string;
+  kind: AliasKind;
+  start: number;
+  end: number;
+}
+
+export interface TermHit {
+  family: FamilyName;
+  term: string;
+  start: number;
+  end: number;
+}
+
+export interface Scan {
+  text: string;
+  folded: string;
+  firms: FirmHit[];
+  terms: TermHit[];
+}
+
+type Payload = { t: 'firm'; firm: string; term: string; kind: AliasKind; guard?: Guard } | { t: 'term'; family: FamilyName; term: string };
+
+export interface Knowledge {
+  /** Canonical name → firm. */
+  firms: ReadonlyMap<string, FirmInfo>;
+  families: Readonly<Record<FamilyName, FamilyEntry>>;
+  bias: { talent: number; superapp: number };
+  /** Canonical names of the firms reported in assessments. */
+  firmNames(): string[];
+  canonicalFirm(nameOrAlias: string): string | undefined;
+  suggestFirms(text: string, n: number): string[];
+  firmRegion(name: string): string | undefined;
+  scan(text: string): Scan;
+}
+
+const KINDS: AliasKind[] = ['alias', 'product', 'model', 'team', 'subsidiary', 'superapp'];
+const LISTS: Record<AliasKind, keyof FirmEntry> = { alias: 'aliases', product: 'products', model: 'models', team: 'teams', subsidiary: 'subsidiaries', superapp: 'superapps' };
+
+/** Short Latin acronyms (JD, QQ, GLM, AWS) match in their written case only. */
+function implicitGuard(term: string): Guard | undefined {
+  if (/^[A-Za-z0-9.]{1,3}$/.test(term)) return compileGuard({ term, case: true, notBefore: [], notAfter: [], requires: [], notAfterName: false });
+  return undefined;
+}
+
+/** Keeps the leftmost-longest firm hits so "Alibaba Cloud" is one mention, not two. */
+function longest(hits: FirmHit[]): FirmHit[] {
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: FirmHit[] = [];
+  let reach = -1;
+  for (const h of hits) {
+    if (h.start >= reach) {
+      out.push(h);
+      reach = h.end;
+    }
+  }
+  return out;
+}
+
+export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<typeof readTopicsFile>): Knowledge {
+  const ac = new AhoCorasick<Payload>();
+  const firms = new Map<string, FirmInfo>();
+  const names = new Map<string, string>();
+  const superFirms = new Set(firmEntries.filter((f) => f.superapp).map((f) => f.name));
+  for (const f of firmEntries) {
+    const all = new Set<string>([f.name]);
+    for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) all.add(term);
+    for (const g of f.guarded) all.add(g.term);
+    firms.set(f.name, { name: f.name, region: f.region, ai: f.ai, report: f.report, aliases: [...all].filter((a) => a !== f.name) });
+    for (const a of all) if (!names.has(fold(a))) names.set(fold(a), f.name);
+    const guardedTerms = new Set(f.guarded.map((g) => fold(g.term)));
+    const add = (term: string, kind: AliasKind) => {
+      if (!guardedTerms.has(fold(term))) ac.add(fold(term), { t: 'firm', firm: f.name, term, kind, guard: implicitGuard(term) });
+    };
+    add(f.name, 'alias');
+    for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) add(term, kind);
+    for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: 'alias', guard: compileGuard(g) });
+  }
+  for (const [family, entry] of Object.entries(topics.families)) for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
+  ac.build();
+
+  const scan = (text: string): Scan => {
+    const folded = fold(text);
+    const firmHits: FirmHit[] = [];
+    const terms: TermHit[] = [];
+    for (const h of ac.scan(folded)) {
+      const p = h.payload;
+      if (p.t === 'term') terms.push({ family: p.family, term: p.term, start: h.start, end: h.end });
+      else if (!p.guard || passesGuard(p.guard, text, folded, h.start, h.end)) {
+        const kind = p.kind !== 'superapp' && superFirms.has(p.firm) && p.kind !== 'model' && p.kind !== 'team' ? 'superapp' : p.kind;
+        firmHits.push({ firm: p.firm, term: p.term, kind, start: h.start, end: h.end });
+      }
+    }
+    return { text, folded, firms: longest(firmHits), terms };
+  };
+
+  return {
+    firms,
+    families: topics.families as Record<FamilyName, FamilyEntry>,
+    bias: topics.bias,
+    firmNames: () => [...firms.values()].filter((f) => f.report).map((f) => f.name),
+    canonicalFirm: (s) => {
+      const k = fold(s.trim());
+      return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+    },
+    suggestFirms: (s, n) => suggest(s, names, n),
+    firmRegion: (name) => firms.get(name)?.region,
+    scan,
+  };
+}
+
+/** Loads `firms.yml` and `topics.yml` from `dir` (or the given paths); throws KnowledgeError on a bad entry. */
+export function loadKnowledge(dir: string, files: { firms?: string; topics?: string } = {}): Knowledge {
+  const firmsFile = files.firms ?? resolve(dir, 'firms.yml');
+  const topicsFile = files.topics ?? resolve(dir, 'topics.yml');
+  return buildKnowledge(readFirmsFile(firmsFile), readTopicsFile(topicsFile));
+}

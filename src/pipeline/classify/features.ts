@@ -1,0 +1,89 @@
+// Turns one scan (firm mentions + term hits) into topic scores with their evidence.
+import type { FamilyName, Knowledge, Scan } from '../../knowledge/index.js';
+
+export interface Evidence {
+  /** Distinct terms per family, in order of appearance. */
+  terms: Partial<Record<FamilyName, string[]>>;
+  counts: Record<FamilyName, number>;
+}
+
+export interface TopicScores {
+  talent: number;
+  superapp: number;
+  why: string[];
+}
+
+export function evidence(k: Knowledge, scan: Scan): Evidence {
+  const terms: Partial<Record<FamilyName, string[]>> = {};
+  const seen = new Set<string>();
+  for (const h of scan.terms) {
+    const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
+  }
+  const counts = {} as Record<FamilyName, number>;
+  for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
+  return { terms, counts };
+}
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface Signals {
+  /** AI labs, model families or AI teams mentioned. */
+  aiFirms: number;
+  /** Distinct super-apps mentioned. */
+  superapps: number;
+  /** A named person moving between organisations was found. */
+  move: boolean;
+  hints: { talent: boolean; superapp: boolean };
+}
+
+function part(k: Knowledge, ev: Evidence, f: FamilyName): number {
+  return k.families[f].weight * ev.counts[f];
+}
+
+function quote(ev: Evidence, fams: FamilyName[]): string {
+  return fams
+    .filter((f) => ev.terms[f]?.length)
+    .map((f) => `${f} "${ev.terms[f]!.slice(0, 3).join('", "')}"`)
+    .join(', ');
+}
+
+export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores {
+  const c = ev.counts;
+  const ai = c.ai + Math.min(s.aiFirms, 2);
+  const negShared = part(k, ev, 'wildlife') + part(k, ev, 'nature') + part(k, ev, 'sports') + part(k, ev, 'showbiz');
+
+  let talent = part(k, ev, 'move') + part(k, ev, 'people') + part(k, ev, 'aiRole') + part(k, ev, 'war') + part(k, ev, 'policy') + (s.move ? 1.5 : 0);
+  const moveLike = (c.move > 0 && (c.people > 0 || c.aiRole > 0)) || s.move;
+  if (!moveLike && c.war === 0 && c.policy === 0) talent *= 0.3;
+  if (ai === 0) talent *= 0.3;
+  else talent += Math.min(ai, 3) * 0.3;
+  talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');
+  if (c.aiRole === 0) talent += part(k, ev, 'execRole');
+  if (c.policy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
+  if (s.hints.talent && talent > 0) talent += 0.4;
+
+  const strong = part(k, ev, 'superapp');
+  const platforms = Math.min(s.superapps, 2) * 1.5;
+  const angle = c.feature + (c.ai > 0 || s.aiFirms > 0 ? 1 : 0);
+  let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem');
+  if (strong === 0 && platforms === 0) superapp *= 0.2;
+  else if (strong === 0 && angle === 0) superapp *= 0.4;
+  if (c.gadget > 0 && s.superapps === 0) superapp += part(k, ev, 'gadget');
+  superapp += negShared + part(k, ev, 'earnings') + part(k, ev, 'dataMigration') + part(k, ev, 'exportControl');
+  if (s.hints.superapp && superapp > 0) superapp += 0.4;
+
+  const t = sigmoid(talent - k.bias.talent);
+  const sa = sigmoid(superapp - k.bias.superapp);
+  const why: string[] = [];
+  const pos = quote(ev, ['move', 'aiRole', 'people', 'war', 'policy', 'ai']);
+  if (pos) why.push(`talent ${round(t)}: ${pos}${s.move ? ', a named person moved' : ''}`);
+  const sup = quote(ev, ['superapp', 'feature', 'ecosystem']);
+  if (sup || s.superapps) why.push(`superapp ${round(sa)}: ${sup}${s.superapps ? `${sup ? ', ' : ''}${s.superapps} super-app(s) named` : ''}`);
+  const neg = quote(ev, ['wildlife', 'nature', 'sports', 'showbiz', 'dataMigration', 'execRole', 'gadget', 'earnings', 'exportControl']);
+  if (neg) why.push(`against: ${neg}`);
+  return { talent: round(t), superapp: round(sa), why };
+}

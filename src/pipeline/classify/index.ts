@@ -1,0 +1,56 @@
+// The rule engine: one scan per item (firms + topic terms), topic scores, the move, the why.
+import type { Knowledge } from '../../knowledge/index.js';
+import type { Assessment, Item, Move, Topic } from '../../types.js';
+import { summarize } from '../summarize.js';
+import { evidence, scoreTopics } from './features.js';
+import { extractMove } from './moves.js';
+
+export interface ClassifyHints {
+  firms?: string[];
+  topics?: Topic[];
+}
+
+export interface Classifier {
+  readonly threshold: number;
+  classify(item: Pick<Item, 'title' | 'summary' | 'lang'> & Partial<Item>, hints?: ClassifyHints): Assessment;
+}
+
+export function createClassifier(knowledge: Knowledge, opts: { threshold?: number } = {}): Classifier {
+  const threshold = opts.threshold ?? 0.5;
+  const classify: Classifier['classify'] = (item, hints = {}) => {
+    const text = `${item.title}\n${item.summary}`;
+    const scan = knowledge.scan(text);
+    const info = (name: string) => knowledge.firms.get(name);
+    const firms: string[] = [];
+    const evidenceFirms: string[] = [];
+    let aiFirms = 0;
+    const superapps = new Set<string>();
+    for (const h of scan.firms) {
+      const f = info(h.firm);
+      if (f?.ai || h.kind === 'model' || h.kind === 'team') aiFirms++;
+      if (h.kind === 'superapp') superapps.add(h.firm);
+      if (f?.report && !firms.includes(h.firm)) {
+        firms.push(h.firm);
+        evidenceFirms.push(h.term === h.firm ? h.firm : `${h.firm} ← "${h.term}"`);
+      }
+    }
+    const ev = evidence(knowledge, scan);
+    const move = extractMove(knowledge, text, scan.firms);
+    const scores = scoreTopics(knowledge, ev, {
+      aiFirms,
+      superapps: superapps.size,
+      move: !!move,
+      hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
+    });
+    let score = Math.max(scores.talent, scores.superapp);
+    if (hints.firms?.some((f) => firms.includes(f)) && score > 0.2) score = Math.min(1, score + 0.05);
+    const topics: Topic[] = (['talent', 'superapp'] as const).filter((t) => scores[t] >= threshold);
+    const relevant = topics.length > 0;
+    const moves: Move[] = relevant && topics.includes('talent') && move ? [move] : [];
+    const why = [...scores.why];
+    if (evidenceFirms.length) why.push(`firms: ${evidenceFirms.join(', ')}`);
+    if (moves.length) why.push(`move: ${moves[0].person} ${moves[0].from} → ${moves[0].to}${moves[0].direction ? ` (${moves[0].direction})` : ''}`);
+    return { relevant, topics, score: Math.round(score * 1000) / 1000, firms, moves, why, summary: summarize(item, { moves, firms }) };
+  };
+  return { threshold, classify };
+}

@@ -1,0 +1,88 @@
+// Finds the person a story is about: capitalised names near move cues (English) and
+// names after a role word (Chinese), scored by how strongly the text ties them to a move.
+import type { FirmHit } from '../../knowledge/index.js';
+
+export interface PersonCandidate {
+  name: string;
+  start: number;
+  score: number;
+}
+
+const EN_NAME = /\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|der|da|del|bin|al|le)\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)*){1,2})/g;
+const STOP = new Set(
+  `The A An And But Former Ex Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
+  Director Founder Researcher Engineer Scientist Veteran Executive Officer Manager Staff Team Lab Labs Research Group Holdings Cloud Unit Division Studio
+  January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+  San Francisco New York Menlo Park Mountain View Silicon Valley Hong Kong North South East West Southeast Asia Europe America American Chinese British
+  United States Kingdom London Beijing Shanghai Hangzhou Shenzhen Singapore Seoul Tokyo Jakarta Zurich Paris Bengaluru India Korea Japan China Indonesia
+  Superintelligence Intelligence Artificial Machine Learning Deep Models Model Agents Agent Assistant Labs Security Institute University Home Office Department
+  Commerce State Street Journal Times Post News Daily Week According People Its His Her Their This That These Those It He She They We Our Some Many Most
+  Both Each Every All One Two Three Four Five Several While When Where Despite Since Until Also Still Now Just Only Even More Less Bay Area Cupertino Redmond
+  King Cross Road Avenue Square Park Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
+);
+const AFTER_CUE =
+  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|confirmed|wrote|to|heads|lands|jumps|returned|returns)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
+const BEFORE_CUE =
+  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|研究员|工程师|科学家|负责人|专家|骨干|高管)\s*$/i;
+
+const ZH_NAME =
+  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员)\s*([\u4e00-\u9fa5]{2,3})(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|，|,|、|。|\s)/g;
+const SURNAMES = new Set(
+  Array.from('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边'),
+);
+
+function overlapsFirm(start: number, end: number, firms: FirmHit[]): boolean {
+  return firms.some((f) => f.start < end && start < f.end);
+}
+
+export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: string) => boolean): PersonCandidate[] {
+  const found = new Map<string, PersonCandidate>();
+  const bump = (name: string, start: number, score: number) => {
+    const c = found.get(name);
+    if (c) c.score += score;
+    else found.set(name, { name, start, score });
+  };
+  for (const m of text.matchAll(EN_NAME)) {
+    const tokens = m[1].split(/\s+/);
+    let offset = m.index;
+    // Keep the longest run of tokens that are neither stop words nor firm names.
+    let run: string[] = [];
+    let runStart = offset;
+    let best: { tokens: string[]; start: number } | undefined;
+    for (const tok of tokens) {
+      const at = text.indexOf(tok, offset);
+      offset = at + tok.length;
+      if (STOP.has(tok) || isFirmName(tok)) {
+        run = [];
+        continue;
+      }
+      if (!run.length) runStart = at;
+      run.push(tok);
+      if (run.length >= 2 && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
+    }
+    if (!best) continue;
+    const name = best.tokens.join(' ');
+    const end = best.start + name.length;
+    if (text.slice(best.start, end) !== name || overlapsFirm(best.start, end, firms)) continue;
+    let score = 1;
+    if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
+    if (BEFORE_CUE.test(text.slice(Math.max(0, best.start - 30), best.start))) score += 2;
+    bump(name, best.start, score);
+  }
+  for (const m of text.matchAll(ZH_NAME)) {
+    const name = m[1];
+    if (!SURNAMES.has(name[0])) continue;
+    const start = m.index + m[0].length - name.length;
+    if (overlapsFirm(start, start + name.length, firms)) continue;
+    bump(name, start, 3);
+  }
+  // A name seen again elsewhere (bare Chinese repeats) adds weight.
+  for (const c of found.values()) {
+    let i = text.indexOf(c.name, c.start + c.name.length);
+    while (i >= 0) {
+      c.score += 0.5;
+      i = text.indexOf(c.name, i + c.name.length);
+    }
+  }
+  return [...found.values()].sort((a, b) => b.score - a.score || a.start - b.start);
+}
