@@ -1,6 +1,6 @@
 // The Slack side of the bot: a Bolt app receiving /talent over HTTP (our route, our verifier) or
 // Socket Mode, and a SlackPoster for the delivery worker. main.ts builds it once.
-import bolt from '@slack/bolt';
+import { App, SocketModeReceiver } from '@slack/bolt';
 import type { CommandRequest, Reply } from '../../commands/types.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
@@ -70,16 +70,16 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   // Our own authorize: one auth.test (at start), no per-event calls; events still work if it failed.
   const authorize = async () => ({ botToken, ...(identity ?? (await whoAmI().catch(() => ({})))) });
 
-  let receiver: InstanceType<typeof bolt.SocketModeReceiver> | RouteReceiver;
+  let receiver: SocketModeReceiver | RouteReceiver;
   if (opts.appToken) {
-    receiver = new bolt.SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } });
+    receiver = new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } });
   } else {
     const verify = createSlackVerifier({ signingSecret: opts.signingSecret!, now: opts.now, seen: opts.seen });
     const route = new RouteReceiver({ verify, log });
     opts.http.route('POST', EVENTS_PATH, route.handle);
     receiver = route;
   }
-  const app = new bolt.App({ authorize, receiver, socketMode: !!opts.appToken, logger, clientOptions, convoStore: false });
+  const app = new App({ authorize, receiver, socketMode: !!opts.appToken, logger, clientOptions, convoStore: false });
   app.error(async (err) => void log.error({ err }, 'slack listener failed'));
   registerListeners(app, {
     command: opts.command ?? '/talent',

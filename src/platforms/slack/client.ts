@@ -1,6 +1,6 @@
 // The one WebClient per process: our API base, no hidden retries (the outbox worker retries,
 // honouring Retry-After), and a timeout so a hung connection becomes a transient failure.
-import bolt, { type webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import { slackLogger } from './logger.js';
 
@@ -31,5 +31,5 @@ export function webClientOptions(opts: Omit<SlackClientOptions, 'botToken'>): we
 }
 
 export function createSlackClient(opts: SlackClientOptions): WebClient {
-  return new bolt.webApi.WebClient(opts.botToken, webClientOptions(opts));
+  return new webApi.WebClient(opts.botToken, webClientOptions(opts));
 }

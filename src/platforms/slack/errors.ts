@@ -1,8 +1,8 @@
 // Slack Web API failures mapped onto the delivery worker's three kinds.
-import bolt, { type webApi } from '@slack/bolt';
+import { webApi } from '@slack/bolt';
 import { PlatformError } from '../../delivery/poster.js';
 
-const { ErrorCode } = bolt.webApi;
+const { ErrorCode } = webApi;
 type WebAPIHTTPError = webApi.WebAPIHTTPError;
 type WebAPIPlatformError = webApi.WebAPIPlatformError;
 type WebAPIRateLimitedError = webApi.WebAPIRateLimitedError;

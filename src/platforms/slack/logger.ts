@@ -1,9 +1,9 @@
 // Bolt and the WebClient log through @slack/logger's interface; this forwards to our pino child.
-import bolt, { type Logger as SlackLogger, type LogLevel } from '@slack/bolt';
+import { LogLevel, type Logger as SlackLogger } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 
 export function slackLogger(log: Logger): SlackLogger {
-  let level: LogLevel = bolt.LogLevel.INFO;
+  let level: LogLevel = LogLevel.INFO;
   const text = (msg: unknown[]): string => msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ');
   return {
     debug: (...msg) => log.debug({ lib: 'bolt' }, text(msg)),

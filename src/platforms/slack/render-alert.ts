@@ -33,7 +33,7 @@ export function alsoReportedLine(also: AlsoReported[]): string {
 }
 
 function directions(moves: Move[]): string {
-  return [...new Set(moves.map((m) => m.direction).filter((d): d is string => !!d))].join(', ');
+  return [...new Set(moves.slice(0, 50).map((m) => m.direction).filter((d): d is string => !!d))].join(', ');
 }
 
 export function renderAlert(alert: Alert): SlackMessage {
@@ -44,8 +44,8 @@ export function renderAlert(alert: Alert): SlackMessage {
     context([
       `*${mrkdwn(alert.source, 100)}*`,
       when(alert.published),
-      a.firms.length ? `Firms: ${mrkdwn(a.firms.join(', '), 300)}` : '',
-      a.topics.length ? `Topics: ${mrkdwn(a.topics.join(', '), 100)}` : '',
+      a.firms.length ? `Firms: ${mrkdwn(a.firms.slice(0, 20).join(', '), 300)}` : '',
+      a.topics.length ? `Topics: ${mrkdwn(a.topics.slice(0, 10).join(', '), 100)}` : '',
       dirs ? `Move: ${mrkdwn(dirs, 100)}` : '',
     ]),
   );

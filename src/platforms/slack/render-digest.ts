@@ -1,15 +1,15 @@
 // Digests and channel notices as Block Kit. The chart PNG is uploaded separately (poster.ts).
 import type { DigestPayload } from '../../delivery/poster.js';
 import { context, divider, header, LIMITS, message, section, type Block, type SlackMessage } from './blocks.js';
-import { chunkLines, link, mrkdwn, plain } from './text.js';
+import { chunkLines, link, mrkdwn, oneLine, plain } from './text.js';
 
 const MAX_ALERTS_PER_SECTION = 15;
 const MAX_FLOWS = 25;
 
 function flowsTable(flows: DigestPayload['flows']): string {
   const rows = flows.slice(0, MAX_FLOWS).map((f) => ({
-    route: `${plain(f.from, 30)} → ${plain(f.to, 30)}`,
-    dir: plain(f.direction ?? '', 12),
+    route: `${oneLine(f.from, 30)} → ${oneLine(f.to, 30)}`,
+    dir: oneLine(f.direction ?? '', 12),
     n: String(f.count),
   }));
   const w = Math.max(5, ...rows.map((r) => r.route.length));

@@ -45,7 +45,7 @@ function textBlocks(r: Extract<Reply, { type: 'text' }>): { text: string; blocks
   const escaped = r.lines.map((l) => mrkdwn(l, LIMITS.sectionText));
   for (const chunk of chunkLines(escaped, LIMITS.sectionText)) blocks.push(section(chunk));
   if (blocks.length > LIMITS.blocks) blocks.splice(LIMITS.blocks - 1, Infinity, context(['…output cut to fit one Slack message']));
-  const text = mrkdwn([r.title, ...r.lines].filter(Boolean).join('\n'), LIMITS.fallback);
+  const text = mrkdwn([r.title, ...r.lines.slice(0, 100)].filter(Boolean).join('\n'), LIMITS.fallback);
   return { text: text || ' ', blocks };
 }
 

@@ -18,10 +18,11 @@ export function escapeMrkdwn(input: string): string {
   return defuseWords(stripControls(input).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
 }
 
-/** For plain_text objects (not parsed by Slack): mention syntax is still defused, belt and braces. */
-export function safePlain(input: string): string {
-  return defuseWords(stripControls(input).replace(/<([!@#])/g, `<${ZWJ}$1`));
-}
+/**
+ * For plain_text objects (headers, button labels): escaped the same way, since Slack decodes the
+ * three entities in every text field; mention syntax is defused as well.
+ */
+export const safePlain = escapeMrkdwn;
 
 /** Cuts to `max` UTF-16 units with an ellipsis; never inside `&amp;`-style entities or surrogate pairs. */
 export function cut(s: string, max: number): string {
@@ -34,13 +35,25 @@ export function cut(s: string, max: number): string {
   return `${s.slice(0, end)}…`;
 }
 
+/** Escaping only lengthens text, so feed text longer than needed is sliced first (50 KB titles stay cheap). */
+const pre = (input: string | undefined, max: number): string => {
+  const s = (input ?? '').trim();
+  return s.length > max + 1 ? s.slice(0, max + 1) : s;
+};
+
 /** Escaped and cut: the usual way feed text goes into a mrkdwn field. */
 export function mrkdwn(input: string | undefined, max: number): string {
-  return cut(escapeMrkdwn((input ?? '').trim()), max);
+  return cut(escapeMrkdwn(pre(input, max)), max);
 }
 
+/** One line, whitespace folded, escaped and cut: for plain_text fields. */
 export function plain(input: string | undefined, max: number): string {
-  return cut(safePlain((input ?? '').replace(/\s+/g, ' ').trim()), max);
+  return cut(safePlain(pre((input ?? '').slice(0, max * 4 + 16).replace(/\s+/g, ' '), max)), max);
+}
+
+/** One line, whitespace folded and cut, NOT escaped (for text escaped later as a whole). */
+export function oneLine(input: string | undefined, max: number): string {
+  return cut(pre((input ?? '').slice(0, max * 4 + 16).replace(/\s+/g, ' '), max), max);
 }
 
 /** An http(s) URL Slack will accept (≤ max chars), or undefined. */
