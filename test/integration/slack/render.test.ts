@@ -2,38 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Reply } from '../../../src/commands/types.js';
 import type { DigestPayload } from '../../../src/delivery/poster.js';
-import type { Alert } from '../../../src/types.js';
+import { alert } from './alert-fixture.js';
 import { renderAlert } from '../../../src/platforms/slack/render-alert.js';
 import { renderDigest, renderNotice } from '../../../src/platforms/slack/render-digest.js';
 import { renderReply } from '../../../src/platforms/slack/render-reply.js';
 import type { Block, SlackMessage } from '../../../src/platforms/slack/blocks.js';
 
 const HOSTILE = 'Hi <!channel> <!here> <!everyone> <@U123ABC> <!subteam^S0614TZR7|@team> <#C999|general> @channel @here @everyone ＠here <script>alert(1)</script> <https://evil.example|click> *bold* & more';
-
-export function alert(over: Partial<Alert> = {}): Alert {
-  return {
-    id: 'src:1',
-    source: 'techcrunch-ai',
-    title: 'OpenAI researcher joins DeepSeek',
-    summary: 'A researcher moved.',
-    link: 'https://example.com/story?a=1&b=2',
-    lang: 'en',
-    published: '2026-11-28T10:00:00Z',
-    fetchedAt: '2026-11-28T10:05:00Z',
-    archivedAt: '2026-11-28T10:05:00Z',
-    alsoReportedBy: [],
-    assessment: {
-      relevant: true,
-      topics: ['talent'],
-      score: 0.9,
-      firms: ['OpenAI', 'DeepSeek'],
-      moves: [{ person: 'Jane Doe', from: 'OpenAI', to: 'DeepSeek', role: 'research scientist', direction: 'US→CN' }],
-      why: [],
-      summary: 'Jane Doe leaves OpenAI for DeepSeek.',
-    },
-    ...over,
-  };
-}
 
 /** Every text a Slack client would parse, with the structural limits checked on the way. */
 function checkLimits(msg: SlackMessage): string {
