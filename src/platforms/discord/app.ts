@@ -49,7 +49,7 @@ export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp
   const responder = createResponder({ rest, handleCommand: o.handleCommand, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });
-    mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics });
+    mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics, applicationId: o.applicationId });
   }
   let client: GatewayClientLike | undefined;
   return {

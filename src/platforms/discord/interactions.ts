@@ -16,6 +16,8 @@ export interface InteractionsRouteOptions {
   responder: Responder;
   log: Logger;
   metrics?: Metrics;
+  /** Used when a payload lacks application_id (Discord always sends it; documentation examples do not). */
+  applicationId?: string;
   /** Interactions are small; Discord's are a few KB. Default 256 KiB. */
   maxBodyBytes?: number;
 }
@@ -29,7 +31,7 @@ function isInteraction(x: unknown): x is APIInteraction {
   if (!x || typeof x !== 'object') return false;
   const o = x as Record<string, unknown>;
   if (typeof o.type !== 'number') return false;
-  return o.type === 1 || (typeof o.id === 'string' && typeof o.token === 'string' && typeof o.application_id === 'string');
+  return o.type === 1 || (typeof o.id === 'string' && typeof o.token === 'string');
 }
 
 export function mountInteractions(http: HttpServer, o: InteractionsRouteOptions): void {
@@ -53,6 +55,7 @@ export function mountInteractions(http: HttpServer, o: InteractionsRouteOptions)
       return;
     }
     const input = fromApiInteraction(payload);
+    if (!input.applicationId) input.applicationId = o.applicationId ?? '';
     await o.responder.handle(input, async (response) => sendJson(res, 200, response));
   });
 }
