@@ -29,7 +29,7 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
       add({ ok: 'warn', label: 'sources', detail: 'not checked (--offline)' });
     } else {
       const { fetchFeed, parseFeed } = app.pollDeps;
-      const settings = { ...app.pollDeps.settings.fetch, timeoutMs: Math.min(app.pollDeps.settings.fetch.timeoutMs, 10_000) };
+      const settings = { ...app.pollDeps.settings.fetch, timeoutMs: Math.min(app.pollDeps.settings.fetch.timeoutMs ?? 15_000, 10_000) };
       await Promise.all(
         app.config.sources.map(async (s) => {
           try {

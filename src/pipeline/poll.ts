@@ -72,7 +72,7 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
   const now = deps.now ?? (() => new Date());
   const report: PollReport = { source: source.name, outcome: 'ok', items: 0, fresh: 0, duplicates: 0, delivered: 0 };
   const intervalMs = source.interval ?? deps.settings.defaultIntervalMs;
-  const leaseMs = deps.settings.fetch.timeoutMs * 2 + 30_000;
+  const leaseMs = (deps.settings.fetch.timeoutMs ?? 15_000) * 2 + 30_000;
   const lease = await deps.store.leaseSource(source.name, deps.owner, leaseMs);
   if (!lease) return { ...report, outcome: 'leased' };
   const release = { name: source.name, owner: deps.owner };
