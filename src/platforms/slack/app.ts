@@ -11,6 +11,7 @@ import { createSlackClient, webClientOptions } from './client.js';
 import { toPlatformError } from './errors.js';
 import { registerListeners } from './listeners.js';
 import { slackLogger } from './logger.js';
+import { slackMetrics } from './metrics.js';
 import { SlackPoster } from './poster.js';
 import { RouteReceiver } from './receiver.js';
 import { createSlackVerifier } from './verify.js';
@@ -60,6 +61,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   const poster = new SlackPoster({ client, log, fetch: opts.fetch });
   const clientOptions = webClientOptions({ apiUrl: opts.apiUrl, log, fetch: opts.fetch });
   const logger = slackLogger(log);
+  const metrics = slackMetrics(opts.metrics);
 
   let identity: { botId?: string; botUserId?: string; teamId?: string } | undefined;
   const whoAmI = async () => {
@@ -75,7 +77,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     receiver = new SocketModeReceiver({ appToken: opts.appToken, logger, installerOptions: { clientOptions: { slackApiUrl: clientOptions.slackApiUrl } } });
   } else {
     const verify = createSlackVerifier({ signingSecret: opts.signingSecret!, now: opts.now, seen: opts.seen });
-    const route = new RouteReceiver({ verify, log });
+    const route = new RouteReceiver({ verify, log, metrics });
     opts.http.route('POST', EVENTS_PATH, route.handle);
     receiver = route;
   }
@@ -86,6 +88,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     handleCommand: opts.handleCommand,
     isAdmin: createAdminCheck({ client, admins: opts.admins, log, now: opts.now }),
     log,
+    metrics,
   });
 
   return {

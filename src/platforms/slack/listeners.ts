@@ -2,6 +2,7 @@
 import type { App } from '@slack/bolt';
 import type { CommandRequest, Reply } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
+import type { SlackMetrics } from './metrics.js';
 import { MORE_ACTION, renderReply, type SlackReply } from './render-reply.js';
 
 export interface ListenerOptions {
@@ -9,6 +10,7 @@ export interface ListenerOptions {
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   isAdmin: (userId: string) => Promise<boolean>;
   log: Logger;
+  metrics?: SlackMetrics;
 }
 
 type Respond = (msg: SlackReply) => Promise<unknown>;
@@ -22,7 +24,13 @@ async function run(opts: ListenerOptions, req: CommandRequest, respond: Respond 
     reply = { type: 'error', ephemeral: true, message: 'Something went wrong running that command. Please try again in a minute; if it keeps failing, tell the bot operator.' };
   }
   if (!respond) return void opts.log.warn('no response_url to answer on');
-  await respond({ ...renderReply(reply), ...extra }).catch((err: unknown) => opts.log.warn({ err }, 'answering through response_url failed'));
+  try {
+    await respond({ ...renderReply(reply), ...extra });
+    opts.metrics?.responded('ok');
+  } catch (err) {
+    opts.metrics?.responded('failed');
+    opts.log.warn({ err }, 'answering through response_url failed');
+  }
 }
 
 export function registerListeners(app: App, opts: ListenerOptions): void {

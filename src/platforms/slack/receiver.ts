@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { readBody, sendJson, sendText } from '../../http/server.js';
 import type { Logger } from '../../log.js';
+import type { SlackMetrics } from './metrics.js';
 import { SlackVerifyError, type SignedRequest } from './verify.js';
 
 export interface RouteReceiverOptions {
@@ -11,6 +12,7 @@ export interface RouteReceiverOptions {
   /** Safety net: acknowledge with an empty 200 if no listener did within this time (Slack waits 3 s). */
   ackTimeoutMs?: number;
   maxBodyBytes?: number;
+  metrics?: SlackMetrics;
 }
 
 export class BadSlackBodyError extends Error {
@@ -49,12 +51,14 @@ export class RouteReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const started = performance.now();
     const raw = await readBody(req, this.opts.maxBodyBytes ?? 512 * 1024);
     try {
       await this.opts.verify({ timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw });
     } catch (err) {
       if (!(err instanceof SlackVerifyError)) throw err;
       this.opts.log.warn({ code: err.code }, 'rejected a Slack request');
+      this.opts.metrics?.request(`rejected_${err.code.replace(/^SLACK_/, '').toLowerCase()}`);
       sendJson(res, 401, { error: err.code });
       return;
     }
@@ -62,21 +66,25 @@ export class RouteReceiver implements Receiver {
     try {
       body = parseSlackBody(raw.toString('utf8'), header(req, 'content-type'));
     } catch (err) {
+      this.opts.metrics?.request('bad_body');
       sendJson(res, 400, { error: (err as BadSlackBodyError).code });
       return;
     }
+    this.opts.metrics?.request('ok');
     if (body.ssl_check) return sendText(res, 200, '');
     if (body.type === 'url_verification') return sendText(res, 200, String(body.challenge ?? ''));
     if (!this.app) return sendJson(res, 503, { error: 'slack app not ready' });
-    await this.dispatch(this.app, body, req, res);
+    await this.dispatch(this.app, body, req, res, started);
   };
 
-  private async dispatch(app: App, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  private async dispatch(app: App, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
     let acked = false;
+    const kind = body.command ? 'command' : String(body.type ?? 'unknown');
     const ack: ReceiverEvent['ack'] = async (response?: unknown) => {
       if (acked) return;
       acked = true;
       clearTimeout(timer);
+      this.opts.metrics?.acked(kind, (performance.now() - started) / 1000);
       if (response === undefined || response === '') sendText(res, 200, '');
       else if (typeof response === 'string') sendText(res, 200, response);
       else sendJson(res, 200, response);

@@ -1,6 +1,6 @@
 // Signed requests through the real HTTP endpoint (/slack/events on our HttpServer) to a stub handler.
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandRequest, Reply } from '../../../src/commands/types.js';
 import { computeSignature } from '../../../src/platforms/slack/verify.js';
 import { gate, NOW_SEC, postSigned, SECRET, slashBody, startHarness, type Harness } from './harness.js';
@@ -54,6 +54,12 @@ describe('POST /slack/events', () => {
     expect(await replay.json()).toEqual({ error: 'SLACK_REPLAY' });
     await h.fake.waitForResponses(1);
     expect(h.requests).toHaveLength(1);
+    const m = await h.metrics.registry.metrics();
+    for (const line of ['outcome="rejected_signature_invalid"} 1', 'outcome="rejected_timestamp_out_of_window"} 2', 'outcome="rejected_signature_missing"} 1', 'outcome="rejected_replay"} 1', 'talent_radar_slack_requests_total{outcome="ok"} 1', 'talent_radar_slack_ack_seconds_count{kind="command"} 1']) {
+      expect(m).toContain(line);
+    }
+    // Counted once the fake's answer got back to us, a moment after the fake recorded it.
+    await vi.waitFor(async () => expect(await h!.metrics.registry.metrics()).toContain('talent_radar_slack_responses_total{outcome="ok"} 1'));
   });
 
   it("answers Slack's url_verification challenge", async () => {

@@ -1,6 +1,7 @@
 // Shared set-up: the fake Slack API, our real HttpServer on port 0, and a Slack app wired to both.
 import { HttpServer } from '../../../src/http/server.js';
 import { silentLogger } from '../../../src/log.js';
+import { Metrics } from '../../../src/metrics.js';
 import type { CommandRequest, Reply } from '../../../src/commands/types.js';
 import { createSlackApp, type SlackApp } from '../../../src/platforms/slack/app.js';
 import { computeSignature } from '../../../src/platforms/slack/verify.js';
@@ -15,6 +16,7 @@ export interface Harness {
   slack: SlackApp;
   base: string;
   requests: CommandRequest[];
+  metrics: Metrics;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startHarness(handle: (req: CommandRequest) => Promise<Repl
   const fake = await new FakeSlackApi().start();
   const http = new HttpServer(silentLogger());
   const requests: CommandRequest[] = [];
+  const metrics = new Metrics();
   const slack = await createSlackApp({
     botToken: fake.token,
     signingSecret: SECRET,
@@ -33,6 +36,7 @@ export async function startHarness(handle: (req: CommandRequest) => Promise<Repl
     },
     admins: opts.admins ?? [],
     log: silentLogger(),
+    metrics,
     now: () => NOW_SEC * 1000,
     seen: opts.seen,
   });
@@ -44,6 +48,7 @@ export async function startHarness(handle: (req: CommandRequest) => Promise<Repl
     slack,
     base: `http://127.0.0.1:${port}`,
     requests,
+    metrics,
     async close() {
       await slack.stop();
       await http.close();
