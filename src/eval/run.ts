@@ -1,7 +1,9 @@
 // `npm run eval`: scores the relevance engine (and dedupe, when present) on labelled rows.
 //   node dist/eval/run.js [path/to/rows.jsonl] [--errors]
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { silentLogger } from '../log.js';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../knowledge/index.js';
 import { createClassifier } from '../pipeline/classify/index.js';
@@ -14,6 +16,37 @@ const line = (name: string, m: PRF) => `${name.padEnd(22)}${pct(m.precision)}${p
 
 export function rowToItem(r: EvalRow): Item {
   return { id: r.id, source: r.source, title: r.title, summary: r.summary, link: r.link, lang: r.lang, published: r.published, fetchedAt: r.published };
+}
+
+type DedupeModule = {
+  evaluateDedupe(rows: EvalRow[], deps: Record<string, unknown>): Promise<{ precision: number; recall: number; f1: number }>;
+  formatDedupeReport?: (r: unknown) => string;
+};
+
+/** Dedupe is another module (src/eval/dedupe-eval.ts); it is skipped while not built. */
+async function runDedupe(rows: EvalRow[], assess: (it: Item) => unknown, w: (s: string) => void): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  if (!existsSync(resolve(here, 'dedupe-eval.js')) || !existsSync(resolve(here, '../store/sqlite/index.js'))) {
+    w('dedupe: skipped (dedupe-eval or the SQLite store is not built yet)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'talent-radar-eval-'));
+  try {
+    const mod = (await import('./dedupe-eval.js' as string)) as DedupeModule;
+    const sqlite = (await import('../store/sqlite/index.js' as string)) as { SqliteStore: { open(o: { dir: string; log: unknown }): unknown } };
+    let n = 0;
+    const d = await mod.evaluateDedupe(rows, {
+      openStore: () => sqlite.SqliteStore.open({ dir: join(dir, String(n++)), log: silentLogger() }),
+      assess,
+      assessment: 'rule engine',
+    });
+    if (mod.formatDedupeReport) w(mod.formatDedupeReport(d));
+    else w(`${'dedupe pairs'.padEnd(22)}${pct(d.precision)}${pct(d.recall)}${pct(d.f1)}`);
+  } catch (err) {
+    w(`dedupe: failed: ${err instanceof Error ? err.message : String(err)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout): Promise<number> {
@@ -41,19 +74,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   w(`${'classify speed'.padEnd(22)}${Math.round((rounds * items.length) / secs)} items/s (${rounds * items.length} items)`);
   if (argv.includes('--errors')) for (const e of rep.errors) w(`  ${e.id} ${e.kind}: ${e.detail}`);
 
-  const dedupePath = resolve(dirname(fileURLToPath(import.meta.url)), 'dedupe-eval.js');
-  if (!existsSync(dedupePath)) {
-    w('dedupe: skipped (src/eval/dedupe-eval.ts is not built yet)');
-    return 0;
-  }
-  try {
-    const mod = (await import('./dedupe-eval.js' as string)) as { evaluateDedupe?: (rows: EvalRow[], deps: Record<string, unknown>) => Promise<{ precision: number; recall: number; f1: number }> };
-    if (!mod.evaluateDedupe) throw new Error('dedupe-eval.js exports no evaluateDedupe');
-    const d = await mod.evaluateDedupe(rows, { knowledge, classifier, assess: (it: Item) => classifier.classify(it) });
-    w(`${'dedupe pairs'.padEnd(22)}${pct(d.precision)}${pct(d.recall)}${pct(d.f1)}`);
-  } catch (err) {
-    w(`dedupe: failed: ${err instanceof Error ? err.message : String(err)}`);
-  }
+  await runDedupe(rows, (it) => classifier.classify(it), w);
   return 0;
 }
 

@@ -70,6 +70,7 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   const platforms = Math.min(s.superapps, 2) * 1.5;
   const angle = c.feature + (c.ai > 0 || s.aiFirms > 0 ? 1 : 0);
   let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem');
+  if (s.superapps > 0 && s.aiFirms > 0) superapp += 0.8;
   if (strong === 0 && platforms === 0) superapp *= 0.2;
   else if (strong === 0 && angle === 0) superapp *= 0.4;
   if (c.gadget > 0 && s.superapps === 0) superapp += part(k, ev, 'gadget');

@@ -12,7 +12,7 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\bat|\btoward|\bwith)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
@@ -26,10 +26,10 @@ const FROM_AFTER =
   /^(?:'s)?\s*(?:[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^\s*(?:team|founders?|staff)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
 
 const UNKNOWN_ORG = [
-  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch))\s+(?:a |an |the )?(?:new\s+)?(?:[a-z-]+\s+){0,2}?(?:startup|company|lab|venture)?,?\s*(?:called\s+|named\s+)?([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})/g, side: 'to' as const },
-  { re: /\b(?:startup|start-up)\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})/g, side: 'from' as const },
-  { re: /\b([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})(?:'s)?\s+(?:team|founders?|staff)\b/g, side: 'from' as const },
-  { re: /\blicense\s+([A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,2})'s/g, side: 'from' as const },
+  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch))\s+(?:a |an |the )?(?:new\s+)?(?:[a-z-]+\s+){0,2}?(?:startup|company|lab|venture)?,?\s*(?:called\s+|named\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  { re: /\b(?:startup|start-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
+  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s)?\s+(?:team|founders?|staff)\b/g, side: 'from' as const },
+  { re: /\blicense\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s/g, side: 'from' as const },
 ];
 const NOT_ORG = new Set(
   'The A An Its His Her Their This That Both He She It They We Formula One January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),

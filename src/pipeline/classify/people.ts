@@ -8,7 +8,7 @@ export interface PersonCandidate {
   score: number;
 }
 
-const EN_NAME = /\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?:\s+(?:(?:van|von|de|der|da|del|bin|al|le)\s+)?[A-Z][a-z]+(?:-[A-Za-z]+)*){1,2})/g;
+const EN_NAME = /\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: +(?:(?:van|von|de|der|da|del|bin|al|le) +)?[A-Z][a-z]+(?:-[A-Za-z]+)*){1,2})/g;
 const STOP = new Set(
   `The A An And But Former Ex Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
   Director Founder Researcher Engineer Scientist Veteran Executive Officer Manager Staff Team Lab Labs Research Group Holdings Cloud Unit Division Studio

@@ -1,0 +1,2 @@
+export { createAssessor, type Assessor, type AssessorConfig, type AssessorOptions, type VerdictCache } from './assessor.js';
+export { createLlmClient, LlmError, type LlmClient, type LlmSettings, type LlmVerdict } from './client.js';
