@@ -1,0 +1,43 @@
+// Plain data in and out of Redis strings. Alerts are stored as a JSON doc plus a separately
+// appended "also reported by" JSON array, so a duplicate never rewrites the whole document.
+import type { Alert, Delivery } from '../../types.js';
+
+export function encodeAlertDoc(alert: Alert): string {
+  const { alsoReportedBy: _also, ...doc } = alert;
+  return JSON.stringify(doc);
+}
+
+export function decodeAlert(doc: string, also: string | null | undefined): Alert {
+  return { ...(JSON.parse(doc) as Omit<Alert, 'alsoReportedBy'>), alsoReportedBy: JSON.parse(also || '[]') };
+}
+
+/** Flat [doc, also, doc, also...] from a script into alerts. */
+export function decodeAlertPairs(flat: string[], from = 0): Alert[] {
+  const out: Alert[] = [];
+  for (let i = from; i + 1 < flat.length; i += 2) out.push(decodeAlert(flat[i], flat[i + 1]));
+  return out;
+}
+
+/** The immutable part of a delivery, as the enqueue script stores it. */
+export function deliveryDoc(d: Delivery): Record<string, unknown> {
+  const doc: Record<string, unknown> = { id: d.id, kind: d.kind, platform: d.platform, channel: d.channel, attempts: d.attempts ?? 0, createdAt: d.createdAt };
+  if (d.alertId !== undefined) doc.alertId = d.alertId;
+  if (d.body !== undefined) doc.body = d.body;
+  if (d.notBefore !== undefined) doc.notBefore = d.notBefore;
+  if (d.lastError !== undefined) doc.lastError = d.lastError;
+  return doc;
+}
+
+export function decodeDelivery(json: string, attempts: string, notBefore: string, lastError: string): Delivery {
+  const d = JSON.parse(json) as Delivery;
+  const out: Delivery = { ...d, attempts: Number(attempts) || 0 };
+  if (notBefore) out.notBefore = notBefore;
+  if (lastError) out.lastError = lastError;
+  return out;
+}
+
+export function ms(iso: string | Date | undefined, fallback: number): number {
+  if (iso === undefined) return fallback;
+  const t = iso instanceof Date ? iso.getTime() : Date.parse(iso);
+  return Number.isFinite(t) ? t : fallback;
+}

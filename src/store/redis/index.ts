@@ -1,0 +1,2 @@
+export { RedisStore, type RedisStoreOptions } from './store.js';
+export { makeKeys, type Keys } from './keys.js';

@@ -1,0 +1,121 @@
+// ingest in two round trips: (1) one pipeline reading every key owner, every bucket and the
+// archive sequence; (2) one script that claims and writes everything. If another replica
+// archived an alert in between, the script refuses before writing and the batch is re-read
+// (rare; bounded), so near-duplicates are never decided on a stale view.
+import type { Redis } from 'ioredis';
+import type { IngestBatch, IngestOutcome, IngestStatus } from '../store.js';
+import type { Alert } from '../../types.js';
+import type { Keys } from './keys.js';
+import type { Scripts } from './scripts.js';
+import { encodeAlertDoc } from './codec.js';
+import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
+import { alertTokens } from './text.js';
+
+export const BUCKET_CAP = 500;
+const MAX_ATTEMPTS = 3;
+
+export interface IngestCtx {
+  redis: Redis;
+  k: Keys;
+  scripts: Scripts;
+  now: () => Date;
+}
+
+async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): Promise<{ snap: Snapshot; seq: string }> {
+  const keys = [...new Set(batch.entries.flatMap(entryKeys))];
+  const ids = [...new Set(batch.entries.map((e) => e.item.id))];
+  const buckets = [...new Set(batch.entries.flatMap((e) => e.fingerprint?.buckets ?? []))];
+  const p = ctx.redis.pipeline();
+  p.get(ctx.k.seq);
+  p.mget(keys.map(ctx.k.key));
+  for (const id of ids) p.exists(ctx.k.alert(id));
+  // Live while now < claimTime + retention, on the batch clock.
+  const min = `(${nowMs - batch.retentionSec * 1000}`;
+  for (const b of buckets) p.zrangebyscore(ctx.k.bucket(b), min, '+inf');
+  const res = (await p.exec()) ?? [];
+  const failed = res.find(([err]) => err);
+  if (failed) throw failed[0];
+  const vals = res.map(([, v]) => v);
+  const owners = new Map<string, KeyOwner | null>();
+  (vals[1] as Array<string | null>).forEach((v, i) => owners.set(keys[i], parseKey(v, nowMs)));
+  const archived = new Set(ids.filter((_, i) => Number(vals[2 + i]) === 1));
+  const snap: Snapshot = { owners, buckets: new Map(), archived };
+  buckets.forEach((b, i) => {
+    const members = (vals[2 + ids.length + i] as string[]).map((m) => {
+      const cut = m.indexOf('|');
+      return { id: m.slice(0, cut), data: m.slice(cut + 1) };
+    });
+    snap.buckets.set(b, members);
+  });
+  return { snap, seq: (vals[0] as string | null) ?? '0' };
+}
+
+/** Mirrors parse_key in the script: `expiresMs \u0001 owner \u0001 root`. */
+function parseKey(v: string | null, nowMs: number): KeyOwner | null {
+  if (!v) return null;
+  const [exp, owner, root] = v.split('\u0001');
+  return Number(exp) > nowMs && owner !== undefined ? { owner, root: root ?? owner } : null;
+}
+
+function filterKeys(alert: Pick<Alert, 'lang' | 'assessment'>): string[] {
+  return [
+    ...alert.assessment.firms.map((f) => `firm:${f.toLowerCase()}`),
+    ...alert.assessment.topics.map((t) => `topic:${t}`),
+    `lang:${alert.lang.toLowerCase()}`,
+  ];
+}
+
+export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<IngestOutcome[]> {
+  const now = batch.now ?? ctx.now();
+  const nowIso = now.toISOString();
+  const nowMs = now.getTime();
+  for (let attempt = 1; ; attempt++) {
+    const { snap, seq } = batch.entries.length ? await readSnapshot(ctx, batch, nowMs) : { snap: { owners: new Map(), buckets: new Map(), archived: new Set<string>() }, seq: '0' };
+    const plans = planBatch(batch, snap);
+    const entries = batch.entries.map((e, i) => {
+      const alert: Alert = { ...e.item, assessment: e.assessment, alsoReportedBy: [], archivedAt: nowIso };
+      // A 'seen' prediction means a key of this very item exists; the script can only disagree if
+      // that key expired in the last milliseconds, and then it treats the item as seen too.
+      const archive = e.archive && plans[i].predicted !== 'seen';
+      return {
+        id: e.item.id,
+        keys: plans[i].keys,
+        nd: plans[i].nd,
+        archive: e.archive,
+        doc: archive ? encodeAlertDoc(alert) : '',
+        pub: String(Date.parse(e.item.published) || nowMs),
+        tok: archive ? alertTokens(alert) : [],
+        fl: archive ? filterKeys(alert) : [],
+        buckets: e.fingerprint?.buckets ?? [],
+        data: e.fingerprint?.data ?? '',
+        targets: e.targets.map((t) => [t.platform, t.channel]),
+        rk: `${e.item.source}\u0001${e.item.link}`,
+        rep: JSON.stringify({ source: e.item.source, link: e.item.link, title: e.item.title, at: e.item.published }),
+      };
+    });
+    const chk = attempt < MAX_ATTEMPTS && plans.some((p, i) => p.predicted === 'new' && (batch.entries[i].fingerprint?.buckets.length ?? 0) > 0);
+    const plan = {
+      ret: batch.retentionSec,
+      mret: Math.max(batch.retentionSec, 7 * 86400),
+      cap: BUCKET_CAP,
+      now: nowIso,
+      nowMs: String(nowMs),
+      seq,
+      chk,
+      e: entries,
+      stn: batch.sourceState?.name ?? '',
+      st: batch.sourceState ? JSON.stringify(batch.sourceState) : '',
+      rn: batch.release?.name ?? '',
+      ro: batch.release?.owner ?? '',
+    };
+    const out = (await ctx.scripts.ingest(ctx.k.seq, ctx.k.base, JSON.stringify(plan))) as Array<string | number>;
+    if (out[0] === 'conflict') continue;
+    return batch.entries.map((e, i) => {
+      const status = out[i * 3] as IngestStatus;
+      const dup = String(out[i * 3 + 1] ?? '');
+      const o: IngestOutcome = { id: e.item.id, status, enqueued: Number(out[i * 3 + 2]) || 0 };
+      if (status === 'duplicate') o.duplicateOf = dup;
+      return o;
+    });
+  }
+}

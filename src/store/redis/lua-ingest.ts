@@ -1,0 +1,120 @@
+// The second (and last) round trip of ingest: one script that re-checks every exact key and
+// then claims, archives, indexes, appends "also reported by", enqueues, saves source state and
+// releases the lease. Scripts run atomically, so an entry is written whole or not at all.
+// All keys share the tag in ARGV[1] (the base); KEYS[1] is a key of that slot for routing.
+
+/** Shared by ingest and enqueue: idempotent on the delivery id (marker SET NX EX). A delivery
+ * with a notBefore waits in the delayed ZSET; claims move it to the stream by the caller's clock. */
+export const LUA_ENQUEUE_FN = `
+local function enqueue_one(base, mret, d, nb, nowMs)
+  if not redis.call('SET', base..'o:m:'..d.id, '1', 'NX', 'EX', mret) then return 0 end
+  local key = base..'o:d:'..d.id
+  redis.call('HSET', key, 'json', cjson.encode(d), 'attempts', d.attempts or 0)
+  if tonumber(nb) > 0 then
+    redis.call('HSET', key, 'notBefore', d.notBefore)
+    redis.call('ZADD', base..'o:delayed', nb, d.id)
+  else
+    redis.call('HSET', key, 'sid', redis.call('XADD', base..'o:stream', '*', 'd', d.id))
+  end
+  return 1
+end
+`;
+
+/** A key's value: `expiresMs \1 owner \1 root`; read as absent once the batch clock passed it. */
+const LUA_PARSE_KEY = `
+local function parse_key(v, nowMs)
+  if not v then return nil end
+  local a = string.find(v, '\\1', 1, true)
+  if not a or tonumber(string.sub(v, 1, a - 1)) <= nowMs then return nil end
+  local rest = string.sub(v, a + 1)
+  local b = string.find(rest, '\\1', 1, true)
+  return { owner = string.sub(rest, 1, b - 1), root = string.sub(rest, b + 1) }
+end
+`;
+
+export const LUA_INGEST = `${LUA_ENQUEUE_FN}${LUA_PARSE_KEY}
+local base = ARGV[1]
+local p = cjson.decode(ARGV[2])
+local ret = tonumber(p.ret)
+local nowMs = tonumber(p.nowMs)
+local expMs = string.format('%d', nowMs + ret * 1000)
+-- Near-duplicate decisions were made against the buckets read in round trip 1; if an alert was
+-- archived since (another replica), re-read rather than miss it. Nothing is written before this.
+if p.chk and (redis.call('GET', base..'seq') or '0') ~= p.seq then return {'conflict'} end
+local out = {}
+local root_of = {}
+for _, e in ipairs(p.e) do
+  local found, mine, other = {}, nil, nil
+  for j, k in ipairs(e.keys) do
+    local f = parse_key(redis.call('GET', base..'k:'..k), nowMs)
+    found[j] = f or false
+    if f then
+      if f.owner == e.id then mine = mine or f elseif not other then other = f end
+    end
+  end
+  local status, dup, n, root = 'new', '', 0, e.id
+  if mine or redis.call('EXISTS', base..'a:'..e.id) == 1 then
+    status = 'seen'
+    if mine then root = mine.root end
+  elseif other then status, dup, root = 'duplicate', other.root, other.root
+  elseif e.nd ~= '' then
+    dup = root_of[e.nd] or e.nd
+    status, root = 'duplicate', dup
+  elseif e.archive and e.doc == '' then status = 'seen' end
+  for j, k in ipairs(e.keys) do
+    if not found[j] then redis.call('SET', base..'k:'..k, expMs..'\\1'..e.id..'\\1'..root, 'PXAT', expMs) end
+  end
+  if status == 'new' then
+    root_of[e.id] = e.id
+    if e.archive then
+      local a = base..'a:'..e.id
+      local num = redis.call('INCR', base..'seq')
+      redis.call('HSET', a, 'doc', e.doc, 'also', '[]', 'alsoN', 0, 'n', num, 'pub', e.pub, 'arch', p.nowMs,
+        'tok', table.concat(e.tok, ' '), 'fl', table.concat(e.fl, '\\n'), 'r:'..e.rk, '1')
+      redis.call('HSET', base..'n2id', num, e.id)
+      redis.call('ZADD', base..'t:arch', p.nowMs, e.id)
+      redis.call('ZADD', base..'t:pub', e.pub, num)
+      for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end
+      for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
+      for _, b in ipairs(e.buckets) do
+        local bk = base..'b:'..b
+        redis.call('ZADD', bk, p.nowMs, e.id..'|'..e.data)
+        redis.call('ZREMRANGEBYRANK', bk, 0, -(tonumber(p.cap) + 1))
+        redis.call('EXPIRE', bk, ret)
+      end
+      for _, t in ipairs(e.targets) do
+        local d = { id = 'alert:'..t[1]..':'..t[2]..':'..e.id, kind = 'alert', platform = t[1], channel = t[2],
+          alertId = e.id, attempts = 0, createdAt = p.now }
+        n = n + enqueue_one(base, p.mret, d, 0, p.nowMs)
+      end
+    end
+  elseif status == 'duplicate' then
+    root_of[e.id] = dup
+    local a = base..'a:'..dup
+    if redis.call('EXISTS', a) == 1 and redis.call('HSETNX', a, 'r:'..e.rk, '1') == 1 then
+      local also = redis.call('HGET', a, 'also') or '[]'
+      if also == '[]' then also = '['..e.rep..']' else also = string.sub(also, 1, -2)..','..e.rep..']' end
+      redis.call('HSET', a, 'also', also)
+      local count = redis.call('HINCRBY', a, 'alsoN', 1)
+      for _, pc in ipairs(redis.call('HKEYS', base..'p:'..dup)) do
+        local sep = string.find(pc, '|', 1, true)
+        local plat, ch = string.sub(pc, 1, sep - 1), string.sub(pc, sep + 1)
+        local d = { id = 'update:'..plat..':'..ch..':'..dup..':'..count, kind = 'update', platform = plat, channel = ch,
+          alertId = dup, attempts = 0, createdAt = p.now }
+        n = n + enqueue_one(base, p.mret, d, 0, p.nowMs)
+      end
+    end
+  else
+    root_of[e.id] = root
+  end
+  out[#out + 1] = status
+  out[#out + 1] = dup
+  out[#out + 1] = n
+end
+if p.stn ~= '' then
+  redis.call('SET', base..'src:'..p.stn, p.st)
+  redis.call('SADD', base..'srcs', p.stn)
+end
+if p.rn ~= '' and redis.call('GET', base..'l:'..p.rn) == p.ro then redis.call('DEL', base..'l:'..p.rn) end
+return out
+`;

@@ -1,0 +1,66 @@
+// Search over the inverted index: per-token ZSETs of doc numbers scored by published time,
+// intersected (every query token) with filter sets (any of the firms, any of the topics, the
+// lang). The script returns the newest RANK_WINDOW matches; they are checked for phrases and
+// exclusions, ranked with the shared formula (../search-rank.ts), then paged. Empty text pages
+// straight from the index, newest first.
+import { randomBytes } from 'node:crypto';
+import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
+import type { Alert } from '../../types.js';
+import { hitSnippet, parseQuery, rankScore, type ParsedQuery } from '../search-text.js';
+import type { Keys } from './keys.js';
+import type { Scripts } from './scripts.js';
+import { decodeAlertPairs, ms } from './codec.js';
+import { matchesPhrases } from './text.js';
+
+/** Matches ranked by text relevance per query; pages beyond it follow recency only. */
+export const RANK_WINDOW = 200;
+
+export interface SearchCtx {
+  k: Keys;
+  scripts: Scripts;
+  now: () => Date;
+}
+
+function filterGroups(q: SearchQuery): string[][] {
+  const groups: string[][] = [];
+  if (q.firms?.length) groups.push(q.firms.map((f) => `f:firm:${f.trim().toLowerCase()}`));
+  if (q.topics?.length) groups.push(q.topics.map((t) => `f:topic:${t}`));
+  if (q.lang) groups.push([`f:lang:${q.lang.toLowerCase()}`]);
+  return groups;
+}
+
+async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; alerts: Alert[] }> {
+  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex') };
+  const flat = (await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>;
+  return { total: Number(flat[0]), alerts: decodeAlertPairs(flat.map(String), 1) };
+}
+
+function hit(alert: Alert, pq: ParsedQuery, nowMs: number): SearchHit {
+  const doc = { title: alert.title, summary: alert.summary, publishedMs: Date.parse(alert.published) || 0, alertScore: alert.assessment.score };
+  return { alert, score: rankScore(pq, doc, nowMs), snippet: hitSnippet({ title: alert.title, summary: alert.summary }, pq) };
+}
+
+export async function search(ctx: SearchCtx, q: SearchQuery): Promise<SearchResult> {
+  const pq = parseQuery(q.text ?? '');
+  if ((q.text ?? '').trim() && !pq.groups.length && !pq.exclude.length) return { total: 0, hits: [] };
+  const tokens = [...new Set(pq.groups.flat())];
+  const groups = [...tokens.map((t) => [`s:${t}`]), ...filterGroups(q)];
+  const offset = Math.max(0, q.offset ?? 0);
+  const limit = Math.max(0, q.limit);
+  const since = q.since ? String(ms(q.since, 0)) : '-inf';
+  const nowMs = ctx.now().getTime();
+  const checked = pq.groups.some((g) => g.length > 1) || pq.exclude.length > 0;
+  if (!tokens.length && !checked) {
+    const { total, alerts } = await fetchRange(ctx, groups, since, offset, limit);
+    return { total, hits: alerts.map((a) => hit(a, pq, nowMs)) };
+  }
+  if (offset + limit > RANK_WINDOW) {
+    const { total, alerts } = await fetchRange(ctx, groups, since, offset, limit);
+    return { total, hits: alerts.filter((a) => matchesPhrases(a, pq.groups, pq.exclude)).map((a) => hit(a, pq, nowMs)) };
+  }
+  const { total, alerts } = await fetchRange(ctx, groups, since, 0, RANK_WINDOW);
+  const kept = alerts.filter((a) => !checked || matchesPhrases(a, pq.groups, pq.exclude));
+  const hits = kept.map((a) => hit(a, pq, nowMs)).sort((a, b) => b.score - a.score || b.alert.published.localeCompare(a.alert.published));
+  // Exact when every candidate fit in the window; otherwise the index count (phrases unchecked).
+  return { total: total <= RANK_WINDOW ? kept.length : total, hits: hits.slice(offset, offset + limit) };
+}

@@ -1,0 +1,230 @@
+// The Redis backend of the store port. Several replicas share one Redis: every claim is a
+// script or SET NX, hot paths are one or two round trips, and while Redis is away every method
+// rejects fast with StoreUnavailableError; ioredis reconnects on its own and work resumes.
+import type { Redis } from 'ioredis';
+import type { Logger } from '../../log.js';
+import type { IngestBatch, IngestOutcome, OutboxStats, PostedRecord, SearchQuery, SearchResult, SourceLease, Store } from '../store.js';
+import { StoreUnavailableError } from '../store.js';
+import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
+import { createClient, guard } from './client.js';
+import { makeKeys, type Keys } from './keys.js';
+import { defineScripts, type Scripts } from './scripts.js';
+import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
+import { runIngest } from './ingest.js';
+import * as outbox from './outbox.js';
+import { search } from './search.js';
+import * as subs from './subs.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Key prefix, default 'tr:'; also the hash tag of the multi-key data (`tr:{tr}:…`). */
+  prefix?: string;
+  log?: Logger;
+  now?: () => Date;
+  /** Connect timeout, also the wait for the first connection in connect(); default 5000. */
+  connectTimeoutMs?: number;
+  /** Per-command timeout; default 5000. */
+  commandTimeoutMs?: number;
+}
+
+export class RedisStore implements Store {
+  readonly kind = 'redis' as const;
+  private readonly scripts: Scripts;
+  private readonly now: () => Date;
+
+  private constructor(
+    /** The ioredis client (exposed for diagnostics and tests). */
+    readonly redis: Redis,
+    readonly keys: Keys,
+    now?: () => Date,
+  ) {
+    this.scripts = defineScripts(redis);
+    this.now = now ?? (() => new Date());
+  }
+
+  static async connect(opts: RedisStoreOptions): Promise<RedisStore> {
+    const keys = makeKeys(opts.prefix ?? 'tr:');
+    const redis = createClient({ url: opts.url, log: opts.log, connectTimeoutMs: opts.connectTimeoutMs, commandTimeoutMs: opts.commandTimeoutMs });
+    try {
+      await redis.connect();
+    } catch (err) {
+      redis.disconnect();
+      throw new StoreUnavailableError(`cannot connect to redis at ${redactUrl(opts.url)}: ${(err as Error).message}`, { cause: err });
+    }
+    return new RedisStore(redis, keys, opts.now);
+  }
+
+  private get ctx() {
+    return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400 };
+  }
+
+  ping(): Promise<void> {
+    return guard('ping', async () => void (await this.redis.ping()));
+  }
+
+  async close(): Promise<void> {
+    await this.redis.quit().catch(() => this.redis.disconnect());
+  }
+
+  leaseSource(name: string, owner: string, ttlMs: number): Promise<SourceLease | null> {
+    return guard('leaseSource', async () => {
+      const [ok, state] = (await this.scripts.lease(this.keys.lease(name), this.keys.sourceState(name), owner, Math.max(1, Math.round(ttlMs)))) as [number, string];
+      return Number(ok) === 1 ? { state: state ? (JSON.parse(state) as SourceState) : null } : null;
+    });
+  }
+
+  renewLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
+    return guard('renewLease', async () => Number(await this.scripts.renew(this.keys.lease(name), owner, Math.max(1, Math.round(ttlMs)))) === 1);
+  }
+
+  releaseLease(name: string, owner: string): Promise<void> {
+    return guard('releaseLease', async () => void (await this.scripts.release(this.keys.lease(name), owner)));
+  }
+
+  getSourceStates(): Promise<SourceState[]> {
+    return guard('getSourceStates', async () => {
+      const all = (await this.scripts.states(this.keys.seq, this.keys.base)) as string[];
+      return all.map((s) => JSON.parse(s) as SourceState).sort((a, b) => a.name.localeCompare(b.name));
+    });
+  }
+
+  saveSourceState(state: SourceState, release?: { name: string; owner: string }): Promise<void> {
+    return guard('saveSourceState', async () => {
+      await this.scripts.saveState(this.keys.seq, this.keys.base, state.name, JSON.stringify(state), release?.name ?? '', release?.owner ?? '');
+    });
+  }
+
+  ingest(batch: IngestBatch): Promise<IngestOutcome[]> {
+    return guard('ingest', () => runIngest(this.ctx, batch));
+  }
+
+  getAlert(id: string): Promise<Alert | null> {
+    return guard('getAlert', async () => {
+      const [doc, also] = await this.redis.hmget(this.keys.alert(id), 'doc', 'also');
+      return doc ? decodeAlert(doc, also) : null;
+    });
+  }
+
+  getAlerts(ids: string[]): Promise<Alert[]> {
+    return guard('getAlerts', async () => {
+      if (!ids.length) return [];
+      const p = this.redis.pipeline();
+      for (const id of ids) p.hmget(this.keys.alert(id), 'doc', 'also');
+      const res = (await p.exec()) ?? [];
+      const out: Alert[] = [];
+      for (const [err, v] of res) {
+        if (err) throw err;
+        const [doc, also] = v as [string | null, string | null];
+        if (doc) out.push(decodeAlert(doc, also));
+      }
+      return out;
+    });
+  }
+
+  search(query: SearchQuery): Promise<SearchResult> {
+    return guard('search', () => search(this.ctx, query));
+  }
+
+  latestAlerts(limit: number): Promise<Alert[]> {
+    return this.range('+inf', '-inf', limit);
+  }
+
+  alertsBetween(since: string, until: string, limit: number): Promise<Alert[]> {
+    return this.range(`(${ms(until, 0)}`, String(ms(since, 0)), limit);
+  }
+
+  private range(max: string, min: string, limit: number): Promise<Alert[]> {
+    return guard('alerts', async () => {
+      if (limit <= 0) return [];
+      return decodeAlertPairs((await this.scripts.alertsRange(this.keys.seq, this.keys.base, max, min, limit)) as string[]);
+    });
+  }
+
+  countAlerts(): Promise<number> {
+    return guard('countAlerts', async () => this.redis.zcard(this.keys.timeArchived));
+  }
+
+  addSubscription(sub: Subscription): Promise<boolean> {
+    return guard('addSubscription', () => subs.add(this.ctx, sub));
+  }
+
+  removeSubscription(sub: Pick<Subscription, 'platform' | 'channel' | 'kind' | 'value'>): Promise<boolean> {
+    return guard('removeSubscription', () => subs.remove(this.ctx, sub));
+  }
+
+  listSubscriptions(filter?: { platform?: Platform; channel?: string }): Promise<Subscription[]> {
+    return guard('listSubscriptions', () => subs.list(this.ctx, filter));
+  }
+
+  setDigest(platform: Platform, channel: string, mode: DigestMode): Promise<void> {
+    return guard('setDigest', () => subs.setDigest(this.ctx, platform, channel, mode));
+  }
+
+  listDigests(): Promise<DigestSetting[]> {
+    return guard('listDigests', () => subs.listDigests(this.ctx));
+  }
+
+  enqueue(deliveries: Delivery[]): Promise<number> {
+    return guard('enqueue', () => outbox.enqueue(this.ctx, deliveries));
+  }
+
+  claimDeliveries(consumer: string, max: number, leaseMs: number, now?: Date): Promise<Delivery[]> {
+    return guard('claimDeliveries', () => outbox.claim(this.ctx, consumer, max, leaseMs, now));
+  }
+
+  recordAttempt(id: string, consumer: string): Promise<number> {
+    return guard('recordAttempt', () => outbox.recordAttempt(this.ctx, id, consumer));
+  }
+
+  completeDelivery(delivery: Delivery, messageId: string, now?: Date): Promise<void> {
+    return guard('completeDelivery', () => outbox.complete(this.ctx, delivery, messageId, now));
+  }
+
+  retryDelivery(id: string, notBefore: Date, error: string): Promise<void> {
+    return guard('retryDelivery', () => outbox.retry(this.ctx, id, notBefore, error));
+  }
+
+  deadLetter(id: string, error: string): Promise<void> {
+    return guard('deadLetter', () => outbox.deadLetter(this.ctx, id, error));
+  }
+
+  getPosted(alertId: string, platform: Platform, channel: string): Promise<PostedRecord | null> {
+    return guard('getPosted', () => outbox.getPosted(this.ctx, alertId, platform, channel));
+  }
+
+  listPosted(alertId: string): Promise<PostedRecord[]> {
+    return guard('listPosted', () => outbox.listPosted(this.ctx, alertId));
+  }
+
+  outboxStats(): Promise<OutboxStats> {
+    return guard('outboxStats', () => outbox.stats(this.ctx));
+  }
+
+  deadLetters(limit: number): Promise<Array<Delivery & { error: string }>> {
+    return guard('deadLetters', () => outbox.deadLetters(this.ctx, limit));
+  }
+
+  claimOnce(key: string, ttlSec: number): Promise<boolean> {
+    return guard('claimOnce', async () => (await this.redis.set(this.keys.once(key), '1', 'EX', Math.max(1, Math.round(ttlSec)), 'NX')) === 'OK');
+  }
+
+  cacheGet(key: string): Promise<string | null> {
+    return guard('cacheGet', () => this.redis.get(this.keys.cache(key)));
+  }
+
+  cacheSet(key: string, value: string, ttlSec: number): Promise<void> {
+    return guard('cacheSet', async () => void (await this.redis.set(this.keys.cache(key), value, 'EX', Math.max(1, Math.round(ttlSec)))));
+  }
+
+  purge(now?: Date, alertRetentionDays?: number): Promise<void> {
+    return guard('purge', async () => {
+      const cutoff = alertRetentionDays === undefined ? -Infinity : (now ?? this.now()).getTime() - alertRetentionDays * 86400_000;
+      const cut = Number.isFinite(cutoff) ? String(cutoff) : '-inf';
+      while (Number(await this.scripts.purge(this.keys.seq, this.keys.base, cut, 500, outbox.MAX_DEAD)) === 500);
+    });
+  }
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/[^@/]*@/, '//***@');
+}
