@@ -1,11 +1,14 @@
-// Autocomplete choices for firm-valued options: prefix matches on canonical names first, then the
-// knowledge base's own suggestions (which know aliases), then substring matches. Topics for `target`.
+// Autocomplete choices for firm-valued options. Prefix matches on canonical names and aliases come
+// first, then substring matches, then (for 3+ characters) the knowledge base's edit-distance
+// suggestions, which catch typos. Topics are offered too for `target`.
 import { TOPICS } from '../../types.js';
 import { truncate } from './text.js';
 
 export interface FirmKnowledge {
   suggestFirms(text: string, n: number): string[];
   firmNames(): string[];
+  /** Canonical name → firm with aliases (Knowledge has it); lets `gdm` or `字节` complete to the firm. */
+  firms?: ReadonlyMap<string, { name: string; aliases: string[] }>;
 }
 
 export interface Choice {
@@ -13,26 +16,38 @@ export interface Choice {
   value: string;
 }
 
+const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+
 export function firmChoices(typed: string, knowledge: FirmKnowledge, withTopics: boolean): Choice[] {
-  const p = typed.trim().toLowerCase();
+  const q = fold(typed.trim());
   let names: string[] = [];
-  let suggested: string[] = [];
+  let aliases: Array<[string, string]> = [];
   try {
     names = knowledge.firmNames();
-    suggested = p ? knowledge.suggestFirms(typed.trim(), 25) : [];
+    const allowed = new Set(names);
+    for (const f of knowledge.firms?.values() ?? []) if (allowed.has(f.name)) for (const a of f.aliases) aliases.push([fold(a), f.name]);
   } catch {
     // An autocomplete answer must come back in time; a failing knowledge base just means fewer choices.
+    aliases = [];
   }
   const pool = withTopics ? [...TOPICS, ...names] : names;
-  const starts = pool.filter((n) => n.toLowerCase().startsWith(p));
-  const contains = p ? pool.filter((n) => n.toLowerCase().includes(p)) : [];
-  const seen = new Set<string>();
+  const ranked: string[] = [
+    ...pool.filter((n) => fold(n).startsWith(q)),
+    ...aliases.filter(([a]) => a.startsWith(q)).map(([, n]) => n),
+    ...(q ? pool.filter((n) => fold(n).includes(q)) : []),
+    ...(q ? aliases.filter(([a]) => a.includes(q)).map(([, n]) => n) : []),
+  ];
+  if (q.length >= 3 && new Set(ranked).size < 5) {
+    try {
+      ranked.push(...knowledge.suggestFirms(typed.trim(), 10));
+    } catch {
+      // see above
+    }
+  }
   const out: Choice[] = [];
-  for (const n of [...starts, ...suggested, ...contains]) {
+  for (const n of new Set(ranked)) {
     const v = truncate(n, 100);
-    if (!v || seen.has(v)) continue;
-    seen.add(v);
-    out.push({ name: v, value: v });
+    if (v) out.push({ name: v, value: v });
     if (out.length === 25) break;
   }
   return out;

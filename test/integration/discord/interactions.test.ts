@@ -10,7 +10,8 @@ import { FakeDiscordApi, waitFor } from '../../fakes/discord-api.js';
 import { APP_ID, CHANNEL, commandPayload, makeSigner, postInteraction, sampleAlert } from './helpers.js';
 
 const knowledge = {
-  firmNames: () => ['OpenAI', 'Google DeepMind', 'DeepSeek', 'Alibaba', 'Anthropic'],
+  firmNames: () => ['OpenAI', 'Google DeepMind', 'DeepSeek', 'Alibaba', 'Anthropic', 'ByteDance'],
+  firms: new Map([['ByteDance', { name: 'ByteDance', aliases: ['字节跳动', 'Douyin'] }]]),
   suggestFirms: (text: string) => (/^gdm$/i.test(text) ? ['Google DeepMind'] : /^ali/i.test(text) ? ['Alibaba'] : []),
 };
 
@@ -164,9 +165,11 @@ describe('POST /discord/interactions', () => {
     const open = await ac('search', 'firm', 'Op');
     expect(open.json).toEqual({ type: 8, data: { choices: [{ name: 'OpenAI', value: 'OpenAI' }, { name: 'Anthropic', value: 'Anthropic' }] } });
     expect((await ac('search', 'firm', 'gdm')).json.data.choices.map((c: any) => c.value)).toEqual(['Google DeepMind']);
+    expect((await ac('search', 'firm', '字节')).json.data.choices.map((c: any) => c.value)).toEqual(['ByteDance']);
+    expect((await ac('search', 'firm', 'douy')).json.data.choices.map((c: any) => c.value)).toEqual(['ByteDance']);
     expect((await ac('search', 'firm', 'seek')).json.data.choices.map((c: any) => c.value)).toEqual(['DeepSeek']);
     expect((await ac('subscribe', 'target', 'ta')).json.data.choices.map((c: any) => c.value)).toEqual(['talent']);
-    expect((await ac('subscribe', 'target', '')).json.data.choices).toHaveLength(7);
+    expect((await ac('subscribe', 'target', '')).json.data.choices).toHaveLength(8);
     expect(seen).toHaveLength(0);
   });
 
