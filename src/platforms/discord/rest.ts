@@ -59,5 +59,7 @@ export function toPlatformError(err: unknown, what: string): PlatformError {
     return new PlatformError('discord', kind, `${what}: HTTP ${err.status} from Discord${kind === 'transient' ? '; will retry' : ''}`, undefined, { cause: err, code: `DISCORD_HTTP_${err.status}` });
   }
   const message = err instanceof Error ? err.message : String(err);
+  // After one 401 @discordjs/rest forgets the token and fails every later request locally.
+  if (/Expected token to be set/i.test(message)) return new PlatformError('discord', 'permanent', `${what}: DISCORD_TOKEN was refused by Discord earlier; copy the bot token again (Developer Portal → Bot) and restart`, undefined, { cause: err, code: 'DISCORD_UNAUTHORIZED' });
   return new PlatformError('discord', 'transient', `${what}: network error (${message}); will retry`, undefined, { cause: err, code: 'DISCORD_NETWORK' });
 }

@@ -131,6 +131,8 @@ describe('DiscordPoster against the fake Discord API', () => {
     const bad = new DiscordPoster({ rest: createRest({ token: 'wrong', apiUrl: api.baseUrl }) });
     const e3 = await failure(bad.post(delivery({ channel: '222222222222222222' }), { kind: 'notice', text: 'x' }));
     expect([e3.kind, e3.code]).toEqual(['permanent', 'DISCORD_UNAUTHORIZED']);
+    const e4 = await failure(bad.post(delivery({ channel: '222222222222222222' }), { kind: 'notice', text: 'again' }));
+    expect([e4.kind, e4.code]).toEqual(['permanent', 'DISCORD_UNAUTHORIZED']);
   });
 
   it('a digest carries the chart PNG as a multipart attachment shown in the embed', async () => {
