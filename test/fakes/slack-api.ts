@@ -55,7 +55,13 @@ export class FakeSlackApi {
   private seq = 0;
   port = 0;
 
-  constructor(readonly token = 'xoxb-test') {}
+  /** Socket Mode: what apps.connections.open hands out (set by the test to a FakeSlackSocket url). */
+  socketUrl = '';
+
+  constructor(
+    readonly token = 'xoxb-test',
+    readonly appToken = 'xapp-test',
+  ) {}
 
   get url(): string {
     return `http://127.0.0.1:${this.port}/api/`;
@@ -121,12 +127,15 @@ export class FakeSlackApi {
     if (fail?.retryAfter !== undefined || fail?.status === 429) return this.send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fail.retryAfter ?? 1) });
     if (fail?.status) return this.send(res, fail.status, { ok: false, error: 'server_error' });
     if (fail?.error) return this.send(res, 200, { ok: false, error: fail.error });
-    if (req.headers.authorization !== `Bearer ${this.token}`) return this.send(res, 200, { ok: false, error: 'invalid_auth' });
+    const expected = method === 'apps.connections.open' ? this.appToken : this.token;
+    if (req.headers.authorization !== `Bearer ${expected}`) return this.send(res, 200, { ok: false, error: 'invalid_auth' });
     this.send(res, 200, this.answer(method, body));
   }
 
   private answer(method: string, body: Record<string, any>): Record<string, unknown> {
     switch (method) {
+      case 'apps.connections.open':
+        return this.socketUrl ? { ok: true, url: this.socketUrl } : { ok: false, error: 'socket_mode_not_set_up_in_fake' };
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'talent-radar' };
       case 'chat.postMessage': {
