@@ -25,9 +25,9 @@ export interface SlackMessage {
 
 const clip = cut;
 
-export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text || ' ', LIMITS.header), emoji: true } });
+export const header = (text: string): Block => ({ type: 'header', text: { type: 'plain_text', text: clip(text.trim() || '…', LIMITS.header), emoji: true } });
 
-export const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text || ' ', LIMITS.sectionText) } });
+export const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text.trim() || '…', LIMITS.sectionText) } });
 
 export const context = (texts: string[]): Block => ({
   type: 'context',
