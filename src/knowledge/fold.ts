@@ -41,6 +41,13 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Maps traditional Chinese to simplified, keeping case and length (for pattern rules on Chinese). */
+export function toSimplified(text: string): string {
+  let out = '';
+  for (const c of text) out += c.length === 1 ? (MAP.get(c) ?? c) : c;
+  return out;
+}
+
 /** True for the characters that make up a Latin word (a boundary check for English terms). */
 export function isWordChar(c: string | undefined): boolean {
   if (!c) return false;

@@ -9,7 +9,7 @@ import type { FamilyEntry, FamilyName, FirmEntry } from './schema.js';
 import { suggest } from './suggest.js';
 
 export { KnowledgeError } from './load.js';
-export { fold } from './fold.js';
+export { fold, toSimplified } from './fold.js';
 export type { FamilyName } from './schema.js';
 
 export type AliasKind = 'alias' | 'product' | 'model' | 'team' | 'subsidiary' | 'superapp';

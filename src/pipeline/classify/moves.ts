@@ -1,6 +1,6 @@
 // Who moved where: scores every organisation mention as origin or destination by the
 // words around it ("former X", "joins Y", "前X…加盟Y"), then picks the best pair.
-import type { FirmHit, Knowledge } from '../../knowledge/index.js';
+import { toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
 import type { Move } from '../../types.js';
 import { findPeople } from './people.js';
 
@@ -17,7 +17,7 @@ const TO_BEFORE =
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\bat|\btoward|\bwith)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)/i;
+  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
@@ -49,11 +49,14 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
   return out;
 }
 
-export function extractMove(k: Knowledge, text: string, firms: FirmHit[]): Move | undefined {
+export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
+  // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
+  const text = toSimplified(original);
   const isFirm = (s: string) => k.canonicalFirm(s) !== undefined;
   const people = findPeople(text, firms, isFirm);
   const person = people[0];
   if (!person || person.score < 3) return undefined;
+  const personName = original.slice(person.start, person.start + person.name.length);
 
   const mentions: OrgMention[] = firms.map((f) => ({ org: f.firm, start: f.start, end: f.end }));
   const extra = unknownOrgs(text, firms, isFirm);
@@ -86,5 +89,5 @@ export function extractMove(k: Knowledge, text: string, firms: FirmHit[]): Move 
   if (!origin || !dest || origin === dest) return undefined;
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
-  return { person: person.name, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
+  return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
 }

@@ -21,7 +21,7 @@ const STOP = new Set(
   King Cross Road Avenue Square Park Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
 );
 const AFTER_CUE =
-  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|confirmed|wrote|to|heads|lands|jumps|returned|returns)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
+  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
 const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|研究员|工程师|科学家|负责人|专家|骨干|高管)\s*$/i;
 
