@@ -34,8 +34,8 @@ export interface SlackAppOptions {
   seen?: (signature: string) => Promise<boolean>;
   /** For Web API calls, response_url answers and uploads. */
   fetch?: typeof fetch;
-  /** The slash command name; default /talent. */
-  command?: string;
+  /** The slash command name; default: any (the app declares only /talent). */
+  command?: string | RegExp;
 }
 
 export interface SlackApp {
@@ -84,7 +84,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   const app = new App({ authorize, receiver, socketMode: !!opts.appToken, logger, clientOptions, convoStore: false });
   app.error(async (err) => void log.error({ err }, 'slack listener failed'));
   registerListeners(app, {
-    command: opts.command ?? '/talent',
+    command: opts.command ?? /^\/./,
     handleCommand: opts.handleCommand,
     isAdmin: createAdminCheck({ client, admins: opts.admins, log, now: opts.now }),
     log,

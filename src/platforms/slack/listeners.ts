@@ -6,7 +6,8 @@ import type { SlackMetrics } from './metrics.js';
 import { MORE_ACTION, renderReply, type SlackReply } from './render-reply.js';
 
 export interface ListenerOptions {
-  command: string;
+  /** The slash command; any command by default, so renaming it in the manifest just works. */
+  command: string | RegExp;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   isAdmin: (userId: string) => Promise<boolean>;
   log: Logger;

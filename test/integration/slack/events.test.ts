@@ -39,6 +39,13 @@ describe('POST /slack/events', () => {
     expect(h.fake.responses[0]!.body).toMatchObject({ response_type: 'ephemeral', text: expect.stringContaining('you said: help') });
   });
 
+  it('handles the command under another name too (renamed in the manifest)', async () => {
+    h = await startHarness(echo);
+    expect((await postSigned(h.base, slashBody(h.fake, 'firms', { command: '/talent-dev' }))).status).toBe(200);
+    await h.fake.waitForResponses(1);
+    expect(h.requests).toMatchObject([{ text: 'firms' }]);
+  });
+
   it('rejects a bad signature, a stale and a future timestamp, and a replay with 401', async () => {
     h = await startHarness(echo);
     const body = slashBody(h.fake, 'list');
