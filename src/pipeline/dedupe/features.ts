@@ -3,7 +3,9 @@ import type { Assessment, Item } from '../../types.js';
 import { cjkShare, foldChars } from './fold.js';
 import { personKey } from './names.js';
 import { chineseNumbers, englishNumbers } from './numbers.js';
-import { tokenize, type TokenSink } from './tokens.js';
+import { stem, tokenize, type TokenSink } from './tokens.js';
+
+const FIRM_SPLIT = /[^a-z0-9]+/;
 
 export interface Features {
   /** Published time, epoch minutes. */
@@ -51,7 +53,9 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const summary = foldChars((item.summary ?? '').slice(0, 600));
   const lang = (item.lang ?? '').toLowerCase();
   const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
-  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set() };
+  const skip = new Set<string>();
+  for (const firm of assessment.firms ?? []) for (const w of firm.toLowerCase().split(FIRM_SPLIT)) if (w) skip.add(stem(w));
+  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
   tokenize(summary, sink, zh);

@@ -17,7 +17,7 @@ export interface MatcherOptions {
   windowHours?: number;
   /** Same-language word containment that counts as the same text (republished, retitled). Default 0.7. */
   nearIdentical?: number;
-  /** Evidence score needed for a match. Default 3. */
+  /** Evidence score needed for a match. Default 2. */
   threshold?: number;
 }
 
@@ -28,6 +28,8 @@ interface Parsed extends Features {
 }
 
 const CACHE_MAX = 4096;
+const MIN_DENOMINATOR = 12;
+const WEAK_WEIGHT = 0.25;
 
 function count<T>(a: T[], b: Set<T>): number {
   let k = 0;
@@ -103,7 +105,7 @@ function settings(opts: MatcherOptions): Settings {
     personGap: (opts.personGapHours ?? 48) * 60,
     window: (opts.windowHours ?? 36) * 60,
     nearIdentical: opts.nearIdentical ?? 0.7,
-    threshold: opts.threshold ?? 3,
+    threshold: opts.threshold ?? 2,
   };
 }
 
@@ -116,14 +118,15 @@ function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
   if (numbersConflict(a, b)) return { duplicate: false, reason: 'different-numbers' };
   const sameLang = a.z === b.z;
   const shared = sameLang ? count(a.w, b.ws) : 0;
-  const containment = shared / Math.max(1, Math.min(a.w.length, b.w.length));
-  if (sameLang && containment >= o.nearIdentical && Math.min(a.w.length, b.w.length) >= 6) return { duplicate: true, reason: 'same-text' };
+  // A floor on the denominator: two short texts sharing three words are not "20% the same".
+  const containment = shared / Math.max(MIN_DENOMINATOR, Math.min(a.w.length, b.w.length));
+  if (sameLang && containment >= o.nearIdentical) return { duplicate: true, reason: 'same-text' };
   const firmsShared = count(a.f, new Set(b.f));
   if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
   let strong = 0;
-  for (const c of a.c) if (!WEAK_CONCEPTS.has(c) && b.c.includes(c)) strong += HALF_CONCEPTS.has(c) ? 0.5 : 1;
+  for (const c of a.c) if (b.c.includes(c)) strong += WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
   const numbers = count(a.n, b.ns);
   const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
   const score = sameLang
