@@ -162,6 +162,16 @@ describe('fetchFeed', () => {
     expect(res.status === 'ok' && res.text).toContain('人工智能研究员加入字节跳动');
   });
 
+  it('stops with ABORTED when the caller aborts (shutdown) and closes the socket', async () => {
+    s.set('/drip', { drip: { everyMs: 50 } });
+    const ac = new AbortController();
+    const pending = fetchFeed(s.url('/drip'), { ...local, signal: ac.signal });
+    setTimeout(() => ac.abort(), 100);
+    const err = await pending.then(() => null, (e: unknown) => e);
+    expect((err as FetchError).code).toBe('ABORTED');
+    await s.allClosed(3000);
+  });
+
   it('refuses non-http schemes', async () => {
     expect((await fetchError('file:///etc/passwd', local)).code).toBe('BAD_URL');
   });

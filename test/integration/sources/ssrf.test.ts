@@ -80,6 +80,10 @@ describe('SSRF guard', () => {
     expect(pub.requests).toHaveLength(0);
   });
 
+  it('reports a name that does not resolve as DNS', async () => {
+    expect(await code(`http://nowhere.example:${pub.port}/`, asPublic())).toBe('DNS');
+  });
+
   it('allowPrivateAddresses: true lets all of it through', async () => {
     const open: FetchOptions = { timeoutMs: 5000, allowPrivateAddresses: true };
     expect((await fetchFeed(internal.url('/secret'), open)).status).toBe('ok');
