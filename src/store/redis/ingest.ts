@@ -12,7 +12,7 @@ import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
 import { alertTokens } from './text.js';
 
 export const BUCKET_CAP = 500;
-const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 5;
 
 export interface IngestCtx {
   redis: Redis;
