@@ -24,16 +24,18 @@ export function isChinese(text: string, lang?: string): boolean {
 
 /** Splits into sentences; an abbreviation like "U.S." does not end one. */
 export function sentences(text: string): string[] {
-  const raw = text.match(SENTENCE) ?? [];
-  const out: string[] = [];
-  for (const part of raw) {
-    const s = part.trim();
-    if (!s) continue;
-    const prev = out[out.length - 1];
-    if (prev && (/\b(?:[A-Z]\.){1,3}$|\b(?:Mr|Ms|Mrs|Dr|St|Inc|Corp|Co|Ltd|Jr|Sr|vs|No)\.$/.test(prev) || /^[a-z0-9]/.test(s))) out[out.length - 1] = `${prev} ${s}`;
-    else out.push(s);
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!m[0].trim()) continue;
+    const prev = spans[spans.length - 1];
+    const prevText = prev ? text.slice(prev[0], prev[1]).trim() : '';
+    const cur = m[0].trim();
+    if (prev && (/\b(?:[A-Z]\.){1,3}$|\b(?:Mr|Ms|Mrs|Dr|St|Inc|Corp|Co|Ltd|Jr|Sr|vs|No)\.$/.test(prevText) || /^[a-z0-9]/.test(cur))) prev[1] = end;
+    else spans.push([start, end]);
   }
-  return out;
+  return spans.map(([a, b]) => text.slice(a, b).trim());
 }
 
 function cut(text: string, limit: number, zh: boolean): string {

@@ -72,6 +72,8 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem');
   if (s.superapps > 0 && s.aiFirms > 0) superapp += 0.8;
   if (strong === 0 && platforms === 0) superapp *= 0.2;
+  // A move between employers that run super-apps is not by itself a super-app story.
+  if (s.move && strong === 0) superapp *= 0.6;
   else if (strong === 0 && angle === 0) superapp *= 0.4;
   if (c.gadget > 0 && s.superapps === 0) superapp += part(k, ev, 'gadget');
   superapp += negShared + part(k, ev, 'earnings') + part(k, ev, 'dataMigration') + part(k, ev, 'exportControl');

@@ -14,7 +14,7 @@ interface OrgMention {
 const TO_BEFORE =
   /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
-const TO_BEFORE_WEAK = /(?:\bto|\bfor|\bat|\btoward|\bwith)\s+(?:the\s+)?$/i;
+const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
   /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)/i;
@@ -23,7 +23,7 @@ const FROM_BEFORE =
   /(?:\bformer|\bex-|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
-  /^(?:'s)?\s*(?:[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^\s*(?:team|founders?|staff)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
+  /^(?:'s)?\s*(?:[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
 
 const UNKNOWN_ORG = [
   { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch))\s+(?:a |an |the )?(?:new\s+)?(?:[a-z-]+\s+){0,2}?(?:startup|company|lab|venture)?,?\s*(?:called\s+|named\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
@@ -41,7 +41,7 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
     for (const m of text.matchAll(re)) {
       const org = m[1].replace(/[.,]$/, '');
       const start = m.index + m[0].lastIndexOf(m[1]);
-      if (NOT_ORG.has(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
+      if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
       if (firms.some((f) => f.start < start + org.length && start < f.end)) continue;
       out.push({ org, start, end: start + org.length, side });
     }
@@ -67,10 +67,11 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   for (const m of [...mentions, ...extra]) {
     const before = text.slice(Math.max(0, m.start - 40), m.start);
     const after = text.slice(m.end, m.end + 45);
-    if (TO_BEFORE.test(before)) add(to, m.org, 3);
+    const toBefore = TO_BEFORE.test(before);
+    if (toBefore) add(to, m.org, 3);
     else if (TO_BEFORE_WEAK.test(before)) add(to, m.org, 1);
     if (TO_AFTER.test(after)) add(to, m.org, 3);
-    if (FROM_BEFORE.test(before)) add(from, m.org, 3);
+    if (!toBefore && FROM_BEFORE.test(before)) add(from, m.org, 3);
     if (FROM_AFTER.test(after)) add(from, m.org, 2);
   }
   const orgs = new Set([...mentions, ...extra].map((m) => m.org));
