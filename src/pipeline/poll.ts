@@ -9,7 +9,7 @@ import { StoreUnavailableError, type IngestEntry, type IngestOutcome, type NearD
 import type { Assessment, Item, RawEntry, SourceState, Subscription } from '../types.js';
 import type { RouteConfig } from '../config/schema.js';
 import { backoffMs, nextPollAt } from '../sources/schedule.js';
-import { errorCode } from '../sources/errors.js';
+import { errorCode, ParseError } from '../sources/errors.js';
 import { normalizeEntry } from './normalize.js';
 import { exactKeys, fingerprint } from './dedupe/index.js';
 import { routeAlert } from './route.js';
@@ -93,7 +93,7 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
       await recovered(prev, source, deps);
       return { ...report, outcome: 'not_modified' };
     }
-    const feed = await deps.parseFeed(res.text, { baseUrl: res.finalUrl, kind: source.kind });
+    const feed = await parseOrEmpty(deps, res.text, res.finalUrl, source);
     const fetchedAt = now();
     const items = uniqueById(feed.entries.map((raw: RawEntry) => normalizeEntry(raw, { source: source.name, lang: source.lang, fetchedAt, baseUrl: res.finalUrl })));
     const assessments = await deps.assessor.assess(items, { firms: source.firms, topics: source.topics });
@@ -109,6 +109,16 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
   } catch (err) {
     endTimer();
     return await failed(err, state, prev, source, deps, report, release, now());
+  }
+}
+
+/** A feed with no entries right now is healthy, just quiet: not a failure of the source. */
+async function parseOrEmpty(deps: PollDeps, text: string, baseUrl: string, source: SourceConfig): Promise<ParsedFeed> {
+  try {
+    return await deps.parseFeed(text, { baseUrl, kind: source.kind });
+  } catch (err) {
+    if (err instanceof ParseError && err.code === 'EMPTY') return { title: err.feedTitle, entries: [] };
+    throw err;
   }
 }
 
