@@ -3,18 +3,10 @@
 import type { IngestOutcome, NearDupMatcher, Store } from '../store/store.js';
 import type { Assessment, Item } from '../types.js';
 import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
+import type { EvalRow } from './rows.js';
 
-/** The fields of an eval row that dedupe needs (a subset of rows.ts's EvalRow). */
-export interface DedupeEvalRow {
-  id: string;
-  source: string;
-  lang: string;
-  title: string;
-  summary: string;
-  link: string;
-  published: string;
-  labels: { topics?: string[]; firms?: string[]; cluster?: string | null; move?: { person: string; from: string; to: string } | null };
-}
+/** The eval row shape (rows.ts); dedupe uses the item fields, labels.firms/move and labels.cluster. */
+export type DedupeEvalRow = EvalRow;
 
 export interface DedupeEvalDeps {
   /** A fresh, empty store (only `ingest` and `close` are used). */
@@ -50,7 +42,7 @@ export function rowToItem(r: DedupeEvalRow): Item {
 
 export function labelAssessment(r: DedupeEvalRow): Assessment {
   const firms = r.labels.firms ?? [];
-  const topics = (r.labels.topics ?? []).filter((t): t is 'talent' | 'superapp' => t === 'talent' || t === 'superapp');
+  const topics = r.labels.topics ?? [];
   return { relevant: topics.length > 0, topics, score: topics.length ? 1 : 0, firms, moves: r.labels.move ? [r.labels.move] : [], why: ['labels'], summary: r.title };
 }
 

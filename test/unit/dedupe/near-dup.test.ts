@@ -2,19 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createMatcher, exactKeys, explainMatch, fingerprint, MAX_BUCKETS } from '../../../src/pipeline/dedupe/index.js';
 import type { Assessment, Item } from '../../../src/types.js';
 import { assess, item } from './fixtures.js';
-import { simStore } from './sim-store.js';
+import { SqliteStore } from '../../../src/store/sqlite/index.js';
 
 const T = Date.parse('2026-03-02T09:00:00Z');
 const at = (hours: number) => new Date(T + hours * 3600_000).toISOString();
 
-/** Runs items in order through exact keys + fingerprint + the simulated store; returns duplicateOf per item. */
+/** Runs items in order through exact keys + fingerprint + a real (in-memory) SQLite store; returns duplicateOf per item. */
 async function run(pairs: Array<[Item, Assessment]>): Promise<Array<string | null>> {
-  const store = simStore();
+  const store = SqliteStore.open({ file: ':memory:' });
   const matcher = createMatcher();
   const out: Array<string | null> = [];
-  for (const [it, a] of pairs) {
-    const [o] = await store.ingest({ entries: [{ item: it, assessment: a, keys: exactKeys(it), fingerprint: fingerprint(it, a), archive: true, targets: [] }], matcher, retentionSec: 86400 * 30 });
-    out.push(o.status === 'duplicate' ? (o.duplicateOf ?? null) : null);
+  try {
+    for (const [it, a] of pairs) {
+      const entries = [{ item: it, assessment: a, keys: exactKeys(it), fingerprint: fingerprint(it, a), archive: true, targets: [] }];
+      const [o] = await store.ingest({ entries, matcher, retentionSec: 86400 * 30, now: new Date(it.published) });
+      out.push(o.status === 'duplicate' ? (o.duplicateOf ?? null) : null);
+    }
+  } finally {
+    await store.close();
   }
   return out;
 }

@@ -1,0 +1,51 @@
+// Runs the dev set through the real decision path (exact keys, fingerprint, SQLite store, matcher)
+// and checks the report's structure; the figures themselves are printed by `npm run eval`.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateDedupe, formatDedupeReport } from '../../../src/eval/dedupe-eval.js';
+import { readEvalRows, type EvalRow } from '../../../src/eval/rows.js';
+import { SqliteStore } from '../../../src/store/sqlite/index.js';
+import { assess, item } from './fixtures.js';
+
+const DEV = resolve(process.cwd(), '../shared/eval/dev.jsonl');
+
+function pairsIn(rows: EvalRow[]): number {
+  const sizes = new Map<string, number>();
+  for (const r of rows) if (r.labels.cluster) sizes.set(r.labels.cluster, (sizes.get(r.labels.cluster) ?? 0) + 1);
+  return [...sizes.values()].reduce((s, n) => s + (n * (n - 1)) / 2, 0);
+}
+
+describe('evaluateDedupe', () => {
+  it('scores pairs against labelled clusters on a small hand-made set', async () => {
+    const row = (id: string, title: string, cluster: string | null, hours: number, link = `https://x.example/${id}`): EvalRow => {
+      const it = item({ id, title, link, published: new Date(Date.UTC(2026, 2, 2) + hours * 3600_000).toISOString() });
+      return { ...it, labels: { topics: ['superapp'], firms: ['Grab'], cluster, move: null } };
+    };
+    const rows = [
+      row('r1', 'Grab launches an AI trip planner for travellers in Singapore', 'c1', 0),
+      row('r2', 'Grab launches an AI trip planner for travellers in Singapore', 'c1', 2, 'https://y.example/r2'),
+      row('r3', 'Grab posts a record quarterly profit as deliveries climb', null, 4),
+    ];
+    const r = await evaluateDedupe(rows, { openStore: () => SqliteStore.open({ file: ':memory:' }), assess: () => assess(['Grab']) });
+    expect(r).toMatchObject({ items: 3, labelledClusters: 1, labelledPairs: 1, predictedPairs: 1, truePairs: 1, precision: 1, recall: 1, f1: 1 });
+    expect(r.assessment).toBe('classifier');
+  });
+
+  it.skipIf(!existsSync(DEV))('runs dev.jsonl in order through the SQLite store and reports pair P/R/F1', async () => {
+    const rows = readEvalRows(DEV);
+    const r = await evaluateDedupe(rows, { openStore: () => SqliteStore.open({ file: ':memory:' }) });
+    expect(r.assessment).toBe('labels');
+    expect(r.items).toBe(rows.length);
+    expect(r.labelledClusters).toBe(new Set(rows.map((x) => x.labels.cluster).filter(Boolean)).size);
+    expect(r.labelledPairs).toBe(pairsIn(rows));
+    expect(r.truePairs).toBeLessThanOrEqual(Math.min(r.predictedPairs, r.labelledPairs));
+    for (const v of [r.precision, r.recall, r.f1]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    expect(r.falsePositives.length).toBe(r.predictedPairs - r.truePairs);
+    expect(r.falseNegatives.length).toBe(r.labelledPairs - r.truePairs);
+    expect(r.fingerprintMicros).toBeGreaterThan(0);
+    const text = formatDedupeReport(r);
+    expect(text).toMatch(/precision \d\.\d{3} {2}recall \d\.\d{3} {2}F1 \d\.\d{3}/);
+    console.log(text);
+  });
+});
