@@ -1,0 +1,44 @@
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { runClassify } from '../../../src/cli/classify.js';
+import { engine } from './helpers.js';
+
+async function run(lines: string[]) {
+  const out = new PassThrough();
+  let text = '';
+  out.on('data', (c) => (text += String(c)));
+  const r = await runClassify(Readable.from(lines.map((l) => `${l}\n`)), out, { classifier: engine().classifier });
+  return { ...r, rows: text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+}
+
+describe('classify CLI over a stream', () => {
+  it('writes one line per item and goes on after a bad line', async () => {
+    const r = await run([
+      JSON.stringify({ id: 'a1', title: 'OpenAI researcher Lena Hoffmann joins Anthropic', summary: 'Lena Hoffmann, who worked on reasoning at OpenAI, has joined Anthropic.', link: 'https://x.test/1', source: 's', lang: 'en', published: '2026-01-01T00:00:00Z' }),
+      '{not json',
+      JSON.stringify({ id: 'a3' }),
+      '',
+      JSON.stringify({ id: 7, title: '<b>微信</b>上线AI智能体', summary: '腾讯宣布微信小程序接入AI智能体。' }),
+    ]);
+    expect(r.count).toBe(4);
+    expect(r.errors).toBe(2);
+    expect(r.rows).toHaveLength(4);
+    expect(r.rows[0]).toMatchObject({ id: 'a1', relevant: true, topics: ['talent'], firms: ['OpenAI', 'Anthropic'] });
+    expect(Object.keys(r.rows[0])).toEqual(['id', 'relevant', 'topics', 'firms', 'score', 'moves', 'summary', 'why']);
+    expect((r.rows[0].moves as Array<{ from: string; to: string }>)[0]).toMatchObject({ from: 'OpenAI', to: 'Anthropic' });
+    expect(r.rows[1]).toEqual({ id: null, error: 'line 2 is not valid JSON' });
+    expect(r.rows[2]).toMatchObject({ id: 'a3' });
+    expect(String(r.rows[2].error)).toMatch(/title/);
+    expect(r.rows[3]).toMatchObject({ id: '7', relevant: true, topics: ['superapp'], firms: ['Tencent'] });
+  });
+
+  it('uses an assessor when given one', async () => {
+    const out = new PassThrough();
+    let text = '';
+    out.on('data', (c) => (text += String(c)));
+    const assessor = { assess: async (items: unknown[]) => items.map(() => ({ relevant: false, topics: [], score: 0.1, firms: [], moves: [], why: ['fake'], summary: 's' })) };
+    const r = await runClassify(Readable.from([`${JSON.stringify({ id: 'z', title: 't' })}\n`]), out, { assessor });
+    expect(r).toEqual({ count: 1, errors: 0 });
+    expect(JSON.parse(text)).toMatchObject({ id: 'z', score: 0.1, why: ['fake'] });
+  });
+});
