@@ -6,6 +6,7 @@ import type { NearDupMatcher, Store } from '../store/store.js';
 import type { Assessment, Item } from '../types.js';
 import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
 import { cjkShare } from '../pipeline/dedupe/fold.js';
+import { canonicalUrl } from '../pipeline/normalize.js';
 
 export interface DedupeCliDeps {
   store: Store;
@@ -26,25 +27,13 @@ export class DedupeInputError extends Error {
 
 type Canonicalize = (url: string) => string;
 
-/** canonicalUrl from pipeline/normalize when that module provides it; the link as is otherwise. */
-async function loadCanonicalizer(): Promise<Canonicalize> {
-  const spec = '../pipeline/normalize.js';
+/** Canonical link (trackers, AMP, fragments removed); a link that cannot be parsed is kept as given. */
+function canonicalize(url: string): string {
   try {
-    const mod = (await import(spec)) as { canonicalUrl?: unknown };
-    if (typeof mod.canonicalUrl === 'function') {
-      const fn = mod.canonicalUrl as Canonicalize;
-      return (url) => {
-        try {
-          return fn(url) || url;
-        } catch {
-          return url;
-        }
-      };
-    }
+    return canonicalUrl(url) || url;
   } catch {
-    // normalize not built: links are compared as given.
+    return url;
   }
-  return (url) => url;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -76,7 +65,7 @@ function writeLine(output: NodeJS.WritableStream, value: unknown): Promise<void>
 }
 
 export async function runDedupe(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, deps: DedupeCliDeps): Promise<{ count: number }> {
-  const canonical = await loadCanonicalizer();
+  const canonical: Canonicalize = canonicalize;
   const matcher = deps.matcher ?? createMatcher();
   const retentionSec = deps.retentionSec ?? 30 * 86400;
   const fallbackNow = deps.now ?? (() => new Date());

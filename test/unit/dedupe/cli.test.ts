@@ -47,6 +47,17 @@ describe('runDedupe (talent-radar dedupe)', () => {
     ]);
   });
 
+  it('canonicalizes links, so tracking parameters do not hide the same page', async () => {
+    const { out } = await dedupe([
+      line({ ...base, id: 'p1', title: 'Kakao opens an AI agent store inside KakaoTalk chats', link: 'https://a.example/story/9' }),
+      line({ ...base, id: 'p2', title: 'Headline rewritten by the newsletter desk today', link: 'https://a.example/story/9?utm_source=newsletter&utm_medium=email#top' }),
+    ]);
+    expect(out).toEqual([
+      { id: 'p1', duplicateOf: null },
+      { id: 'p2', duplicateOf: 'p1' },
+    ]);
+  });
+
   it('answers a bad line with an error and goes on', async () => {
     const { out, count } = await dedupe([
       '{not json',

@@ -53,7 +53,7 @@ describe('near duplicates: same event', () => {
     const [orig] = moveA;
     const b: [Item, Assessment] = [
       item({ id: 'a3', title: 'Why ByteDance just won a robotics researcher from Nvidia', summary: orig.summary, link: `${orig.link}?utm_source=newsletter&utm_medium=email`, published: at(20) }),
-      assess([], []),
+      assess([]),
     ];
     expect(verdict(b, moveA)).toMatchObject({ duplicate: true, reason: 'same-text' });
     expect(await run([moveA, b])).toEqual([null, 'a1']);
