@@ -14,11 +14,21 @@ import { matchesPhrases } from './text.js';
 
 /** Matches ranked by text relevance per query; pages beyond it follow recency only. */
 export const RANK_WINDOW = 200;
+/** Candidate sets up to this size are intersected exactly; larger ones are walked newest first. */
+export const EXACT_MAX = 5000;
+/** Most members of the rarest set a walk looks at before it estimates the total. */
+export const SCAN_MAX = 10_000;
+
+export interface SearchTuning {
+  exactMax?: number;
+  scanMax?: number;
+}
 
 export interface SearchCtx {
   k: Keys;
   scripts: Scripts;
   now: () => Date;
+  tuning?: SearchTuning;
 }
 
 function filterGroups(q: SearchQuery): string[][] {
@@ -30,7 +40,7 @@ function filterGroups(q: SearchQuery): string[][] {
 }
 
 async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; alerts: Alert[] }> {
-  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex') };
+  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex'), exact: ctx.tuning?.exactMax ?? EXACT_MAX, scan: ctx.tuning?.scanMax ?? SCAN_MAX };
   const flat = (await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>;
   return { total: Number(flat[0]), alerts: decodeAlertPairs(flat.map(String), 1) };
 }
@@ -61,6 +71,6 @@ export async function search(ctx: SearchCtx, q: SearchQuery): Promise<SearchResu
   const { total, alerts } = await fetchRange(ctx, groups, since, 0, RANK_WINDOW);
   const kept = alerts.filter((a) => !checked || matchesPhrases(a, pq.groups, pq.exclude));
   const hits = kept.map((a) => hit(a, pq, nowMs)).sort((a, b) => b.score - a.score || b.alert.published.localeCompare(a.alert.published));
-  // Exact when every candidate fit in the window; otherwise the index count (phrases unchecked).
+  // Exact when every candidate fit in the window; otherwise the index count or estimate (phrases unchecked).
   return { total: total <= RANK_WINDOW ? kept.length : total, hits: hits.slice(offset, offset + limit) };
 }

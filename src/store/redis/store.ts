@@ -12,7 +12,7 @@ import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
 import { runIngest } from './ingest.js';
 import * as outbox from './outbox.js';
-import { search } from './search.js';
+import { search, type SearchTuning } from './search.js';
 import * as subs from './subs.js';
 
 export interface RedisStoreOptions {
@@ -25,6 +25,8 @@ export interface RedisStoreOptions {
   connectTimeoutMs?: number;
   /** Per-command timeout; default 5000. */
   commandTimeoutMs?: number;
+  /** Search cost bounds (see docs/redis.md); the defaults suit a million alerts. */
+  search?: SearchTuning;
 }
 
 export class RedisStore implements Store {
@@ -37,6 +39,7 @@ export class RedisStore implements Store {
     readonly redis: Redis,
     readonly keys: Keys,
     now?: () => Date,
+    private readonly tuning?: SearchTuning,
   ) {
     this.scripts = defineScripts(redis);
     this.now = now ?? (() => new Date());
@@ -51,11 +54,11 @@ export class RedisStore implements Store {
       redis.disconnect();
       throw new StoreUnavailableError(`cannot connect to redis at ${redactUrl(opts.url)}: ${(err as Error).message}`, { cause: err });
     }
-    return new RedisStore(redis, keys, opts.now);
+    return new RedisStore(redis, keys, opts.now, opts.search);
   }
 
   private get ctx() {
-    return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400 };
+    return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400, tuning: this.tuning };
   }
 
   ping(): Promise<void> {
