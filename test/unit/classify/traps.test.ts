@@ -41,6 +41,14 @@ describe('traps and non-relevant items', () => {
     expect(classify('Grab a coffee before the keynote', 'Organisers told attendees to grab a snack.').firms).toEqual([]);
   });
 
+  it('people and things that share a product name are not the firm', () => {
+    expect(classify('Claude Shannon biography wins science book prize', 'The book traces the information theory pioneer.').firms).toEqual([]);
+    expect(classify('Gemini exchange fined by regulators', 'The crypto exchange founded by the Winklevoss twins agreed to pay a penalty.').firms).toEqual([]);
+    expect(classify('Professor Liu Bing wins chemistry award', 'Liu Bing was honoured for work on catalysts.').firms).toEqual([]);
+    expect(classify('两名天才少年考入少年班', '两名14岁的天才少年今年考入大学少年班。').firms).toEqual([]);
+    expect(classify('Amazon-backed Anthropic hires a Google researcher', 'The researcher joins from Google.').firms).toContain('Amazon');
+  });
+
   it('a product that merely ends in X is not X', () => {
     expect(classify('SpaceX launches 30 satellites', 'The rocket lifted off from Florida.').firms).not.toContain('X');
     expect(classify('Google Pixel X review: a fine camera phone', 'The phone posts and shares photos quickly.').firms).not.toContain('X');
