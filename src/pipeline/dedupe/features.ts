@@ -21,8 +21,9 @@ export interface Features {
   /** Salient numbers anywhere; `tn` those in the title. */
   n: string[];
   tn: string[];
-  /** Bilingual concepts. */
+  /** Bilingual concepts; `tc` those in the title. */
   c: string[];
+  tc: string[];
   /** Hashed lexical tokens, title first. */
   w: number[];
   /** Hashed romanized proper nouns. */
@@ -58,6 +59,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
+  const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   const nums = numbersOf(title + ' ' + summary, zh);
   const titleNums = numbersOf(title, zh);
@@ -78,6 +80,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     n: capped(nums, 12),
     tn: capped(titleNums, 4),
     c: [...sink.concepts].sort(),
+    tc: titleConcepts,
     w: capped(sink.words, MAX_WORDS),
     y: capped(sink.proper, MAX_PROPER),
   };

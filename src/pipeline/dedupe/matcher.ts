@@ -17,8 +17,13 @@ export interface MatcherOptions {
   windowHours?: number;
   /** Same-language word containment that counts as the same text (republished, retitled). Default 0.7. */
   nearIdentical?: number;
-  /** Evidence score needed for a match. Default 2. */
+  /** Evidence score needed for a match between items in the same language. Default 2. */
   threshold?: number;
+  /**
+   * Evidence score needed across languages. Default 3: without shared words, a firm's everyday
+   * vocabulary (food delivery for Meituan, payments for Alipay) must not make two features one story.
+   */
+  crossThreshold?: number;
 }
 
 interface Parsed extends Features {
@@ -62,6 +67,10 @@ function movesConflict(a: Parsed, b: Parsed): boolean {
   return false;
 }
 
+function conceptWeight(c: string): number {
+  return WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
+}
+
 function numbersConflict(a: Parsed, b: Parsed): boolean {
   for (const pct of [true, false]) {
     const ta = a.tn.filter((n) => n.startsWith('p') === pct);
@@ -97,6 +106,7 @@ interface Settings {
   window: number;
   nearIdentical: number;
   threshold: number;
+  crossThreshold: number;
 }
 
 function settings(opts: MatcherOptions): Settings {
@@ -106,6 +116,7 @@ function settings(opts: MatcherOptions): Settings {
     window: (opts.windowHours ?? 36) * 60,
     nearIdentical: opts.nearIdentical ?? 0.7,
     threshold: opts.threshold ?? 2,
+    crossThreshold: opts.crossThreshold ?? 3,
   };
 }
 
@@ -126,13 +137,17 @@ function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
   let strong = 0;
-  for (const c of a.c) if (b.c.includes(c)) strong += WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
+  for (const c of a.c) if (b.c.includes(c)) strong += conceptWeight(c);
+  // Across languages there are no shared words; concepts both headlines carry say most about the event.
+  let headline = 0;
+  if (!sameLang) for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += conceptWeight(c) / 2;
   const numbers = count(a.n, b.ns);
   const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
   const score = sameLang
     ? containment * 10 + strong + numbers * 2 + firmJaccard
-    : strong + numbers * 2 + firmJaccard + Math.min(count(a.y, b.ys), 4) * 0.5;
-  return { duplicate: score >= o.threshold, reason: score >= o.threshold ? 'evidence' : 'weak-evidence', score };
+    : strong + headline + numbers * 2 + firmJaccard * 0.5 + Math.min(count(a.y, b.ys), 4) * 0.5;
+  const needed = sameLang ? o.threshold : o.crossThreshold;
+  return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score };
 }
 
 function parseData(data: string): Parsed | null {

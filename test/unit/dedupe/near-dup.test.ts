@@ -164,6 +164,26 @@ describe('near misses: different events', () => {
     expect(await run([a, b])).toEqual([null, null]);
   });
 
+  it('keeps different features of one super-app apart across languages', () => {
+    const zh = (title: string, summary: string, firm: string): [Item, Assessment] => [item({ lang: 'zh', title, summary, published: at(0) }), assess([firm])];
+    const en = (title: string, summary: string, firm: string): [Item, Assessment] => [item({ title, summary, published: at(6) }), assess([firm])];
+    const pairs: Array<[[Item, Assessment], [Item, Assessment]]> = [
+      [
+        zh('微信上线AI群聊摘要功能', '腾讯宣布微信上线基于混元大模型的群聊摘要功能，可将未读消息整理成简短摘要，首批向部分用户开放。', 'Tencent'),
+        en('WeChat lets merchants run AI customer service in mini-programs', 'Merchants can now switch on an AI agent that answers buyer questions inside their WeChat mini-programs and handles payments, Tencent said.', 'Tencent'),
+      ],
+      [
+        zh('支付宝上线AI理财助手', '蚂蚁集团宣布支付宝上线AI理财助手，可根据用户的收支情况推荐基金组合，并通过小程序提醒异常支出。', 'Ant Group'),
+        en('Alipay opens its mini-program platform to outside AI agents', 'Ant Group will let third-party agents call Alipay payment and mini-program services through a standard protocol.', 'Ant Group'),
+      ],
+      [
+        zh('美团外卖上线AI点餐助手', '美团在外卖App上线AI点餐助手，用户一句话即可下单，并推荐附近商家。', 'Meituan'),
+        en('Meituan lets restaurants use AI to write menus and answer reviews', 'Merchants on Meituan can generate menu descriptions and reply to customer reviews with an AI tool, the food delivery giant said.', 'Meituan'),
+      ],
+    ];
+    for (const [a, b] of pairs) expect(verdict(b, a)).toMatchObject({ duplicate: false, reason: 'weak-evidence' });
+  });
+
   it('keeps stories about different firms apart even with similar wording', async () => {
     const a: [Item, Assessment] = [item({ id: 'd1', title: 'Meituan puts an AI agent on its app home page', summary: 'The agent books meals, hotels and medicine delivery from one request.', published: at(0) }), assess(['Meituan'])];
     const b: [Item, Assessment] = [item({ id: 'd2', title: 'Didi puts an AI agent on its app home page', summary: 'The agent books rides, hotels and car rentals from one request.', published: at(3) }), assess(['Didi'])];
