@@ -8,7 +8,7 @@ import type { Alert } from '../../types.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
 import { encodeAlertDoc } from './codec.js';
-import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
+import { entryKeys, planBatch, type Candidate, type KeyOwner, type Snapshot } from './plan.js';
 import { alertTokens } from './text.js';
 
 export const BUCKET_CAP = 500;
@@ -31,7 +31,7 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   for (const id of ids) p.exists(ctx.k.alert(id));
   // Live while now < claimTime + retention, on the batch clock.
   const min = `(${nowMs - batch.retentionSec * 1000}`;
-  for (const b of buckets) p.zrangebyscore(ctx.k.bucket(b), min, '+inf');
+  for (const b of buckets) p.zrangebyscore(ctx.k.bucket(b), min, '+inf', 'WITHSCORES');
   const res = (await p.exec()) ?? [];
   const failed = res.find(([err]) => err);
   if (failed) throw failed[0];
@@ -41,10 +41,12 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   const archived = new Set(ids.filter((_, i) => Number(vals[2 + i]) === 1));
   const snap: Snapshot = { owners, buckets: new Map(), archived };
   buckets.forEach((b, i) => {
-    const members = (vals[2 + ids.length + i] as string[]).map((m) => {
-      const cut = m.indexOf('|');
-      return { id: m.slice(0, cut), data: m.slice(cut + 1) };
-    });
+    const flat = vals[2 + ids.length + i] as string[];
+    const members: Candidate[] = [];
+    for (let j = 0; j + 1 < flat.length; j += 2) {
+      const cut = flat[j].indexOf('|');
+      members.push({ id: flat[j].slice(0, cut), data: flat[j].slice(cut + 1), at: Number(flat[j + 1]) });
+    }
     snap.buckets.set(b, members);
   });
   return { snap, seq: (vals[0] as string | null) ?? '0' };
@@ -71,7 +73,7 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
   const nowMs = now.getTime();
   for (let attempt = 1; ; attempt++) {
     const { snap, seq } = batch.entries.length ? await readSnapshot(ctx, batch, nowMs) : { snap: { owners: new Map(), buckets: new Map(), archived: new Set<string>() }, seq: '0' };
-    const plans = planBatch(batch, snap);
+    const plans = planBatch(batch, snap, nowMs);
     const entries = batch.entries.map((e, i) => {
       const alert: Alert = { ...e.item, assessment: e.assessment, alsoReportedBy: [], archivedAt: nowIso };
       // A 'seen' prediction means a key of this very item exists; the script can only disagree if

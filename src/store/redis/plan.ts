@@ -14,9 +14,15 @@ export interface KeyOwner {
 export interface Snapshot {
   /** Live keys only (expired ones read as absent). */
   owners: Map<string, KeyOwner | null>;
-  /** Bucket → live candidates (alert id + fingerprint data), oldest first. */
-  buckets: Map<string, Array<{ id: string; data: string }>>;
+  /** Bucket → live candidates: alert id, fingerprint data, archive time (ms). */
+  buckets: Map<string, Candidate[]>;
   archived: Set<string>;
+}
+
+export interface Candidate {
+  id: string;
+  data: string;
+  at: number;
 }
 
 export type Predicted = 'new' | 'seen' | 'duplicate';
@@ -34,7 +40,7 @@ export function entryKeys(e: IngestEntry): string[] {
   return [...new Set([...e.keys, `id:${e.item.id}`])];
 }
 
-export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap: Snapshot): EntryPlan[] {
+export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap: Snapshot, nowMs = Date.now()): EntryPlan[] {
   const owners = new Map(snap.owners);
   const buckets = new Map([...snap.buckets].map(([b, c]) => [b, [...c]]));
   const archived = new Set(snap.archived);
@@ -62,20 +68,24 @@ export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap:
     });
     if (predicted === 'new' && e.archive) {
       archived.add(id);
-      for (const b of e.fingerprint?.buckets ?? []) buckets.set(b, [...(buckets.get(b) ?? []), { id, data: e.fingerprint!.data }]);
+      for (const b of e.fingerprint?.buckets ?? []) buckets.set(b, [...(buckets.get(b) ?? []), { id, data: e.fingerprint!.data, at: nowMs }]);
     }
     return { keys, nd, predicted };
   });
 }
 
+/** The oldest matching candidate: the story's first report is its original. */
 function nearDuplicate(fp: NonNullable<IngestEntry['fingerprint']>, id: string, buckets: Snapshot['buckets'], matcher: IngestBatch['matcher']): string {
-  const tried = new Set<string>([id]);
+  const seen = new Set<string>([id]);
+  const candidates: Candidate[] = [];
   for (const b of fp.buckets) {
     for (const c of buckets.get(b) ?? []) {
-      if (tried.has(c.id)) continue;
-      tried.add(c.id);
-      if (matcher(fp.data, c.data)) return c.id;
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      candidates.push(c);
     }
   }
+  candidates.sort((x, y) => x.at - y.at);
+  for (const c of candidates) if (matcher(fp.data, c.data)) return c.id;
   return '';
 }
