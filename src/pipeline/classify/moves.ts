@@ -17,7 +17,7 @@ const TO_BEFORE =
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)/i;
+  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|招揽|聘请|引入|迎来)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
