@@ -3,7 +3,8 @@
 import type { Redis } from 'ioredis';
 import { LUA_INGEST } from './lua-ingest.js';
 import { LUA_ATTEMPT, LUA_CLAIM, LUA_COMPLETE, LUA_DEAD, LUA_ENQUEUE, LUA_RETRY, LUA_STATS } from './lua-outbox.js';
-import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_SEARCH, LUA_STATES } from './lua-misc.js';
+import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
+import { LUA_SEARCH } from './lua-search.js';
 
 type Run = (...args: Array<string | number>) => Promise<unknown>;
 
