@@ -33,6 +33,23 @@ const cases: Array<[string[], string, string]> = [
   [[], "Hedge fund hires Goldman trader to run commodities desk", "The fund poached a senior trader from Goldman Sachs to lead its metals and energy book."],
   [[], "Whale song study uses AI to track humpback migration", "Researchers applied a machine-learning model to ten years of recordings to map migration routes."],
   [[], "Company migrates its analytics to Azure in six weeks", "A logistics firm moved its data warehouse and 300 dashboards from on-premises servers to Microsoft Azure."],
+  [["talent"], "Anthropic's newest researcher was building Gemini last month", "Ravi Chandran worked on Gemini's long-context training at Google until May. He started at Anthropic this week, a spokesperson confirmed."],
+  [["talent"], "Meta's hiring spree reaches Apple's foundation-models group again", "Apple lost another senior researcher, Tom Gunter, to Meta this week, people familiar said."],
+  [["talent"], "OpenAI's head of robotics resigns", "Caitlin Kalinowski said she resigned from OpenAI over concerns about the company's defense contract."],
+  [["talent"], "Former Tesla AI director returns to OpenAI", "Andrej Karpathy, who led Autopilot vision at Tesla, is rejoining OpenAI."],
+  [["talent"], "前OpenAI研究员加盟字节跳动Seed", "曾在OpenAI参与GPT-4训练的研究员吴永辉已加盟字节跳动Seed团队，负责基础模型研究。"],
+  [["talent"], "华为盘古大模型负责人离职创业", "华为盘古大模型负责人王云鹤已离职，计划创办一家AI初创公司。"],
+  [["talent"], "小红书从阿里挖来通义负责人", "小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。"],
+  [["superapp"], "Shopee adds AI shopping assistant to its app", "Sea's e-commerce unit Shopee launched an AI assistant that helps shoppers compare products."],
+  [["superapp"], "Tencent's Yuanbao comes to WeChat search", "WeChat users can now ask the Yuanbao AI assistant questions directly from the search bar."],
+  [["superapp"], "PhonePe launches AI assistant for UPI payments", "India's largest payments app added a conversational assistant for bill payments and money transfers."],
+  [[], "Samsung Galaxy S26 brings Gemini to the lock screen", "Samsung's new phone lets users summon Google's Gemini assistant without unlocking."],
+  [[], "Kakao Games reports loss on weak mobile titles", "Kakao Games posted a quarterly loss as revenue from its mobile games fell."],
+  [[], "Apple opens new store in Mumbai", "Apple's third Indian retail store opened with crowds queuing outside."],
+  [[], "Qwen 3 tops open-source leaderboard", "Alibaba's latest Qwen model outperformed rivals on math and coding benchmarks."],
+  [[], "Grab expands GrabFood to more cities in Vietnam", "Grab said food delivery is now available in 12 more Vietnamese cities."],
+  [[], "微信上线新版表情包功能", "微信更新后，用户可以在聊天中使用全新的动态表情包。"],
+  [[], "抖音电商发布双十一战报", "抖音电商公布双十一期间成交额同比增长，家电和美妆品类表现突出。"],
 ];
 
 describe('hard cases', () => {
