@@ -33,17 +33,15 @@ export function stem(w: string): string {
 }
 
 /** One Latin word (original case) into the sink. */
-function latinWord(raw: string, sink: TokenSink): void {
-  const lower = raw.toLowerCase();
+function latinWord(lower: string, capitalized: boolean, sink: TokenSink): void {
   if (lower.length < 2 || STOP.has(lower)) return;
   const s = stem(lower);
-  const concept = EN_CONCEPT.get(lower) ?? EN_CONCEPT.get(s);
+  const concept = EN_CONCEPT.get(lower) ?? (s !== lower ? EN_CONCEPT.get(s) : undefined);
   const h = tokenHash(s);
   // Concept words count through their concept (once, in both languages), not again as words.
   if (concept) sink.concepts.add(concept);
   else if (!sink.skip?.has(s)) sink.words.add(h);
-  const c = raw.charCodeAt(0);
-  if (c >= 65 && c <= 90 && lower.length >= 3) sink.proper.add(s === lower ? h : tokenHash(lower));
+  if (capitalized && lower.length >= 3) sink.proper.add(s === lower ? h : tokenHash(lower));
 }
 
 function bigram(a: number, b: number): number {
@@ -74,6 +72,10 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
 export function tokenize(text: string, sink: TokenSink, romanize: boolean): void {
   let i = 0;
   const n = text.length;
+  // Lower-cased once; word characters are ASCII, so indices line up (checked: a few Unicode letters change length).
+  const folded = text.toLowerCase();
+  const aligned = folded.length === n;
+  const lowerText = aligned ? folded : text;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isCjk(c)) {
@@ -92,7 +94,7 @@ export function tokenize(text: string, sink: TokenSink, romanize: boolean): void
           if ((d >= 65 && d <= 90) || (d >= 97 && d <= 122) || (d >= 48 && d <= 57)) j++;
           else break;
         }
-        word += text.slice(from, j);
+        word += lowerText.slice(from, j);
         const sep = text.charCodeAt(j);
         const next = text.charCodeAt(j + 1);
         const nextIsAlnum = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 48 && next <= 57);
@@ -104,7 +106,7 @@ export function tokenize(text: string, sink: TokenSink, romanize: boolean): void
           break;
         } else break;
       }
-      latinWord(word, sink);
+      latinWord(aligned ? word : word.toLowerCase(), c >= 65 && c <= 90, sink);
       i = j;
     } else i++;
   }
