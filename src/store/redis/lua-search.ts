@@ -6,14 +6,15 @@
  * published ms, so pages come newest first. Small candidate sets are intersected exactly
  * (ZINTERSTORE into temp keys, exact total). When even the rarest term is common (more than
  * `exact` members), the rarest set is walked newest first by rank and members are checked in the
- * other sets (ZSCORE) until the page is full or `scan` members were seen; the total is then an
- * estimate (matches per member scanned × members). Returns {total, doc, also, ...}.
+ * other sets (ZSCORE) until the page is full and `cap` matches were counted, or `scan` members were
+ * seen; unless the walk reached the end, the total is then the matches found so far, a lower bound. Returns {total, exact (1|0),
+ * doc, also, ...}.
  */
 export const LUA_SEARCH = `
 local base = ARGV[1]
 local q = cjson.decode(ARGV[2])
 local since, off, cnt = q.since, tonumber(q.off), tonumber(q.cnt)
-local exact, scan = tonumber(q.exact), tonumber(q.scan)
+local exact, scan, countCap = tonumber(q.exact), tonumber(q.scan), tonumber(q.cap)
 local groups = {}
 for _, g in ipairs(q.groups) do
   local keys = {}
@@ -33,6 +34,7 @@ local function page(src)
   return redis.call('ZCOUNT', src, since, '+inf'), redis.call('ZREVRANGEBYSCORE', src, '+inf', since, 'LIMIT', off, cnt)
 end
 local total, nums
+local exactTotal = 1
 if #groups == 0 then total, nums = page(base..'t:pub')
 elseif #groups == 1 and #groups[1] == 1 then total, nums = page(groups[1][1])
 elseif (di > 0 and dcard <= exact) or (di == 0 and ucard <= exact) then
@@ -65,11 +67,12 @@ else
   local avail = redis.call('ZCOUNT', driver, since, '+inf')
   local found, scanned, start, done = 0, 0, 0, false
   nums = {}
-  while not done and scanned < scan and #nums < cnt do
-    local stop = math.min(start + 499, avail - 1)
+  while not done and scanned < scan and (#nums < cnt or found < countCap) do
+    local stop = math.min(start + math.min(499, scan - scanned - 1), avail - 1)
     if stop < start then done = true break end
     for _, n in ipairs(redis.call('ZREVRANGE', driver, start, stop)) do
       scanned = scanned + 1
+      start = start + 1
       local ok = true
       for gi, g in ipairs(groups) do
         if gi ~= di then
@@ -83,14 +86,15 @@ else
       if ok then
         found = found + 1
         if found > off and #nums < cnt then nums[#nums + 1] = n end
+        if #nums >= cnt and found >= countCap then break end
       end
     end
-    start = stop + 1
     if start >= avail then done = true end
   end
-  if done then total = found else total = math.max(found, math.floor(found * avail / math.max(scanned, 1))) end
+  total = found
+  if not done then exactTotal = 0 end
 end
-local out = { total }
+local out = { total, exactTotal }
 for _, num in ipairs(nums) do
   local id = redis.call('HGET', base..'n2id', num)
   if id then

@@ -16,12 +16,15 @@ import { matchesPhrases } from './text.js';
 export const RANK_WINDOW = 200;
 /** Candidate sets up to this size are intersected exactly; larger ones are walked newest first. */
 export const EXACT_MAX = 5000;
-/** Most members of the rarest set a walk looks at before it estimates the total. */
+/** Most members of the rarest set a walk looks at. */
 export const SCAN_MAX = 10_000;
+/** A walk stops counting here once its page is full: the total reads "1000+" (capped). */
+export const COUNT_CAP = 1000;
 
 export interface SearchTuning {
   exactMax?: number;
   scanMax?: number;
+  countCap?: number;
 }
 
 export interface SearchCtx {
@@ -39,10 +42,10 @@ function filterGroups(q: SearchQuery): string[][] {
   return groups;
 }
 
-async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; alerts: Alert[] }> {
-  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex'), exact: ctx.tuning?.exactMax ?? EXACT_MAX, scan: ctx.tuning?.scanMax ?? SCAN_MAX };
+async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
+  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex'), exact: ctx.tuning?.exactMax ?? EXACT_MAX, scan: ctx.tuning?.scanMax ?? SCAN_MAX, cap: ctx.tuning?.countCap ?? COUNT_CAP };
   const flat = (await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>;
-  return { total: Number(flat[0]), alerts: decodeAlertPairs(flat.map(String), 1) };
+  return { total: Number(flat[0]), capped: Number(flat[1]) === 0, alerts: decodeAlertPairs(flat.map(String), 2) };
 }
 
 function hit(alert: Alert, pq: ParsedQuery, nowMs: number): SearchHit {
@@ -61,16 +64,22 @@ export async function search(ctx: SearchCtx, q: SearchQuery): Promise<SearchResu
   const nowMs = ctx.now().getTime();
   const checked = pq.groups.some((g) => g.length > 1) || pq.exclude.length > 0;
   if (!tokens.length && !checked) {
-    const { total, alerts } = await fetchRange(ctx, groups, since, offset, limit);
-    return { total, hits: alerts.map((a) => hit(a, pq, nowMs)) };
+    const { total, capped, alerts } = await fetchRange(ctx, groups, since, offset, limit);
+    return withCap({ total, hits: alerts.map((a) => hit(a, pq, nowMs)) }, capped);
   }
   if (offset + limit > RANK_WINDOW) {
-    const { total, alerts } = await fetchRange(ctx, groups, since, offset, limit);
-    return { total, hits: alerts.filter((a) => matchesPhrases(a, pq.groups, pq.exclude)).map((a) => hit(a, pq, nowMs)) };
+    const { total, capped, alerts } = await fetchRange(ctx, groups, since, offset, limit);
+    return withCap({ total, hits: alerts.filter((a) => matchesPhrases(a, pq.groups, pq.exclude)).map((a) => hit(a, pq, nowMs)) }, capped);
   }
-  const { total, alerts } = await fetchRange(ctx, groups, since, 0, RANK_WINDOW);
+  const { total, capped, alerts } = await fetchRange(ctx, groups, since, 0, RANK_WINDOW);
   const kept = alerts.filter((a) => !checked || matchesPhrases(a, pq.groups, pq.exclude));
   const hits = kept.map((a) => hit(a, pq, nowMs)).sort((a, b) => b.score - a.score || b.alert.published.localeCompare(a.alert.published));
-  // Exact when every candidate fit in the window; otherwise the index count or estimate (phrases unchecked).
+  // Exact when every candidate fit in the window; otherwise the index count (phrases unchecked)
+  // or, after a walk cut short, the matches found so far.
+  if (capped) return withCap({ total: Math.max(total, kept.length), hits: hits.slice(offset, offset + limit) }, true);
   return { total: total <= RANK_WINDOW ? kept.length : total, hits: hits.slice(offset, offset + limit) };
+}
+
+function withCap(r: SearchResult, capped: boolean): SearchResult {
+  return capped ? { ...r, capped: true } : r;
 }
