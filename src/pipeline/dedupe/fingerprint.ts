@@ -4,7 +4,7 @@
 import type { Fingerprint } from '../../store/store.js';
 import type { Assessment, Item } from '../../types.js';
 import { extractFeatures, type Features } from './features.js';
-import { WEAK_CONCEPTS } from './glossary.js';
+import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
 import { mix32 } from './hash.js';
 
 export const CELL_DAYS = 6;
@@ -37,12 +37,10 @@ export function bucketBases(f: Features): string[] {
   for (const firm of f.f.slice(0, 3)) bases.push(`f:${firm}`);
   for (const p of f.p.slice(0, 2)) bases.push(`p:${p}`);
   for (const n of salientNumbers(f)) bases.push(`n:${n}`);
-  let strong = 0;
-  for (const c of f.c) {
-    if (WEAK_CONCEPTS.has(c)) continue;
-    if (++strong > 2) break;
-    bases.push(`c:${c}`);
-  }
+  // The two most specific concepts: full-weight ones before brands and everyday super-app words.
+  const specific = f.c.filter((c) => !WEAK_CONCEPTS.has(c) && !HALF_CONCEPTS.has(c));
+  const half = specific.length < 2 ? f.c.filter((c) => HALF_CONCEPTS.has(c)) : [];
+  for (const c of [...specific, ...half].slice(0, 2)) bases.push(`c:${c}`);
   if (f.w.length >= 4) {
     const sig = minhash(f.w);
     for (let b = 0; b < BANDS; b++) {
