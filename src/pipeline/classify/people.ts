@@ -23,7 +23,7 @@ const STOP = new Set(
 const AFTER_CUE =
   /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
 const BEFORE_CUE =
-  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
+  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
 
 const ZH_NAME =
   /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来)\s*([\u4e00-\u9fa5]{2,3})(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|，|,|、|。|\s)/g;
@@ -70,9 +70,10 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     bump(name, best.start, score);
   }
   for (const m of text.matchAll(ZH_NAME)) {
-    const name = m[1];
+    // "陈立已离职": a trailing 已/将/在… belongs to the verb, not the name.
+    const name = m[1].length === 3 && '已将在曾于正从被也'.includes(m[1][2]) ? m[1].slice(0, 2) : m[1];
     if (!SURNAMES.has(name[0])) continue;
-    const start = m.index + m[0].length - name.length;
+    const start = m.index + m[0].length - m[1].length;
     if (overlapsFirm(start, start + name.length, firms)) continue;
     bump(name, start, 3);
   }

@@ -50,6 +50,21 @@ const cases: Array<[string[], string, string]> = [
   [[], "Grab expands GrabFood to more cities in Vietnam", "Grab said food delivery is now available in 12 more Vietnamese cities."],
   [[], "微信上线新版表情包功能", "微信更新后，用户可以在聊天中使用全新的动态表情包。"],
   [[], "抖音电商发布双十一战报", "抖音电商公布双十一期间成交额同比增长，家电和美妆品类表现突出。"],
+  [["talent"], "Exclusive: Google's Gemini coding lead is headed to a rival", "Priyanka Nair, who ran code generation for Gemini at Google DeepMind, is expected to join OpenAI in the coming weeks, according to two people."],
+  [["talent"], "How Meta lured a top OpenAI researcher with a $100 million package", "Meta's offer to Lucas Beyer included a multi-year package that dwarfed what OpenAI was paying, people familiar said."],
+  [["talent"], "Inside the scramble for AI researchers in Paris", "Mistral, Meta and Google DeepMind are competing for the same small pool of French machine-learning researchers, pushing salaries up sharply."],
+  [["talent"], "Amazon's AGI lab loses its second senior scientist this month", "Vishal Rao has left Amazon's AGI San Francisco lab for Anthropic, following another departure earlier this month."],
+  [["talent"], "Japan to fund 1,000 AI researcher posts to stop brain drain", "The education ministry will fund research posts at universities to keep young AI researchers from moving abroad."],
+  [["talent"], "Ex-Baidu scientist now leads Tencent's speech team", "Li Na, formerly a principal scientist at Baidu, has taken charge of speech models at Tencent's Hunyuan group."],
+  [["superapp"], "Kakao's chatbot now orders taxis inside chats", "Users of KakaoTalk can call a taxi through Kakao T by asking the in-chat AI assistant."],
+  [["superapp"], "Grab's chatbot books rides and food in one conversation", "Grab said its assistant can now combine a ride and a meal order in a single chat across eight countries."],
+  [["superapp"], "Alipay rivals WeChat with AI mini-program search", "Ant Group's Alipay added AI search that surfaces mini-programs, taking aim at Tencent's WeChat."],
+  [[], "WeChat down for two hours in parts of China", "Tencent said a network fault disrupted WeChat messaging for some users in Guangdong."],
+  [[], "Gojek drivers protest lower fares", "Hundreds of drivers rallied in Jakarta against fare cuts by ride-hailing apps including Gojek and Grab."],
+  [[], "Paytm receives payments bank license", "India's central bank approved a new license for Paytm's banking unit."],
+  [[], "Microsoft to invest $10 billion in Japan data centers", "Microsoft will build AI data centers in Japan over four years, the company said."],
+  [[], "Apple's Siri gets a new voice", "Apple released a software update that adds two new voices to Siri."],
+  [[], "Google fined by EU over ad tech", "The European Commission fined Google 3 billion euros for abusing its dominance in advertising technology."],
 ];
 
 describe('hard cases', () => {
