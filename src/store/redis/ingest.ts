@@ -44,7 +44,7 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
     const flat = vals[2 + ids.length + i] as string[];
     const members: Candidate[] = [];
     for (let j = 0; j + 1 < flat.length; j += 2) {
-      const cut = flat[j].indexOf('|');
+      const cut = flat[j].indexOf('\u0001');
       members.push({ id: flat[j].slice(0, cut), data: flat[j].slice(cut + 1), at: Number(flat[j + 1]) });
     }
     snap.buckets.set(b, members);

@@ -78,7 +78,7 @@ for _, e in ipairs(p.e) do
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
       for _, b in ipairs(e.buckets) do
         local bk = base..'b:'..b
-        redis.call('ZADD', bk, p.nowMs, e.id..'|'..e.data)
+        redis.call('ZADD', bk, p.nowMs, e.id..'\\1'..e.data)
         redis.call('ZREMRANGEBYRANK', bk, 0, -(tonumber(p.cap) + 1))
         redis.call('EXPIRE', bk, ret)
       end
