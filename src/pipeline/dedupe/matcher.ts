@@ -3,10 +3,7 @@
 // numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
-import type { Features } from './features.js';
-import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
-import { tokenHash } from './hash.js';
-import { stem } from './tokens.js';
+import { conceptWeight, count, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
 
 export interface MatcherOptions {
   /** Stories further apart are never duplicates. Default 168 h (7 days). */
@@ -26,59 +23,9 @@ export interface MatcherOptions {
   crossThreshold?: number;
 }
 
-interface Parsed extends Features {
-  ws: Set<number>;
-  ys: Set<number>;
-  ns: Set<string>;
-}
-
 const CACHE_MAX = 4096;
+/** Two short texts sharing three words are not "25% the same". */
 const MIN_DENOMINATOR = 12;
-const WEAK_WEIGHT = 0.25;
-
-function count<T>(a: T[], b: Set<T>): number {
-  let k = 0;
-  for (const x of a) if (b.has(x)) k++;
-  return k;
-}
-
-/** Is person key `p` mentioned in the other item's text (Latin tokens, or pinyin of a Chinese name)? */
-function mentions(p: string, o: Parsed): boolean {
-  const toks = p.split(' ');
-  if (toks.every((t) => o.ws.has(tokenHash(stem(t))))) return true;
-  if (o.z === 1 && toks.length === 2) return o.ys.has(tokenHash(toks[0] + toks[1])) || o.ys.has(tokenHash(toks[1] + toks[0]));
-  return false;
-}
-
-function samePerson(a: Parsed, b: Parsed): 'same' | 'conflict' | 'unknown' {
-  for (const p of a.p) if (b.p.includes(p)) return 'same';
-  if (a.p.some((p) => mentions(p, b)) || b.p.some((p) => mentions(p, a))) return 'same';
-  return a.p.length > 0 && b.p.length > 0 ? 'conflict' : 'unknown';
-}
-
-/** The same person moving between different firms is another event. */
-function movesConflict(a: Parsed, b: Parsed): boolean {
-  for (const [p, from, to] of a.m) {
-    for (const [q, from2, to2] of b.m) {
-      if (!p || p !== q) continue;
-      if ((from && from2 && from !== from2) || (to && to2 && to !== to2)) return true;
-    }
-  }
-  return false;
-}
-
-function conceptWeight(c: string): number {
-  return WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
-}
-
-function numbersConflict(a: Parsed, b: Parsed): boolean {
-  for (const pct of [true, false]) {
-    const ta = a.tn.filter((n) => n.startsWith('p') === pct);
-    const tb = b.tn.filter((n) => n.startsWith('p') === pct);
-    if (ta.length && tb.length && count(ta, b.ns) === 0 && count(tb, a.ns) === 0) return true;
-  }
-  return false;
-}
 
 export type Reason =
   | 'unreadable'
@@ -148,16 +95,6 @@ function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
     : strong + headline + numbers * 2 + firmJaccard * 0.5 + Math.min(count(a.y, b.ys), 4) * 0.5;
   const needed = sameLang ? o.threshold : o.crossThreshold;
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score };
-}
-
-function parseData(data: string): Parsed | null {
-  try {
-    const f = JSON.parse(data) as Features;
-    if (!Array.isArray(f.w) || !Array.isArray(f.y) || !Array.isArray(f.n)) return null;
-    return { ...f, ws: new Set(f.w), ys: new Set(f.y), ns: new Set(f.n) };
-  } catch {
-    return null;
-  }
 }
 
 /** The matcher's decision with its reason, for tests, docs and debugging. */

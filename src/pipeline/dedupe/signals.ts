@@ -1,0 +1,69 @@
+// The comparisons behind the matcher: people, moves, headline numbers, concept weights.
+import type { Features } from './features.js';
+import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
+import { tokenHash } from './hash.js';
+import { stem } from './tokens.js';
+
+/** Features with the sets the comparisons need. */
+export interface Parsed extends Features {
+  ws: Set<number>;
+  ys: Set<number>;
+  ns: Set<string>;
+}
+
+const WEAK_WEIGHT = 0.25;
+
+export function count<T>(a: T[], b: Set<T>): number {
+  let k = 0;
+  for (const x of a) if (b.has(x)) k++;
+  return k;
+}
+
+/** Is person key `p` mentioned in the other item's text (Latin tokens, or pinyin of a Chinese name)? */
+function mentions(p: string, o: Parsed): boolean {
+  const toks = p.split(' ');
+  if (toks.every((t) => o.ws.has(tokenHash(stem(t))))) return true;
+  if (o.z === 1 && toks.length === 2) return o.ys.has(tokenHash(toks[0] + toks[1])) || o.ys.has(tokenHash(toks[1] + toks[0]));
+  return false;
+}
+
+export function samePerson(a: Parsed, b: Parsed): 'same' | 'conflict' | 'unknown' {
+  for (const p of a.p) if (b.p.includes(p)) return 'same';
+  if (a.p.some((p) => mentions(p, b)) || b.p.some((p) => mentions(p, a))) return 'same';
+  return a.p.length > 0 && b.p.length > 0 ? 'conflict' : 'unknown';
+}
+
+/** The same person moving between different firms is another event. */
+export function movesConflict(a: Parsed, b: Parsed): boolean {
+  for (const [p, from, to] of a.m) {
+    for (const [q, from2, to2] of b.m) {
+      if (!p || p !== q) continue;
+      if ((from && from2 && from !== from2) || (to && to2 && to !== to2)) return true;
+    }
+  }
+  return false;
+}
+
+export function conceptWeight(c: string): number {
+  return WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
+}
+
+export function numbersConflict(a: Parsed, b: Parsed): boolean {
+  for (const pct of [true, false]) {
+    const ta = a.tn.filter((n) => n.startsWith('p') === pct);
+    const tb = b.tn.filter((n) => n.startsWith('p') === pct);
+    if (ta.length && tb.length && count(ta, b.ns) === 0 && count(tb, a.ns) === 0) return true;
+  }
+  return false;
+}
+
+/** Reads fingerprint data; null when it is not a fingerprint this version understands. */
+export function parseData(data: string): Parsed | null {
+  try {
+    const f = JSON.parse(data) as Features;
+    if (!Array.isArray(f.w) || !Array.isArray(f.y) || !Array.isArray(f.n)) return null;
+    return { ...f, ws: new Set(f.w), ys: new Set(f.y), ns: new Set(f.n) };
+  } catch {
+    return null;
+  }
+}
