@@ -76,7 +76,6 @@ function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
   if (numbersConflict(a, b)) return { duplicate: false, reason: 'different-numbers' };
   const sameLang = a.z === b.z;
   const shared = sameLang ? count(a.w, b.ws) : 0;
-  // A floor on the denominator: two short texts sharing three words are not "20% the same".
   const containment = shared / Math.max(MIN_DENOMINATOR, Math.min(a.w.length, b.w.length));
   if (sameLang && containment >= o.nearIdentical) return { duplicate: true, reason: 'same-text' };
   const firmsShared = count(a.f, new Set(b.f));
