@@ -65,6 +65,19 @@ const cases: Array<[string[], string, string]> = [
   [[], "Microsoft to invest $10 billion in Japan data centers", "Microsoft will build AI data centers in Japan over four years, the company said."],
   [[], "Apple's Siri gets a new voice", "Apple released a software update that adds two new voices to Siri."],
   [[], "Google fined by EU over ad tech", "The European Commission fined Google 3 billion euros for abusing its dominance in advertising technology."],
+  [["talent"], "The quiet exodus from Redmond's AI group", "At least six senior members of Microsoft's AI research group have walked out since spring, most of them to OpenAI and Anthropic."],
+  [["talent"], "Alibaba's Qwen unit is bleeding talent", "Several engineers who trained Qwen models have resigned in recent weeks, with some moving to ByteDance and Tencent."],
+  [["talent"], "He built Llama's tokenizer. Now he works for xAI", "Daniel Ortiz, a former Meta research engineer, confirmed he now works for xAI on Grok's data pipeline."],
+  [["talent"], "Singapore rolls out red carpet for AI talent", "The government will offer fast-track employment passes and research grants to attract leading AI scientists from abroad."],
+  [["talent"], "Startup founders are abandoning Big Tech labs in record numbers", "More than 40 researchers left Google, Meta and OpenAI this year to start their own AI companies, a venture firm's tally shows."],
+  [["talent"], "Why top AI researchers are saying no to Meta's nine-figure offers", "Several OpenAI and Anthropic researchers turned down Meta's pay packages, citing mission and culture."],
+  [["superapp"], "Gojek wants its AI to do your errands", "GoTo is testing an agent in Gojek that can order groceries, book a ride and pay bills from one chat window."],
+  [["superapp"], "Kakao and OpenAI bring ChatGPT into KakaoTalk", "KakaoTalk users will be able to use ChatGPT inside the messenger without installing a separate app."],
+  [["superapp"], "Meituan's AI agent can now book a haircut", "Meituan added salon bookings to its AI assistant, which now covers food, hotels and local services in one app."],
+  [["superapp"], "Grab Launches AI Copilot Pilot For Food Merchants", "Grab said a new AI copilot helps merchants write menus and set prices."],
+  [[], "Researchers use AI to study monarch butterfly routes", "A deep-learning model trained on citizen-science photos maps where monarchs rest during migration."],
+  [[], "Meta to cut 5% of staff in performance-based layoffs", "Meta will lay off about 3,600 employees it considers low performers, Mark Zuckerberg said in a memo."],
+  [[], "Tencent Music hires former Spotify executive", "Tencent Music appointed a former Spotify executive to lead its international streaming business."],
 ];
 
 describe('hard cases', () => {
