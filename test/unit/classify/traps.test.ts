@@ -54,6 +54,7 @@ describe('traps and non-relevant items', () => {
     expect(classify('Google Pixel X review: a fine camera phone', 'The phone posts and shares photos quickly.').firms).not.toContain('X');
     expect(classify('Tesla Model X recall covers 9,000 vehicles', 'Owners will get a software update.').firms).toEqual(['Tesla']);
     expect(classify('Naver updates HyperCLOVA X for enterprise users', 'The model now supports longer documents.').firms).toEqual([]);
+    expect(classify('Researcher announces move in a post on X', 'She wrote on X that she is joining a new lab.').firms).toEqual(['X']);
     expect(classify('X rolls out payments to more users', 'Musk said the social network will become an everything app.').firms).toContain('X');
   });
 });
