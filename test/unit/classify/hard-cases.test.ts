@@ -78,6 +78,20 @@ const cases: Array<[string[], string, string]> = [
   [[], "Researchers use AI to study monarch butterfly routes", "A deep-learning model trained on citizen-science photos maps where monarchs rest during migration."],
   [[], "Meta to cut 5% of staff in performance-based layoffs", "Meta will lay off about 3,600 employees it considers low performers, Mark Zuckerberg said in a memo."],
   [[], "Tencent Music hires former Spotify executive", "Tencent Music appointed a former Spotify executive to lead its international streaming business."],
+  [[], "OpenAI joins industry group on AI safety standards", "OpenAI, Google and Anthropic joined a new consortium that will publish shared testing standards for frontier models."],
+  [[], "Google DeepMind team wins chemistry Nobel for protein AI", "The prize recognises the team behind AlphaFold, which predicts protein structures."],
+  [[], "Anthropic's Claude joins Microsoft Copilot lineup", "Microsoft 365 Copilot users can now choose Claude models alongside OpenAI's."],
+  [[], "Meta hires law firm to fight FTC antitrust case", "Meta retained a new outside law firm as it prepares for the trial over its Instagram and WhatsApp acquisitions."],
+  [[], "Startup poaches customers from Salesforce with AI agents", "The software company says its AI agents have won over 200 former Salesforce customers this year."],
+  [[], "AI system helps rangers catch rhino poachers", "A machine-learning camera network in South Africa flagged poachers before they reached the herds."],
+  [[], "Alibaba Cloud leaves Australian market", "Alibaba Cloud will close its data centers in Australia and India, citing demand shifts."],
+  [[], "TikTok moves U.S. user data to Oracle servers", "TikTok completed the migration of U.S. user data to Oracle's cloud under its security arrangement."],
+  [[], "Microsoft's AI chief says chatbots should not seem conscious", "Mustafa Suleyman wrote that AI companies should avoid building systems that appear to have feelings."],
+  [["talent"], "Alibaba names Qwen lead as group CTO", "Alibaba appointed Zhou Jingren, head of its Tongyi Lab, as chief technology officer, putting an AI researcher in charge of technology strategy."],
+  [["talent"], "Meta's chief AI scientist leaves to start a company", "Yann LeCun is leaving Meta to found a startup focused on world models, he said."],
+  [["talent"], "华为天才少年计划再扩招", "华为“天才少年”计划今年扩大招聘规模，重点吸引大模型和AI芯片方向的顶尖博士。"],
+  [["talent"], "腾讯混元团队迎来前OpenAI研究员", "腾讯混元大模型团队迎来一位前OpenAI研究员姚顺宇，负责智能体方向研究。"],
+  [["superapp"], "Meta AI comes to WhatsApp groups", "WhatsApp users can now ask Meta AI questions inside group chats, plan trips and split bills."],
 ];
 
 describe('hard cases', () => {
