@@ -63,7 +63,9 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     if (!best) continue;
     const name = best.tokens.join(' ');
     const end = best.start + name.length;
-    if (text.slice(best.start, end) !== name || overlapsFirm(best.start, end, firms)) continue;
+    // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
+    const hiding = firms.filter((f) => f.start < end && best!.start < f.end && f.term !== name);
+    if (text.slice(best.start, end) !== name || hiding.length) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
     if (BEFORE_CUE.test(text.slice(Math.max(0, best.start - 30), best.start))) score += 2;

@@ -31,3 +31,15 @@ describe('move extraction', () => {
     expect(a.moves).toEqual([]);
   });
 });
+
+describe('move extraction: appointments and new labs', () => {
+  it.each([
+    ['passive appointment', 'Ex-Meta researcher named Grab\'s head of AI', 'Lin Mei, formerly of Meta\'s FAIR lab, has been named Grab\'s head of artificial intelligence.', 'Lin Mei', 'Meta', 'Grab'],
+    ['hired as', 'Google veteran Sarah Kim hired as Anthropic\'s research chief', 'Sarah Kim, who spent 12 years at Google, was appointed Anthropic\'s head of research.', 'Sarah Kim', 'Google', 'Anthropic'],
+    ['founder named in firms.yml', 'Departing OpenAI CTO launches new lab', 'Mira Murati, who left OpenAI last year, has launched Thinking Machines Lab with several former OpenAI researchers.', 'Mira Murati', 'OpenAI', 'Thinking Machines Lab'],
+    ['zh 挖来', '小红书从阿里挖来通义负责人', '小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。', '周靖人', 'Alibaba', 'Xiaohongshu'],
+  ])('%s', (_n, title, summary, person, from, to) => {
+    const a = classify(title, summary);
+    expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
+  });
+});
