@@ -97,8 +97,11 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
+  /** Matches in all; a backend may stop counting at a cap (then `capped` is true: show "1000+"). */
   total: number;
   hits: SearchHit[];
+  /** True when `total` is a lower bound (the backend stopped counting). */
+  capped?: boolean;
 }
 
 export interface PostedRecord {

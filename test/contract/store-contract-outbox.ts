@@ -29,9 +29,9 @@ export function outboxContract(get: StoreGetter): void {
   it('respects notBefore and max', async () => {
     const s = get();
     await s.enqueue([delivery('later', { notBefore: at(60_000).toISOString() }), delivery('now1'), delivery('now2')]);
-    const a = await s.claimDeliveries('c1', 1, 30_000, at(0));
+    const a = await s.claimDeliveries('c1', 1, 300_000, at(0));
     expect(a).toHaveLength(1);
-    const b = await s.claimDeliveries('c1', 10, 30_000, at(0));
+    const b = await s.claimDeliveries('c1', 10, 300_000, at(0));
     expect(b).toHaveLength(1);
     expect([...a, ...b].map((d) => d.id).sort()).toEqual(['now1', 'now2']);
     const later = await s.claimDeliveries('c1', 10, 30_000, at(61_000));

@@ -1,0 +1,128 @@
+// Text helpers shared by both store backends, so search behaves the same on SQLite and Redis:
+// one tokenizer for indexing and for queries (English words with light stemming; Chinese and
+// Japanese runs as overlapping character bigrams plus single characters), a query parser,
+// the ranking formula and plain-text snippets.
+
+const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
+const SPLIT_CJK = new RegExp(`[${CJK_CLASS}]+|[^${CJK_CLASS}]+`, 'gu');
+const IS_CJK = new RegExp(`^[${CJK_CLASS}]`, 'u');
+
+/** Dropped from queries (not from the index) unless nothing else is left. */
+const STOPWORDS = new Set('a an and are as at be by for from has have in is it its of on or s that the to was were will with who what which'.split(' '));
+
+/** Light English stemming: plurals only, so "researchers" finds "researcher". */
+export function stem(word: string): string {
+  if (word.length <= 3) return word;
+  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('sses')) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return word;
+}
+
+/** Splits text into runs: `{ cjk, text }`, Latin-like runs lowercased. */
+function runs(text: string): Array<{ cjk: boolean; text: string }> {
+  const out: Array<{ cjk: boolean; text: string }> = [];
+  for (const word of text.toLowerCase().normalize('NFKC').match(WORD_RUN) ?? []) {
+    for (const part of word.match(SPLIT_CJK) ?? []) out.push({ cjk: IS_CJK.test(part), text: part });
+  }
+  return out;
+}
+
+/** Bigrams of a CJK run in order, or the run itself when it is one character. */
+export function bigrams(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  return out;
+}
+
+/** Tokens to index: stems, then per CJK run its bigrams (consecutive, for phrases) and its single characters. */
+export function indexTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const r of runs(text)) {
+    if (!r.cjk) {
+      out.push(stem(r.text));
+      continue;
+    }
+    const chars = [...r.text];
+    if (chars.length > 1) out.push(...bigrams(r.text));
+    out.push(...chars);
+  }
+  return out;
+}
+
+/** Index text for a full-text engine that splits on spaces. */
+export function indexText(text: string): string {
+  return indexTokens(text).join(' ');
+}
+
+export interface ParsedQuery {
+  /** Every group must match; a group's tokens must be adjacent (a phrase). */
+  groups: string[][];
+  /** Groups that must not match (`-word`). */
+  exclude: string[][];
+  /** Lowercased words and CJK runs, for snippets and title bonuses. */
+  needles: string[];
+}
+
+/** Plain words (AND), "quoted phrases", -excluded words; Chinese runs become bigram phrases. */
+export function parseQuery(text: string): ParsedQuery {
+  const groups: string[][] = [];
+  const exclude: string[][] = [];
+  const needles: string[] = [];
+  const stopped: string[][] = [];
+  for (const m of text.matchAll(/(-?)"([^"]*)"|(-?)(\S+)/g)) {
+    const quoted = m[2] !== undefined;
+    const negate = (quoted ? m[1] : m[3]) === '-';
+    const body = quoted ? m[2] : m[4];
+    const parts = runs(body);
+    if (!parts.length) continue;
+    if (quoted) {
+      const phrase = parts.flatMap((r) => (r.cjk ? bigrams(r.text) : [stem(r.text)]));
+      (negate ? exclude : groups).push(phrase);
+      if (!negate) needles.push(...parts.map((r) => (r.cjk ? r.text : stem(r.text))));
+      continue;
+    }
+    for (const r of parts) {
+      const group = r.cjk ? bigrams(r.text) : [stem(r.text)];
+      if (negate) exclude.push(group);
+      else if (!r.cjk && STOPWORDS.has(r.text)) stopped.push(group);
+      else {
+        groups.push(group);
+        needles.push(r.cjk ? r.text : stem(r.text));
+      }
+    }
+  }
+  if (!groups.length && stopped.length) {
+    groups.push(...stopped);
+    needles.push(...stopped.map((g) => g[0]));
+  }
+  return { groups, exclude, needles };
+}
+
+/** Filter tokens indexed in a separate field: firms (case-insensitive), topics, language. */
+export function firmTag(firm: string): string {
+  return `f${fnv1a(firm.trim().toLowerCase()).toString(36)}`;
+}
+export function topicTag(topic: string): string {
+  return `t${topic.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+export function langTag(lang: string): string {
+  return `l${lang.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
+}
+export function tagText(a: { firms: string[]; topics: string[]; lang: string }): string {
+  return [...a.firms.map(firmTag), ...a.topics.map(topicTag), langTag(a.lang)].join(' ');
+}
+
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export { rankScore, makeSnippet, hitSnippet, type RankDoc } from './search-rank.js';

@@ -1,0 +1,111 @@
+// The alert archive: rows in `alerts`, search text in `alerts_fts` (same rowid).
+import type { Database, Statement } from 'better-sqlite3';
+import type { Alert, AlsoReported } from '../../types.js';
+import { indexText } from '../search-text.js';
+import { bodyIndexText, tagIndexText } from './migrations.js';
+import { alertFromRow, ms, type AlertRow } from './rows.js';
+
+const RID_SPREAD = 1024;
+/** Keeps rid = published_ms * 1024 inside the safe-integer range (dates up to ~2223). */
+const MAX_MS = 8e12;
+
+/** Smallest rid for alerts published at or after `publishedMs`. */
+export function ridFloor(publishedMs: number): number {
+  return Math.min(MAX_MS, Math.max(0, Math.floor(publishedMs))) * RID_SPREAD;
+}
+
+export class AlertRepo {
+  private readonly s: Record<string, Statement>;
+
+  constructor(private readonly db: Database) {
+    this.s = {
+      maxRid: db.prepare('SELECT max(rid) AS m FROM alerts WHERE rid BETWEEN ? AND ?').pluck(),
+      insert: db.prepare(`INSERT INTO alerts (rid, id, source, guid, title, summary, link, lang, published, published_ms, fetched_at, assessment, also, score, archived_at, archived_ms)
+        VALUES (@rid, @id, @source, @guid, @title, @summary, @link, @lang, @published, @published_ms, @fetched_at, @assessment, @also, @score, @archived_at, @archived_ms)`),
+      fts: db.prepare('INSERT INTO alerts_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
+      exists: db.prepare('SELECT 1 FROM alerts WHERE id = ?').pluck(),
+      get: db.prepare('SELECT * FROM alerts WHERE id = ?'),
+      byRid: db.prepare('SELECT * FROM alerts WHERE rid = ?'),
+      origin: db.prepare('SELECT source, link, also FROM alerts WHERE id = ?'),
+      setAlso: db.prepare('UPDATE alerts SET also = ? WHERE id = ?'),
+      latest: db.prepare('SELECT * FROM alerts ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
+      between: db.prepare('SELECT * FROM alerts WHERE archived_ms >= ? AND archived_ms < ? ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
+      count: db.prepare('SELECT count(*) FROM alerts').pluck(),
+      purgeFts: db.prepare('DELETE FROM alerts_fts WHERE rowid IN (SELECT rid FROM alerts WHERE archived_ms < ?)'),
+      purgePosted: db.prepare('DELETE FROM posted WHERE alert_id IN (SELECT id FROM alerts WHERE archived_ms < ?)'),
+      purge: db.prepare('DELETE FROM alerts WHERE archived_ms < ?'),
+    };
+  }
+
+  exists(id: string): boolean {
+    return this.s.exists.get(id) !== undefined;
+  }
+
+  /** Archives an alert and indexes it for search. */
+  insert(alert: Alert): void {
+    const publishedMs = ms(alert.published, Date.parse(alert.archivedAt));
+    const base = ridFloor(publishedMs);
+    const max = this.s.maxRid.get(base, base + RID_SPREAD - 1) as number | null;
+    const rid = max === null ? base : max + 1;
+    const assessment = JSON.stringify(alert.assessment);
+    this.s.insert.run({
+      rid,
+      id: alert.id,
+      source: alert.source,
+      guid: alert.guid ?? null,
+      title: alert.title,
+      summary: alert.summary,
+      link: alert.link,
+      lang: alert.lang,
+      published: alert.published,
+      published_ms: publishedMs,
+      fetched_at: alert.fetchedAt,
+      assessment,
+      also: JSON.stringify(alert.alsoReportedBy),
+      score: alert.assessment.score,
+      archived_at: alert.archivedAt,
+      archived_ms: Date.parse(alert.archivedAt),
+    });
+    this.s.fts.run(rid, indexText(alert.title), bodyIndexText(alert.summary, assessment), tagIndexText(assessment, alert.lang));
+  }
+
+  /** Appends to alsoReportedBy unless that source+link is already known; returns the new length or 0 when nothing changed or there is no such alert. */
+  appendAlso(id: string, report: AlsoReported): number {
+    const row = this.s.origin.get(id) as { source: string; link: string; also: string } | undefined;
+    if (!row) return 0;
+    if (row.source === report.source && row.link === report.link) return 0;
+    const also = JSON.parse(row.also) as AlsoReported[];
+    if (also.some((r) => r.source === report.source && r.link === report.link)) return 0;
+    also.push(report);
+    this.s.setAlso.run(JSON.stringify(also), id);
+    return also.length;
+  }
+
+  get(id: string): Alert | null {
+    const row = this.s.get.get(id) as AlertRow | undefined;
+    return row ? alertFromRow(row) : null;
+  }
+
+  getByRid(rid: number): Alert | null {
+    const row = this.s.byRid.get(rid) as AlertRow | undefined;
+    return row ? alertFromRow(row) : null;
+  }
+
+  latest(limit: number): Alert[] {
+    return (this.s.latest.all(limit) as AlertRow[]).map(alertFromRow);
+  }
+
+  between(sinceMs: number, untilMs: number, limit: number): Alert[] {
+    return (this.s.between.all(sinceMs, untilMs, limit) as AlertRow[]).map(alertFromRow);
+  }
+
+  count(): number {
+    return this.s.count.get() as number;
+  }
+
+  purgeOlderThan(archivedBeforeMs: number): void {
+    this.s.purgeFts.run(archivedBeforeMs);
+    this.s.purgePosted.run(archivedBeforeMs);
+    this.s.purge.run(archivedBeforeMs);
+  }
+}

@@ -1,0 +1,112 @@
+// The claim, per entry in order inside one transaction: seen → exact duplicate → near duplicate → new.
+// Keys map to (owner, root): owner is the item that claimed the key, root the story it belongs to.
+import type { Database, Statement } from 'better-sqlite3';
+import type { Delivery } from '../../types.js';
+import type { Fingerprint, IngestBatch, IngestEntry, IngestOutcome, NearDupMatcher } from '../store.js';
+import type { AlertRepo } from './alerts.js';
+import type { OutboxRepo } from './outbox.js';
+
+/** Newest members read per bucket, and candidates compared per entry: keeps broad entity buckets cheap. */
+const BUCKET_READ = 500;
+const MAX_CANDIDATES = 200;
+
+interface KeyRow {
+  owner: string;
+  root: string;
+  expires_ms: number;
+}
+
+export class Ingestor {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database, private readonly alerts: AlertRepo, private readonly outbox: OutboxRepo) {
+    this.s = {
+      key: db.prepare('SELECT owner, root, expires_ms FROM seen_keys WHERE key = ?'),
+      claim: db.prepare(`INSERT INTO seen_keys (key, owner, root, expires_ms) VALUES (?, ?, ?, ?)
+        ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, root = excluded.root, expires_ms = excluded.expires_ms`),
+      members: db.prepare('SELECT alert_id FROM buckets WHERE bucket = ? AND expires_ms > ? ORDER BY expires_ms DESC LIMIT ?').pluck(),
+      fingerprint: db.prepare('SELECT data FROM fingerprints WHERE alert_id = ? AND expires_ms > ?').pluck(),
+      bucket: db.prepare(`INSERT INTO buckets (bucket, alert_id, expires_ms) VALUES (?, ?, ?)
+        ON CONFLICT (bucket, alert_id) DO UPDATE SET expires_ms = excluded.expires_ms`),
+      putFingerprint: db.prepare('INSERT OR REPLACE INTO fingerprints (alert_id, data, expires_ms) VALUES (?, ?, ?)'),
+    };
+  }
+
+  /** Runs inside the caller's transaction. */
+  run(batch: IngestBatch, now: Date): IngestOutcome[] {
+    const nowMs = now.getTime();
+    const expires = nowMs + batch.retentionSec * 1000;
+    return batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires));
+  }
+
+  private one(e: IngestEntry, matcher: NearDupMatcher, now: Date, nowMs: number, expires: number): IngestOutcome {
+    const id = e.item.id;
+    const free: string[] = [];
+    let ownRoot: string | undefined;
+    let dupRoot: string | undefined;
+    for (const key of new Set(e.keys)) {
+      const row = this.s.key.get(key) as KeyRow | undefined;
+      if (!row || row.expires_ms <= nowMs) free.push(key);
+      else if (row.owner === id) ownRoot ??= row.root;
+      else dupRoot ??= row.root;
+    }
+    if (ownRoot !== undefined || this.alerts.exists(id)) {
+      this.claim(free, id, ownRoot ?? id, expires);
+      return { id, status: 'seen', enqueued: 0 };
+    }
+    if (dupRoot === undefined && e.fingerprint) dupRoot = this.nearDuplicate(e.fingerprint, id, matcher, nowMs);
+    if (dupRoot !== undefined) {
+      this.claim(free, id, dupRoot, expires);
+      return { id, status: 'duplicate', duplicateOf: dupRoot, enqueued: this.attach(dupRoot, e, now) };
+    }
+    this.claim(free, id, id, expires);
+    if (!e.archive) return { id, status: 'new', enqueued: 0 };
+    this.alerts.insert({ ...e.item, assessment: e.assessment, alsoReportedBy: [], archivedAt: now.toISOString() });
+    if (e.fingerprint) this.index(e.fingerprint, id, expires);
+    let enqueued = 0;
+    for (const t of e.targets) {
+      const d: Delivery = { id: `alert:${t.platform}:${t.channel}:${id}`, kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
+      enqueued += this.outbox.insert(d, nowMs);
+    }
+    return { id, status: 'new', enqueued };
+  }
+
+  private claim(keys: string[], owner: string, root: string, expires: number): void {
+    for (const k of keys) this.s.claim.run(k, owner, root, expires);
+  }
+
+  /** Candidates sharing the most buckets first; the matcher decides. */
+  private nearDuplicate(fp: Fingerprint, id: string, matcher: NearDupMatcher, nowMs: number): string | undefined {
+    const shared = new Map<string, number>();
+    for (const b of new Set(fp.buckets)) {
+      for (const cand of this.s.members.all(b, nowMs, BUCKET_READ) as string[]) {
+        if (cand !== id) shared.set(cand, (shared.get(cand) ?? 0) + 1);
+      }
+    }
+    if (!shared.size) return undefined;
+    const ranked = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    for (const [cand] of ranked) {
+      const data = this.s.fingerprint.get(cand, nowMs) as string | undefined;
+      if (data !== undefined && matcher(fp.data, data)) return cand;
+    }
+    return undefined;
+  }
+
+  private index(fp: Fingerprint, id: string, expires: number): void {
+    for (const b of new Set(fp.buckets)) this.s.bucket.run(b, id, expires);
+    this.s.putFingerprint.run(id, fp.data, expires);
+  }
+
+  /** Records the duplicate on the original; updates go to channels where the original was posted. */
+  private attach(root: string, e: IngestEntry, now: Date): number {
+    const { source, link, title, published } = e.item;
+    const length = this.alerts.appendAlso(root, { source, link, title, at: published });
+    if (!length) return 0;
+    let enqueued = 0;
+    for (const p of this.outbox.postedChannels(root)) {
+      const d: Delivery = { id: `update:${p.platform}:${p.channel}:${root}:${length}`, kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
+      enqueued += this.outbox.insert(d, now.getTime());
+    }
+    return enqueued;
+  }
+}

@@ -1,0 +1,114 @@
+// Versioned schema. PRAGMA user_version holds the applied version; each migration runs in its
+// own transaction, in order, once. Add new migrations at the end; never edit an applied one.
+import type { Database } from 'better-sqlite3';
+import { indexText, tagText } from '../search-text.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+const core = `
+CREATE TABLE source_state (name TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE seen_keys (key TEXT PRIMARY KEY, owner TEXT NOT NULL, root TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX seen_keys_expiry ON seen_keys(expires_ms);
+-- rid = published_ms * 1024 + n, so rowid order is publication order (search scans it newest first).
+CREATE TABLE alerts (
+  rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, guid TEXT,
+  title TEXT NOT NULL, summary TEXT NOT NULL, link TEXT NOT NULL, lang TEXT NOT NULL,
+  published TEXT NOT NULL, published_ms INTEGER NOT NULL, fetched_at TEXT NOT NULL,
+  assessment TEXT NOT NULL, also TEXT NOT NULL DEFAULT '[]', score REAL NOT NULL DEFAULT 0,
+  archived_at TEXT NOT NULL, archived_ms INTEGER NOT NULL
+);
+CREATE INDEX alerts_archived ON alerts(archived_ms, rid);
+CREATE TABLE subscriptions (
+  platform TEXT NOT NULL, channel TEXT NOT NULL, kind TEXT NOT NULL, value TEXT NOT NULL,
+  created_by TEXT, created_at TEXT NOT NULL, PRIMARY KEY (platform, channel, kind, value)
+) WITHOUT ROWID;
+CREATE TABLE digests (platform TEXT NOT NULL, channel TEXT NOT NULL, mode TEXT NOT NULL, PRIMARY KEY (platform, channel)) WITHOUT ROWID;
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, platform TEXT NOT NULL,
+  channel TEXT NOT NULL, alert_id TEXT, body TEXT, attempts INTEGER NOT NULL DEFAULT 0,
+  not_before_ms INTEGER NOT NULL DEFAULT 0, created_at TEXT NOT NULL, lease_owner TEXT,
+  lease_until_ms INTEGER NOT NULL DEFAULT 0, state TEXT NOT NULL DEFAULT 'pending',
+  last_error TEXT, updated_ms INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX outbox_due ON outbox(state, not_before_ms);
+CREATE TABLE posted (
+  alert_id TEXT NOT NULL, platform TEXT NOT NULL, channel TEXT NOT NULL, message_id TEXT NOT NULL,
+  posted_at TEXT NOT NULL, PRIMARY KEY (alert_id, platform, channel)
+) WITHOUT ROWID;
+CREATE TABLE once_keys (key TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE cache (key TEXT PRIMARY KEY, value TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
+// Pre-tokenized text (see search-text.ts), so unicode61 only splits on the spaces we put in.
+const search = `
+CREATE VIRTUAL TABLE alerts_fts USING fts5(
+  title, body, tags, content='', contentless_delete=1,
+  tokenize="unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
+);
+`;
+
+const nearDup = `
+CREATE TABLE buckets (bucket TEXT NOT NULL, alert_id TEXT NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (bucket, alert_id)) WITHOUT ROWID;
+CREATE INDEX buckets_recent ON buckets(bucket, expires_ms);
+CREATE TABLE fingerprints (alert_id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
+`;
+
+/** Body text indexed for search: summary, firm names and people, so "Zhipu" finds 智谱 stories tagged with the firm. */
+export function bodyIndexText(summary: string, assessmentJson: string): string {
+  const a = JSON.parse(assessmentJson) as { firms?: string[]; moves?: Array<{ person?: string }> };
+  const extra = [...(a.firms ?? []), ...(a.moves ?? []).map((m) => m.person ?? '')].join(' ');
+  return indexText(`${summary} ${extra}`);
+}
+
+export function tagIndexText(assessmentJson: string, lang: string): string {
+  const a = JSON.parse(assessmentJson) as { firms?: string[]; topics?: string[] };
+  return tagText({ firms: a.firms ?? [], topics: a.topics ?? [], lang });
+}
+
+function backfillSearch(db: Database): void {
+  const insert = db.prepare('INSERT INTO alerts_fts(rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+  const page = db.prepare('SELECT rid, title, summary, lang, assessment FROM alerts WHERE rid > ? ORDER BY rid LIMIT 1000');
+  type Row = { rid: number; title: string; summary: string; lang: string; assessment: string };
+  // Paged: the connection cannot write while an iterator is open.
+  for (let last = Number.MIN_SAFE_INTEGER, rows = page.all(last) as Row[]; rows.length; rows = page.all(last) as Row[]) {
+    for (const r of rows) insert.run(r.rid, indexText(r.title), bodyIndexText(r.summary, r.assessment), tagIndexText(r.assessment, r.lang));
+    last = rows[rows.length - 1].rid;
+  }
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core tables', up: (db) => db.exec(core) },
+  { version: 2, name: 'full-text search', up: (db) => (db.exec(search), backfillSearch(db)) },
+  { version: 3, name: 'near-duplicate buckets', up: (db) => db.exec(nearDup) },
+];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export class SchemaTooNewError extends Error {
+  readonly code = 'STORE_SCHEMA_TOO_NEW';
+  constructor(found: number) {
+    super(`store: the database has schema version ${found} but this build knows up to ${LATEST_VERSION}; upgrade talent-radar or point DATA_DIR at another folder`);
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/** Applies pending migrations up to `target` (default: all); returns the versions applied. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, target = LATEST_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_VERSION) throw new SchemaTooNewError(current);
+  const applied: number[] = [];
+  for (const m of migrations) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      m.up(db);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    applied.push(m.version);
+  }
+  return applied;
+}

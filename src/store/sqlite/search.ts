@@ -1,0 +1,82 @@
+// Search over the archive with FTS5. Rowids follow publication time, so the index is scanned
+// newest first and stops early: text matches are ranked within the newest RANK_WINDOW matches
+// (wider when paging deeper), filters are FTS terms on the `tags` column, `since` is a rowid bound.
+// `total` is exact up to TOTAL_CAP; beyond it the result says `capped: true`.
+import type { Database, Statement } from 'better-sqlite3';
+import type { SearchQuery, SearchResult } from '../store.js';
+import { firmTag, hitSnippet, langTag, parseQuery, rankScore, topicTag, type ParsedQuery } from '../search-text.js';
+import { ridFloor } from './alerts.js';
+import { alertFromRow, type AlertRow } from './rows.js';
+
+export const RANK_WINDOW = 200;
+export const TOTAL_CAP = 1000;
+const MAX_LIMIT = 100;
+
+type Cand = Pick<AlertRow, 'rid' | 'title' | 'summary' | 'published_ms' | 'score'>;
+
+const phrase = (g: string[]) => `"${g.join(' ')}"`;
+
+/** The FTS5 MATCH expression, or null when there is nothing to match (plain "latest"). */
+export function matchExpression(pq: ParsedQuery, q: Pick<SearchQuery, 'firms' | 'topics' | 'lang'>): string | null {
+  const parts: string[] = [];
+  if (pq.groups.length) parts.push(`{title body} : (${pq.groups.map(phrase).join(' AND ')})`);
+  if (q.firms?.length) parts.push(`tags : (${q.firms.map((f) => phrase([firmTag(f)])).join(' OR ')})`);
+  if (q.topics?.length) parts.push(`tags : (${q.topics.map((t) => phrase([topicTag(t)])).join(' OR ')})`);
+  if (q.lang) parts.push(`tags : ${phrase([langTag(q.lang)])}`);
+  if (!parts.length) return null;
+  let expr = parts.join(' AND ');
+  if (pq.groups.length && pq.exclude.length) expr = `(${expr}) NOT {title body} : (${pq.exclude.map(phrase).join(' OR ')})`;
+  return expr;
+}
+
+export class SearchIndex {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Database) {
+    this.s = {
+      cands: db.prepare(`SELECT a.rid, a.title, a.summary, a.published_ms, a.score FROM alerts_fts f JOIN alerts a ON a.rid = f.rowid
+        WHERE alerts_fts MATCH ? AND f.rowid >= ? ORDER BY f.rowid DESC LIMIT ?`),
+      ftsPage: db.prepare(`SELECT a.* FROM alerts_fts f JOIN alerts a ON a.rid = f.rowid
+        WHERE alerts_fts MATCH ? AND f.rowid >= ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?`),
+      ftsCount: db.prepare('SELECT count(*) FROM (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? AND rowid >= ? LIMIT ?)').pluck(),
+      page: db.prepare('SELECT * FROM alerts WHERE rid >= ? ORDER BY rid DESC LIMIT ? OFFSET ?'),
+      count: db.prepare('SELECT count(*) FROM (SELECT 1 FROM alerts WHERE rid >= ? LIMIT ?)').pluck(),
+      byRid: db.prepare('SELECT * FROM alerts WHERE rid = ?'),
+    };
+  }
+
+  search(q: SearchQuery, nowMs: number): SearchResult {
+    const pq = parseQuery(q.text ?? '');
+    const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(q.limit || 10)));
+    const offset = Math.max(0, Math.floor(q.offset ?? 0));
+    const minRid = q.since && Number.isFinite(Date.parse(q.since)) ? ridFloor(Date.parse(q.since)) : Number.MIN_SAFE_INTEGER;
+    const expr = matchExpression(pq, q);
+    if (expr === null) {
+      const rows = this.s.page.all(minRid, limit, offset) as AlertRow[];
+      return this.result(this.s.count.get(minRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
+    }
+    if (!pq.groups.length) {
+      const rows = this.s.ftsPage.all(expr, minRid, limit, offset) as AlertRow[];
+      return this.result(this.s.ftsCount.get(expr, minRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
+    }
+    const window = Math.max(RANK_WINDOW, offset + limit);
+    const cands = this.s.cands.all(expr, minRid, window) as Cand[];
+    const total = cands.length < window ? cands.length : (this.s.ftsCount.get(expr, minRid, TOTAL_CAP + 1) as number);
+    const ranked = cands
+      .map((c) => ({ rid: c.rid, score: rankScore(pq, { title: c.title, summary: c.summary, publishedMs: c.published_ms, alertScore: c.score }, nowMs) }))
+      .sort((a, b) => b.score - a.score || b.rid - a.rid)
+      .slice(offset, offset + limit);
+    const rows = ranked.map((r) => this.s.byRid.get(r.rid) as AlertRow);
+    return this.result(Math.max(total, cands.length), rows, pq, nowMs, ranked.map((r) => r.score));
+  }
+
+  private result(count: number, rows: AlertRow[], pq: ParsedQuery, nowMs: number, scores?: number[]): SearchResult {
+    const hits = rows.map((row, i) => {
+      const alert = alertFromRow(row);
+      const score = scores ? scores[i] : rankScore(pq, { title: row.title, summary: row.summary, publishedMs: row.published_ms, alertScore: row.score }, nowMs);
+      return { alert, score, snippet: hitSnippet(alert, pq) };
+    });
+    const capped = count > TOTAL_CAP;
+    return capped ? { total: TOTAL_CAP, hits, capped } : { total: count, hits };
+  }
+}

@@ -1,0 +1,99 @@
+// The store contract on the embedded backend (file in a temp dir, and in memory), plus what only SQLite has:
+// migrations, reopening, WAL.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DB_FILE, LATEST_VERSION, MIGRATIONS, migrate, SqliteStore } from '../../src/store/sqlite/index.js';
+import type { Store } from '../../src/store/store.js';
+import { runStoreContract } from './store-contract.js';
+import { T0, batch, entry, item } from './store-contract-fixtures.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), 'talent-radar-sqlite-'));
+  dirs.push(d);
+  return d;
+}
+
+runStoreContract(
+  'sqlite (file)',
+  async () => SqliteStore.open({ dir: tempDir() }),
+  async (s: Store) => s.close(),
+);
+runStoreContract('sqlite (:memory:)', async () => SqliteStore.open({ file: ':memory:' }));
+
+describe('sqlite specifics', () => {
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('creates the folder, uses WAL, and applies migrations once', async () => {
+    const dir = join(tempDir(), 'nested', 'data');
+    const s = SqliteStore.open({ dir });
+    expect(s.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect(migrate(s.db)).toEqual([]);
+    await s.close();
+    const again = SqliteStore.open({ dir });
+    expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    await again.close();
+  });
+
+  it('keeps data across reopen', async () => {
+    const dir = tempDir();
+    const s = SqliteStore.open({ dir });
+    await s.ingest(batch([entry(item('keep', { title: 'OpenAI researcher joins Moonshot' }), { targets: [{ platform: 'console', channel: 'stdout' }] })]));
+    await s.addSubscription({ platform: 'slack', channel: 'C1', kind: 'topic', value: 'talent', createdAt: T0.toISOString() });
+    await s.close();
+    const r = SqliteStore.open({ dir });
+    expect((await r.getAlert('keep'))?.title).toBe('OpenAI researcher joins Moonshot');
+    expect((await r.search({ text: 'moonshot', limit: 5 })).total).toBe(1);
+    expect(await r.listSubscriptions()).toHaveLength(1);
+    expect((await r.outboxStats()).pending).toBe(1);
+    expect((await r.ingest(batch([entry(item('keep'))])))[0].status).toBe('seen');
+    await r.close();
+  });
+
+  it('migrates a database created by an older schema version, indexing its alerts for search', async () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, DB_FILE));
+    expect(migrate(raw, MIGRATIONS, 1)).toEqual([1]);
+    raw.prepare(`INSERT INTO alerts (rid, id, source, title, summary, link, lang, published, published_ms, fetched_at, assessment, archived_at, archived_ms)
+      VALUES (1, 'legacy', 'old', '前百度研究员加盟智谱', '旧的摘要', 'https://old.example/1', 'zh', ?, ?, ?, ?, ?, ?)`)
+      .run(T0.toISOString(), T0.getTime(), T0.toISOString(), JSON.stringify({ relevant: true, topics: ['talent'], score: 0.7, firms: ['Zhipu AI'], moves: [], why: [], summary: '' }), T0.toISOString(), T0.getTime());
+    raw.close();
+    const s = SqliteStore.open({ dir });
+    expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
+    expect((await s.search({ text: '智谱', limit: 5 })).hits.map((h) => h.alert.id)).toEqual(['legacy']);
+    expect((await s.search({ text: '', firms: ['zhipu ai'], limit: 5 })).total).toBe(1);
+    await s.close();
+  });
+
+  it('refuses a database from a newer build with a clear error', () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, DB_FILE));
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => SqliteStore.open({ dir })).toThrow(/newer|upgrade/);
+  });
+
+  it('reports a closed store as unavailable', async () => {
+    const s = SqliteStore.open({ file: ':memory:' });
+    await s.ping();
+    await s.close();
+    await expect(s.ping()).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' });
+  });
+
+  it('a DATA_DIR that cannot be a folder is a StoreUnavailableError that says what to fix', () => {
+    const file = join(tempDir(), 'a-file');
+    writeFileSync(file, 'not a folder');
+    expect(() => SqliteStore.open({ dir: join(file, 'data') })).toThrow(/DATA_DIR/);
+    try {
+      SqliteStore.open({ dir: join(file, 'data') });
+    } catch (err) {
+      expect(err).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    }
+  });
+});
