@@ -92,6 +92,14 @@ const cases: Array<[string[], string, string]> = [
   [["talent"], "华为天才少年计划再扩招", "华为“天才少年”计划今年扩大招聘规模，重点吸引大模型和AI芯片方向的顶尖博士。"],
   [["talent"], "腾讯混元团队迎来前OpenAI研究员", "腾讯混元大模型团队迎来一位前OpenAI研究员姚顺宇，负责智能体方向研究。"],
   [["superapp"], "Meta AI comes to WhatsApp groups", "WhatsApp users can now ask Meta AI questions inside group chats, plan trips and split bills."],
+  [[], "AI researchers warn of extinction risk in open letter", "Hundreds of AI scientists signed a statement urging governments to treat advanced AI as a global priority."],
+  [[], "Google researcher wins Turing Award for reinforcement learning", "The award honours decades of work on reinforcement learning algorithms used in modern AI systems."],
+  [["talent"], "Anthropic to triple its international workforce", "Anthropic plans to hire hundreds of researchers and engineers in London, Dublin and Tokyo this year as it expands outside the U.S."],
+  [["talent"], "OpenAI opens Singapore office and starts hiring AI researchers", "OpenAI said its new Singapore hub will recruit engineers and research scientists from across Asia."],
+  [[], "OpenAI opens Singapore office to serve enterprise customers", "The office will house sales and support staff for the company's growing Asian customer base."],
+  [["talent"], "Why Chinese AI graduates are skipping Silicon Valley", "More top machine-learning graduates from Tsinghua and Peking University are choosing domestic labs such as DeepSeek and Moonshot AI over offers from U.S. companies."],
+  [["superapp"], "Kakao puts ChatGPT in KakaoTalk's chat list", "Kakao said ChatGPT will appear as a contact in KakaoTalk so users can chat with it without leaving the messenger."],
+  [[], "Nvidia invests in Japanese AI startup", "Nvidia joined a funding round for a Tokyo-based developer of Japanese language models."],
 ];
 
 describe('hard cases', () => {
