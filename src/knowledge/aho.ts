@@ -9,7 +9,8 @@ export interface Hit<P> {
 }
 
 interface Node {
-  next: Map<string, number>;
+  /** Transitions keyed by UTF-16 code unit. */
+  next: Map<number, number>;
   fail: number;
   /** Indexes into `patterns` ending at this node (own and via fail links). */
   out: number[];
@@ -35,7 +36,8 @@ export class AhoCorasick<P> {
     if (!text) return;
     const idx = this.patterns.push({ text, prefix, payload }) - 1;
     let n = 0;
-    for (const c of text) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
       let nx = this.nodes[n].next.get(c);
       if (nx === undefined) {
         nx = this.nodes.push({ next: new Map(), fail: 0, out: [] }) - 1;
@@ -68,11 +70,18 @@ export class AhoCorasick<P> {
   scan(folded: string): Array<Hit<P>> {
     const hits: Array<Hit<P>> = [];
     let n = 0;
+    const nodes = this.nodes;
     for (let i = 0; i < folded.length; i++) {
-      const c = folded[i];
-      while (n !== 0 && !this.nodes[n].next.has(c)) n = this.nodes[n].fail;
-      n = this.nodes[n].next.get(c) ?? 0;
-      for (const pi of this.nodes[n].out) {
+      const c = folded.charCodeAt(i);
+      let nx = nodes[n].next.get(c);
+      while (nx === undefined && n !== 0) {
+        n = nodes[n].fail;
+        nx = nodes[n].next.get(c);
+      }
+      n = nx ?? 0;
+      const out = nodes[n].out;
+      if (out.length === 0) continue;
+      for (const pi of out) {
         const p = this.patterns[pi];
         const end = i + 1;
         const start = end - p.text.length;

@@ -33,6 +33,9 @@ function foldChar(c: string): string {
 
 /** Lower-cases and maps traditional Chinese to simplified, preserving length. */
 export function fold(text: string): string {
+  // Fast path: lower-casing ASCII keeps length; only non-ASCII characters need the map.
+  const lower = text.toLowerCase();
+  if (lower.length === text.length && !/[^\x00-\x7f]/.test(text)) return lower;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
