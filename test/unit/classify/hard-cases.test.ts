@@ -100,6 +100,13 @@ const cases: Array<[string[], string, string]> = [
   [["talent"], "Why Chinese AI graduates are skipping Silicon Valley", "More top machine-learning graduates from Tsinghua and Peking University are choosing domestic labs such as DeepSeek and Moonshot AI over offers from U.S. companies."],
   [["superapp"], "Kakao puts ChatGPT in KakaoTalk's chat list", "Kakao said ChatGPT will appear as a contact in KakaoTalk so users can chat with it without leaving the messenger."],
   [[], "Nvidia invests in Japanese AI startup", "Nvidia joined a funding round for a Tokyo-based developer of Japanese language models."],
+  [["superapp"], "微信搜索接入DeepSeek-R1", "微信搜索灰度测试接入DeepSeek-R1模型，用户可使用AI搜索获得更完整的回答。"],
+  [["superapp"], "抖音上线AI生成视频功能", "抖音App新增AI视频生成功能，用户输入文字即可生成短视频并一键发布。"],
+  [["superapp"], "Douyin lets users make videos with Doubao", "ByteDance added a Doubao-powered video generator inside Douyin so creators can make clips from text prompts."],
+  [["superapp"], "美团外卖接入AI点餐", "美团外卖上线AI点餐功能，用户说出需求即可推荐菜品并下单。"],
+  [[], "微信推出朋友圈编辑功能", "微信更新后，用户可以在发布朋友圈后五分钟内编辑文字内容。"],
+  [[], "支付宝境外支付覆盖更多国家", "支付宝宣布境外支付服务新增覆盖十个国家和地区，方便出境游客。"],
+  [[], "Grab raises fares in Singapore", "Grab said ride prices will rise by 5 percent from next month because of higher costs."],
 ];
 
 describe('hard cases', () => {
