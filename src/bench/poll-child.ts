@@ -1,0 +1,87 @@
+// One poll cycle over many local feeds, in a process of its own so its peak RSS is the
+// poller's alone. Deps are built as src/main.ts builds them (store, knowledge, classifier,
+// assessor, matcher, fetchFeed, parseFeed, console route). Args: JSON in argv[2].
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseConfig } from '../config/load.js';
+import { loadKnowledge } from '../knowledge/index.js';
+import { createClassifier } from '../pipeline/classify/index.js';
+import { createAssessor } from '../llm/index.js';
+import { createMatcher } from '../pipeline/dedupe/index.js';
+import { fetchFeed } from '../sources/fetcher.js';
+import { parseFeed } from '../sources/parse.js';
+import { Metrics } from '../metrics.js';
+import { SqliteStore } from '../store/sqlite/index.js';
+import { RedisStore } from '../store/redis/index.js';
+import type { Store } from '../store/store.js';
+import type { PollDeps } from '../pipeline/poll.js';
+import { quietLog } from './util.js';
+
+export interface PollChildArgs { port: number; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
+export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
+
+async function main(): Promise<void> {
+  const args = JSON.parse(process.argv[2]) as PollChildArgs;
+  const root = resolve(fileURLToPath(import.meta.url), '../../..');
+  const config = parseConfig({
+    sources: Array.from({ length: args.feeds }, (_, i) => ({ name: `feed-${i}`, url: `http://127.0.0.${1 + (i % args.hosts)}:${args.port}/feed/${i}.xml` })),
+    routes: [{ platform: 'console', channel: 'console' }],
+    fetch: { allowPrivateAddresses: true, ...(args.concurrency ? { concurrency: args.concurrency } : {}), ...(args.perHost ? { perHostConcurrency: args.perHost } : {}) },
+  });
+  const log = quietLog();
+  const knowledge = loadKnowledge(resolve(root, 'config'), { firms: resolve(root, 'config/firms.yml'), topics: resolve(root, 'config/topics.yml') });
+  const store: Store = args.backend === 'redis' ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 }) : SqliteStore.open({ file: args.dbFile });
+  const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
+  const assessor = createAssessor({ classifier, cache: store, log, config: config.llm });
+  let subs: { at: number; subs: Awaited<ReturnType<Store['listSubscriptions']>> } | undefined;
+  const deps: PollDeps = {
+    store,
+    assessor,
+    matcher: createMatcher(),
+    fetchFeed,
+    parseFeed,
+    routes: config.routes,
+    subscriptions: async () => {
+      if (!subs || Date.now() - subs.at > 15_000) subs = { at: Date.now(), subs: await store.listSubscriptions() };
+      return subs.subs;
+    },
+    settings: {
+      defaultIntervalMs: config.schedule.defaultInterval,
+      maxAgeHours: config.schedule.maxAgeHours,
+      maxBackoffMs: config.schedule.maxBackoff,
+      failuresBeforeDisable: config.schedule.failuresBeforeDisable,
+      retentionSec: Math.round(config.retention.dedupeDays * 86400),
+      fetch: { timeoutMs: config.fetch.timeout, maxBytes: config.fetch.maxBytes, maxRedirects: config.fetch.maxRedirects, userAgent: config.fetch.userAgent, allowPrivateAddresses: config.fetch.allowPrivateAddresses },
+    },
+    owner: `bench:${process.pid}`,
+    log,
+    metrics: new Metrics(),
+  };
+  const { pollAll } = await import('../pipeline/poll-all.js');
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const r = await pollAll(config.sources, deps, { force: true, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency });
+  const wallMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  const result: PollChildResult = {
+    wallMs,
+    ok: r.ok,
+    notModified: r.notModified,
+    errors: r.errors,
+    fresh: r.fresh,
+    maxRssMB: process.resourceUsage().maxRSS / 1024,
+    rssAfterMB: process.memoryUsage().rss / 2 ** 20,
+    heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
+    cpuUserMs: cpu.user / 1000,
+    cpuSysMs: cpu.system / 1000,
+    firstErrors: r.reports.filter((x) => x.outcome === 'error').slice(0, 3).map((x) => `${x.source}: ${x.error}`),
+  };
+  await store.close();
+  process.send?.(result);
+  if (!process.send) console.log(JSON.stringify(result));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,159 @@
+// `npm run bench`: ingest throughput, a 10,000-feed poll cycle, search latency and Redis round
+// trips per poll. Prints a table and writes bench/results.json with the machine it ran on.
+//   BENCH_QUICK=1                      small sizes, a smoke run of every section
+//   BENCH_ONLY=ingest,poll,search,rt   run some sections
+//   BENCH_FEEDS=200 BENCH_ITEMS=50     ingest feeds × items
+//   BENCH_POLL_FEEDS=10000 BENCH_POLL_HOSTS=100
+//   BENCH_SEARCH_SIZES=100000,1000000  BENCH_LOAD_BUDGET=180 (seconds of loading per backend)
+//   BENCH_OUT=bench/results.json       TEST_REDIS_URL (default redis://127.0.0.1:6379)
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { loadKnowledge } from '../knowledge/index.js';
+import { SqliteStore } from '../store/sqlite/index.js';
+import { RedisStore } from '../store/redis/index.js';
+import type { Store } from '../store/store.js';
+import { generateFeeds } from './gen.js';
+import { runBaseline, runClassifyOnly, runPipeline, runRawTokenize } from './ingest.js';
+import { runPollCycle } from './poll-cycle.js';
+import { runRoundTrips } from './roundtrips.js';
+import { runSearchBench } from './search.js';
+import { renderTable, type Row } from './table.js';
+import { deletePrefix, machine, redisUrl, round } from './util.js';
+
+const env = process.env;
+const quick = env.BENCH_QUICK === '1';
+const only = new Set((env.BENCH_ONLY ?? 'ingest,poll,search,rt').split(',').map((s) => s.trim()));
+const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+
+async function withSqlite<T>(fn: (s: Store) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-bench-'));
+  const store = SqliteStore.open({ dir });
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function withRedis<T>(url: string, tag: string, fn: (s: Store) => Promise<T>): Promise<T> {
+  const prefix = `bench-${tag}-${process.pid}-${Date.now()}:`;
+  const store = await RedisStore.connect({ url, prefix, commandTimeoutMs: 60_000 });
+  try {
+    return await fn(store);
+  } finally {
+    await deletePrefix(store.redis, prefix);
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const url = redisUrl();
+  const knowledge = loadKnowledge(join(root, 'config'), { firms: join(root, 'config/firms.yml'), topics: join(root, 'config/topics.yml') });
+  const results: Record<string, unknown> = { machine: machine(), quick, redisUrl: url.replace(/\/\/[^@]*@/, '//***@') };
+  const rows: Row[] = [];
+
+  if (only.has('ingest')) {
+    const feeds = generateFeeds({ feeds: num(env.BENCH_FEEDS, quick ? 20 : 200), perFeed: num(env.BENCH_ITEMS, 50), seed: 1 });
+    say(`ingest: ${feeds.length} feeds × ${feeds[0].items.length} items`);
+    // Warm-up on a throwaway store so JIT and lazy init do not land in the first timing.
+    await withSqlite((s) => runPipeline(s, knowledge, feeds.slice(0, 10)));
+    const sqlite = await withSqlite((s) => runPipeline(s, knowledge, feeds));
+    say(`ingest sqlite ${round(sqlite.itemsPerSec, 0)} items/s`);
+    const redis = await withRedis(url, 'ingest', (s) => runPipeline(s, knowledge, feeds));
+    say(`ingest redis ${round(redis.itemsPerSec, 0)} items/s`);
+    const bPrefix = `bench-baseline-${process.pid}-${Date.now()}:`;
+    const client = new Redis(url);
+    const baseline = await runBaseline(client, bPrefix, feeds).finally(async () => (await deletePrefix(client, bPrefix), client.disconnect()));
+    say(`baseline ${round(baseline.itemsPerSec, 0)} items/s`);
+    const raw = await runRawTokenize(feeds);
+    const classify = await runClassifyOnly(knowledge, feeds);
+    const ratio = (x: number, y: number) => Number((x / y).toPrecision(3));
+    const split = (r: typeof sqlite) => Object.entries(r.stageMs).map(([k, v]) => `${k} ${Math.round((v / r.ms) * 100)}%`).join(', ');
+    results.ingest = {
+      feeds: feeds.length,
+      itemsPerFeed: feeds[0].items.length,
+      sqlite: { ...sqlite, itemsPerSec: round(sqlite.itemsPerSec, 0), ms: round(sqlite.ms) },
+      redis: { ...redis, itemsPerSec: round(redis.itemsPerSec, 0), ms: round(redis.ms) },
+      baseline: { ...baseline, itemsPerSec: round(baseline.itemsPerSec, 0), ms: round(baseline.ms) },
+      rawTokenize: { ...raw, itemsPerSec: round(raw.itemsPerSec, 0), ms: round(raw.ms, 2), mbPerSec: round(raw.mbPerSec) },
+      classifyOnly: { ...classify, itemsPerSec: round(classify.itemsPerSec, 0), ms: round(classify.ms) },
+    };
+    results.ingestSpeedupVsBaseline = { sqlite: ratio(sqlite.itemsPerSec, baseline.itemsPerSec), redis: ratio(redis.itemsPerSec, baseline.itemsPerSec) };
+    results.ingestVsRawTokenize = { sqlite: ratio(sqlite.itemsPerSec, raw.itemsPerSec), redis: ratio(redis.itemsPerSec, raw.itemsPerSec) };
+    const pass = (ok: boolean) => (ok ? 'PASS' : 'MISS');
+    rows.push(
+      { metric: 'ingest items/s, embedded (SQLite WAL)', value: `${round(sqlite.itemsPerSec, 0)}`, target: '≥ 30,000', status: pass(sqlite.itemsPerSec >= 30_000) },
+      { metric: 'ingest items/s, Redis', value: `${round(redis.itemsPerSec, 0)}`, target: '≥ 30,000', status: pass(redis.itemsPerSec >= 30_000) },
+      { metric: 'baseline items/s (rss-parser + regex + SET NX each)', value: `${round(baseline.itemsPerSec, 0)}`, target: '', status: '' },
+      { metric: 'ingestSpeedupVsBaseline (embedded / Redis)', value: `${ratio(sqlite.itemsPerSec, baseline.itemsPerSec)}× / ${ratio(redis.itemsPerSec, baseline.itemsPerSec)}×`, target: '≥ 5×', status: pass(Math.min(sqlite.itemsPerSec, redis.itemsPerSec) >= 5 * baseline.itemsPerSec) },
+      { metric: 'raw tag-tokenize items/s (same bytes)', value: `${round(raw.itemsPerSec, 0)}`, target: '', status: '' },
+      { metric: 'ingestVsRawTokenize (embedded / Redis)', value: `${ratio(sqlite.itemsPerSec, raw.itemsPerSec)} / ${ratio(redis.itemsPerSec, raw.itemsPerSec)}`, target: '', status: '' },
+      { metric: 'classify-only items/s', value: `${round(classify.itemsPerSec, 0)}`, target: '', status: '' },
+    );
+    rows.push({ metric: 'ingest time split, embedded', value: split(sqlite), target: '', status: '' }, { metric: 'ingest time split, Redis', value: split(redis), target: '', status: '' });
+  }
+
+  if (only.has('rt')) {
+    say('round trips per poll (Redis)');
+    const rt = await runRoundTrips(knowledge, url);
+    results.redisRoundTripsPerPoll = rt;
+    for (const r of rt.slice(1)) {
+      rows.push({ metric: `Redis round trips, poll: ${r.case}`, value: `${r.roundTrips} (${r.commands} cmds)`, target: '≤ 3', status: r.roundTrips <= 3 ? 'PASS' : 'MISS' });
+    }
+  }
+
+  if (only.has('poll')) {
+    const feeds = num(env.BENCH_POLL_FEEDS, quick ? 500 : 10_000);
+    const hosts = num(env.BENCH_POLL_HOSTS, 100);
+    const backends = (env.BENCH_POLL_BACKENDS ?? 'sqlite').split(',') as Array<'sqlite' | 'redis'>;
+    const polls: unknown[] = [];
+    for (const backend of backends) {
+      say(`poll cycle: ${feeds} feeds over ${hosts} loopback addresses, ${backend}`);
+      const p = await runPollCycle({ feeds, hosts, backend, redisUrl: url });
+      polls.push(p);
+      const m = p.measured;
+      say(`poll ${backend}: first ${round(p.first.wallMs / 1000)} s, measured ${round(m.wallMs / 1000)} s, ${round(m.maxRssMB, 0)} MB`);
+      rows.push({
+        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}`,
+        value: `${round(m.wallMs / 1000, 1)} s, peak RSS ${round(m.maxRssMB, 0)} MB`,
+        target: '≤ 30 s, < 300 MB',
+        status: feeds >= 10_000 && m.wallMs <= 30_000 && m.maxRssMB < 300 && m.errors === 0 ? 'PASS' : feeds < 10_000 ? 'n/a (quick)' : 'MISS',
+      });
+    }
+    results.pollCycle = polls;
+  }
+
+  if (only.has('search')) {
+    const sizes = (env.BENCH_SEARCH_SIZES ?? (quick ? '5000' : '100000,1000000')).split(',').map(Number);
+    const budget = num(env.BENCH_LOAD_BUDGET, quick ? 60 : 180);
+    const search: Record<string, unknown> = {};
+    for (const backend of ['sqlite', 'redis'] as const) {
+      say(`search: ${backend}, sizes ${sizes.join(', ')}`);
+      const r = backend === 'sqlite' ? await withSqlite((s) => runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say })) : await withRedis(url, 'search', (s) => runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say }));
+      search[backend] = r;
+      for (const p of r.points) {
+        rows.push({ metric: `search p50 / p95 at ${p.alerts.toLocaleString('en')} alerts, ${backend}`, value: `${p.p50Ms} / ${p.p95Ms} ms`, target: p.alerts >= 1_000_000 ? 'p95 ≤ 20 ms' : '', status: p.alerts >= 1_000_000 ? (p.p95Ms <= 20 ? 'PASS' : 'MISS') : '' });
+      }
+      for (const s of r.skipped) rows.push({ metric: `search at ${s.alerts.toLocaleString('en')} alerts, ${backend}`, value: 'not measured', target: s.alerts >= 1_000_000 ? 'p95 ≤ 20 ms' : '', status: 'NOT RUN', note: s.reason });
+    }
+    results.search = search;
+  }
+
+  results.table = rows;
+  const out = resolve(root, env.BENCH_OUT ?? (quick ? 'bench/results.quick.json' : 'bench/results.json'));
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(renderTable(rows, results.machine as ReturnType<typeof machine>));
+  say(`wrote ${out}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+// Bench helpers: the machine, percentiles, timing, quiet logger, Redis URL and instrumentation.
+import { cpus, totalmem } from 'node:os';
+import type { Redis } from 'ioredis';
+import { createLogger, type Logger } from '../log.js';
+
+export interface Machine { cpu: string; cores: number; ramGiB: number; node: string; platform: string; date: string }
+
+export function machine(): Machine {
+  const c = cpus();
+  return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+}
+
+export const quietLog = (): Logger => createLogger('silent');
+
+export const redisUrl = (): string => process.env.TEST_REDIS_URL || process.env.BENCH_REDIS_URL || 'redis://127.0.0.1:6379';
+
+export function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+export const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
+  const t0 = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - t0) / 1e6, value };
+}
+
+/** Deletes every key under `prefix` (SCAN + UNLINK). */
+export async function deletePrefix(redis: Redis, prefix: string): Promise<number> {
+  let cursor = '0';
+  let n = 0;
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+    cursor = next;
+    if (keys.length) n += await redis.unlink(...keys);
+  } while (cursor !== '0');
+  return n;
+}
+
+export interface CommandCounter { commands: number; roundTrips: number; names: Map<string, number>; reset(): void }
+
+/**
+ * Counts commands and round trips on one ioredis client. A round trip is a batch of commands
+ * written before any of their replies was read: commands sent in one turn of the event loop
+ * (a pipeline, or several commands fired together) count once; a command sent after a reply
+ * came back starts a new one.
+ */
+export function instrument(redis: Redis): CommandCounter {
+  const counter: CommandCounter = {
+    commands: 0,
+    roundTrips: 0,
+    names: new Map(),
+    reset() {
+      this.commands = 0;
+      this.roundTrips = 0;
+      this.names.clear();
+      open = false;
+    },
+  };
+  let open = false;
+  let replied = false;
+  const orig = redis.sendCommand.bind(redis) as (...a: unknown[]) => unknown;
+  (redis as unknown as { sendCommand: (...a: unknown[]) => unknown }).sendCommand = (...args: unknown[]) => {
+    const cmd = args[0] as { name: string; promise: Promise<unknown> };
+    counter.commands++;
+    counter.names.set(cmd.name, (counter.names.get(cmd.name) ?? 0) + 1);
+    if (!open || replied) {
+      counter.roundTrips++;
+      open = true;
+      replied = false;
+      setImmediate(() => (open = false));
+    }
+    cmd.promise.then(
+      () => (replied = true),
+      () => (replied = true),
+    );
+    return orig(...args);
+  };
+  return counter;
+}
