@@ -59,6 +59,7 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   let talent = part(k, ev, 'move') + part(k, ev, 'people') + part(k, ev, 'aiRole') + part(k, ev, 'war') + part(k, ev, 'policy') + (s.move ? 1.5 : 0);
   const moveLike = (c.move > 0 && (c.people > 0 || c.aiRole > 0)) || s.move;
   if (!moveLike && c.war === 0 && c.policy === 0) talent *= 0.3;
+  // Without AI context (terms, labs, models) a move is someone else's story: nurses, bankers, cancer researchers.
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
   talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');

@@ -21,6 +21,7 @@ const negatives: Array<[string, string, string]> = [
   ['Tesla coil', 'Science museum restores century-old Tesla coil', 'The restored Tesla coil will produce lightning-like sparks for visitors during weekend shows.'],
   ['meta-analysis', 'Meta-analysis finds coffee linked to lower stroke risk', 'A meta-analysis of 40 cohort studies found moderate coffee drinkers had a slightly lower risk of stroke.'],
   ['grab bars', 'Grab bars and ramps: making bathrooms safer for seniors', 'Occupational therapists recommend installing grab bars near toilets and showers.'],
+  ['non-AI researchers moving', 'Cancer researchers leave NIH for Europe amid funding cuts', 'Dozens of senior scientists have left the agency for universities in Germany and France, recruiters said.'],
   ['nurses abroad', 'Nurses leave Kerala for jobs in the Gulf', 'Recruiters are offering salaries several times higher than local hospitals pay.'],
 ];
 
