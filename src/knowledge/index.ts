@@ -53,7 +53,10 @@ export interface Knowledge {
   bias: { talent: number; superapp: number };
   /** Canonical names of the firms reported in assessments. */
   firmNames(): string[];
+  /** Canonical name of a reported firm (the ones subscriptions and routes can use). */
   canonicalFirm(nameOrAlias: string): string | undefined;
+  /** Canonical name of any organisation in firms.yml, reported or not (for move extraction). */
+  knownOrg(nameOrAlias: string): string | undefined;
   suggestFirms(text: string, n: number): string[];
   firmRegion(name: string): string | undefined;
   scan(text: string): Scan;
@@ -103,6 +106,11 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
   }
   for (const [family, entry] of Object.entries(topics.families)) for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
   ac.build();
+  const reportedNames = new Map([...names].filter(([, f]) => firms.get(f)?.report));
+  const lookup = (s: string): string | undefined => {
+    const k = fold(s.trim());
+    return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+  };
 
   const scan = (text: string): Scan => {
     const folded = fold(text);
@@ -125,10 +133,11 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     bias: topics.bias,
     firmNames: () => [...firms.values()].filter((f) => f.report).map((f) => f.name),
     canonicalFirm: (s) => {
-      const k = fold(s.trim());
-      return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+      const f = lookup(s);
+      return f && firms.get(f)?.report ? f : undefined;
     },
-    suggestFirms: (s, n) => suggest(s, names, n),
+    knownOrg: lookup,
+    suggestFirms: (s, n) => suggest(s, reportedNames, n),
     firmRegion: (name) => firms.get(name)?.region,
     scan,
   };

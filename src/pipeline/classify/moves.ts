@@ -52,7 +52,7 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
 export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
-  const isFirm = (s: string) => k.canonicalFirm(s) !== undefined;
+  const isFirm = (s: string) => k.knownOrg(s) !== undefined;
   const people = findPeople(text, firms, isFirm);
   const person = people[0];
   if (!person || person.score < 3) return undefined;

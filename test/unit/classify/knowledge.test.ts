@@ -41,6 +41,10 @@ describe('knowledge', () => {
     expect(knowledge.suggestFirms('Antropic', 3)[0]).toBe('Anthropic');
     expect(knowledge.suggestFirms('bytedanse', 3)).toContain('ByteDance');
     expect(knowledge.canonicalFirm('no such firm')).toBeUndefined();
+    // Known for moves only: not offered for subscriptions.
+    expect(knowledge.canonicalFirm('Naver')).toBeUndefined();
+    expect(knowledge.knownOrg('네이버')).toBe('Naver');
+    expect(knowledge.suggestFirms('Navar', 3)).not.toContain('Naver');
   });
 
   describe('config errors', () => {
