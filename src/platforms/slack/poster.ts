@@ -17,8 +17,9 @@ export interface SlackPosterOptions {
   log: Logger;
   /** For the upload step of files.getUploadURLExternal (a plain HTTP POST to the URL Slack gives). */
   fetch?: typeof fetch;
-  /** How many history pages (200 messages each) findPosted scans at most. */
+  /** How many history pages findPosted scans at most (default 5), and their size (default 200). */
   historyPages?: number;
+  historyPageSize?: number;
 }
 
 /** messageId is `channel/ts`: chat.update needs the channel id Slack answered with. */
@@ -87,7 +88,7 @@ export class SlackPoster implements Poster {
     for (let page = 0; page < (this.opts.historyPages ?? 5); page++) {
       let res;
       try {
-        res = await this.opts.client.conversations.history({ channel: delivery.channel, oldest, limit: 200, include_all_metadata: true, cursor });
+        res = await this.opts.client.conversations.history({ channel: delivery.channel, oldest, limit: this.opts.historyPageSize ?? 200, include_all_metadata: true, cursor });
       } catch (err) {
         throw toPlatformError(err, 'conversations.history');
       }
