@@ -67,7 +67,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   w(line('firms (micro)', rep.firms));
   w(`${'move from→to'.padEnd(22)}${pct(rep.moves.accuracy)}   ${rep.moves.correct}/${rep.moves.total} labelled moves`);
 
-  const rounds = Math.max(1, Math.ceil(2000 / items.length));
+  const rounds = Math.max(1, Math.ceil(4000 / items.length));
+  for (const it of items) classifier.classify(it); // warm up
   const t0 = performance.now();
   for (let r = 0; r < rounds; r++) for (const it of items) classifier.classify(it);
   const secs = (performance.now() - t0) / 1000;
