@@ -106,7 +106,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const stoppers: Array<() => Promise<void>> = [];
   if (env.slack && opts.platforms !== false) {
     const { createSlackApp } = await import('./platforms/slack/app.js');
-    const slack = await createSlackApp({ ...env.slack, http, handleCommand, admins: config.admins.slack, log: log.child({ mod: 'slack' }), metrics });
+    const slack = await createSlackApp({
+      ...env.slack,
+      http,
+      handleCommand,
+      admins: config.admins.slack,
+      log: log.child({ mod: 'slack' }),
+      metrics,
+      // Replay guard shared by every replica: a signature is accepted once within the window.
+      seen: async (signature) => !(await store.claimOnce(`slack:sig:${signature}`, 660)),
+    });
     posters.slack = slack.poster;
     starters.push(() => slack.start());
     stoppers.push(() => slack.stop());
