@@ -63,6 +63,16 @@ function quote(value: string): string {
   return /\s/.test(v) ? `"${v}"` : v;
 }
 
+/** Free text stays words: a word that looks like `key:value` is quoted so it is not read as an option. */
+function freeText(value: string): string {
+  return value
+    .replace(/"/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (/^[A-Za-z]+[:：]/.test(w) ? `"${w}"` : w))
+    .join(' ');
+}
+
 /** The subcommand and its options, however nested (subcommand groups included). */
 export function subcommandOf(options: readonly OptionLike[]): { sub?: string; opts: readonly OptionLike[] } {
   const sub = options.find((o) => o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup);
@@ -78,7 +88,7 @@ export function commandText(options: readonly OptionLike[]): { subcommand: strin
   const positional = POSITIONAL[sub];
   const parts = [sub];
   const first = opts.find((o) => o.name === positional);
-  if (first?.value !== undefined && first.value !== null) parts.push(String(first.value).replace(/\s+/g, ' ').trim());
+  if (first?.value !== undefined && first.value !== null) parts.push(freeText(String(first.value)));
   for (const o of opts) {
     if (o.name === positional || o.value === undefined || o.value === null || String(o.value).trim() === '') continue;
     parts.push(`${o.name}:${quote(String(o.value))}`);
