@@ -3,6 +3,8 @@ import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { loadKnowledge } from '../knowledge/index.js';
 import { createClassifier } from '../pipeline/classify/index.js';
+import { createAssessor } from '../llm/index.js';
+import { createLogger } from '../log.js';
 import { runClassify } from './classify.js';
 import type { CliContext } from './commands.js';
 
@@ -12,6 +14,10 @@ export async function classifyCommand(_v: Record<string, unknown>, _p: string[],
   const config = loadConfig(env.configPath);
   const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
-  const r = await runClassify(ctx.stdin, ctx.stdout, { classifier });
+  // With an LLM configured, borderline items get its second opinion (rules stay the fallback).
+  const deps = env.llm
+    ? { assessor: createAssessor({ classifier, llm: env.llm, log: createLogger(env.logLevel, ctx.stderr), config: config.llm }) }
+    : { classifier };
+  const r = await runClassify(ctx.stdin, ctx.stdout, deps);
   return r.errors > 0 && r.count === r.errors ? 1 : 0;
 }
