@@ -24,6 +24,7 @@ export interface GatewayInteractionLike {
 
 export interface GatewayClientLike {
   on(event: 'interactionCreate', listener: (i: GatewayInteractionLike) => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
   login(token: string): Promise<unknown>;
   destroy(): Promise<void> | void;
 }
@@ -53,6 +54,8 @@ export function callbackSender(rest: REST, i: { id: string; token: string }): Se
 }
 
 export function attachGateway(client: GatewayClientLike, o: { rest: REST; responder: Responder; log: Logger }): void {
+  // An unhandled 'error' event would end the process; a gateway hiccup must not stop polling and posting.
+  client.on('error', (err) => o.log.warn({ err }, 'discord gateway error (discord.js reconnects by itself)'));
   client.on('interactionCreate', (raw) => {
     const input = fromGatewayInteraction(raw);
     if (input.kind === 'command' && input.commandName !== 'talent') return;

@@ -82,6 +82,7 @@ describe('gateway path (DISCORD_PUBLIC_KEY unset)', () => {
     const app = await createDiscordApp({ token: api.token, apiUrl: api.baseUrl, http: new HttpServer(silentLogger()), handleCommand, admins: [], knowledge: { firmNames: () => [], suggestFirms: () => [] }, log: silentLogger(), gatewayClient: async () => client });
     await app.start();
     expect(loggedIn).toBe(api.token);
+    expect(() => client.emit('error', new Error('gateway hiccup'))).not.toThrow();
     client.emit('interactionCreate', slash);
     const [cb] = await waitFor(() => { const c = api.find('POST', /^\/interactions\/5\/gwtok\/callback$/); return c.length ? c : null; }, 'callback');
     expect(cb!.body.type).toBe(4);
