@@ -24,10 +24,9 @@ export class Ingestor {
       key: db.prepare('SELECT owner, root, expires_ms FROM seen_keys WHERE key = ?'),
       claim: db.prepare(`INSERT INTO seen_keys (key, owner, root, expires_ms) VALUES (?, ?, ?, ?)
         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, root = excluded.root, expires_ms = excluded.expires_ms`),
-      members: db.prepare('SELECT alert_id FROM buckets WHERE bucket = ? AND expires_ms > ? ORDER BY expires_ms DESC LIMIT ?').pluck(),
+      members: db.prepare(`SELECT alert_id FROM buckets WHERE bucket = ? AND expires_ms > ? ORDER BY expires_ms DESC LIMIT ${BUCKET_READ}`).pluck(),
       fingerprint: db.prepare('SELECT data FROM fingerprints WHERE alert_id = ? AND expires_ms > ?').pluck(),
-      bucket: db.prepare(`INSERT INTO buckets (bucket, alert_id, expires_ms) VALUES (?, ?, ?)
-        ON CONFLICT (bucket, alert_id) DO UPDATE SET expires_ms = excluded.expires_ms`),
+      bucket: db.prepare('INSERT OR IGNORE INTO buckets (bucket, expires_ms, alert_id) VALUES (?, ?, ?)'),
       putFingerprint: db.prepare('INSERT OR REPLACE INTO fingerprints (alert_id, data, expires_ms) VALUES (?, ?, ?)'),
     };
   }
@@ -79,7 +78,7 @@ export class Ingestor {
   private nearDuplicate(fp: Fingerprint, id: string, matcher: NearDupMatcher, nowMs: number): string | undefined {
     const shared = new Map<string, number>();
     for (const b of new Set(fp.buckets)) {
-      for (const cand of this.s.members.all(b, nowMs, BUCKET_READ) as string[]) {
+      for (const cand of this.s.members.all(b, nowMs) as string[]) {
         if (cand !== id) shared.set(cand, (shared.get(cand) ?? 0) + 1);
       }
     }
@@ -93,7 +92,7 @@ export class Ingestor {
   }
 
   private index(fp: Fingerprint, id: string, expires: number): void {
-    for (const b of new Set(fp.buckets)) this.s.bucket.run(b, id, expires);
+    for (const b of new Set(fp.buckets)) this.s.bucket.run(b, expires, id);
     this.s.putFingerprint.run(id, fp.data, expires);
   }
 

@@ -13,7 +13,6 @@ const core = `
 CREATE TABLE source_state (name TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE seen_keys (key TEXT PRIMARY KEY, owner TEXT NOT NULL, root TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX seen_keys_expiry ON seen_keys(expires_ms);
 -- rid = published_ms * 1024 + n, so rowid order is publication order (search scans it newest first).
 CREATE TABLE alerts (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, guid TEXT,
@@ -53,8 +52,8 @@ CREATE VIRTUAL TABLE alerts_fts USING fts5(
 `;
 
 const nearDup = `
-CREATE TABLE buckets (bucket TEXT NOT NULL, alert_id TEXT NOT NULL, expires_ms INTEGER NOT NULL, PRIMARY KEY (bucket, alert_id)) WITHOUT ROWID;
-CREATE INDEX buckets_recent ON buckets(bucket, expires_ms);
+-- One b-tree: members of a bucket come out newest first. An alert is indexed once (when archived).
+CREATE TABLE buckets (bucket TEXT NOT NULL, expires_ms INTEGER NOT NULL, alert_id TEXT NOT NULL, PRIMARY KEY (bucket, expires_ms, alert_id)) WITHOUT ROWID;
 CREATE TABLE fingerprints (alert_id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
