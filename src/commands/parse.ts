@@ -79,9 +79,14 @@ export function splitOptions(tokens: Token[], known: readonly string[], sub: Sub
 
 const EXAMPLE: Record<string, string> = { firm: 'OpenAI', topic: 'talent', since: '7d', lang: 'zh', page: '2', limit: '10' };
 
+/** Slack escapes &, < and > in slash-command text; the words people typed are what we search. */
+export function unescapeSlack(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
 /** Subcommand and tokens. Empty text is `help`. */
 export function parseCommand(text: string): { sub: Subcommand; tokens: Token[] } {
-  const tokens = tokenize(text ?? '');
+  const tokens = tokenize(unescapeSlack(text ?? ''));
   const first = tokens[0];
   if (!first) return { sub: 'help', tokens: [] };
   const name = first.text.toLowerCase();

@@ -50,6 +50,10 @@ describe('parseCommand', () => {
     expect(parseCommand('   ').sub).toBe('help');
   });
 
+  it("undoes Slack's &amp; &lt; &gt; escaping", () => {
+    expect(parseCommand('search AT&amp;T &lt;b&gt;').tokens.map((t) => t.text)).toEqual(['AT&T', '<b>']);
+  });
+
   it('suggests the closest subcommand for a typo', () => {
     try {
       parseCommand('subscrbe OpenAI');
