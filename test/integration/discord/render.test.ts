@@ -73,6 +73,25 @@ describe('alert embed', () => {
   });
 });
 
+describe('random input (seeded)', () => {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const alphabet = ['a', ' ', '@everyone', '<@&1>', '*', '_', '`', '\\', '\n', '漢', '😀', '\u0000', '[x](y)', '#', '>', '-'];
+  const text = (max: number) => Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+  it('200 random alerts all render within every limit', () => {
+    for (let i = 0; i < 200; i++) {
+      const n = (m: number) => Math.floor(rnd() * m);
+      const alert = sampleAlert(
+        { title: text(3000), summary: text(6000), source: text(300), link: rnd() < 0.5 ? 'https://x.example/' + text(50) : text(20), alsoReportedBy: Array.from({ length: n(40) }, () => ({ source: text(200), link: 'https://y.example/', title: text(100), at: '' })) },
+        { summary: text(6000), firms: Array.from({ length: n(60) }, () => text(80)), moves: Array.from({ length: n(30) }, () => ({ person: text(100), from: text(100), to: text(100), role: rnd() < 0.5 ? text(60) : undefined, direction: rnd() < 0.5 ? text(10) : undefined })) },
+      );
+      const e = renderAlertEmbed(alert, 'ref:0000000000');
+      assertWithinLimits([e]);
+      expect(allText(e)).not.toMatch(/@everyone|<@&1>/);
+    }
+  });
+});
+
 describe('fitEmbeds', () => {
   it('brings ten maximal embeds under 6000 in total', () => {
     const big: APIEmbed = { title: 't'.repeat(400), description: 'd'.repeat(5000), footer: { text: 'f'.repeat(100) }, fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'v'.repeat(2000) })) };
