@@ -1,0 +1,159 @@
+// `talent-radar poll --once` end to end: local feed server → pipeline → embedded store → console.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
+import { rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
+import { SqliteStore } from '../../../src/store/sqlite/index.js';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
+
+const TALENT: FeedItem[] = [
+  {
+    title: 'OpenAI researcher Lena Varga joins ByteDance Seed team in Singapore',
+    description: 'Lena Varga, a reinforcement learning researcher at OpenAI, has joined ByteDance as head of post-training for its Seed models, the company said.',
+    link: 'https://wire.example/2026/openai-varga-bytedance?utm_source=rss',
+    guid: 'wire-1',
+    pubDate: hoursAgo(2),
+  },
+  {
+    title: 'Meta poaches three Google DeepMind engineers for its superintelligence lab',
+    description: 'Meta Platforms hired three Google DeepMind engineers with pay packages worth tens of millions of dollars, people familiar with the matter said.',
+    link: 'https://wire.example/2026/meta-poaches-deepmind',
+    guid: 'wire-2',
+    pubDate: hoursAgo(3),
+  },
+];
+const IRRELEVANT: FeedItem = {
+  title: 'Rangers arrest rhino poaching suspects in Kenya',
+  description: 'Wildlife officers detained four men near a conservancy after a rhino was found dead.',
+  link: 'https://wire.example/2026/rhino',
+  guid: 'wire-3',
+  pubDate: hoursAgo(1),
+};
+
+describe('poll --once', () => {
+  let feeds: FeedServer;
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+  });
+  afterAll(async () => {
+    await feeds.close();
+  });
+
+  function setup(extraSource = '') {
+    const cfg = tempConfig(`
+sources:
+  - name: wire
+    url: ${feeds.url('/wire.xml')}
+${extraSource}
+routes:
+  - platform: console
+    channel: console
+fetch:
+  allowPrivateAddresses: true
+`);
+    return { ...cfg, env: { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir } };
+  }
+
+  it('records the backlog on the first poll, delivers new stories after, and nothing twice', async () => {
+    feeds.set('/wire.xml', { body: rss([...TALENT, IRRELEVANT]), headers: { 'content-type': 'application/rss+xml' } });
+    const { env, dataDir } = setup();
+    const first = await runCli(['poll', '--once'], env);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe(''); // first add: everything recorded as seen, nothing delivered
+    expect(first.stderr).toMatch(/1 ok/);
+
+    const fresh: FeedItem = {
+      title: 'Alibaba Qwen lead Zhou Min leaves to join Moonshot AI',
+      description: 'Zhou Min, who led multimodal work on Alibaba’s Qwen models, has left the company to join Moonshot AI, the Beijing startup behind the Kimi chatbot.',
+      link: 'https://wire.example/2026/zhou-min-moonshot',
+      guid: 'wire-4',
+      pubDate: hoursAgo(0.5),
+    };
+    feeds.set('/wire.xml', { body: rss([fresh, ...TALENT, IRRELEVANT]), headers: { 'content-type': 'application/rss+xml' } });
+    const second = await runCli(['poll', '--once'], env);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('Zhou Min');
+    expect(second.stdout).toContain('Moonshot AI');
+    expect(second.stdout).not.toContain('Lena Varga');
+    expect(second.stdout).not.toContain('rhino');
+
+    const third = await runCli(['poll', '--once'], env);
+    expect(third.code).toBe(0);
+    expect(third.stdout).toBe('');
+
+    const store = SqliteStore.open({ dir: dataDir });
+    const states = await store.getSourceStates();
+    expect(states[0]).toMatchObject({ name: 'wire', consecutiveFailures: 0, initialized: true });
+    // Relevant backlog is archived (searchable) even though it was not delivered.
+    expect((await store.search({ text: 'Varga', limit: 5 })).total).toBe(1);
+    await store.close();
+  });
+
+  it('delivers the newest N on the first poll with backfill, never items older than maxAgeHours', async () => {
+    const old: FeedItem = { ...TALENT[1], guid: 'old-1', link: 'https://wire.example/old', pubDate: hoursAgo(24 * 10) };
+    feeds.set('/backfill.xml', { body: rss([TALENT[0], old]), headers: { 'content-type': 'application/rss+xml' } });
+    const cfg = tempConfig(`
+sources:
+  - name: bf
+    url: ${feeds.url('/backfill.xml')}
+    backfill: 5
+routes:
+  - platform: console
+    channel: console
+fetch:
+  allowPrivateAddresses: true
+schedule:
+  maxAgeHours: 72
+`);
+    const run = await runCli(['poll', '--once'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Lena Varga');
+    expect(run.stdout).not.toContain('three Google DeepMind engineers');
+  });
+
+  it('backs off a failing source and keeps polling the others', async () => {
+    feeds.set('/wire.xml', { body: rss(TALENT), headers: { 'content-type': 'application/rss+xml' } });
+    feeds.set('/broken.xml', { status: 500, body: 'oops' });
+    const { env, dataDir } = setup(`  - name: broken\n    url: ${feeds.url('/broken.xml')}\n`);
+    const run = await runCli(['poll', '--once'], env);
+    expect(run.code).toBe(0); // one source failed, the other worked
+    expect(run.stderr).toMatch(/broken: \[HTTP_STATUS\]/);
+    const store = SqliteStore.open({ dir: dataDir });
+    const broken = (await store.getSourceStates()).find((s) => s.name === 'broken')!;
+    expect(broken.consecutiveFailures).toBe(1);
+    expect(broken.lastErrorCode).toBe('HTTP_STATUS');
+    expect(Date.parse(broken.nextPollAt!)).toBeGreaterThan(Date.now());
+    expect((await store.getSourceStates()).find((s) => s.name === 'wire')!.initialized).toBe(true);
+    await store.close();
+  });
+
+  it('refuses loopback sources unless allowPrivateAddresses, checked after resolving names', async () => {
+    const cfg = tempConfig(`
+sources:
+  - name: local
+    url: http://localhost:${feeds.port}/wire.xml
+routes:
+  - platform: console
+    channel: console
+`);
+    const before = feeds.requests.length;
+    const run = await runCli(['poll', '--once'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    expect(run.code).toBe(1); // every source failed
+    expect(run.stderr).toMatch(/BLOCKED_ADDRESS/);
+    expect(feeds.requests.length).toBe(before);
+  });
+
+  it('exits 78 with every config problem listed', async () => {
+    const cfg = tempConfig('sources:\n  - name: a b\n    url: ftp://x\nroutes:\n  - platform: irc\n    channel: c\n');
+    const run = await runCli(['poll', '--once'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    expect(run.code).toBe(78);
+    expect(run.stderr).toMatch(/sources\[0\]\.name/);
+    expect(run.stderr).toMatch(/routes\[0\]\.platform/);
+  });
+
+  it('answers usage errors with exit 2', async () => {
+    expect((await runCli(['poll'], {})).code).toBe(2);
+    expect((await runCli(['frobnicate'], {})).code).toBe(2);
+    expect((await runCli(['search'], {})).code).toBe(2);
+  });
+});
