@@ -6,7 +6,7 @@ import { PlatformError, type DeliveryContent, type Poster, type PostResult } fro
 import { createDeliveryWorker, type DeliveryWorkerOptions } from '../../../src/delivery/worker.js';
 import { Metrics } from '../../../src/metrics.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
-import type { DeliveryTarget, IngestEntry } from '../../../src/store/store.js';
+import type { DeliveryTarget, IngestEntry, Store } from '../../../src/store/store.js';
 import type { Assessment, Delivery, Item, Platform } from '../../../src/types.js';
 
 export const T0 = Date.parse('2026-11-20T10:00:00Z');
@@ -83,7 +83,7 @@ export function assessment(o: Partial<Assessment> = {}): Assessment {
 }
 
 /** Ingests new alerts routed to `targets`; returns the alert ids. */
-export async function seed(store: SqliteStore, clock: Clock, ids: string[], targets: DeliveryTarget[], o: Partial<IngestEntry> = {}): Promise<string[]> {
+export async function seed(store: Store, clock: Clock, ids: string[], targets: DeliveryTarget[], o: Partial<IngestEntry> = {}): Promise<string[]> {
   const entries: IngestEntry[] = ids.map((id) => ({ item: item(id), assessment: assessment(), keys: [`url:https://news.example/${id}`], archive: true, targets, ...o }));
   await store.ingest({ entries, matcher: () => false, retentionSec: 86_400 * 30, now: clock.now() });
   return ids;
@@ -100,7 +100,7 @@ export function memoryLog(): { log: Logger; lines: () => Array<Record<string, un
   return { log: pino({ level: 'info' }, sink), lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
 }
 
-export function worker(store: SqliteStore, clock: Clock, posters: DeliveryWorkerOptions['posters'], o: Partial<DeliveryWorkerOptions> = {}) {
+export function worker(store: Store, clock: Clock, posters: DeliveryWorkerOptions['posters'], o: Partial<DeliveryWorkerOptions> = {}) {
   const metrics = o.metrics ?? new Metrics();
   const w = createDeliveryWorker({
     store,
@@ -134,4 +134,13 @@ export async function drain(w: { runOnce(): Promise<{ delivered: number; retried
     if (r.delivered + r.retried + r.dead === 0) break;
   }
   return n;
+}
+
+/** Waits (real time, bounded) until `cond` holds: for work an abandoned worker does in the background. */
+export async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
 }
