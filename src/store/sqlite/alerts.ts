@@ -1,4 +1,4 @@
-// The alert archive: rows in `alerts`, search text in `alerts_fts` (same rowid).
+// The alert archive: rows in `alerts`, search text in `alerts_fts` (same rowid, newest first).
 import type { Database, Statement } from 'better-sqlite3';
 import type { Alert, AlsoReported } from '../../types.js';
 import { indexText } from '../search-text.js';
@@ -6,12 +6,21 @@ import { bodyIndexText, tagIndexText } from './migrations.js';
 import { alertFromRow, ms, type AlertRow } from './rows.js';
 
 const RID_SPREAD = 1024;
-/** Keeps rid = published_ms * 1024 inside the safe-integer range (dates up to ~2223). */
+/** Keeps rid inside the safe-integer range (publication dates from 1970 to ~2223). */
 const MAX_MS = 8e12;
 
-/** Smallest rid for alerts published at or after `publishedMs`. */
-export function ridFloor(publishedMs: number): number {
-  return Math.min(MAX_MS, Math.max(0, Math.floor(publishedMs))) * RID_SPREAD;
+/**
+ * First rid for an alert published at `publishedMs`. Rids run backwards in time, so ascending
+ * rowid order (FTS5's fast direction) is newest first.
+ */
+export function ridBase(publishedMs: number): number {
+  const t = Number.isFinite(publishedMs) ? Math.min(MAX_MS, Math.max(0, Math.floor(publishedMs))) : 0;
+  return (MAX_MS - t) * RID_SPREAD;
+}
+
+/** Largest rid of alerts published at or after `publishedMs` (the bound for `since`). */
+export function ridCeil(publishedMs: number): number {
+  return ridBase(publishedMs) + RID_SPREAD - 1;
 }
 
 export class AlertRepo {
@@ -44,7 +53,7 @@ export class AlertRepo {
   /** Archives an alert and indexes it for search. */
   insert(alert: Alert): void {
     const publishedMs = ms(alert.published, Date.parse(alert.archivedAt));
-    const base = ridFloor(publishedMs);
+    const base = ridBase(publishedMs);
     const max = this.s.maxRid.get(base, base + RID_SPREAD - 1) as number | null;
     const rid = max === null ? base : max + 1;
     const assessment = JSON.stringify(alert.assessment);

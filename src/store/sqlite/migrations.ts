@@ -13,7 +13,7 @@ const core = `
 CREATE TABLE source_state (name TEXT PRIMARY KEY, json TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE leases (name TEXT PRIMARY KEY, owner TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE seen_keys (key TEXT PRIMARY KEY, owner TEXT NOT NULL, root TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
--- rid = published_ms * 1024 + n, so rowid order is publication order (search scans it newest first).
+-- rid = (8e12 - published_ms) * 1024 + n: ascending rowid order is newest first (search scans it).
 CREATE TABLE alerts (
   rid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, source TEXT NOT NULL, guid TEXT,
   title TEXT NOT NULL, summary TEXT NOT NULL, link TEXT NOT NULL, lang TEXT NOT NULL,

@@ -1,11 +1,11 @@
-// Search over the archive with FTS5. Rowids follow publication time, so the index is scanned
-// newest first and stops early: text matches are ranked within the newest RANK_WINDOW matches
+// Search over the archive with FTS5. Rowids run backwards in publication time, so the index is
+// scanned in its natural ascending order newest first and stops early: text matches are ranked within the newest RANK_WINDOW matches
 // (wider when paging deeper), filters are FTS terms on the `tags` column, `since` is a rowid bound.
 // `total` is exact up to TOTAL_CAP; beyond it the result says `capped: true`.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchResult } from '../store.js';
 import { firmTag, hitSnippet, langTag, parseQuery, rankScore, topicTag, type ParsedQuery } from '../search-text.js';
-import { ridFloor } from './alerts.js';
+import { ridCeil } from './alerts.js';
 import { alertFromRow, type AlertRow } from './rows.js';
 
 export const RANK_WINDOW = 200;
@@ -35,12 +35,12 @@ export class SearchIndex {
   constructor(db: Database) {
     this.s = {
       cands: db.prepare(`SELECT a.rid, a.title, a.summary, a.published_ms, a.score FROM alerts_fts f JOIN alerts a ON a.rid = f.rowid
-        WHERE alerts_fts MATCH ? AND f.rowid >= ? ORDER BY f.rowid DESC LIMIT ?`),
+        WHERE alerts_fts MATCH ? AND f.rowid <= ? ORDER BY f.rowid LIMIT ?`),
       ftsPage: db.prepare(`SELECT a.* FROM alerts_fts f JOIN alerts a ON a.rid = f.rowid
-        WHERE alerts_fts MATCH ? AND f.rowid >= ? ORDER BY f.rowid DESC LIMIT ? OFFSET ?`),
-      ftsCount: db.prepare('SELECT count(*) FROM (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? AND rowid >= ? LIMIT ?)').pluck(),
-      page: db.prepare('SELECT * FROM alerts WHERE rid >= ? ORDER BY rid DESC LIMIT ? OFFSET ?'),
-      count: db.prepare('SELECT count(*) FROM (SELECT 1 FROM alerts WHERE rid >= ? LIMIT ?)').pluck(),
+        WHERE alerts_fts MATCH ? AND f.rowid <= ? ORDER BY f.rowid LIMIT ? OFFSET ?`),
+      ftsCount: db.prepare('SELECT count(*) FROM (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? AND rowid <= ? LIMIT ?)').pluck(),
+      page: db.prepare('SELECT * FROM alerts WHERE rid <= ? ORDER BY rid LIMIT ? OFFSET ?'),
+      count: db.prepare('SELECT count(*) FROM (SELECT 1 FROM alerts WHERE rid <= ? LIMIT ?)').pluck(),
       byRid: db.prepare('SELECT * FROM alerts WHERE rid = ?'),
     };
   }
@@ -49,22 +49,22 @@ export class SearchIndex {
     const pq = parseQuery(q.text ?? '');
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(q.limit || 10)));
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const minRid = q.since && Number.isFinite(Date.parse(q.since)) ? ridFloor(Date.parse(q.since)) : Number.MIN_SAFE_INTEGER;
+    const maxRid = q.since && Number.isFinite(Date.parse(q.since)) ? ridCeil(Date.parse(q.since)) : Number.MAX_SAFE_INTEGER;
     const expr = matchExpression(pq, q);
     if (expr === null) {
-      const rows = this.s.page.all(minRid, limit, offset) as AlertRow[];
-      return this.result(this.s.count.get(minRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
+      const rows = this.s.page.all(maxRid, limit, offset) as AlertRow[];
+      return this.result(this.s.count.get(maxRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
     }
     if (!pq.groups.length) {
-      const rows = this.s.ftsPage.all(expr, minRid, limit, offset) as AlertRow[];
-      return this.result(this.s.ftsCount.get(expr, minRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
+      const rows = this.s.ftsPage.all(expr, maxRid, limit, offset) as AlertRow[];
+      return this.result(this.s.ftsCount.get(expr, maxRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
     }
     const window = Math.max(RANK_WINDOW, offset + limit);
-    const cands = this.s.cands.all(expr, minRid, window) as Cand[];
-    const total = cands.length < window ? cands.length : (this.s.ftsCount.get(expr, minRid, TOTAL_CAP + 1) as number);
+    const cands = this.s.cands.all(expr, maxRid, window) as Cand[];
+    const total = cands.length < window ? cands.length : (this.s.ftsCount.get(expr, maxRid, TOTAL_CAP + 1) as number);
     const ranked = cands
       .map((c) => ({ rid: c.rid, score: rankScore(pq, { title: c.title, summary: c.summary, publishedMs: c.published_ms, alertScore: c.score }, nowMs) }))
-      .sort((a, b) => b.score - a.score || b.rid - a.rid)
+      .sort((a, b) => b.score - a.score || a.rid - b.rid)
       .slice(offset, offset + limit);
     const rows = ranked.map((r) => this.s.byRid.get(r.rid) as AlertRow);
     return this.result(Math.max(total, cands.length), rows, pq, nowMs, ranked.map((r) => r.score));
