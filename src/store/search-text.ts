@@ -7,6 +7,8 @@ const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff'
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
 const SPLIT_CJK = new RegExp(`[${CJK_CLASS}]+|[^${CJK_CLASS}]+`, 'gu');
 const IS_CJK = new RegExp(`^[${CJK_CLASS}]`, 'u');
+const ASCII = /^[\x00-\x7f]*$/;
+const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Dropped from queries (not from the index) unless nothing else is left. */
 const STOPWORDS = new Set('a an and are as at be by for from has have in is it its of on or s that the to was were will with who what which'.split(' '));
@@ -23,6 +25,11 @@ export function stem(word: string): string {
 /** Splits text into runs: `{ cjk, text }`, Latin-like runs lowercased. */
 function runs(text: string): Array<{ cjk: boolean; text: string }> {
   const out: Array<{ cjk: boolean; text: string }> = [];
+  // Fast path for plain ASCII (most English feeds): no normalization, no CJK.
+  if (ASCII.test(text)) {
+    for (const word of text.toLowerCase().match(ASCII_WORD) ?? []) out.push({ cjk: false, text: word });
+    return out;
+  }
   for (const word of text.toLowerCase().normalize('NFKC').match(WORD_RUN) ?? []) {
     for (const part of word.match(SPLIT_CJK) ?? []) out.push({ cjk: IS_CJK.test(part), text: part });
   }

@@ -79,6 +79,21 @@ describe('sqlite specifics', () => {
     expect(() => SqliteStore.open({ dir })).toThrow(/newer|upgrade/);
   });
 
+  it('two stores on one file share leases, claims and the outbox', async () => {
+    const dir = tempDir();
+    const a = SqliteStore.open({ dir });
+    const b = SqliteStore.open({ dir });
+    expect(await a.leaseSource('feed', 'replica-a', 10_000)).not.toBeNull();
+    expect(await b.leaseSource('feed', 'replica-b', 10_000)).toBeNull();
+    const e = entry(item('shared'), { targets: [{ platform: 'console', channel: 'stdout' }] });
+    const [first, second] = await Promise.all([a.ingest(batch([e])), b.ingest(batch([e]))]);
+    expect([first[0].status, second[0].status].sort()).toEqual(['new', 'seen']);
+    const claims = [...(await a.claimDeliveries('ca', 10, 60_000)), ...(await b.claimDeliveries('cb', 10, 60_000))];
+    expect(claims.map((d) => d.id)).toEqual(['alert:console:stdout:shared']);
+    await a.close();
+    await b.close();
+  });
+
   it('reports a closed store as unavailable', async () => {
     const s = SqliteStore.open({ file: ':memory:' });
     await s.ping();
