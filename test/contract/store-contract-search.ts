@@ -85,6 +85,17 @@ export function searchContract(get: StoreGetter): void {
     expect(new Set(ids).size).toBe(7);
   });
 
+  it('supports "quoted phrases", -exclusions, and finds alerts by firm and person names', async () => {
+    await seed();
+    const ids = async (text: string) => (await get().search({ text, limit: 10 })).hits.map((h) => h.alert.id).sort();
+    expect(await ids('"google deepmind"')).toEqual(['en-strong']);
+    expect(await ids('"deepmind google"')).toEqual([]);
+    expect(await ids('bytedance -funding')).toEqual(['en-strong']);
+    expect(await ids('zhipu')).toEqual(['zh-1']);
+    await get().ingest(batch([doc('move-1', { title: 'Chief scientist departs', summary: 'A senior departure.' }, { moves: [{ person: 'Ada Lovelace', from: 'Grab', to: 'Gojek' }] })]));
+    expect(await ids('lovelace')).toEqual(['move-1']);
+  });
+
   it('search results carry the archived alert, alsoReportedBy included', async () => {
     await seed();
     await get().ingest(batch([entry(item('dup', { source: 'other' }), { keys: ['url:https://news.example/zh-1'] })], { now: at(1000) }));

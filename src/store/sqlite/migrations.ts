@@ -57,11 +57,11 @@ CREATE TABLE buckets (bucket TEXT NOT NULL, expires_ms INTEGER NOT NULL, alert_i
 CREATE TABLE fingerprints (alert_id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
-/** Body text indexed for search: summary, firm names and people, so "Zhipu" finds 智谱 stories tagged with the firm. */
+/** Body text indexed for search: summaries, firm names and the moves' people and firms, so "Zhipu" finds 智谱 stories tagged with the firm. Same fields as the Redis backend. */
 export function bodyIndexText(summary: string, assessmentJson: string): string {
-  const a = JSON.parse(assessmentJson) as { firms?: string[]; moves?: Array<{ person?: string }> };
-  const extra = [...(a.firms ?? []), ...(a.moves ?? []).map((m) => m.person ?? '')].join(' ');
-  return indexText(`${summary} ${extra}`);
+  const a = JSON.parse(assessmentJson) as { summary?: string; firms?: string[]; moves?: Array<{ person?: string; from?: string; to?: string }> };
+  const moves = (a.moves ?? []).flatMap((m) => [m.person ?? '', m.from ?? '', m.to ?? '']);
+  return indexText([summary, a.summary ?? '', ...(a.firms ?? []), ...moves].join('\n'));
 }
 
 export function tagIndexText(assessmentJson: string, lang: string): string {
