@@ -1,6 +1,6 @@
 // The embedded store: SQLite through better-sqlite3. Calls are synchronous underneath and
 // return promises to honour the port. One process owns the file (WAL lets readers in).
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../../log.js';
 import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
 import { StoreUnavailableError, type IngestBatch, type IngestOutcome, type OutboxStats, type PostedRecord, type SearchQuery, type SearchResult, type SourceLease, type Store } from '../store.js';
@@ -26,6 +26,7 @@ export class SqliteStore implements Store {
   private readonly now: () => Date;
   private readonly tx: <A extends unknown[], R>(fn: (...a: A) => R) => (...a: A) => R;
   private closed = false;
+  private readonly stmts: Record<'ping' | 'purgeKeys' | 'purgeBuckets' | 'purgeFingerprints', Statement>;
 
   private constructor(readonly db: Database, opts: SqliteStoreOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -34,6 +35,12 @@ export class SqliteStore implements Store {
     this.state = new StateRepo(db);
     this.index = new SearchIndex(db);
     this.ingestor = new Ingestor(db, this.alerts, this.outbox);
+    this.stmts = {
+      ping: db.prepare('SELECT 1'),
+      purgeKeys: db.prepare('DELETE FROM seen_keys WHERE expires_ms <= ?'),
+      purgeBuckets: db.prepare('DELETE FROM buckets WHERE expires_ms <= ?'),
+      purgeFingerprints: db.prepare('DELETE FROM fingerprints WHERE expires_ms <= ?'),
+    };
     this.tx = (fn) => db.transaction(fn) as never;
     this.ingestTx = this.tx((batch: IngestBatch, now: Date) => {
       const out = this.ingestor.run(batch, now);
@@ -44,12 +51,19 @@ export class SqliteStore implements Store {
     this.enqueueTx = this.tx((ds: Delivery[], nowMs: number) => ds.reduce((n, d) => n + this.outbox.insert(d, nowMs), 0));
     this.claimTx = this.tx((c: string, max: number, leaseMs: number, nowMs: number) => this.outbox.claim(c, max, leaseMs, nowMs));
     this.purgeTx = this.tx((nowMs: number, days?: number) => this.purgeAll(nowMs, days));
+    this.saveStateTx = this.tx((state: SourceState, release?: { name: string; owner: string }) => {
+      this.state.saveState(state);
+      if (release) this.state.release(release.name, release.owner);
+    });
+    this.completeTx = this.tx((d: Delivery, messageId: string, now: Date) => this.outbox.complete(d, messageId, now));
   }
 
   private readonly ingestTx: (batch: IngestBatch, now: Date) => IngestOutcome[];
   private readonly enqueueTx: (ds: Delivery[], nowMs: number) => number;
   private readonly claimTx: (c: string, max: number, leaseMs: number, nowMs: number) => Delivery[];
   private readonly purgeTx: (nowMs: number, days?: number) => void;
+  private readonly saveStateTx: (state: SourceState, release?: { name: string; owner: string }) => void;
+  private readonly completeTx: (d: Delivery, messageId: string, now: Date) => void;
 
   /** Opens (creating and migrating) `file`, or `talent-radar.db` in `dir` (DATA_DIR). */
   static open(opts: SqliteStoreOptions = {}): SqliteStore {
@@ -71,7 +85,7 @@ export class SqliteStore implements Store {
   }
 
   ping(): Promise<void> {
-    return this.run(() => void this.db.prepare('SELECT 1').get());
+    return this.run(() => void this.stmts.ping.get());
   }
 
   async close(): Promise<void> {
@@ -93,12 +107,7 @@ export class SqliteStore implements Store {
     return this.run(() => this.state.allStates());
   }
   saveSourceState(state: SourceState, release?: { name: string; owner: string }): Promise<void> {
-    return this.run(() =>
-      this.tx(() => {
-        this.state.saveState(state);
-        if (release) this.state.release(release.name, release.owner);
-      })(),
-    );
+    return this.run(() => this.saveStateTx(state, release));
   }
 
   ingest(batch: IngestBatch): Promise<IngestOutcome[]> {
@@ -150,7 +159,7 @@ export class SqliteStore implements Store {
     return this.run(() => this.outbox.recordAttempt(id));
   }
   completeDelivery(delivery: Delivery, messageId: string, now?: Date): Promise<void> {
-    return this.run(() => this.tx(() => this.outbox.complete(delivery, messageId, now ?? this.now()))());
+    return this.run(() => this.completeTx(delivery, messageId, now ?? this.now()));
   }
   retryDelivery(id: string, notBefore: Date, error: string): Promise<void> {
     return this.run(() => this.outbox.retry(id, notBefore, error, this.ms()));
@@ -186,9 +195,9 @@ export class SqliteStore implements Store {
   }
 
   private purgeAll(nowMs: number, days?: number): void {
-    this.db.prepare('DELETE FROM seen_keys WHERE expires_ms <= ?').run(nowMs);
-    this.db.prepare('DELETE FROM buckets WHERE expires_ms <= ?').run(nowMs);
-    this.db.prepare('DELETE FROM fingerprints WHERE expires_ms <= ?').run(nowMs);
+    this.stmts.purgeKeys.run(nowMs);
+    this.stmts.purgeBuckets.run(nowMs);
+    this.stmts.purgeFingerprints.run(nowMs);
     this.state.purge(nowMs);
     this.outbox.purge(nowMs);
     if (days !== undefined && days > 0) this.alerts.purgeOlderThan(nowMs - days * 86_400_000);
