@@ -13,13 +13,13 @@ import { decodeAlertPairs, ms } from './codec.js';
 import { matchesPhrases } from './text.js';
 
 /** Matches ranked by text relevance per query; pages beyond it follow recency only. */
-export const RANK_WINDOW = 200;
+export const RANK_WINDOW = 100;
 /** Candidate sets up to this size are intersected exactly; larger ones are walked newest first. */
 export const EXACT_MAX = 5000;
 /** Most members of the rarest set a walk looks at. */
-export const SCAN_MAX = 10_000;
-/** A walk stops counting here once its page is full: the total reads "1000+" (capped). */
-export const COUNT_CAP = 1000;
+export const SCAN_MAX = 5000;
+/** A walk stops counting here once its page is full: the total reads "500+" (capped). */
+export const COUNT_CAP = 500;
 
 export interface SearchTuning {
   exactMax?: number;
