@@ -5,7 +5,9 @@
 import { createServer } from 'node:http';
 import { rssXml, rng, irrelevantStory, relevantStory, type GenItem } from './gen.js';
 
-const ITEMS = Number(process.env.BENCH_FEED_ITEMS ?? 10);
+const ITEMS = Number(process.env.BENCH_FEED_ITEMS ?? 5);
+/** Share of relevant stories: 10,000 arbitrary feeds carry far fewer talent stories than a curated list. */
+const SHARE = Number(process.env.BENCH_FEED_RELEVANT ?? 0.1);
 const versions = new Map<number, number>();
 const cache = new Map<number, { etag: string; body: Buffer }>();
 const base = Date.now();
@@ -16,8 +18,8 @@ function feedItems(i: number, version: number): GenItem[] {
   // Version v holds items v*2 … v*2+ITEMS-1: each change adds two new items, drops two old ones.
   for (let k = version * 2; k < version * 2 + ITEMS; k++) {
     const r = rng(i * 100_003 + k);
-    const story = r() < 0.3 ? relevantStory(r) : irrelevantStory(r);
-    items.push({ ...story, guid: `f${i}-${k}`, link: `https://outlet-${i}.example/n/${k}`, published: new Date(base - (1000 - k) * 60_000).toISOString() });
+    const story = r() < SHARE ? relevantStory(r) : irrelevantStory(r);
+    items.push({ ...story, guid: `f${i}-${k}`, link: `https://outlet-${i}.example/n/${k}`, published: new Date(base - (1000 - k) * 60_000 - ((i * 7919) % 3_600_000)).toISOString() });
   }
   return items;
 }

@@ -8,7 +8,7 @@ import { loadKnowledge } from '../knowledge/index.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import { createAssessor } from '../llm/index.js';
 import { createMatcher } from '../pipeline/dedupe/index.js';
-import { fetchFeed } from '../sources/fetcher.js';
+import { createFetchAgent, fetchFeed } from '../sources/fetcher.js';
 import { parseFeed } from '../sources/parse.js';
 import { Metrics } from '../metrics.js';
 import { SqliteStore } from '../store/sqlite/index.js';
@@ -17,7 +17,7 @@ import type { Store } from '../store/store.js';
 import type { PollDeps } from '../pipeline/poll.js';
 import { quietLog } from './util.js';
 
-export interface PollChildArgs { port: number; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
+export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
 export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
 
 async function main(): Promise<void> {
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const log = quietLog();
   const knowledge = loadKnowledge(resolve(root, 'config'), { firms: resolve(root, 'config/firms.yml'), topics: resolve(root, 'config/topics.yml') });
   const store: Store = args.backend === 'redis' ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 }) : SqliteStore.open({ file: args.dbFile });
+  // One agent for the whole cycle (keep-alive per host) unless the run compares the per-call default.
+  const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const assessor = createAssessor({ classifier, cache: store, log, config: config.llm });
   let subs: { at: number; subs: Awaited<ReturnType<Store['listSubscriptions']>> } | undefined;
@@ -51,7 +53,7 @@ async function main(): Promise<void> {
       maxBackoffMs: config.schedule.maxBackoff,
       failuresBeforeDisable: config.schedule.failuresBeforeDisable,
       retentionSec: Math.round(config.retention.dedupeDays * 86400),
-      fetch: { timeoutMs: config.fetch.timeout, maxBytes: config.fetch.maxBytes, maxRedirects: config.fetch.maxRedirects, userAgent: config.fetch.userAgent, allowPrivateAddresses: config.fetch.allowPrivateAddresses },
+      fetch: { timeoutMs: config.fetch.timeout, maxBytes: config.fetch.maxBytes, maxRedirects: config.fetch.maxRedirects, userAgent: config.fetch.userAgent, allowPrivateAddresses: config.fetch.allowPrivateAddresses, agent },
     },
     owner: `bench:${process.pid}`,
     log,
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     cpuSysMs: cpu.system / 1000,
     firstErrors: r.reports.filter((x) => x.outcome === 'error').slice(0, 3).map((x) => `${x.source}: ${x.error}`),
   };
+  await agent?.close();
   await store.close();
   process.send?.(result);
   if (!process.send) console.log(JSON.stringify(result));

@@ -113,14 +113,15 @@ async function main(): Promise<void> {
     const hosts = num(env.BENCH_POLL_HOSTS, 100);
     const backends = (env.BENCH_POLL_BACKENDS ?? 'sqlite').split(',') as Array<'sqlite' | 'redis'>;
     const polls: unknown[] = [];
-    for (const backend of backends) {
-      say(`poll cycle: ${feeds} feeds over ${hosts} loopback addresses, ${backend}`);
-      const p = await runPollCycle({ feeds, hosts, backend, redisUrl: url });
+    const agents = (env.BENCH_POLL_AGENTS ?? 'per-call,shared').split(',');
+    for (const backend of backends) for (const agent of agents) {
+      say(`poll cycle: ${feeds} feeds over ${hosts} loopback addresses, ${backend}, ${agent} agent`);
+      const p = await runPollCycle({ feeds, hosts, backend, redisUrl: url, sharedAgent: agent === 'shared' });
       polls.push(p);
       const m = p.measured;
       say(`poll ${backend}: first ${round(p.first.wallMs / 1000)} s, measured ${round(m.wallMs / 1000)} s, ${round(m.maxRssMB, 0)} MB`);
       rows.push({
-        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}`,
+        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}, ${agent === 'shared' ? 'one shared fetch agent' : 'agent per fetch (as main.ts wires it now)'}`,
         value: `${round(m.wallMs / 1000, 1)} s, peak RSS ${round(m.maxRssMB, 0)} MB`,
         target: '≤ 30 s, < 300 MB',
         status: feeds >= 10_000 && m.wallMs <= 30_000 && m.maxRssMB < 300 && m.errors === 0 ? 'PASS' : feeds < 10_000 ? 'n/a (quick)' : 'MISS',
