@@ -26,7 +26,7 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
       .pollCycle(false)
       .then((r) => {
         if (r.ok + r.errors + r.notModified > 0) {
-          log.info({ ok: r.ok, notModified: r.notModified, errors: r.errors, fresh: r.fresh, enqueued: r.delivered, ms: r.durationMs }, 'poll cycle');
+          log.info({ ok: r.ok, notModified: r.notModified, errors: r.errors, items: r.items, fresh: r.fresh, duplicates: r.duplicates, enqueued: r.delivered, ms: r.durationMs }, 'poll cycle');
         }
       })
       .catch((err) => log.error({ err }, 'poll cycle failed'))

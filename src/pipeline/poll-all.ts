@@ -10,7 +10,9 @@ export interface CycleReport {
   notModified: number;
   errors: number;
   skipped: number;
+  items: number;
   fresh: number;
+  duplicates: number;
   delivered: number;
   durationMs: number;
 }
@@ -21,6 +23,13 @@ export async function pollAll(
   opts: { force?: boolean; concurrency: number; perHost: number },
 ): Promise<CycleReport> {
   const started = Date.now();
+  try {
+    await deps.store.ping();
+  } catch (err) {
+    // One line per tick while the store is down; nothing is fetched, so nothing can be lost.
+    deps.log.warn({ code: (err as { code?: string }).code }, `poll cycle skipped: ${(err as Error).message}`);
+    return { reports: [], ok: 0, notModified: 0, errors: 0, skipped: sources.length, items: 0, fresh: 0, duplicates: 0, delivered: 0, durationMs: Date.now() - started };
+  }
   const limiter = createLimiter({ concurrency: opts.concurrency, perHost: opts.perHost });
   const enabled = sources.filter((s) => s.enabled);
   const reports = await Promise.all(
@@ -40,7 +49,9 @@ export async function pollAll(
     notModified: count('not_modified'),
     errors: count('error'),
     skipped: count('leased') + count('not_due'),
+    items: reports.reduce((n, r) => n + r.items, 0),
     fresh: reports.reduce((n, r) => n + r.fresh, 0),
+    duplicates: reports.reduce((n, r) => n + r.duplicates, 0),
     delivered: reports.reduce((n, r) => n + r.delivered, 0),
     durationMs: Date.now() - started,
   };

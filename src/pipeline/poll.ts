@@ -72,7 +72,8 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
   const now = deps.now ?? (() => new Date());
   const report: PollReport = { source: source.name, outcome: 'ok', items: 0, fresh: 0, duplicates: 0, delivered: 0 };
   const intervalMs = source.interval ?? deps.settings.defaultIntervalMs;
-  const leaseMs = (deps.settings.fetch.timeoutMs ?? 15_000) * 2 + 30_000;
+  // Long enough for the fetch deadline plus parsing and the ingest; a crashed replica's lease frees soon after.
+  const leaseMs = (deps.settings.fetch.timeoutMs ?? 15_000) * 2 + 5_000;
   const lease = await deps.store.leaseSource(source.name, deps.owner, leaseMs);
   if (!lease) return { ...report, outcome: 'leased' };
   const release = { name: source.name, owner: deps.owner };

@@ -36,6 +36,8 @@ export interface RecordedRequest {
   method: string;
   path: string;
   headers: IncomingHttpHeaders;
+  /** Arrival time (ms since epoch). */
+  at: number;
 }
 
 export interface FeedServer {
@@ -110,7 +112,7 @@ export async function startFeedServer(opts: { host?: string } = {}): Promise<Fee
   const closeWaiters = new Set<() => void>();
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    requests.push({ method: req.method ?? 'GET', path, headers: req.headers });
+    requests.push({ method: req.method ?? 'GET', path, headers: req.headers, at: Date.now() });
     const route = routes.get(path) ?? routes.get(path.split('?')[0]);
     if (!route) {
       res.writeHead(404, { 'content-type': 'text/plain' });

@@ -82,7 +82,7 @@ delivery:
   });
 
   it('polls at start and posts the routed alert to Slack once', async () => {
-    const posted = await waitFor(() => slack.messages.find((m) => m.channel === 'C0TALENT'), 'the Slack post');
+    const posted = (await waitFor(() => slack.messages.find((m) => m.channel === 'C0TALENT'), 'the Slack post'))!;
     expect(JSON.stringify(posted.blocks)).toContain('Priya Raman');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(1);
   });
@@ -135,7 +135,7 @@ delivery:
     expect(await sendDigests(app, 'weekly', now)).toBe(1);
     expect(await sendDigests(app, 'weekly', now)).toBe(0); // another replica, same period
     await app.drainOutbox();
-    const digest = await waitFor(() => slack.messages.find((m) => JSON.stringify(m.blocks ?? m.text).includes('digest')), 'the digest post');
+    const digest = (await waitFor(() => slack.messages.find((m) => JSON.stringify(m.blocks ?? m.text).includes('digest')), 'the digest post'))!;
     expect(JSON.stringify(digest.blocks)).toContain('Google');
     await waitFor(() => slack.callsTo('files.completeUploadExternal').length === 1, 'the chart upload');
     const png = [...slack.uploads.values()][0];
