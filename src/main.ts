@@ -13,7 +13,7 @@ import { loadKnowledge, type Knowledge } from './knowledge/index.js';
 import { createClassifier } from './pipeline/classify/index.js';
 import { createAssessor } from './llm/index.js';
 import { createMatcher } from './pipeline/dedupe/index.js';
-import { fetchFeed } from './sources/fetcher.js';
+import { createFetchAgent, fetchFeed } from './sources/fetcher.js';
 import { parseFeed } from './sources/parse.js';
 import type { PollDeps } from './pipeline/poll.js';
 import { pollAll, type CycleReport } from './pipeline/poll-all.js';
@@ -128,6 +128,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     stoppers.push(() => discord.stop());
   }
 
+  // One keep-alive agent for every poll; the SSRF guard runs on each connect.
+  const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
   const pollDeps: PollDeps = {
     store,
     assessor,
@@ -151,6 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         maxRedirects: config.fetch.maxRedirects,
         userAgent: config.fetch.userAgent,
         allowPrivateAddresses: config.fetch.allowPrivateAddresses,
+        agent: fetchAgent,
       },
     },
     owner,
@@ -200,6 +203,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     async close() {
       for (const s of stoppers) await s().catch((err) => log.warn({ err }, 'platform stop failed'));
       await http.close();
+      await fetchAgent.close().catch(() => {});
       await store.close();
     },
   };
