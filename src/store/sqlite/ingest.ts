@@ -24,7 +24,7 @@ export class Ingestor {
       key: db.prepare('SELECT owner, root, expires_ms FROM seen_keys WHERE key = ?'),
       claim: db.prepare(`INSERT INTO seen_keys (key, owner, root, expires_ms) VALUES (?, ?, ?, ?)
         ON CONFLICT (key) DO UPDATE SET owner = excluded.owner, root = excluded.root, expires_ms = excluded.expires_ms`),
-      members: db.prepare(`SELECT alert_id FROM buckets WHERE bucket = ? AND expires_ms > ? ORDER BY expires_ms DESC LIMIT ${BUCKET_READ}`).pluck(),
+      members: db.prepare(`SELECT alert_id, expires_ms FROM buckets WHERE bucket = ? AND expires_ms > ? ORDER BY expires_ms DESC LIMIT ${BUCKET_READ}`).raw(),
       fingerprint: db.prepare('SELECT data FROM fingerprints WHERE alert_id = ? AND expires_ms > ?').pluck(),
       bucket: db.prepare('INSERT OR IGNORE INTO buckets (bucket, expires_ms, alert_id) VALUES (?, ?, ?)'),
       putFingerprint: db.prepare('INSERT OR REPLACE INTO fingerprints (alert_id, data, expires_ms) VALUES (?, ?, ?)'),
@@ -74,16 +74,25 @@ export class Ingestor {
     for (const k of keys) this.s.claim.run(k, owner, root, expires);
   }
 
-  /** Candidates sharing the most buckets first; the matcher decides. */
+  /**
+   * The oldest matching candidate (the story's first report is its original, as on Redis); of
+   * many, those sharing the most buckets are compared. The matcher decides.
+   */
   private nearDuplicate(fp: Fingerprint, id: string, matcher: NearDupMatcher, nowMs: number): string | undefined {
-    const shared = new Map<string, number>();
+    const shared = new Map<string, { n: number; at: number }>();
     for (const b of new Set(fp.buckets)) {
-      for (const cand of this.s.members.all(b, nowMs) as string[]) {
-        if (cand !== id) shared.set(cand, (shared.get(cand) ?? 0) + 1);
+      for (const [cand, expires] of this.s.members.all(b, nowMs) as Array<[string, number]>) {
+        if (cand === id) continue;
+        const c = shared.get(cand);
+        if (c) c.n++;
+        else shared.set(cand, { n: 1, at: expires });
       }
     }
     if (!shared.size) return undefined;
-    const ranked = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+    const ranked = [...shared.entries()]
+      .sort((a, b) => b[1].n - a[1].n)
+      .slice(0, MAX_CANDIDATES)
+      .sort((a, b) => a[1].at - b[1].at);
     for (const [cand] of ranked) {
       const data = this.s.fingerprint.get(cand, nowMs) as string | undefined;
       if (data !== undefined && matcher(fp.data, data)) return cand;
