@@ -127,6 +127,34 @@ schedule:
     await store.close();
   });
 
+  it('tells the channels once when a source is disabled, and again when it recovers', async () => {
+    feeds.set('/flaky.xml', { status: 503, body: 'down' });
+    const cfg = tempConfig(`
+sources:
+  - name: flaky
+    url: ${feeds.url('/flaky.xml')}
+routes:
+  - platform: console
+    channel: console
+fetch:
+  allowPrivateAddresses: true
+schedule:
+  failuresBeforeDisable: 2
+`);
+    const env = { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir };
+    expect((await runCli(['poll', '--once'], env)).stdout).not.toMatch(/disabled/);
+    const second = await runCli(['poll', '--once'], env);
+    expect(second.stdout).toMatch(/Feed "flaky" was disabled after repeated failures/);
+    const third = await runCli(['poll', '--once'], env);
+    expect(third.stdout).not.toMatch(/disabled/); // told once per episode
+    feeds.set('/flaky.xml', { body: rss(TALENT), headers: { 'content-type': 'application/rss+xml' } });
+    const healed = await runCli(['poll', '--once'], env);
+    expect(healed.stdout).toMatch(/Feed "flaky" is working again/);
+    const store = SqliteStore.open({ dir: cfg.dataDir });
+    expect((await store.getSourceStates())[0]).toMatchObject({ disabled: false, consecutiveFailures: 0 });
+    await store.close();
+  });
+
   it('refuses loopback sources unless allowPrivateAddresses, checked after resolving names', async () => {
     const cfg = tempConfig(`
 sources:
