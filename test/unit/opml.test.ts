@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { exportOpml, importOpmlIntoConfig, OpmlError, parseOpml } from '../../src/opml/index.js';
+import { parseConfigText } from '../../src/config/load.js';
+import { runCli, tempConfig } from '../support/cli.js';
+
+const OPML = `<?xml version="1.0" encoding="UTF-8"?>
+<opml version="2.0"><head><title>My feeds</title></head><body>
+  <outline text="AI">
+    <outline type="rss" text="TechCrunch AI" xmlUrl="https://techcrunch.com/category/artificial-intelligence/feed/"/>
+    <outline type="rss" text="量子位 &amp; friends" xmlUrl="https://www.qbitai.com/feed"/>
+  </outline>
+  <outline type="rss" title="Dup" xmlUrl="https://already.example/feed"/>
+  <outline type="rss" text="Not http" xmlUrl="ftp://x.example/feed"/>
+</body></opml>`;
+
+const CONFIG = `# my config — comments must survive
+sources:
+  - name: already
+    url: https://already.example/feed   # keep me
+routes:
+  - platform: console
+    channel: console
+`;
+
+describe('OPML', () => {
+  it('reads nested outlines and decodes entities', () => {
+    expect(parseOpml(OPML).map((f) => f.name)).toEqual(['TechCrunch AI', '量子位 & friends', 'Dup', 'Not http']);
+  });
+
+  it('imports new http(s) feeds into the config, keeping comments, skipping duplicates and bad URLs', () => {
+    const r = importOpmlIntoConfig(OPML, CONFIG);
+    expect(r.added.map((a) => a.url)).toEqual(['https://techcrunch.com/category/artificial-intelligence/feed/', 'https://www.qbitai.com/feed']);
+    expect(r.skipped).toEqual(['https://already.example/feed', 'ftp://x.example/feed']);
+    expect(r.yaml).toContain('# my config — comments must survive');
+    expect(r.yaml).toContain('# keep me');
+    const cfg = parseConfigText(r.yaml);
+    expect(cfg.sources.map((s) => s.name)).toEqual(['already', 'techcrunch-ai', 'friends']);
+  });
+
+  it('exports OPML that imports back to the same feeds', () => {
+    const xml = exportOpml([{ name: 'a&b', url: 'https://a.example/feed?x=1&y=2' }]);
+    expect(parseOpml(xml)).toEqual([{ name: 'a&b', url: 'https://a.example/feed?x=1&y=2' }]);
+  });
+
+  it('refuses DOCTYPEs and non-OPML documents with a clear error', () => {
+    expect(() => parseOpml('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><opml><body/></opml>')).toThrow(OpmlError);
+    expect(() => parseOpml('<rss><channel/></rss>')).toThrow(/not an OPML file/);
+  });
+
+  it('works through the CLI: sources import writes the config, sources export prints OPML', async () => {
+    const cfg = tempConfig(CONFIG);
+    const opmlPath = `${cfg.dir}/feeds.opml`;
+    (await import('node:fs')).writeFileSync(opmlPath, OPML);
+    const imp = await runCli(['sources', 'import', opmlPath], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    expect(imp.code).toBe(0);
+    expect(imp.stdout).toMatch(/imported 2 source/);
+    expect(readFileSync(cfg.configPath, 'utf8')).toContain('qbitai');
+    const exp = await runCli(['sources', 'export'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    expect(parseOpml(exp.stdout)).toHaveLength(3);
+  });
+});
