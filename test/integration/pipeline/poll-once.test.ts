@@ -81,6 +81,18 @@ fetch:
     expect(third.code).toBe(0);
     expect(third.stdout).toBe('');
 
+    const search = await runCli(['search', 'Varga', 'topic:talent', '--json'], env);
+    expect(search.code).toBe(0);
+    expect(JSON.parse(search.stdout)).toMatchObject({ total: 1, hits: [{ title: TALENT[0].title }] });
+    const zh = await runCli(['search', '月之暗面'], env); // the Chinese name finds the English story through its firm
+    expect(zh.stdout).toContain('Zhou Min');
+    const table = await runCli(['sources'], env);
+    expect(table.stdout).toMatch(/^SOURCE\s+STATUS/);
+    expect(table.stdout).toMatch(/wire\s+ok\s+\d+s ago\s+0/);
+    const doctor = await runCli(['doctor'], env);
+    expect(doctor.code).toBe(0);
+    expect(doctor.stdout).toMatch(/✓ source wire — \d+ entries/);
+
     const store = SqliteStore.open({ dir: dataDir });
     const states = await store.getSourceStates();
     expect(states[0]).toMatchObject({ name: 'wire', consecutiveFailures: 0, initialized: true });
