@@ -172,7 +172,7 @@ export function generateAlertEntries(start: number, count: number, opts: { seed?
   return out;
 }
 
-export interface BenchQuery { text: string; firms?: string[]; topics?: Topic[]; since?: string; lang?: string; limit: number }
+export interface BenchQuery { text: string; firms?: string[]; topics?: Topic[]; since?: string; lang?: string; limit: number; /** Query shape, for per-shape latency. */ kind?: string }
 
 /** Varied /talent search queries: English and Chinese words, names, filters. */
 export function generateQueries(n: number, opts: { seed?: number; now: Date }): BenchQuery[] {
@@ -184,13 +184,13 @@ export function generateQueries(n: number, opts: { seed?: number; now: Date }): 
     const since = new Date(opts.now.getTime() - Math.floor(1 + r() * 90) * 86400_000).toISOString();
     const firm = pick(r, FIRMS);
     const canon = firm.en === 'Google DeepMind' ? 'Google' : firm.en;
-    if (k < 0.25) out.push({ text: pick(r, words), limit: 10 });
-    else if (k < 0.4) out.push({ text: `${pick(r, LAST)}`, limit: 10 });
-    else if (k < 0.55) out.push({ text: pick(r, [...ZH_NAMES, '加盟', '首席科学家', '超级应用', '大模型', '离职', ...SUPERAPPS_ZH]), limit: 10 });
-    else if (k < 0.7) out.push({ text: pick(r, words), firms: [canon], limit: 10 });
-    else if (k < 0.8) out.push({ text: pick(r, words), topics: [pick(r, ['talent', 'superapp'] as const)], limit: 10 });
-    else if (k < 0.9) out.push({ text: `${firm.en.split(' ')[0]} ${pick(r, words)}`, since, limit: 10 });
-    else out.push({ text: '', firms: [canon], since, limit: 10 });
+    if (k < 0.25) out.push({ kind: 'word', text: pick(r, words), limit: 10 });
+    else if (k < 0.4) out.push({ kind: 'surname', text: `${pick(r, LAST)}`, limit: 10 });
+    else if (k < 0.55) out.push({ kind: 'chinese', text: pick(r, [...ZH_NAMES, '加盟', '首席科学家', '超级应用', '大模型', '离职', ...SUPERAPPS_ZH]), limit: 10 });
+    else if (k < 0.7) out.push({ kind: 'word+firm', text: pick(r, words), firms: [canon], limit: 10 });
+    else if (k < 0.8) out.push({ kind: 'word+topic', text: pick(r, words), topics: [pick(r, ['talent', 'superapp'] as const)], limit: 10 });
+    else if (k < 0.9) out.push({ kind: 'two words+since', text: `${firm.en.split(' ')[0]} ${pick(r, words)}`, since, limit: 10 });
+    else out.push({ kind: 'firm+since only', text: '', firms: [canon], since, limit: 10 });
   }
   return out;
 }

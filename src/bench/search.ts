@@ -5,7 +5,7 @@ import type { Store } from '../store/store.js';
 import { generateAlertEntries, generateQueries } from './gen.js';
 import { percentile, round, timed } from './util.js';
 
-export interface SearchPoint { alerts: number; loadSec: number; loadPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; queries: number; avgHits: number }
+export interface SearchPoint { alerts: number; loadSec: number; loadPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; queries: number; avgHits: number; /** p95 per query shape. */ p95ByKind?: Record<string, number> }
 
 export interface SearchBenchOptions {
   sizes: number[];
@@ -45,12 +45,14 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
       break;
     }
     // Warm-up: a few queries so the first timing does not include statement preparation or page faults.
-    for (const q of queries.slice(0, 10)) await store.search(q);
+    for (const { kind: _k, ...q } of queries.slice(0, 10)) await store.search(q);
     const times: number[] = [];
+    const byKind = new Map<string, number[]>();
     let hits = 0;
-    for (const q of queries) {
+    for (const { kind, ...q } of queries) {
       const { ms, value } = await timed(() => store.search(q));
       times.push(ms);
+      byKind.set(kind ?? '', [...(byKind.get(kind ?? '') ?? []), ms]);
       hits += value.hits.length;
     }
     times.sort((a, b) => a - b);
@@ -64,6 +66,7 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
       maxMs: round(times[times.length - 1], 2),
       queries: times.length,
       avgHits: round(hits / times.length, 1),
+      p95ByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, round(percentile(v.sort((a, b) => a - b), 0.95), 2)])),
     });
   }
   return { points, skipped };

@@ -1,13 +1,13 @@
 // Bench helpers: the machine, percentiles, timing, quiet logger, Redis URL and instrumentation.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { Redis } from 'ioredis';
 import { createLogger, type Logger } from '../log.js';
 
-export interface Machine { cpu: string; cores: number; ramGiB: number; node: string; platform: string; date: string }
+export interface Machine { cpu: string; cores: number; ramGiB: number; node: string; platform: string; date: string; /** 1-minute load average when the run started: other work on the machine skews timings. */ loadAvg1: number }
 
 export function machine(): Machine {
   const c = cpus();
-  return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString() };
+  return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString(), loadAvg1: round(loadavg()[0], 2) };
 }
 
 export const quietLog = (): Logger => createLogger('silent');
