@@ -50,12 +50,23 @@ export class AlertRepo {
     return this.s.exists.get(id) !== undefined;
   }
 
+  /**
+   * A free rid in the alert's millisecond slot; when 1024 alerts share that millisecond (date-only
+   * feeds, items stamped with the fetch time), the next slots are used, as if published a
+   * millisecond earlier, so an insert never collides.
+   */
+  private freeRid(base: number): number {
+    for (let slot = base; ; slot += RID_SPREAD) {
+      const max = this.s.maxRid.get(slot, slot + RID_SPREAD - 1) as number | null;
+      if (max === null) return slot;
+      if (max < slot + RID_SPREAD - 1) return max + 1;
+    }
+  }
+
   /** Archives an alert and indexes it for search. */
   insert(alert: Alert): void {
     const publishedMs = ms(alert.published, Date.parse(alert.archivedAt));
-    const base = ridBase(publishedMs);
-    const max = this.s.maxRid.get(base, base + RID_SPREAD - 1) as number | null;
-    const rid = max === null ? base : max + 1;
+    const rid = this.freeRid(ridBase(publishedMs));
     const assessment = JSON.stringify(alert.assessment);
     this.s.insert.run({
       rid,
