@@ -21,6 +21,9 @@ export interface IngestCtx {
   now: () => Date;
 }
 
+/** Members read per bucket, newest first (as in the SQLite backend). */
+const BUCKET_READ = 64;
+
 async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): Promise<{ snap: Snapshot; seq: string }> {
   const keys = [...new Set(batch.entries.flatMap(entryKeys))];
   const ids = [...new Set(batch.entries.map((e) => e.item.id))];
@@ -31,7 +34,8 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   for (const id of ids) p.exists(ctx.k.alert(id));
   // Live while now < claimTime + retention, on the batch clock.
   const min = `(${nowMs - batch.retentionSec * 1000}`;
-  for (const b of buckets) p.zrangebyscore(ctx.k.bucket(b), min, '+inf', 'WITHSCORES');
+  // Newest members of each bucket only: broad entity buckets stay cheap (same bound as SQLite).
+  for (const b of buckets) p.zrevrangebyscore(ctx.k.bucket(b), '+inf', min, 'WITHSCORES', 'LIMIT', 0, BUCKET_READ);
   const res = (await p.exec()) ?? [];
   const failed = res.find(([err]) => err);
   if (failed) throw failed[0];

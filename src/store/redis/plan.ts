@@ -74,18 +74,24 @@ export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap:
   });
 }
 
-/** The oldest matching candidate: the story's first report is its original. */
+/** Candidates compared per entry: those sharing the most buckets (as in the SQLite backend). */
+const MAX_CANDIDATES = 48;
+
+/** The oldest matching candidate among those sharing the most buckets: the story's first report is its original. */
 function nearDuplicate(fp: NonNullable<IngestEntry['fingerprint']>, id: string, buckets: Snapshot['buckets'], matcher: IngestBatch['matcher']): string {
-  const seen = new Set<string>([id]);
-  const candidates: Candidate[] = [];
-  for (const b of fp.buckets) {
+  const shared = new Map<string, { c: Candidate; n: number }>();
+  for (const b of new Set(fp.buckets)) {
     for (const c of buckets.get(b) ?? []) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      candidates.push(c);
+      if (c.id === id) continue;
+      const s = shared.get(c.id);
+      if (s) s.n++;
+      else shared.set(c.id, { c, n: 1 });
     }
   }
-  candidates.sort((x, y) => x.at - y.at);
-  for (const c of candidates) if (matcher(fp.data, c.data)) return c.id;
+  const ranked = [...shared.values()]
+    .sort((x, y) => y.n - x.n)
+    .slice(0, MAX_CANDIDATES)
+    .sort((x, y) => x.c.at - y.c.at);
+  for (const { c } of ranked) if (matcher(fp.data, c.data)) return c.id;
   return '';
 }

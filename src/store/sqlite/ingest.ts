@@ -7,8 +7,8 @@ import type { AlertRepo } from './alerts.js';
 import type { OutboxRepo } from './outbox.js';
 
 /** Newest members read per bucket, and candidates compared per entry: keeps broad entity buckets cheap. */
-const BUCKET_READ = 500;
-const MAX_CANDIDATES = 200;
+const BUCKET_READ = 64;
+const MAX_CANDIDATES = 48;
 
 interface KeyRow {
   owner: string;
