@@ -152,7 +152,7 @@ async function main(): Promise<void> {
       const m = p.measured;
       say(`poll ${backend}: first ${round(p.first.wallMs / 1000)} s, measured ${round(m.wallMs / 1000)} s, ${round(m.maxRssMB, 0)} MB`);
       rows.push({
-        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}, ${agent === 'shared' ? 'one shared fetch agent' : 'agent per fetch (as main.ts wires it now)'}`,
+        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}, ${agent === 'shared' ? 'one shared fetch agent (as main.ts wires it)' : 'an agent per fetch (for comparison)'}`,
         value: `${round(m.wallMs / 1000, 1)} s, peak RSS ${round(m.maxRssMB, 0)} MB`,
         target: '≤ 30 s, < 300 MB',
         status: feeds >= 10_000 && m.wallMs <= 30_000 && m.maxRssMB < 300 && m.errors === 0 ? 'PASS' : feeds < 10_000 ? 'n/a (quick)' : 'MISS',
