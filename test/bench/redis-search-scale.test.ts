@@ -1,12 +1,12 @@
 // Search latency at scale, against a private redis-server (skipped unless REDIS_BENCH is set):
-//   REDIS_BENCH=1000000 npx vitest run test/integration/redis/search-scale.test.ts
+//   REDIS_BENCH=1000000 npx vitest run test/bench/redis-search-scale.test.ts
 // Loads N synthetic alerts (Zipf-distributed English vocabulary, Chinese titles, 60 firms)
 // through the real ingest path, then times store.search end to end and prints p50/p95/max.
 import type { ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RedisStore } from '../../../src/store/redis/index.js';
-import type { IngestEntry } from '../../../src/store/store.js';
-import { freePort, hasRedisServer, startRedisServer, stopChild } from './helpers.js';
+import { RedisStore } from '../../src/store/redis/index.js';
+import type { IngestEntry } from '../../src/store/store.js';
+import { freePort, hasRedisServer, startRedisServer, stopChild } from '../integration/redis/helpers.js';
 
 const N = Number(process.env.REDIS_BENCH ?? 0);
 const BATCH = 1000;
