@@ -104,13 +104,23 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
       stopping = false;
       stopped = new Promise<void>((r) => (wake = r));
       loop = (async () => {
+        let failingSince = 0;
         while (!stopping) {
           let busy = false;
           try {
             const r = await tracked();
             busy = r.delivered + r.retried + r.dead > 0;
+            if (failingSince) o.log.info('delivery rounds work again');
+            failingSince = 0;
           } catch (err) {
-            o.log.error({ err }, 'delivery round failed; trying again shortly');
+            // While the store is down this fails every round: say it once, then once a minute.
+            const now = Date.now();
+            if (!failingSince || now - failingSince >= 60_000) {
+              const code = (err as { code?: string }).code;
+              if (code === 'STORE_UNAVAILABLE') o.log.error({ code }, `delivery paused: ${(err as Error).message}`);
+              else o.log.error({ err }, 'delivery round failed; trying again shortly');
+              failingSince = now;
+            }
           }
           if (!busy && !stopping) await Promise.race([realSleep(o.idleMs ?? 1000), stopped]);
         }
