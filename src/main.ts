@@ -15,7 +15,9 @@ import { createAssessor } from './llm/index.js';
 import { createMatcher } from './pipeline/dedupe/index.js';
 import { createFetchAgent, fetchFeed } from './sources/fetcher.js';
 import { parseFeed } from './sources/parse.js';
-import type { PollDeps } from './pipeline/poll.js';
+import type { PollDeps, PollSettings } from './pipeline/poll.js';
+import type { Config } from './config/schema.js';
+import type { Agent } from 'undici';
 import { pollAll, type CycleReport } from './pipeline/poll-all.js';
 import { createCommandHandler } from './commands/index.js';
 import type { CommandRequest, Reply } from './commands/types.js';
@@ -57,6 +59,25 @@ export interface App {
   drainOutbox(maxRounds?: number): Promise<number>;
   close(): Promise<void>;
   platformsStarted: () => Promise<void>;
+}
+
+/** The poll settings a config gives, with the shared fetch agent (when there is one). */
+export function pollSettings(config: Config, agent?: Agent): PollSettings {
+  return {
+    defaultIntervalMs: config.schedule.defaultInterval,
+    maxAgeHours: config.schedule.maxAgeHours,
+    maxBackoffMs: config.schedule.maxBackoff,
+    failuresBeforeDisable: config.schedule.failuresBeforeDisable,
+    retentionSec: Math.round(config.retention.dedupeDays * 86400),
+    fetch: {
+      timeoutMs: config.fetch.timeout,
+      maxBytes: config.fetch.maxBytes,
+      maxRedirects: config.fetch.maxRedirects,
+      userAgent: config.fetch.userAgent,
+      allowPrivateAddresses: config.fetch.allowPrivateAddresses,
+      agent,
+    },
+  };
 }
 
 /** Checks config facts that need the firm list: route firms must be canonical (or aliases). */
@@ -141,21 +162,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onSourceHealth: async (source, event, error) => {
       await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
     },
-    settings: {
-      defaultIntervalMs: config.schedule.defaultInterval,
-      maxAgeHours: config.schedule.maxAgeHours,
-      maxBackoffMs: config.schedule.maxBackoff,
-      failuresBeforeDisable: config.schedule.failuresBeforeDisable,
-      retentionSec: Math.round(config.retention.dedupeDays * 86400),
-      fetch: {
-        timeoutMs: config.fetch.timeout,
-        maxBytes: config.fetch.maxBytes,
-        maxRedirects: config.fetch.maxRedirects,
-        userAgent: config.fetch.userAgent,
-        allowPrivateAddresses: config.fetch.allowPrivateAddresses,
-        agent: fetchAgent,
-      },
-    },
+    settings: pollSettings(config, fetchAgent),
     owner,
     log: log.child({ mod: 'poll' }),
     metrics,

@@ -16,6 +16,7 @@ import { RedisStore } from '../store/redis/index.js';
 import type { Store } from '../store/store.js';
 import type { PollDeps } from '../pipeline/poll.js';
 import { quietLog } from './util.js';
+import { pollSettings } from '../main.js';
 
 export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
 export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
@@ -47,14 +48,7 @@ async function main(): Promise<void> {
       if (!subs || Date.now() - subs.at > 15_000) subs = { at: Date.now(), subs: await store.listSubscriptions() };
       return subs.subs;
     },
-    settings: {
-      defaultIntervalMs: config.schedule.defaultInterval,
-      maxAgeHours: config.schedule.maxAgeHours,
-      maxBackoffMs: config.schedule.maxBackoff,
-      failuresBeforeDisable: config.schedule.failuresBeforeDisable,
-      retentionSec: Math.round(config.retention.dedupeDays * 86400),
-      fetch: { timeoutMs: config.fetch.timeout, maxBytes: config.fetch.maxBytes, maxRedirects: config.fetch.maxRedirects, userAgent: config.fetch.userAgent, allowPrivateAddresses: config.fetch.allowPrivateAddresses, agent },
-    },
+    settings: pollSettings(config, agent),
     owner: `bench:${process.pid}`,
     log,
     metrics: new Metrics(),

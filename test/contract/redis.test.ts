@@ -1,23 +1,9 @@
 // The store contract on the Redis backend. Each store gets its own key prefix, deleted after.
-import { Redis } from 'ioredis';
 import { RedisStore } from '../../src/store/redis/index.js';
 import type { Store } from '../../src/store/store.js';
 import { describeRedis, TEST_REDIS_URL, uniquePrefix } from '../support/redis.js';
 import { runStoreContract } from './store-contract.js';
-
-async function deletePrefix(url: string, prefix: string): Promise<void> {
-  const r = new Redis(url, { protocol: 2 });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await r.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    r.disconnect();
-  }
-}
+import { deletePrefix } from '../integration/redis/helpers.js';
 
 describeRedis('redis store', () => {
   runStoreContract(
