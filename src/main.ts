@@ -26,7 +26,8 @@ import { ConsolePoster } from './delivery/console.js';
 import { noticeSourceHealth } from './delivery/notices.js';
 import type { Poster } from './delivery/poster.js';
 import { HttpServer } from './http/server.js';
-import type { Platform, Subscription } from './types.js';
+import type { Platform } from './types.js';
+import { cacheSubscriptions } from './pipeline/subscriptions.js';
 
 export interface AppOptions {
   env: Env;
@@ -113,13 +114,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const assessor = createAssessor({ classifier, llm: env.llm, cache: store, log: log.child({ mod: 'llm' }), config: config.llm });
 
-  let subsCache: { at: number; subs: Subscription[] } | undefined;
-  const subscriptions = async (): Promise<Subscription[]> => {
-    if (!subsCache || Date.now() - subsCache.at > 15_000) subsCache = { at: Date.now(), subs: await store.listSubscriptions() };
-    return subsCache.subs;
-  };
+  const subsCache = cacheSubscriptions(store);
+  const subscriptions = subsCache.get;
 
-  const handleCommand = createCommandHandler({ store, config, knowledge, admins: config.admins, metrics, onSubscriptionsChanged: () => (subsCache = undefined) });
+  const handleCommand = createCommandHandler({ store, config, knowledge, admins: config.admins, metrics, onSubscriptionsChanged: subsCache.invalidate });
   const http = new HttpServer(log.child({ mod: 'http' }));
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });

@@ -17,6 +17,7 @@ import type { Store } from '../store/store.js';
 import type { PollDeps } from '../pipeline/poll.js';
 import { quietLog } from './util.js';
 import { pollSettings } from '../main.js';
+import { cacheSubscriptions } from '../pipeline/subscriptions.js';
 
 export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
 export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
@@ -36,7 +37,6 @@ async function main(): Promise<void> {
   const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const assessor = createAssessor({ classifier, cache: store, log, config: config.llm });
-  let subs: { at: number; subs: Awaited<ReturnType<Store['listSubscriptions']>> } | undefined;
   const deps: PollDeps = {
     store,
     assessor,
@@ -44,10 +44,7 @@ async function main(): Promise<void> {
     fetchFeed,
     parseFeed,
     routes: config.routes,
-    subscriptions: async () => {
-      if (!subs || Date.now() - subs.at > 15_000) subs = { at: Date.now(), subs: await store.listSubscriptions() };
-      return subs.subs;
-    },
+    subscriptions: cacheSubscriptions(store).get,
     settings: pollSettings(config, agent),
     owner: `bench:${process.pid}`,
     log,

@@ -32,6 +32,19 @@ export function tempConfig(yaml: string): { dir: string; configPath: string; dat
   return { dir, configPath, dataDir: join(dir, 'data') };
 }
 
+/**
+ * A temp config whose sources (YAML list items) print to the console route, with the
+ * environment that points the CLI at it. Loopback sources are allowed unless `allowPrivate` is false.
+ */
+export function consoleBot(sources: string, opts: { allowPrivate?: boolean; extra?: string } = {}) {
+  const cfg = tempConfig(
+    `sources:\n${sources.replace(/^\n+|\s+$/g, '')}\nroutes:\n  - platform: console\n    channel: console\n` +
+      (opts.allowPrivate === false ? '' : 'fetch:\n  allowPrivateAddresses: true\n') +
+      (opts.extra ?? ''),
+  );
+  return { ...cfg, env: { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir } };
+}
+
 export interface FeedItem {
   title: string;
   description: string;

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startFeedServer } from '../../fakes/feed-server.js';
-import { rss, tempConfig } from '../../support/cli.js';
+import { consoleBot, rss } from '../../support/cli.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 import { freePort } from '../redis/helpers.js';
 
@@ -16,16 +16,7 @@ describe('shutdown', () => {
     if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     const feeds = await startFeedServer();
     feeds.set('/f.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([{ title: 'Quiet day', description: 'Nothing.', link: 'https://x.example/1', guid: '1', pubDate: new Date() }]) });
-    const cfg = tempConfig(`
-sources:
-  - name: f
-    url: ${feeds.url('/f.xml')}
-routes:
-  - platform: console
-    channel: console
-fetch:
-  allowPrivateAddresses: true
-`);
+    const cfg = consoleBot(`  - name: f\n    url: ${feeds.url('/f.xml')}`);
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'run'], {
       env: { ...process.env, TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info' },

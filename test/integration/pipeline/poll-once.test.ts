@@ -1,7 +1,7 @@
 // `talent-radar poll --once` end to end: local feed server → pipeline → embedded store → console.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
-import { rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
+import { consoleBot, rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
@@ -39,20 +39,7 @@ describe('poll --once', () => {
     await feeds.close();
   });
 
-  function setup(extraSource = '') {
-    const cfg = tempConfig(`
-sources:
-  - name: wire
-    url: ${feeds.url('/wire.xml')}
-${extraSource}
-routes:
-  - platform: console
-    channel: console
-fetch:
-  allowPrivateAddresses: true
-`);
-    return { ...cfg, env: { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir } };
-  }
+  const setup = (extraSource = '') => consoleBot(`  - name: wire\n    url: ${feeds.url('/wire.xml')}\n${extraSource}`);
 
   it('records the backlog on the first poll, delivers new stories after, and nothing twice', async () => {
     feeds.set('/wire.xml', { body: rss([...TALENT, IRRELEVANT]), headers: { 'content-type': 'application/rss+xml' } });
@@ -104,20 +91,8 @@ fetch:
   it('delivers the newest N on the first poll with backfill, never items older than maxAgeHours', async () => {
     const old: FeedItem = { ...TALENT[1], guid: 'old-1', link: 'https://wire.example/old', pubDate: hoursAgo(24 * 10) };
     feeds.set('/backfill.xml', { body: rss([TALENT[0], old]), headers: { 'content-type': 'application/rss+xml' } });
-    const cfg = tempConfig(`
-sources:
-  - name: bf
-    url: ${feeds.url('/backfill.xml')}
-    backfill: 5
-routes:
-  - platform: console
-    channel: console
-fetch:
-  allowPrivateAddresses: true
-schedule:
-  maxAgeHours: 72
-`);
-    const run = await runCli(['poll', '--once'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    const cfg = consoleBot(`  - name: bf\n    url: ${feeds.url('/backfill.xml')}\n    backfill: 5`, { extra: 'schedule:\n  maxAgeHours: 72\n' });
+    const run = await runCli(['poll', '--once'], cfg.env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Lena Varga');
     expect(run.stdout).not.toContain('three Google DeepMind engineers');
@@ -141,19 +116,8 @@ schedule:
 
   it('tells the channels once when a source is disabled, and again when it recovers', async () => {
     feeds.set('/flaky.xml', { status: 503, body: 'down' });
-    const cfg = tempConfig(`
-sources:
-  - name: flaky
-    url: ${feeds.url('/flaky.xml')}
-routes:
-  - platform: console
-    channel: console
-fetch:
-  allowPrivateAddresses: true
-schedule:
-  failuresBeforeDisable: 2
-`);
-    const env = { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir };
+    const cfg = consoleBot(`  - name: flaky\n    url: ${feeds.url('/flaky.xml')}`, { extra: 'schedule:\n  failuresBeforeDisable: 2\n' });
+    const env = cfg.env;
     expect((await runCli(['poll', '--once'], env)).stdout).not.toMatch(/disabled/);
     const second = await runCli(['poll', '--once'], env);
     expect(second.stdout).toMatch(/Feed "flaky" was disabled after repeated failures/);
@@ -168,16 +132,9 @@ schedule:
   });
 
   it('refuses loopback sources unless allowPrivateAddresses, checked after resolving names', async () => {
-    const cfg = tempConfig(`
-sources:
-  - name: local
-    url: http://localhost:${feeds.port}/wire.xml
-routes:
-  - platform: console
-    channel: console
-`);
+    const cfg = consoleBot(`  - name: local\n    url: http://localhost:${feeds.port}/wire.xml`, { allowPrivate: false });
     const before = feeds.requests.length;
-    const run = await runCli(['poll', '--once'], { TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir });
+    const run = await runCli(['poll', '--once'], cfg.env);
     expect(run.code).toBe(1); // every source failed
     expect(run.stderr).toMatch(/BLOCKED_ADDRESS/);
     expect(feeds.requests.length).toBe(before);
