@@ -22,8 +22,12 @@ export interface Fingerprint {
   data: string;
 }
 
-/** Decides whether `incoming` is a near-duplicate of an archived `candidate`. Pure. */
-export type NearDupMatcher = (incoming: string, candidate: string) => boolean;
+/**
+ * Decides whether `incoming` retells the story of an archived `candidate`. Pure. `pool` holds the
+ * data of every candidate judged for this incoming item (the candidate included), so a matcher can
+ * weigh how specific a shared feature is; see store/near-dup.ts.
+ */
+export type NearDupMatcher = (incoming: string, candidate: string, pool?: readonly string[]) => boolean;
 
 export interface DeliveryTarget {
   platform: Platform;

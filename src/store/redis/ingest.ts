@@ -8,10 +8,10 @@ import type { Alert } from '../../types.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
 import { encodeAlertDoc } from './codec.js';
-import { entryKeys, planBatch, type Candidate, type KeyOwner, type Snapshot } from './plan.js';
+import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
+import { BUCKET_CAP, BUCKET_READ, type Candidate } from '../near-dup.js';
 import { alertTokens } from './text.js';
 
-export const BUCKET_CAP = 500;
 const MAX_ATTEMPTS = 5;
 
 export interface IngestCtx {
@@ -21,8 +21,6 @@ export interface IngestCtx {
   now: () => Date;
 }
 
-/** Members read per bucket, newest first (as in the SQLite backend). */
-const BUCKET_READ = 64;
 
 async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): Promise<{ snap: Snapshot; seq: string }> {
   const keys = [...new Set(batch.entries.flatMap(entryKeys))];
@@ -46,7 +44,7 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   const snap: Snapshot = { owners, buckets: new Map(), archived };
   buckets.forEach((b, i) => {
     const flat = vals[2 + ids.length + i] as string[];
-    const members: Candidate[] = [];
+    const members: Array<Required<Candidate>> = [];
     for (let j = 0; j + 1 < flat.length; j += 2) {
       const cut = flat[j].indexOf('\u0001');
       members.push({ id: flat[j].slice(0, cut), data: flat[j].slice(cut + 1), at: Number(flat[j + 1]) });

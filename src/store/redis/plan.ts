@@ -3,6 +3,7 @@
 // near-duplicates with the matcher. The script in round trip 2 re-checks the exact keys and the
 // archive atomically; near-duplicate picks travel to it as `nd`.
 import type { IngestBatch, IngestEntry } from '../store.js';
+import { pickOriginal, type Candidate } from '../near-dup.js';
 
 export interface KeyOwner {
   /** The item that claimed the key. */
@@ -15,15 +16,11 @@ export interface Snapshot {
   /** Live keys only (expired ones read as absent). */
   owners: Map<string, KeyOwner | null>;
   /** Bucket → live candidates: alert id, fingerprint data, archive time (ms). */
-  buckets: Map<string, Candidate[]>;
+  buckets: Map<string, Array<Required<Candidate>>>;
   archived: Set<string>;
 }
 
-export interface Candidate {
-  id: string;
-  data: string;
-  at: number;
-}
+export type { Candidate };
 
 export type Predicted = 'new' | 'seen' | 'duplicate';
 
@@ -60,7 +57,7 @@ export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap:
       predicted = 'duplicate';
       root = other.root;
     } else if (e.fingerprint) {
-      nd = nearDuplicate(e.fingerprint, id, buckets, batch.matcher);
+      nd = pickOriginal(e.fingerprint, id, (b) => buckets.get(b) ?? [], batch.matcher) ?? '';
       if (nd) [predicted, root] = ['duplicate', nd];
     }
     keys.forEach((k, i) => {
@@ -72,26 +69,4 @@ export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap:
     }
     return { keys, nd, predicted };
   });
-}
-
-/** Candidates compared per entry: those sharing the most buckets (as in the SQLite backend). */
-const MAX_CANDIDATES = 48;
-
-/** The oldest matching candidate among those sharing the most buckets: the story's first report is its original. */
-function nearDuplicate(fp: NonNullable<IngestEntry['fingerprint']>, id: string, buckets: Snapshot['buckets'], matcher: IngestBatch['matcher']): string {
-  const shared = new Map<string, { c: Candidate; n: number }>();
-  for (const b of new Set(fp.buckets)) {
-    for (const c of buckets.get(b) ?? []) {
-      if (c.id === id) continue;
-      const s = shared.get(c.id);
-      if (s) s.n++;
-      else shared.set(c.id, { c, n: 1 });
-    }
-  }
-  const ranked = [...shared.values()]
-    .sort((x, y) => y.n - x.n)
-    .slice(0, MAX_CANDIDATES)
-    .sort((x, y) => x.c.at - y.c.at);
-  for (const { c } of ranked) if (matcher(fp.data, c.data)) return c.id;
-  return '';
 }

@@ -3,12 +3,9 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Delivery } from '../../types.js';
 import type { Fingerprint, IngestBatch, IngestEntry, IngestOutcome, NearDupMatcher } from '../store.js';
+import { BUCKET_READ, pickOriginal, type Candidate } from '../near-dup.js';
 import type { AlertRepo } from './alerts.js';
 import type { OutboxRepo } from './outbox.js';
-
-/** Newest members read per bucket, and candidates compared per entry: keeps broad entity buckets cheap. */
-const BUCKET_READ = 64;
-const MAX_CANDIDATES = 48;
 
 interface KeyRow {
   owner: string;
@@ -74,30 +71,11 @@ export class Ingestor {
     for (const k of keys) this.s.claim.run(k, owner, root, expires);
   }
 
-  /**
-   * The oldest matching candidate (the story's first report is its original, as on Redis); of
-   * many, those sharing the most buckets are compared. The matcher decides.
-   */
+  /** The decision is store/near-dup.ts; this reads bucket members and their fingerprints. */
   private nearDuplicate(fp: Fingerprint, id: string, matcher: NearDupMatcher, nowMs: number): string | undefined {
-    const shared = new Map<string, { n: number; at: number }>();
-    for (const b of new Set(fp.buckets)) {
-      for (const [cand, expires] of this.s.members.all(b, nowMs) as Array<[string, number]>) {
-        if (cand === id) continue;
-        const c = shared.get(cand);
-        if (c) c.n++;
-        else shared.set(cand, { n: 1, at: expires });
-      }
-    }
-    if (!shared.size) return undefined;
-    const ranked = [...shared.entries()]
-      .sort((a, b) => b[1].n - a[1].n)
-      .slice(0, MAX_CANDIDATES)
-      .sort((a, b) => a[1].at - b[1].at);
-    for (const [cand] of ranked) {
-      const data = this.s.fingerprint.get(cand, nowMs) as string | undefined;
-      if (data !== undefined && matcher(fp.data, data)) return cand;
-    }
-    return undefined;
+    const membersOf = (bucket: string): Candidate[] =>
+      (this.s.members.all(bucket, nowMs) as Array<[string, number]>).map(([cand, expires]) => ({ id: cand, at: expires }));
+    return pickOriginal(fp, id, membersOf, matcher, (c) => this.s.fingerprint.get(c.id, nowMs) as string | undefined);
   }
 
   private index(fp: Fingerprint, id: string, expires: number): void {
