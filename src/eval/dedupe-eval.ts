@@ -86,7 +86,8 @@ export async function evaluateDedupe(rows: DedupeEvalRow[], deps: DedupeEvalDeps
       const fp = fingerprint(item, assessment);
       inputs.push([item, assessment]);
       const [out]: IngestOutcome[] = await store.ingest({
-        entries: [{ item, assessment, keys: exactKeys(item), fingerprint: fp, archive: true, targets: [] }],
+        // As the bot does: only relevant items are archived and take part in near-duplicate matching.
+        entries: [{ item, assessment, keys: exactKeys(item), fingerprint: assessment.relevant ? fp : undefined, archive: assessment.relevant, targets: [] }],
         matcher,
         retentionSec,
         now: new Date(item.published),

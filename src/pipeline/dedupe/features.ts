@@ -14,6 +14,8 @@ export interface Features {
   z: 0 | 1;
   /** Canonical firms, lower case, sorted. */
   f: string[];
+  /** The first firm the text names (the story's subject, usually in the headline), lower case. */
+  f0?: string;
   /** Person keys (script-independent) of the moves. */
   p: string[];
   /** Moves: [personKey, from, to], firms lower case. */
@@ -75,6 +77,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     t: Number.isFinite(t) ? Math.floor(t / 60000) : 0,
     z: zh ? 1 : 0,
     f: [...new Set((assessment.firms ?? []).map((f) => f.toLowerCase()))].sort(),
+    f0: assessment.firms?.[0]?.toLowerCase(),
     p: [...persons],
     m: moves.slice(0, 3),
     n: capped(nums, 12),

@@ -82,6 +82,19 @@ japan|japan,japanese|日本
 usa|american,america|美国
 china|china,chinese|中国,国内
 hongkong|hong|香港
+canada|canada,canadian,toronto,montreal,vancouver|加拿大,多伦多
+uae|uae,emirates,dubai,abu,dhabi|阿联酋,迪拜,阿布扎比
+germany|germany,german,berlin,munich|德国,柏林
+france|france,french,paris|法国,巴黎
+switzerland|switzerland,swiss,zurich|瑞士,苏黎世
+taiwan|taiwan,taipei|台湾,台北
+vietnam|vietnam,vietnamese|越南
+thailand|thailand,thai,bangkok|泰国
+brazil|brazil,brazilian|巴西
+guangzhou|guangzhou|广州
+suzhou|suzhou|苏州
+chengdu|chengdu|成都
+wuhan|wuhan|武汉
 wechat|wechat,weixin|微信
 alipay|alipay|支付宝
 taobao|taobao|淘宝
@@ -116,6 +129,25 @@ for (const line of RAW.split('\n')) {
     ZH_CONCEPT.set(t.charCodeAt(0), list);
   }
 }
+
+/**
+ * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,
+ * a travel feature is not a bill-payment feature, a Canadian visa is not a Japanese one.
+ */
+export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string>> = {
+  // concept → the kind of event it names
+  action: new Map([
+    ...['join', 'leave', 'switch', 'recruit', 'acquihire'].map((c) => [c, 'move'] as [string, string]),
+    ...['launch', 'test'].map((c) => [c, 'launch'] as [string, string]),
+    ...['salary', 'equity', 'retention'].map((c) => [c, 'pay'] as [string, string]),
+  ]),
+  // the feature a super-app launch is about
+  service: new Map(['ride', 'food', 'restaurant', 'hotel', 'medicine', 'health', 'bill', 'transfer', 'loan', 'insurance', 'travel', 'game', 'video', 'search', 'image', 'speech', 'code'].map((c) => [c, c])),
+  // where a policy or a launch happens (China and the US are in nearly every story of the beat)
+  place: new Map(
+    ['beijing', 'shanghai', 'hangzhou', 'shenzhen', 'guangzhou', 'suzhou', 'chengdu', 'wuhan', 'singapore', 'london', 'jakarta', 'india', 'korea', 'japan', 'hongkong', 'canada', 'uae', 'germany', 'france', 'switzerland', 'taiwan', 'vietnam', 'thailand', 'brazil'].map((c) => [c, c]),
+  ),
+};
 
 /** Concepts so common in this beat that they say little about which event a story covers. */
 export const WEAK_CONCEPTS = new Set(['model', 'user', 'team', 'lab', 'launch', 'researcher', 'engineer', 'talent', 'china', 'usa', 'join', 'leave', 'switch', 'chief', 'recruit', 'agent', 'assistant', 'million', 'billion', 'open', 'test', 'platform', 'marketplace']);

@@ -3,18 +3,19 @@
 // numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
-import { conceptWeight, count, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
+import { conceptWeight, count, eventConflict, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
+import { poolSpecificity, UNIFORM, type Specificity } from './specificity.js';
 
 export interface MatcherOptions {
-  /** Stories further apart are never duplicates. Default 168 h (7 days). */
+  /** How far back to look: stories further apart are never duplicates. Default 168 h (7 days). */
   maxGapHours?: number;
-  /** Same person making the same move, within this gap. Default 48 h. */
+  /** Same person making the same move, within this gap (later it is a follow-up). Default 48 h. */
   personGapHours?: number;
-  /** Evidence-based matches (no person) within this gap. Default 36 h. */
+  /** How far back evidence alone (no person, not the same text) can reach; later it is a follow-up. Default 48 h. */
   windowHours?: number;
   /** Same-language word containment that counts as the same text (republished, retitled). Default 0.7. */
   nearIdentical?: number;
-  /** Evidence score needed for a match between items in the same language. Default 2. */
+  /** Evidence score needed for a match between items in the same language. Default 2.5. */
   threshold?: number;
   /**
    * Evidence score needed across languages. Default 3: without shared words, a firm's everyday
@@ -24,6 +25,12 @@ export interface MatcherOptions {
 }
 
 const CACHE_MAX = 4096;
+/** Shared firms are a precondition more than evidence: they count half. */
+const FIRM_WEIGHT = 0.5;
+/** On evidence alone, the best candidate must beat the runner-up by this factor. */
+const MARGIN = 1.3;
+/** A shared salient number (5 million yuan = 500万元) counts like a specific concept. */
+const NUM_WEIGHT = 1;
 /** Two short texts sharing three words are not "25% the same". */
 const MIN_DENOMINATOR = 12;
 
@@ -35,7 +42,12 @@ export type Reason =
   | 'different-numbers'
   | 'same-text'
   | 'different-firms'
+  | 'different-subject'
+  | 'different-action'
+  | 'different-service'
+  | 'different-place'
   | 'same-person'
+  | 'person-not-mentioned'
   | 'outside-window'
   | 'evidence'
   | 'weak-evidence';
@@ -45,6 +57,8 @@ export interface Verdict {
   reason: Reason;
   /** Evidence score when it was computed. */
   score?: number;
+  /** Its parts: specific words, concepts, headline concepts, numbers, romanized names, firms. */
+  parts?: Record<'words' | 'concepts' | 'headline' | 'numbers' | 'names' | 'firms', number>;
 }
 
 interface Settings {
@@ -60,14 +74,20 @@ function settings(opts: MatcherOptions): Settings {
   return {
     maxGap: (opts.maxGapHours ?? 168) * 60,
     personGap: (opts.personGapHours ?? 48) * 60,
-    window: (opts.windowHours ?? 36) * 60,
+    window: (opts.windowHours ?? 48) * 60,
     nearIdentical: opts.nearIdentical ?? 0.7,
-    threshold: opts.threshold ?? 2,
+    threshold: opts.threshold ?? 2.5,
     crossThreshold: opts.crossThreshold ?? 3,
   };
 }
 
-function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
+/**
+ * Is this the same event? Time only bounds how far back to look; the content decides. Conflicting
+ * people, moves, headline numbers or firms veto; a move story is retold only by coverage that names
+ * its person; otherwise the shared evidence must be specific to the two items: a feature that other
+ * candidates share too (a busy firm's everyday words on a busy day) counts for less (`spec`).
+ */
+function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const gap = Math.abs(a.t - b.t);
   if (gap > o.maxGap) return { duplicate: false, reason: 'too-far-apart' };
   const person = samePerson(a, b);
@@ -80,28 +100,42 @@ function judge(a: Parsed, b: Parsed, o: Settings): Verdict {
   if (sameLang && containment >= o.nearIdentical) return { duplicate: true, reason: 'same-text' };
   const firmsShared = count(a.f, new Set(b.f));
   if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
+  // Each story's subject (the firm it names first) is among the other's firms.
+  if (a.f0 && b.f0 && (!b.f.includes(a.f0) || !a.f.includes(b.f0))) return { duplicate: false, reason: 'different-subject' };
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
+  const kind = eventConflict(a, b);
+  if (kind) return { duplicate: false, reason: `different-${kind}` };
+  // A move is news about a named person: coverage that never names them tells another story.
+  if (a.p.length || b.p.length) return { duplicate: false, reason: 'person-not-mentioned' };
+  let words = 0;
+  if (sameLang) for (const w of a.w) if (b.ws.has(w)) words += spec.word(w);
   let strong = 0;
-  for (const c of a.c) if (b.c.includes(c)) strong += conceptWeight(c);
+  for (const c of a.c) if (b.c.includes(c)) strong += conceptWeight(c) * spec.concept(c);
   // Across languages there are no shared words; concepts both headlines carry say most about the event.
   let headline = 0;
-  if (!sameLang) for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += conceptWeight(c) / 2;
-  const numbers = count(a.n, b.ns);
+  if (!sameLang) for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += (conceptWeight(c) / 2) * spec.concept(c);
+  let numbers = 0;
+  for (const n of a.n) if (b.ns.has(n)) numbers += spec.number(n);
+  let proper = 0;
+  if (!sameLang) for (const y of a.y) if (b.ys.has(y)) proper += spec.proper(y);
   const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
+  const specificWords = words / Math.max(MIN_DENOMINATOR, Math.min(a.w.length, b.w.length));
   const score = sameLang
-    ? containment * 10 + strong + numbers * 2 + firmJaccard
-    : strong + headline + numbers * 2 + firmJaccard * 0.5 + Math.min(count(a.y, b.ys), 4) * 0.5;
+    ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT
+    : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
   const needed = sameLang ? o.threshold : o.crossThreshold;
-  return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score };
+  const parts = { words: specificWords * 10, concepts: strong, headline, numbers: numbers * NUM_WEIGHT, names: Math.min(proper, 4) * 0.5, firms: sameLang ? firmJaccard : firmJaccard * 0.5 };
+  return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
 }
 
-/** The matcher's decision with its reason, for tests, docs and debugging. */
-export function explainMatch(incoming: string, candidate: string, opts: MatcherOptions = {}): Verdict {
+/** The matcher's decision with its reason, for tests, docs and debugging. `pool`: as the store passes it. */
+export function explainMatch(incoming: string, candidate: string, opts: MatcherOptions = {}, pool?: readonly string[]): Verdict {
+  const parsed = (pool ?? []).map(parseData).filter((p): p is Parsed => p !== null);
   const a = parseData(incoming);
-  const b = parseData(candidate);
+  const b = pool?.includes(candidate) ? (parsed.find((_, i) => pool[i] === candidate) ?? parseData(candidate)) : parseData(candidate);
   if (!a || !b) return { duplicate: false, reason: 'unreadable' };
-  return judge(a, b, settings(opts));
+  return judge(a, b, settings(opts), parsed.length ? poolSpecificity(parsed, b) : UNIFORM);
 }
 
 export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
@@ -117,9 +151,43 @@ export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
     }
     return p;
   };
-  return (incoming, candidate) => {
+  // The pool is the same array for every candidate of one incoming item: it is judged once.
+  let lastKey: readonly string[] | undefined;
+  let lastIncoming = '';
+  let best: Parsed | undefined;
+  return (incoming, candidate, pool) => {
     const a = parse(incoming);
     const b = parse(candidate);
-    return a !== null && b !== null && judge(a, b, o).duplicate;
+    if (a === null || b === null) return false;
+    if (!pool || pool.length < 2) return judge(a, b, o, UNIFORM).duplicate;
+    if (pool !== lastKey || incoming !== lastIncoming) {
+      lastKey = pool;
+      lastIncoming = incoming;
+      best = bestOf(a, pool.map(parse).filter((p): p is Parsed => p !== null), o);
+    }
+    return best === b;
   };
+}
+
+/**
+ * Of the candidates the incoming item could retell, the one it retells, if any: a decisive match
+ * (same person, same text) or, on evidence alone, the clear best. When two different stories are
+ * about equally likely the item is posted on its own: a missed fold costs a second post, a false
+ * fold hides a story.
+ */
+function bestOf(a: Parsed, pool: Parsed[], o: Settings): Parsed | undefined {
+  const spec = (b: Parsed) => poolSpecificity(pool, b);
+  let top: { p: Parsed; score: number } | undefined;
+  let second = 0;
+  for (const b of pool) {
+    const v = judge(a, b, o, spec(b));
+    if (v.duplicate && v.reason !== 'evidence') return b;
+    const score = v.score ?? 0;
+    if (!top || score > top.score) {
+      second = Math.max(second, top?.score ?? 0);
+      if (v.duplicate) top = { p: b, score };
+      else second = Math.max(second, score);
+    } else second = Math.max(second, score);
+  }
+  return top && top.score >= MARGIN * second ? top.p : undefined;
 }

@@ -1,6 +1,6 @@
 // The comparisons behind the matcher: people, moves, headline numbers, concept weights.
 import type { Features } from './features.js';
-import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
+import { FAMILIES, HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
 import { tokenHash } from './hash.js';
 import { stem } from './tokens.js';
 
@@ -46,6 +46,30 @@ export function movesConflict(a: Parsed, b: Parsed): boolean {
 
 export function conceptWeight(c: string): number {
   return WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
+}
+
+function kinds(titleConcepts: string[] | undefined, family: Map<string, string>): Set<string> {
+  const out = new Set<string>();
+  for (const c of titleConcepts ?? []) {
+    const k = family.get(c);
+    if (k) out.add(k);
+  }
+  return out;
+}
+
+/**
+ * Headlines that name different kinds of event (a launch and a hiring drive), different features
+ * (travel vs bills) or different places (two countries' visas) tell different stories. Only when
+ * both headlines name one of the family: a headline without it says nothing either way.
+ */
+export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'place' | null {
+  for (const name of ['action', 'service', 'place'] as const) {
+    const ka = kinds(a.tc, FAMILIES[name]);
+    if (!ka.size) continue;
+    const kb = kinds(b.tc, FAMILIES[name]);
+    if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
+  }
+  return null;
 }
 
 export function numbersConflict(a: Parsed, b: Parsed): boolean {

@@ -1,0 +1,59 @@
+// How specific a feature shared by an incoming item and a candidate is, given the other candidates
+// judged for the same incoming item. The candidates are different stories (retellings are folded,
+// not indexed), so a word, concept, number or name that several of them share with the incoming item
+// is the everyday vocabulary of a firm or a beat, not evidence of one event: it counts (1 + k)^-0.5
+// where k is how many other candidates carry it.
+import type { Parsed } from './signals.js';
+
+export interface Specificity {
+  word(w: number): number;
+  concept(c: string): number;
+  number(n: string): number;
+  proper(y: number): number;
+}
+
+/** No pool (a pairwise check): every shared feature counts fully. */
+export const UNIFORM: Specificity = { word: () => 1, concept: () => 1, number: () => 1, proper: () => 1 };
+
+interface Counts {
+  w: Map<number, number>;
+  c: Map<string, number>;
+  n: Map<string, number>;
+  y: Map<number, number>;
+}
+
+/** 1/sqrt(1 + k): a feature two other candidates share counts 0.58, eight others 0.33. */
+const ALPHA = 0.5;
+const counted = new WeakMap<Parsed[], Counts>();
+
+function bump<K>(m: Map<K, number>, keys: Iterable<K>): void {
+  for (const k of new Set(keys)) m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+function countsOf(pool: Parsed[]): Counts {
+  let c = counted.get(pool);
+  if (!c) {
+    c = { w: new Map(), c: new Map(), n: new Map(), y: new Map() };
+    for (const p of pool) {
+      bump(c.w, p.w);
+      bump(c.c, p.c);
+      bump(c.n, p.n);
+      bump(c.y, p.y);
+    }
+    counted.set(pool, c);
+  }
+  return c;
+}
+
+/** Specificity against `pool` for features shared with `candidate` (a member of the pool). */
+export function poolSpecificity(pool: Parsed[], candidate: Parsed): Specificity {
+  const c = countsOf(pool);
+  const self = pool.includes(candidate) ? 1 : 0;
+  const weight = <K>(m: Map<K, number>, k: K) => (1 + Math.max(0, (m.get(k) ?? 0) - self)) ** -ALPHA;
+  return {
+    word: (w) => weight(c.w, w),
+    concept: (x) => weight(c.c, x),
+    number: (n) => weight(c.n, n),
+    proper: (y) => weight(c.y, y),
+  };
+}
