@@ -20,13 +20,15 @@ ENV NODE_ENV=production \
     DATA_DIR=/data \
     PORT=3000
 WORKDIR /app
-# DejaVu fonts: the digest chart is rendered to PNG on the server.
-RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core tini && rm -rf /var/lib/apt/lists/* \
+# No system fonts: the digest chart draws its text with the font in assets/fonts (CJK included),
+# which resvg loads by path.
+RUN apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/* \
  && mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/dist ./dist
 COPY --chown=node:node package.json ./
 COPY --chown=node:node config ./config
+COPY --chown=node:node assets ./assets
 USER node
 VOLUME ["/data"]
 EXPOSE 3000

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { CHART_FONT_FAMILY, CHART_FONT_FILE } from '../digest/fonts.js';
 import { openApp, type CliContext } from './commands.js';
 
 type Check = { ok: boolean | 'warn'; label: string; detail?: string };
@@ -24,6 +26,7 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
     const platforms = new Set(app.config.routes.map((r) => r.platform));
     add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });
     add({ ok: discord || !platforms.has('discord') ? true : false, label: 'discord credentials', detail: discord ? `token set${discord.publicKey ? ', interactions over HTTP' : ', commands through the gateway'}` : platforms.has('discord') ? 'routes name discord but DISCORD_TOKEN is not set' : 'not configured (optional)' });
+    add({ ok: existsSync(CHART_FONT_FILE), label: 'chart font', detail: existsSync(CHART_FONT_FILE) ? `${CHART_FONT_FAMILY} (${CHART_FONT_FILE})` : `missing at ${CHART_FONT_FILE}: digests go out without their chart; restore assets/fonts/` });
     add({ ok: true, label: 'llm', detail: llm ? `${llm.model} at ${llm.baseUrl}` : 'off (rules only)' });
     if (values.offline) {
       add({ ok: 'warn', label: 'sources', detail: 'not checked (--offline)' });

@@ -3,6 +3,8 @@ import type { DigestPayload } from '../delivery/poster.js';
 import type { RouteConfig } from '../config/schema.js';
 import type { Alert, Platform, Subscription } from '../types.js';
 import { flowChartPng, type Flow } from './chart.js';
+import { ChartFontError } from './fonts.js';
+import type { OrgLookup } from './labels.js';
 
 /** Whether an alert belongs in a channel's digest: any route or subscription of that channel accepts it. */
 export function channelAccepts(alert: Alert, platform: Platform, channel: string, routes: RouteConfig[], subs: Subscription[]): boolean {
@@ -30,7 +32,7 @@ export function talentFlows(alerts: Alert[]): Flow[] {
   return [...flows.values()].sort((x, y) => y.count - x.count || x.from.localeCompare(y.from));
 }
 
-export function buildDigest(alerts: Alert[], period: 'daily' | 'weekly', until: Date, opts: { perTopic?: number; chart?: boolean } = {}): DigestPayload {
+export function buildDigest(alerts: Alert[], period: 'daily' | 'weekly', until: Date, opts: { perTopic?: number; chart?: boolean; knownOrg?: OrgLookup } = {}): DigestPayload {
   const perTopic = opts.perTopic ?? 8;
   const byScore = [...alerts].sort((a, b) => b.assessment.score - a.assessment.score);
   const sections = (['talent', 'superapp'] as const)
@@ -46,6 +48,16 @@ export function buildDigest(alerts: Alert[], period: 'daily' | 'weekly', until: 
     period,
     sections,
     flows,
-    chartPng: opts.chart === false ? undefined : flowChartPng(flows.slice(0, 25), 'Talent flows').toString('base64'),
+    chartPng: opts.chart === false ? undefined : chartBase64(flows.slice(0, 25), opts.knownOrg),
   };
+}
+
+/** The chart, or none when its font is missing: the digest's text still goes out (doctor reports the font). */
+function chartBase64(flows: Flow[], knownOrg?: OrgLookup): string | undefined {
+  try {
+    return flowChartPng(flows, 'Talent flows', { knownOrg }).toString('base64');
+  } catch (err) {
+    if (err instanceof ChartFontError) return undefined;
+    throw err;
+  }
 }

@@ -19,17 +19,20 @@ export async function digestChannels(app: Pick<App, 'config' | 'store'>): Promis
 }
 
 /** Enqueues the digests of one period; returns how many were enqueued by this replica. */
-export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'>, period: 'daily' | 'weekly', now: Date): Promise<number> {
+export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & { knowledge?: Pick<App['knowledge'], 'knownOrg'> }, period: 'daily' | 'weekly', now: Date): Promise<number> {
   const channels = (await digestChannels(app)).filter((c) => c.mode === period);
   if (!channels.length) return 0;
   const since = new Date(now.getTime() - PERIOD_MS[period]);
   const [alerts, subs] = await Promise.all([app.store.alertsBetween(since.toISOString(), now.toISOString(), 5000), app.store.listSubscriptions()]);
   const periodKey = `${period}:${Math.floor(now.getTime() / PERIOD_MS[period])}`;
+  const { knowledge } = app;
+  const knownOrg = knowledge && ((name: string) => knowledge.knownOrg(name));
   let sent = 0;
   for (const c of channels) {
     if (!(await app.store.claimOnce(`digest:${c.platform}:${c.channel}:${periodKey}`, Math.ceil(PERIOD_MS[period] / 1000)))) continue;
     const mine = alerts.filter((a) => channelAccepts(a, c.platform, c.channel, app.config.routes, subs));
-    const payload = buildDigest(mine, period, now);
+    const payload = buildDigest(mine, period, now, { knownOrg });
+    if (!payload.chartPng) app.log.warn({ channel: c.channel }, 'digest chart left out: its font is missing (talent-radar doctor says where it should be)');
     const delivery: Delivery = {
       id: `digest:${c.platform}:${c.channel}:${periodKey}`,
       kind: 'digest',

@@ -2,8 +2,9 @@
 // model failure (timeout, HTTP error, garbage) falls back to the rule verdict.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
-import type { ClassifyHints, Classifier } from '../pipeline/classify/index.js';
+import type { Classifier } from '../pipeline/classify/index.js';
 import { plainText, SUMMARY_LIMIT } from '../pipeline/summarize.js';
+import type { Assessor } from '../pipeline/poll.js';
 import type { Assessment, Item } from '../types.js';
 import { createLlmClient, type LlmClient, type LlmSettings, type LlmVerdict } from './client.js';
 
@@ -30,9 +31,6 @@ export interface AssessorOptions {
   cacheTtlSec?: number;
 }
 
-export interface Assessor {
-  assess(items: Item[], hints?: ClassifyHints): Promise<Assessment[]>;
-}
 
 const isClient = (x: LlmClient | LlmSettings): x is LlmClient => typeof (x as LlmClient).judge === 'function';
 

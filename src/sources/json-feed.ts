@@ -1,7 +1,7 @@
 // JSON Feed 1.0 / 1.1 (https://jsonfeed.org/version/1.1) → RawEntry[].
 import type { RawEntry } from '../types.js';
 import { ParseError } from './errors.js';
-import type { ParsedFeed } from './parse.js';
+import type { ParsedFeed } from './parsed-feed.js';
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined);
 

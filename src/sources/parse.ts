@@ -2,16 +2,13 @@
 // rss-parser after hardening (no DOCTYPE, no entity declarations). A strict parse is tried
 // first, then a lenient one for common breakage (unclosed tags, stray markup).
 import Parser from 'rss-parser';
-import type { RawEntry } from '../types.js';
 import { ParseError } from './errors.js';
 import { hardenXml } from './xml-safety.js';
 import { parseJsonFeed } from './json-feed.js';
 import { mapItem, resolveEntry, xmlBases } from './rss-map.js';
+import type { ParsedFeed } from './parsed-feed.js';
 
-export interface ParsedFeed {
-  title?: string;
-  entries: RawEntry[];
-}
+export type { ParsedFeed } from './parsed-feed.js';
 
 export interface ParseOptions {
   /** The feed's final URL: relative links resolve against it (after xml:base). */

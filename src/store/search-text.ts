@@ -1,7 +1,7 @@
 // Text helpers shared by both store backends, so search behaves the same on SQLite and Redis:
 // one tokenizer for indexing and for queries (English words with light stemming; Chinese and
-// Japanese runs as overlapping character bigrams plus single characters), a query parser,
-// the ranking formula and plain-text snippets.
+// Japanese runs as overlapping character bigrams plus single characters), a query parser and
+// the filter tags. The ranking formula and snippets are in search-rank.ts, which builds on these.
 
 const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
@@ -131,5 +131,3 @@ function fnv1a(s: string): number {
   }
   return h >>> 0;
 }
-
-export { rankScore, makeSnippet, hitSnippet, type RankDoc } from './search-rank.js';

@@ -5,7 +5,7 @@ import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import type { Metrics } from '../../metrics.js';
-import type { FirmKnowledge } from './autocomplete.js';
+import type { AutocompleteKnowledge } from './autocomplete.js';
 import { attachGateway, createGatewayClient, type GatewayClientLike } from './gateway.js';
 import { mountInteractions } from './interactions.js';
 import { DiscordPoster } from './poster.js';
@@ -22,7 +22,7 @@ export interface DiscordAppOptions {
   http: HttpServer;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   admins: string[];
-  knowledge: FirmKnowledge;
+  knowledge: AutocompleteKnowledge;
   log: Logger;
   metrics?: Metrics;
   now?: () => Date;

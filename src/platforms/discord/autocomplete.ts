@@ -4,7 +4,8 @@
 import { TOPICS } from '../../types.js';
 import { truncate } from './text.js';
 
-export interface FirmKnowledge {
+/** The slice of the relevance engine's knowledge (src/knowledge) autocomplete reads; commands read theirs (FirmKnowledge in commands/deps.ts). */
+export interface AutocompleteKnowledge {
   suggestFirms(text: string, n: number): string[];
   firmNames(): string[];
   /** Canonical name → firm with aliases (Knowledge has it); lets `gdm` or `字节` complete to the firm. */
@@ -18,7 +19,7 @@ export interface Choice {
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 
-export function firmChoices(typed: string, knowledge: FirmKnowledge, withTopics: boolean): Choice[] {
+export function firmChoices(typed: string, knowledge: AutocompleteKnowledge, withTopics: boolean): Choice[] {
   const q = fold(typed.trim());
   let names: string[] = [];
   let aliases: Array<[string, string]> = [];

@@ -6,7 +6,7 @@ import { InteractionResponseType, MessageFlags, Routes, type APIInteractionRespo
 import type { CommandRequest, Reply } from '../../commands/types.js';
 import type { Logger } from '../../log.js';
 import type { Metrics } from '../../metrics.js';
-import { firmChoices, type FirmKnowledge } from './autocomplete.js';
+import { firmChoices, type AutocompleteKnowledge } from './autocomplete.js';
 import { commandText, focusedOption, hasManageGuild, type InteractionInput } from './interaction-input.js';
 import { MORE_PREFIX, renderReply, type DiscordMessage } from './render.js';
 
@@ -17,7 +17,7 @@ export interface ResponderOptions {
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   /** User ids allowed to subscribe besides Manage Server / Administrator holders. */
   admins: string[];
-  knowledge: FirmKnowledge;
+  knowledge: AutocompleteKnowledge;
   log: Logger;
   metrics?: Metrics;
   /** Defer when the handler has not answered after this long. Default 2000 ms (Discord's limit is 3 s). */

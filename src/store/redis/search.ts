@@ -6,7 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import type { Alert } from '../../types.js';
-import { hitSnippet, parseQuery, rankScore, type ParsedQuery } from '../search-text.js';
+import { hitSnippet, rankScore } from '../search-rank.js';
+import { parseQuery, type ParsedQuery } from '../search-text.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
 import { decodeAlertPairs, ms } from './codec.js';

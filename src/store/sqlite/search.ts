@@ -4,7 +4,8 @@
 // `total` is exact up to TOTAL_CAP; beyond it the result says `capped: true`.
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchResult } from '../store.js';
-import { firmTag, hitSnippet, langTag, parseQuery, rankScore, topicTag, type ParsedQuery } from '../search-text.js';
+import { hitSnippet, rankScore } from '../search-rank.js';
+import { firmTag, langTag, parseQuery, topicTag, type ParsedQuery } from '../search-text.js';
 import { ridCeil } from './alerts.js';
 import { alertFromRow, type AlertRow } from './rows.js';
 

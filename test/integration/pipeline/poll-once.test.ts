@@ -79,6 +79,7 @@ describe('poll --once', () => {
     const doctor = await runCli(['doctor'], env);
     expect(doctor.code).toBe(0);
     expect(doctor.stdout).toMatch(/✓ source wire — \d+ entries/);
+    expect(doctor.stdout).toMatch(/✓ chart font — WenQuanYi Micro Hei \(.*wqy-microhei\.ttc\)/);
 
     const store = SqliteStore.open({ dir: dataDir });
     const states = await store.getSourceStates();

@@ -1,6 +1,7 @@
 // Tokenizer, query parser, ranking and snippets shared by both store backends.
 import { describe, expect, it } from 'vitest';
-import { bigrams, firmTag, indexTokens, makeSnippet, parseQuery, rankScore, stem } from '../../../src/store/search-text.js';
+import { makeSnippet, rankScore } from '../../../src/store/search-rank.js';
+import { bigrams, firmTag, indexTokens, parseQuery, stem } from '../../../src/store/search-text.js';
 
 describe('search text', () => {
   it('indexes English words lowercased with plural stemming', () => {
