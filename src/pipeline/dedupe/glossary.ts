@@ -44,7 +44,9 @@ salary|salary,salaries,compensation,package,packages,paycheck|薪酬,年薪,薪�
 equity|equity,stock,stocks,shares,options|股票,股权,期权
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
-overseas|overseas,abroad,home,return,returnee|海外,回国,归国
+overseas|overseas,abroad,home,returnee|海外,回国,归国
+return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
+found|found,founds|创业,创办,自立门户
 housing|housing,house,home|住房,安家
 school|school,schools,children,child|子女,入学,学校
 embodied|embodied,robot,robots,robotics,humanoid|具身,机器人
@@ -95,6 +97,26 @@ guangzhou|guangzhou|广州
 suzhou|suzhou|苏州
 chengdu|chengdu|成都
 wuhan|wuhan|武汉
+nanjing|nanjing|南京
+wuxi|wuxi|无锡
+xian|xian|西安
+chongqing|chongqing|重庆
+tianjin|tianjin|天津
+hefei|hefei|合肥
+xiamen|xiamen|厦门
+qingdao|qingdao|青岛
+pudong|pudong|浦东
+haidian|haidian,zhongguancun|海淀,中关村
+nanshan|nanshan|南山
+seoul|seoul|首尔
+tokyo|tokyo|东京
+bengaluru|bengaluru,bangalore|班加罗尔
+australia|australia,australian,sydney,melbourne|澳大利亚,澳洲
+malaysia|malaysia,malaysian,kuala|马来西亚
+philippines|philippines,philippine,filipino,manila|菲律宾
+israel|israel,israeli,tel|以色列
+netherlands|netherlands,dutch,amsterdam|荷兰
+europe|europe,european,eu|欧洲,欧盟
 wechat|wechat,weixin|微信
 alipay|alipay|支付宝
 taobao|taobao|淘宝
@@ -145,7 +167,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
   service: new Map(['ride', 'food', 'restaurant', 'hotel', 'medicine', 'health', 'bill', 'transfer', 'loan', 'insurance', 'travel', 'game', 'video', 'search', 'image', 'speech', 'code'].map((c) => [c, c])),
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)
   place: new Map(
-    ['beijing', 'shanghai', 'hangzhou', 'shenzhen', 'guangzhou', 'suzhou', 'chengdu', 'wuhan', 'singapore', 'london', 'jakarta', 'india', 'korea', 'japan', 'hongkong', 'canada', 'uae', 'germany', 'france', 'switzerland', 'taiwan', 'vietnam', 'thailand', 'brazil'].map((c) => [c, c]),
+    ['beijing', 'shanghai', 'hangzhou', 'shenzhen', 'guangzhou', 'suzhou', 'chengdu', 'wuhan', 'nanjing', 'wuxi', 'xian', 'chongqing', 'tianjin', 'hefei', 'xiamen', 'qingdao', 'pudong', 'haidian', 'nanshan', 'seoul', 'tokyo', 'bengaluru', 'australia', 'malaysia', 'philippines', 'israel', 'netherlands', 'europe', 'singapore', 'london', 'jakarta', 'india', 'korea', 'japan', 'hongkong', 'canada', 'uae', 'germany', 'france', 'switzerland', 'taiwan', 'vietnam', 'thailand', 'brazil'].map((c) => [c, c]),
   ),
 };
 

@@ -3,7 +3,7 @@
 // numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
-import { conceptWeight, count, eventConflict, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
+import { conceptWeight, count, eventConflict, moveKindConflict, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
 import { poolSpecificity, UNIFORM, type Specificity } from './specificity.js';
 
 export interface MatcherOptions {
@@ -102,6 +102,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
   // Each story's subject (the firm it names first) is among the other's firms.
   if (a.f0 && b.f0 && (!b.f.includes(a.f0) || !a.f.includes(b.f0))) return { duplicate: false, reason: 'different-subject' };
+  if (person === 'same' && moveKindConflict(a, b)) return { duplicate: false, reason: 'different-move' };
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
   const kind = eventConflict(a, b);

@@ -22,7 +22,7 @@ export function count<T>(a: T[], b: Set<T>): number {
 /** Is person key `p` mentioned in the other item's text (Latin tokens, or pinyin of a Chinese name)? */
 function mentions(p: string, o: Parsed): boolean {
   const toks = p.split(' ');
-  if (toks.every((t) => o.ws.has(tokenHash(stem(t))))) return true;
+  if (toks.every((t) => o.ws.has(tokenHash(stem(t))) || o.ys.has(tokenHash(t)))) return true;
   if (o.z === 1 && toks.length === 2) return o.ys.has(tokenHash(toks[0] + toks[1])) || o.ys.has(tokenHash(toks[1] + toks[0]));
   return false;
 }
@@ -70,6 +70,12 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pla
     if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
   }
   return null;
+}
+
+/** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
+export function moveKindConflict(a: Parsed, b: Parsed): boolean {
+  for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
+  return false;
 }
 
 export function numbersConflict(a: Parsed, b: Parsed): boolean {

@@ -34,14 +34,19 @@ export function stem(w: string): string {
 
 /** One Latin word (original case) into the sink. */
 function latinWord(lower: string, capitalized: boolean, sink: TokenSink): void {
-  if (lower.length < 2 || STOP.has(lower)) return;
+  if (lower.length < 2) return;
+  // A capitalized short or common word may be a name (He, An, Ma): kept as a proper noun only.
+  if (STOP.has(lower)) {
+    if (capitalized) sink.proper.add(tokenHash(lower));
+    return;
+  }
   const s = stem(lower);
   const concept = EN_CONCEPT.get(lower) ?? (s !== lower ? EN_CONCEPT.get(s) : undefined);
   const h = tokenHash(s);
   // Concept words count through their concept (once, in both languages), not again as words.
   if (concept) sink.concepts.add(concept);
   else if (!sink.skip?.has(s)) sink.words.add(h);
-  if (capitalized && lower.length >= 3) sink.proper.add(s === lower ? h : tokenHash(lower));
+  if (capitalized) sink.proper.add(s === lower ? h : tokenHash(lower));
 }
 
 function bigram(a: number, b: number): number {
@@ -54,16 +59,36 @@ function bigram(a: number, b: number): number {
 /** Pinyin windows only for the first characters of a text: names and products come early. */
 const romanizeLimit = 40;
 
+/**
+ * Bigrams in nearly every Chinese story of the beat (announcements, launches, "AI", "users"): like
+ * English stop words they say nothing about which event a story covers.
+ */
+const ZH_STOP = new Set(
+  '宣布 表示 称， 发布 推出 上线 正式 已经 目前 将在 可以 能够 通过 进行 支持 用户 功能 服务 平台 公司 集团 智能 人工 工智 大模 模型 一句 句话 直接 自动 首批 部分 开放 基于 相关 方面 此前 近日 日前 今年 去年 未来 记者 消息 报道 获悉 了解 据悉 其中 以及 并且 同时 成为 一个 一步 这是 认为 分析 业内 人士 表明 显示 希望 计划 负责 相关 工作 技术 科技 产品 应用 团队'.split(' '),
+);
+
 function chineseRun(text: string, start: number, end: number, sink: TokenSink, romanize: boolean): void {
+  // Characters inside a glossary term count through its concept, not again as words (as in English).
+  let coveredTo = start;
   for (let i = start; i < end; i++) {
     const list = ZH_CONCEPT.get(text.charCodeAt(i));
-    if (list) for (const [term, id] of list) if (text.startsWith(term, i)) sink.concepts.add(id);
-    if (i + 1 < end) sink.words.add(bigram(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    if (list)
+      for (const [term, id] of list)
+        if (text.startsWith(term, i)) {
+          sink.concepts.add(id);
+          coveredTo = Math.max(coveredTo, i + term.length);
+        }
+    if (i + 1 < end && i + 2 > coveredTo && !ZH_STOP.has(text.slice(i, i + 2))) sink.words.add(bigram(text.charCodeAt(i), text.charCodeAt(i + 1)));
     if (romanize && i + 1 < end && i < romanizeLimit) {
       // FNV-1a is streaming: hashing "a" then continuing with "b" equals hashing "ab".
       const ab = fnv1a(charPinyin(text.charCodeAt(i + 1)), fnv1a(charPinyin(text.charCodeAt(i))));
       sink.proper.add(ab & 0x3fffffff);
-      if (i + 2 < end) sink.proper.add(fnv1a(charPinyin(text.charCodeAt(i + 2)), ab) & 0x3fffffff);
+      if (i + 2 < end) {
+        const abc = fnv1a(charPinyin(text.charCodeAt(i + 2)), ab);
+        sink.proper.add(abc & 0x3fffffff);
+        // Four-character names: compound surnames (欧阳思远) and transliterations.
+        if (i + 3 < end) sink.proper.add(fnv1a(charPinyin(text.charCodeAt(i + 3)), abc) & 0x3fffffff);
+      }
     }
   }
 }
