@@ -126,7 +126,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
     ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
   const needed = sameLang ? o.threshold : o.crossThreshold;
-  const parts = { words: specificWords * 10, concepts: strong, headline, numbers: numbers * NUM_WEIGHT, names: Math.min(proper, 4) * 0.5, firms: sameLang ? firmJaccard : firmJaccard * 0.5 };
+  const parts = { words: specificWords * 10, concepts: strong, headline, numbers: numbers * NUM_WEIGHT, names: Math.min(proper, 4) * 0.5, firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5) };
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
 }
 

@@ -72,10 +72,16 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pla
   return null;
 }
 
+/** A small head count in the headline (a group moving). */
+function hasCount(p: Parsed): boolean {
+  return p.tn.some((n) => !n.startsWith('p') && Number(n) >= 2 && Number(n) <= 12);
+}
+
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
 export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
-  return false;
+  // "Three more follow X": a group's move is another event than X's own.
+  return hasCount(a) !== hasCount(b);
 }
 
 export function numbersConflict(a: Parsed, b: Parsed): boolean {
