@@ -18,7 +18,13 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
   mountOps(app);
   const port = await app.http.listen(opts.port, opts.host);
   log.info({ port }, `listening on :${port} (/healthz, /metrics, /)`);
-  await app.platformsStarted();
+  try {
+    await app.platformsStarted();
+  } catch (err) {
+    // A bad token (or any start-up failure) ends the process: close what is open, let the CLI exit non-zero.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   app.worker.start();
 
   // One line per tick once the polls it started are done; a hanging source delays only its own tick's line.
@@ -49,6 +55,7 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
     return { stop: async () => {} };
   });
   tick(); // first polls at start, not a minute later
+  app.markPolling();
 
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
