@@ -31,7 +31,7 @@ describe('a big feed does not stall the bot', () => {
     const env = readEnv(bot.env);
     const app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
     // Mark the CPU-bound stretch: from the first slice's assessment to the last slice's ingest.
-    let phase: 'before' | 'working' | 'done' = 'before';
+    let phase = 'before' as 'before' | 'working' | 'done';
     let slices = 0;
     const assess = app.pollDeps.assessor.assess.bind(app.pollDeps.assessor);
     app.pollDeps.assessor = { assess: (batch, hints) => ((phase = 'working'), slices++, assess(batch, hints)) };
