@@ -6,6 +6,8 @@ import { readVersion } from './cli/commands.js';
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, version: readVersion() }).then(
   (code) => {
     process.exitCode = code;
+    // A failed start (bad token, store unreachable) may leave a handle open: exit anyway, soon.
+    if (code !== 0) setTimeout(() => process.exit(code), 1000).unref();
   },
   (err: unknown) => {
     process.stderr.write(`talent-radar: ${String(err)}\n`);

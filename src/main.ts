@@ -7,7 +7,7 @@ import type { Env } from './config/env.js';
 import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
-import { openStore } from './store/open.js';
+import { openStoreRetrying } from './store/open.js';
 import type { Store } from './store/store.js';
 import { loadKnowledge, type Knowledge } from './knowledge/index.js';
 import { createClassifier } from './pipeline/classify/index.js';
@@ -40,6 +40,16 @@ export interface AppOptions {
   now?: () => Date;
   /** False for one-shot commands that never talk to Slack or Discord (search, sources, doctor). */
   platforms?: boolean;
+  /** Tries to open the store (with backoff) before giving up; default 1. `run` waits a little for a store that is starting. */
+  storeAttempts?: number;
+}
+
+/** Readiness: the store answers and the poller runs. */
+export interface Readiness {
+  ok: boolean;
+  store: boolean;
+  polling: boolean;
+  error?: string;
 }
 
 export interface App {
@@ -60,6 +70,10 @@ export interface App {
   drainOutbox(maxRounds?: number): Promise<number>;
   close(): Promise<void>;
   platformsStarted: () => Promise<void>;
+  /** Called by runBot once the scheduler runs; before that the app is never ready. */
+  markPolling(): void;
+  /** What /readyz (and /healthz) report: ready only when the store answers and polling has started. */
+  ready(timeoutMs?: number): Promise<Readiness>;
 }
 
 /** The poll settings a config gives, with the shared fetch agent (when there is one). */
@@ -110,7 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
   checkRoutes(config, knowledge);
-  const store = await openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, log });
+  const store = await openStoreRetrying({ redisUrl: env.redisUrl, dataDir: env.dataDir, log }, opts.storeAttempts ?? 1);
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const assessor = createAssessor({ classifier, llm: env.llm, cache: store, log: log.child({ mod: 'llm' }), config: config.llm });
 
@@ -180,6 +194,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     now: opts.now,
   });
 
+  let polling = false;
   const app: App = {
     config,
     env,
@@ -201,6 +216,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
         if (r.delivered + r.retried + r.dead === 0) break;
       }
       return total;
+    },
+    markPolling: () => void (polling = true),
+    async ready(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the store did not answer within ${timeoutMs} ms`)), timeoutMs)));
+      try {
+        await Promise.race([store.ping(), late]);
+        return { ok: polling, store: true, polling, ...(polling ? {} : { error: 'not polling yet' }) };
+      } catch (err) {
+        return { ok: false, store: false, polling, error: (err as Error).message };
+      } finally {
+        clearTimeout(timer);
+      }
     },
     platformsStarted: async () => {
       for (const s of starters) await s();

@@ -3,6 +3,8 @@
 import cron from 'node-cron';
 import type { App } from './main.js';
 import { mountOps } from './http/ops.js';
+import { createPollScheduler } from './pipeline/poll-scheduler.js';
+import type { PollReport } from './pipeline/poll.js';
 
 export interface RunHandle {
   port: number;
@@ -16,21 +18,30 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
   mountOps(app);
   const port = await app.http.listen(opts.port, opts.host);
   log.info({ port }, `listening on :${port} (/healthz, /metrics, /)`);
-  await app.platformsStarted();
+  try {
+    await app.platformsStarted();
+  } catch (err) {
+    // A bad token (or any start-up failure) ends the process: close what is open, let the CLI exit non-zero.
+    await app.close().catch(() => undefined);
+    throw err;
+  }
   app.worker.start();
 
-  let polling: Promise<unknown> | undefined;
+  // One line per tick once the polls it started are done; a hanging source delays only its own tick's line.
+  const scheduler = createPollScheduler(config.sources, app.pollDeps, { concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency });
+  const logCycle = (started: number, reports: PollReport[]) => {
+    const count = (o: PollReport['outcome']) => reports.filter((r) => r.outcome === o).length;
+    const sum = (k: 'items' | 'fresh' | 'duplicates' | 'delivered') => reports.reduce((n, r) => n + r[k], 0);
+    if (count('ok') + count('not_modified') + count('error') === 0) return;
+    log.info({ ok: count('ok'), notModified: count('not_modified'), errors: count('error'), items: sum('items'), fresh: sum('fresh'), duplicates: sum('duplicates'), enqueued: sum('delivered'), ms: Date.now() - started }, 'poll cycle');
+  };
   const tick = () => {
-    if (polling) return; // the previous cycle is still running: skip, the next tick catches up
-    polling = app
-      .pollCycle(false)
-      .then((r) => {
-        if (r.ok + r.errors + r.notModified > 0) {
-          log.info({ ok: r.ok, notModified: r.notModified, errors: r.errors, items: r.items, fresh: r.fresh, duplicates: r.duplicates, enqueued: r.delivered, ms: r.durationMs }, 'poll cycle');
-        }
-      })
-      .catch((err) => log.error({ err }, 'poll cycle failed'))
-      .finally(() => (polling = undefined));
+    const started = Date.now();
+    void scheduler
+      .tick()
+      .then((polls) => Promise.all(polls.values()))
+      .then((reports) => logCycle(started, reports))
+      .catch((err) => log.error({ err }, 'poll tick failed'));
   };
   const tasks = [
     cron.schedule(config.schedule.tick, tick, { timezone: config.schedule.timezone, name: 'poll' }),
@@ -43,7 +54,8 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
     log.warn({ err }, 'digests not scheduled');
     return { stop: async () => {} };
   });
-  tick(); // first cycle at start, not a minute later
+  tick(); // first polls at start, not a minute later
+  app.markPolling();
 
   let resolveDone!: () => void;
   const done = new Promise<void>((r) => (resolveDone = r));
@@ -53,7 +65,7 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
       log.info({ reason }, 'shutting down: polling stopped, finishing in-flight deliveries');
       for (const t of tasks) await t.stop();
       await digests.stop();
-      await polling?.catch(() => {});
+      await scheduler.idle(10_000); // a hanging fetch is left to its lease: nothing was saved for it
       await app.worker.stop();
       await app.close();
       log.info('bye');

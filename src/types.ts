@@ -100,6 +100,8 @@ export interface SourceState {
   /** Disabled after repeated failures; re-enabled on the next success. */
   disabled: boolean;
   itemsSeen?: number;
+  /** Set when a poll ran out of time: the first `done` items of a feed whose first item was `first` are ingested. */
+  resume?: { first: string; done: number };
 }
 
 /** A channel's subscription made with `/talent subscribe`. */

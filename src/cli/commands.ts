@@ -32,11 +32,11 @@ export function readVersion(): string {
 }
 
 /** Loads env and config, builds the app; logs go to stderr so stdout stays clean for data. */
-export async function openApp(ctx: CliContext, opts: { platforms?: boolean; logLevel?: string } = {}): Promise<App> {
+export async function openApp(ctx: CliContext, opts: { platforms?: boolean; logLevel?: string; storeAttempts?: number } = {}): Promise<App> {
   const env = readEnv(ctx.env);
   const config = loadConfig(env.configPath);
   const log = createLogger(opts.logLevel ?? env.logLevel, ctx.stderr);
-  return createApp({ env, config, log, consoleOut: ctx.stdout, platforms: opts.platforms });
+  return createApp({ env, config, log, consoleOut: ctx.stdout, platforms: opts.platforms, storeAttempts: opts.storeAttempts });
 }
 
 const lazy =

@@ -22,6 +22,11 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
     } catch (err) {
       add({ ok: false, label: `store (${app.store.kind})`, detail: (err as Error).message });
     }
+    if (app.store.kind === 'redis') {
+      const { redisPersistence, persistenceCheck } = await import('../store/redis/persistence.js');
+      const { RedisStore } = await import('../store/redis/index.js');
+      if (app.store instanceof RedisStore) add({ label: 'redis persistence', ...persistenceCheck(await redisPersistence(app.store.redis)) });
+    }
     const { slack, discord, llm } = app.env;
     const platforms = new Set(app.config.routes.map((r) => r.platform));
     add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });

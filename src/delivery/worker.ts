@@ -67,7 +67,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
           if (outcome !== 'handed_back') tally[outcome]++;
         } catch (err) {
           // Store trouble mid-delivery: the lease runs out and the delivery is taken up again.
-          o.log.error({ err, delivery: d.id }, 'delivery interrupted; it stays leased until the lease runs out');
+          o.log.error({ err, delivery: d.id }, 'delivery interrupted; this worker claims it again once its lease runs out');
         }
       }
     });

@@ -21,19 +21,47 @@ export interface NormalizeContext {
   baseUrl: string;
 }
 
-const MAX_SUMMARY = 4000;
+/**
+ * Field caps, applied here before anything is stored, so one absurd entry (a 1 MB title) costs
+ * no more than a normal one downstream: text caps on what is kept, and raw caps on the HTML
+ * read to get it (markup-heavy text still fills the text cap).
+ */
+export const FIELD_CAPS = { title: 500, summary: 4000, link: 2048, guid: 512, rawTitle: 8_192, rawSummary: 65_536 } as const;
 
 function shortHash(...parts: string[]): string {
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
 }
 
+/** At most `max` UTF-16 units, never ending in half a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** A link too long to be real is dropped (the feed URL stands in): a cut URL would point nowhere. */
+function cappedLink(raw: string | undefined, baseUrl: string): string {
+  const trimmed = raw?.trim();
+  if (!trimmed || trimmed.length > FIELD_CAPS.link * 2) return '';
+  const link = canonicalUrl(trimmed, baseUrl);
+  return link.length > FIELD_CAPS.link ? '' : link;
+}
+
+/** A long guid keeps its identity as a hash, so ids stay stable and distinct. */
+function cappedGuid(raw: string | undefined): string | undefined {
+  const guid = raw?.trim();
+  if (!guid) return undefined;
+  return guid.length > FIELD_CAPS.guid ? `sha256:${createHash('sha256').update(guid).digest('hex')}` : guid;
+}
+
 export function normalizeEntry(raw: RawEntry, ctx: NormalizeContext): Item {
-  const link = raw.link?.trim() ? canonicalUrl(raw.link, ctx.baseUrl) : '';
-  const summary = htmlToText(raw.summary || raw.content || '').slice(0, MAX_SUMMARY);
-  const title = htmlToText(raw.title ?? '') || summary.slice(0, 120) || link;
-  const guid = raw.guid?.trim() || undefined;
+  const link = cappedLink(raw.link, ctx.baseUrl);
+  const summary = clip(htmlToText(clip(raw.summary || raw.content || '', FIELD_CAPS.rawSummary)), FIELD_CAPS.summary);
+  const title = clip(htmlToText(clip(raw.title ?? '', FIELD_CAPS.rawTitle)), FIELD_CAPS.title) || clip(summary, 120) || link;
+  const guid = cappedGuid(raw.guid);
+  const published = clip(raw.published?.trim() ?? '', 256);
   // The raw date string (not the fetch time) goes into the hash, so the id is the same every poll.
-  const id = guid ? `${ctx.source}:${guid}` : `${ctx.source}:${shortHash(link, title, raw.published?.trim() ?? '')}`;
+  const id = guid ? `${ctx.source}:${guid}` : `${ctx.source}:${shortHash(link, title, published)}`;
   return {
     id,
     source: ctx.source,
@@ -42,7 +70,7 @@ export function normalizeEntry(raw: RawEntry, ctx: NormalizeContext): Item {
     summary,
     link: link || canonicalUrl(ctx.baseUrl),
     lang: detectLang(`${title} ${summary.slice(0, 500)}`, ctx.lang),
-    published: toIsoDate(raw.published, ctx.fetchedAt),
+    published: toIsoDate(published || undefined, ctx.fetchedAt),
     fetchedAt: ctx.fetchedAt.toISOString(),
   };
 }

@@ -1,5 +1,6 @@
 // One poll of one source: lease → fetch (conditional GET) → parse → normalize → assess →
 // dedupe keys → route → ingest (the store decides what is new) → source state.
+import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { SourceConfig } from '../config/schema.js';
@@ -25,6 +26,10 @@ export interface PollSettings {
   failuresBeforeDisable: number;
   retentionSec: number;
   fetch: Omit<FetchOptions, 'etag' | 'lastModified' | 'signal'>;
+  /** Items per slice of CPU work (assess, ingest) between yields to the event loop; default 200. */
+  sliceSize?: number;
+  /** Time from the lease after which no new slice starts; default the lease minus 5 s. */
+  budgetMs?: number;
 }
 
 export interface PollDeps {
@@ -56,6 +61,8 @@ export interface PollReport {
   delivered: number;
   error?: string;
   errorCode?: string;
+  /** The time budget ran out: what was ingested stays, the rest is taken on the next poll. */
+  partial?: boolean;
 }
 
 function emptyState(source: SourceConfig): SourceState {
@@ -96,14 +103,25 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     }
     const feed = await parseOrEmpty(deps, res.text, res.finalUrl, source);
     const fetchedAt = now();
-    const items = uniqueById(feed.entries.map((raw: RawEntry) => normalizeEntry(raw, { source: source.name, lang: source.lang, fetchedAt, baseUrl: res.finalUrl })));
-    const assessments = await deps.assessor.assess(items, { firms: source.firms, topics: source.topics });
-    const entries = await buildEntries(items, assessments, source, prev, deps, fetchedAt);
-    const next = succeeded({ ...state, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
+    const items = uniqueById(await normalizeAll(feed.entries, { source: source.name, lang: source.lang, fetchedAt, baseUrl: res.finalUrl }));
+    const { resume: _done, ...rest } = state;
+    const next = succeeded({ ...rest, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
     next.initialized = true;
     next.itemsSeen = (prev.itemsSeen ?? 0) + items.length;
-    const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, sourceState: next, release, now: fetchedAt });
-    countOutcomes(report, entries, outcomes, deps.metrics);
+    const budgetMs = deps.settings.budgetMs ?? leaseMs - 5_000;
+    const overBudget = () => now().getTime() - started.getTime() > budgetMs;
+    const skip = resumeSkip(prev.resume, items);
+    const backfill = !prev.initialized ? newestIds(items, source.backfill) : new Set<string>();
+    if (!(await ingestSliced(items.slice(skip), backfill, source, prev, deps, fetchedAt, { sourceState: next, release }, overBudget, report))) {
+      // Out of time. The slices ingested so far stay (their items are seen); no ETag is saved and
+      // the source stays due, so the next poll re-reads the feed and, while its top is unchanged,
+      // starts after what is done. The hint only saves work: ingest is idempotent.
+      const resume = { first: items[0].id, done: skip + report.items };
+      await deps.store.saveSourceState({ ...state, resume }, release);
+      deps.metrics.polls.inc({ outcome: 'partial' });
+      deps.log.warn({ source: source.name, done: resume.done, items: items.length, budgetMs }, 'poll ran out of time; the rest of the feed is taken on the next poll');
+      return { ...report, partial: true };
+    }
     deps.metrics.polls.inc({ outcome: 'ok' });
     await recovered(prev, source, deps);
     return report;
@@ -128,11 +146,61 @@ function uniqueById(items: Item[]): Item[] {
   return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)));
 }
 
-async function buildEntries(items: Item[], assessments: Assessment[], source: SourceConfig, prev: SourceState, deps: PollDeps, now: Date): Promise<IngestEntry[]> {
-  const firstPoll = !prev.initialized;
-  const backfill = firstPoll ? newestIds(items, source.backfill) : new Set<string>();
-  const oldest = now.getTime() - deps.settings.maxAgeHours * 3600_000;
+/** RawEntry → Item, a slice at a time with a yield in between (10,000 entries take a while). */
+async function normalizeAll(raws: RawEntry[], ctx: Parameters<typeof normalizeEntry>[1]): Promise<Item[]> {
+  const out: Item[] = [];
+  for (let i = 0; i < raws.length; i += NORMALIZE_SLICE) {
+    if (i > 0) await yieldToLoop();
+    for (const raw of raws.slice(i, i + NORMALIZE_SLICE)) out.push(normalizeEntry(raw, ctx));
+  }
+  return out;
+}
+
+const NORMALIZE_SLICE = 500;
+
+/** Items at the top of the feed a partial poll already took, when the feed's top is unchanged. */
+function resumeSkip(resume: SourceState['resume'], items: Item[]): number {
+  if (!resume || !items.length || items[0].id !== resume.first) return 0;
+  return Math.max(0, Math.min(resume.done, items.length));
+}
+
+/**
+ * Assess → entries → ingest, one slice at a time, yielding between slices so the HTTP server,
+ * commands and other sources keep going. The last slice saves the source state and releases the
+ * lease in the same round trip. At least one slice always runs (so a slow feed still makes
+ * progress); later ones only while `overBudget()` is false. Returns false when it stopped early.
+ */
+async function ingestSliced(
+  items: Item[],
+  backfill: Set<string>,
+  source: SourceConfig,
+  prev: SourceState,
+  deps: PollDeps,
+  fetchedAt: Date,
+  last: { sourceState: SourceState; release: { name: string; owner: string } },
+  overBudget: () => boolean,
+  report: PollReport,
+): Promise<boolean> {
+  const size = Math.max(1, deps.settings.sliceSize ?? 200);
   const subs = await deps.subscriptions();
+  for (let i = 0; i === 0 || i < items.length; i += size) {
+    if (i > 0) {
+      await yieldToLoop();
+      if (overBudget()) return false;
+    }
+    const slice = items.slice(i, i + size);
+    const assessments = slice.length ? await deps.assessor.assess(slice, { firms: source.firms, topics: source.topics }) : [];
+    const entries = buildEntries(slice, assessments, source, prev, deps, fetchedAt, backfill, subs);
+    const final = i + size >= items.length;
+    const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, ...(final ? last : {}), now: fetchedAt });
+    countOutcomes(report, entries, outcomes, deps.metrics);
+  }
+  return true;
+}
+
+function buildEntries(items: Item[], assessments: Assessment[], source: SourceConfig, prev: SourceState, deps: PollDeps, now: Date, backfill: Set<string>, subs: Subscription[]): IngestEntry[] {
+  const firstPoll = !prev.initialized;
+  const oldest = now.getTime() - deps.settings.maxAgeHours * 3600_000;
   return items.map((item, i) => {
     const assessment = assessments[i];
     const fresh = Date.parse(item.published) >= oldest;
@@ -149,7 +217,7 @@ async function buildEntries(items: Item[], assessments: Assessment[], source: So
 }
 
 function countOutcomes(report: PollReport, entries: IngestEntry[], outcomes: IngestOutcome[], metrics: Metrics): void {
-  report.items = entries.length;
+  report.items += entries.length;
   outcomes.forEach((o, i) => {
     const e = entries[i];
     if (o.status === 'duplicate') {

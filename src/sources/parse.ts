@@ -79,12 +79,27 @@ function feedDocument(xml: string): string {
   throw new ParseError('NOT_A_FEED', `the document is ${root ? `<${root}>` : 'not XML'}, not RSS, Atom or JSON Feed; point the source at the feed URL (look for <link rel="alternate" type="application/rss+xml"> on the page)`);
 }
 
+type XmlParser = { parseStringPromise(xml: string): Promise<unknown> };
+type Callback = (err: Error | null, doc: unknown) => void;
+
+/**
+ * rss-parser with its xml2js step in async mode: the document is read 64 KB at a time with a
+ * yield to the event loop in between, so a 10,000-item feed does not stall the bot. Async
+ * parsers keep state, so each call gets its own; rss-parser then maps the ready document.
+ */
+async function parseChunked(parser: Parser<Doc, Doc>, xml: string): Promise<Parser.Output<Doc>> {
+  const inner = (parser as unknown as { xmlParser: { constructor: new (o: object) => XmlParser; options: object } }).xmlParser;
+  const doc = await new inner.constructor({ ...inner.options, async: true, chunkSize: 64 * 1024 }).parseStringPromise(xml);
+  const ready = { parseString: (_xml: string, cb: Callback) => cb(null, doc) };
+  return (Object.create(parser, { xmlParser: { value: ready } }) as Parser<Doc, Doc>).parseString('');
+}
+
 async function parseXml(xml: string): Promise<Parser.Output<Doc>> {
   try {
-    return await strict.parseString(xml);
+    return await parseChunked(strict, xml);
   } catch (first) {
     try {
-      return await lenient.parseString(repairTruncated(xml));
+      return await parseChunked(lenient, repairTruncated(xml));
     } catch {
       const msg = (first as Error).message.split('\n')[0];
       // rss-parser dereferences channel[0]: a root with no <channel> has nothing to read.

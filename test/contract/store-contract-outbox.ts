@@ -26,6 +26,21 @@ export function outboxContract(get: StoreGetter): void {
     expect(await s.claimDeliveries('c4', 10, 30_000, at(33_000))).toEqual([]);
   });
 
+  it('a consumer takes back its own claims once their lease runs out (a claim interrupted by a store error)', async () => {
+    const s = get();
+    await s.enqueue([delivery('n1'), delivery('n2')]);
+    // c1 claims both, then loses track of them (the store failed mid-delivery): no ack, no retry.
+    expect(await s.claimDeliveries('c1', 10, 30_000, at(0))).toHaveLength(2);
+    expect(await s.claimDeliveries('c1', 10, 30_000, at(10_000))).toEqual([]);
+    const again = await s.claimDeliveries('c1', 10, 30_000, at(31_000));
+    expect(again.map((d) => d.id).sort()).toEqual(['n1', 'n2']);
+    // Taken back with a fresh lease: nobody, c1 included, gets them again before it runs out.
+    expect(await s.claimDeliveries('c1', 10, 30_000, at(40_000))).toEqual([]);
+    expect(await s.claimDeliveries('c2', 10, 30_000, at(40_000))).toEqual([]);
+    await s.completeDelivery(again[0], 'console', at(41_000));
+    expect((await s.claimDeliveries('c1', 10, 30_000, at(62_000))).map((d) => d.id)).toEqual([again[1].id]);
+  });
+
   it('respects notBefore and max', async () => {
     const s = get();
     await s.enqueue([delivery('later', { notBefore: at(60_000).toISOString() }), delivery('now1'), delivery('now2')]);

@@ -166,6 +166,7 @@ export class FakeDiscordApi {
       this.commands.set(key, list);
       return this.send(res, 200, list);
     }
+    if (path === '/users/@me' && method === 'GET') return this.send(res, 200, { id: '775799577604522054', username: 'talent-radar', bot: true });
     if (path.match(/^\/interactions\/\d+\/[^/]+\/callback$/) && method === 'POST') return this.send(res, 204, undefined);
     if (path.match(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/)) {
       if (method === 'DELETE') return this.send(res, 204, undefined);

@@ -10,7 +10,7 @@ import { attachGateway, createGatewayClient, type GatewayClientLike } from './ga
 import { mountInteractions } from './interactions.js';
 import { DiscordPoster } from './poster.js';
 import { createResponder } from './respond.js';
-import { createRest, type RestOptions } from './rest.js';
+import { createRest, toPlatformError, type RestOptions } from './rest.js';
 import { createInteractionVerifier } from './verify.js';
 
 export interface DiscordAppOptions {
@@ -56,7 +56,8 @@ export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp
     poster,
     rest,
     async start() {
-      if (o.publicKey || client) return;
+      if (o.publicKey) return checkToken(rest, o.log);
+      if (client) return;
       client = await (o.gatewayClient ?? createGatewayClient)(o.apiUrl);
       attachGateway(client, { rest, responder, log: o.log });
       await client.login(o.token);
@@ -69,4 +70,18 @@ export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp
     },
     idle: () => responder.idle(),
   };
+}
+
+/**
+ * Over HTTP nothing else would use the token before the first alert: ask who we are at start, so
+ * a rejected DISCORD_TOKEN stops the bot at once (other failures only warn; posting retries).
+ */
+async function checkToken(rest: REST, log: Logger): Promise<void> {
+  try {
+    await rest.get('/users/@me');
+  } catch (err) {
+    const e = toPlatformError(err, 'GET /users/@me');
+    if (e.code === 'DISCORD_UNAUTHORIZED') throw e;
+    log.warn({ err: e.message }, 'discord: could not check the token at start; posting will retry');
+  }
 }

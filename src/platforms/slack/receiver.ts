@@ -4,7 +4,10 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import { readBody, sendJson, sendText } from '../../http/server.js';
 import type { Logger } from '../../log.js';
 import type { SlackMetrics } from './metrics.js';
-import { SlackVerifyError, type SignedRequest } from './verify.js';
+import { SlackGuardUnavailableError, SlackVerifyError, type SignedRequest } from './verify.js';
+
+/** Shown to whoever ran a command while the store was unreachable (ephemeral, within Slack's 3 s). */
+export const OUTAGE_APOLOGY = 'Sorry, talent-radar cannot reach its store right now. Please try again in a minute.';
 
 export interface RouteReceiverOptions {
   verify: (req: SignedRequest) => Promise<void>;
@@ -56,6 +59,7 @@ export class RouteReceiver implements Receiver {
     try {
       await this.opts.verify({ timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw });
     } catch (err) {
+      if (err instanceof SlackGuardUnavailableError) return this.apologize(raw, req, res, err);
       if (!(err instanceof SlackVerifyError)) throw err;
       this.opts.log.warn({ code: err.code }, 'rejected a Slack request');
       this.opts.metrics?.request(`rejected_${err.code.replace(/^SLACK_/, '').toLowerCase()}`);
@@ -76,6 +80,21 @@ export class RouteReceiver implements Receiver {
     if (!this.app) return sendJson(res, 503, { error: 'slack app not ready' });
     await this.dispatch(this.app, body, req, res, started);
   };
+
+  /** Genuine request, store unreachable: a polite 200 now (ephemeral text for commands), never a 500. */
+  private apologize(raw: Buffer, req: IncomingMessage, res: ServerResponse, err: Error): void {
+    this.opts.log.warn({ code: 'SLACK_GUARD_UNAVAILABLE' }, `answered with an apology: ${err.message}`);
+    this.opts.metrics?.request('store_unavailable');
+    let body: Record<string, unknown> = {};
+    try {
+      body = parseSlackBody(raw.toString('utf8'), header(req, 'content-type'));
+    } catch {
+      // An unreadable body gets the empty acknowledgement below.
+    }
+    if (body.type === 'url_verification') return sendText(res, 200, String(body.challenge ?? ''));
+    if (body.command) return sendJson(res, 200, { response_type: 'ephemeral', text: OUTAGE_APOLOGY });
+    sendText(res, 200, '');
+  }
 
   private async dispatch(app: App, body: Record<string, unknown>, req: IncomingMessage, res: ServerResponse, started: number): Promise<void> {
     let acked = false;
@@ -103,7 +122,9 @@ export class RouteReceiver implements Receiver {
       this.opts.log.error({ err }, 'slack event processing failed');
       if (!acked) {
         acked = true;
-        sendJson(res, 500, { error: 'internal error' });
+        // A command still gets a polite answer; anything else a 500 so Slack retries it.
+        if (body.command) sendJson(res, 200, { response_type: 'ephemeral', text: 'Sorry, something went wrong on our side. Please try again in a minute.' });
+        else sendJson(res, 500, { error: 'internal error' });
       }
     }
   }

@@ -4,6 +4,18 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export type SlackVerifyCode = 'SLACK_SIGNATURE_MISSING' | 'SLACK_SIGNATURE_INVALID' | 'SLACK_TIMESTAMP_OUT_OF_WINDOW' | 'SLACK_REPLAY';
 
+/**
+ * The request is genuine but the shared replay guard (the store) did not answer in time: the
+ * receiver answers with a short apology instead of waiting past Slack's 3 s or failing with a 500.
+ */
+export class SlackGuardUnavailableError extends Error {
+  readonly code = 'SLACK_GUARD_UNAVAILABLE';
+  constructor(message: string, options?: ErrorOptions) {
+    super(`slack: ${message}`, options);
+    this.name = 'SlackGuardUnavailableError';
+  }
+}
+
 export class SlackVerifyError extends Error {
   readonly status = 401;
   constructor(
@@ -26,6 +38,8 @@ export interface VerifyOptions {
    * (e.g. `async (s) => !(await store.claimOnce('slack:sig:' + s, 600))`).
    */
   seen?: (signature: string) => Promise<boolean>;
+  /** How long `seen` may take before the request is answered with an apology; default 1000 ms. */
+  seenTimeoutMs?: number;
 }
 
 export interface SignedRequest {
@@ -74,6 +88,24 @@ export function createSlackVerifier(opts: VerifyOptions): (req: SignedRequest) =
     if (recent.has(signature)) throw new SlackVerifyError('SLACK_REPLAY', 'request was already received (replay)');
     // After ts + tolerance the timestamp check rejects it anyway, so that is as long as we must remember.
     recent.set(signature, (ts + tolerance) * 1000 + 1000);
-    if (opts.seen && (await opts.seen(signature))) throw new SlackVerifyError('SLACK_REPLAY', 'request was already received by a replica (replay)');
+    if (opts.seen && (await boundedSeen(opts.seen, signature, opts.seenTimeoutMs ?? 1000))) {
+      throw new SlackVerifyError('SLACK_REPLAY', 'request was already received by a replica (replay)');
+    }
   };
+}
+
+/** The shared replay check, or SlackGuardUnavailableError when it fails or hangs (store outage). */
+async function boundedSeen(seen: (signature: string) => Promise<boolean>, signature: string, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new SlackGuardUnavailableError(`replay guard did not answer within ${timeoutMs} ms (is the store reachable?)`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([seen(signature), late]);
+  } catch (err) {
+    if (err instanceof SlackGuardUnavailableError) throw err;
+    throw new SlackGuardUnavailableError(`replay guard failed: ${(err as Error).message}`, { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
 }

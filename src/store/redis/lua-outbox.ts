@@ -17,8 +17,9 @@ return n
 /**
  * ARGV: base, consumer, max, leaseMs, nowMs. Returns flat [json, attempts, notBefore, lastError]
  * per claimed delivery. Takeover: pending entries whose lease (stored with the delivery, on the
- * caller's clock) ran out move to this consumer with XCLAIM (a consumer's own are left to it:
- * it is alive, since it is asking); then new entries by XREADGROUP.
+ * caller's clock) ran out move to this consumer with XCLAIM, this consumer's own included: a
+ * claim interrupted by a store error is forgotten by the worker, and would otherwise stay
+ * pending until a restart. Then new entries by XREADGROUP.
  */
 export const LUA_CLAIM = `
 local base, consumer, max, leaseMs, nowMs = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -33,14 +34,12 @@ local entries = {}
 for _, pe in ipairs(redis.call('XPENDING', s, '${GROUP}', '-', '+', 200)) do
   if #entries >= max then break end
   local sid = pe[1]
-  if pe[2] ~= consumer then
-    local xr = redis.call('XRANGE', s, sid, sid)
-    local did = xr[1] and xr[1][2][2]
-    local lu = did and tonumber(redis.call('HGET', base..'o:d:'..did, 'leaseUntil') or '0') or 0
-    if (not did) or lu <= nowMs then
-      local got = redis.call('XCLAIM', s, '${GROUP}', consumer, 0, sid)
-      if got[1] and got[1][2] then entries[#entries + 1] = got[1] else redis.call('XACK', s, '${GROUP}', sid) end
-    end
+  local xr = redis.call('XRANGE', s, sid, sid)
+  local did = xr[1] and xr[1][2][2]
+  local lu = did and tonumber(redis.call('HGET', base..'o:d:'..did, 'leaseUntil') or '0') or 0
+  if (not did) or lu <= nowMs then
+    local got = redis.call('XCLAIM', s, '${GROUP}', consumer, 0, sid)
+    if got[1] and got[1][2] then entries[#entries + 1] = got[1] else redis.call('XACK', s, '${GROUP}', sid) end
   end
 end
 if #entries < max then

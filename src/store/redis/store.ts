@@ -7,6 +7,7 @@ import type { IngestBatch, IngestOutcome, OutboxStats, PostedRecord, SearchQuery
 import { StoreUnavailableError } from '../store.js';
 import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
 import { createClient, guard } from './client.js';
+import { watchEpoch, type EpochWatch } from './epoch.js';
 import { makeKeys, type Keys } from './keys.js';
 import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
@@ -54,8 +55,18 @@ export class RedisStore implements Store {
       redis.disconnect();
       throw new StoreUnavailableError(`cannot connect to redis at ${redactUrl(opts.url)}: ${(err as Error).message}`, { cause: err });
     }
-    return new RedisStore(redis, keys, opts.now, opts.search);
+    const store = new RedisStore(redis, keys, opts.now, opts.search);
+    try {
+      store.epoch = await guard('epoch', () => watchEpoch(redis, `${keys.base}epoch`, opts.log));
+    } catch (err) {
+      redis.disconnect();
+      throw err;
+    }
+    return store;
   }
+
+  /** Watches for a wiped Redis (see epoch.ts). */
+  epoch?: EpochWatch;
 
   private get ctx() {
     return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400, tuning: this.tuning };
@@ -66,6 +77,7 @@ export class RedisStore implements Store {
   }
 
   async close(): Promise<void> {
+    this.epoch?.stop();
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 

@@ -53,9 +53,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `redis-server` on the port (no persistence) and resolves once it accepts connections. */
-export function startRedisServer(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `redis-server` on the port (no persistence unless `extra` says otherwise, e.g.
+ * ['--appendonly', 'yes', '--dir', tmp]) and resolves once it accepts connections.
+ */
+export function startRedisServer(port: number, extra: string[] = []): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => {

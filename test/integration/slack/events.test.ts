@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CommandRequest, Reply } from '../../../src/commands/types.js';
 import { computeSignature } from '../../../src/platforms/slack/verify.js';
+import { OUTAGE_APOLOGY } from '../../../src/platforms/slack/receiver.js';
+import { StoreUnavailableError } from '../../../src/store/store.js';
 import { gate, NOW_SEC, postSigned, SECRET, slashBody, startHarness, type Harness } from './harness.js';
 
 const urlVerification = JSON.parse(readFileSync(new URL('./fixtures/url_verification_event.json', import.meta.url), 'utf8'));
@@ -139,5 +141,21 @@ describe('POST /slack/events', () => {
     seen.add(computeSignature(SECRET, ts, body)); // as if another replica took it first
     expect((await postSigned(h.base, body)).status).toBe(401);
     expect(h.requests).toHaveLength(0);
+  });
+  it('answers a command with a polite apology (200, not 500) when the replay guard fails or hangs', async () => {
+    const store = { mode: 'fails' as 'fails' | 'hangs' };
+    h = await startHarness(echo, {
+      seen: (): Promise<boolean> => (store.mode === 'fails' ? Promise.reject(new StoreUnavailableError('redis SET failed: Connection is closed.')) : new Promise<boolean>(() => {})),
+    });
+    for (const [i, mode] of (['fails', 'hangs'] as const).entries()) {
+      store.mode = mode;
+      const res = await postSigned(h.base, slashBody(h.fake, 'search openai'), { ts: NOW_SEC + i });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({ response_type: 'ephemeral', text: OUTAGE_APOLOGY });
+    }
+    expect(h.requests).toHaveLength(0);
+    // A forged request still gets a 401 during the outage: the signature is checked first.
+    const forged = await fetch(`${h.base}/slack/events`, { method: 'POST', headers: { 'x-slack-request-timestamp': String(NOW_SEC), 'x-slack-signature': 'v0=00', 'content-type': 'application/x-www-form-urlencoded' }, body: 'command=/talent' });
+    expect(forged.status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalUrl, htmlToText, normalizeEntry, toIsoDate, detectLang } from '../../../src/pipeline/normalize.js';
+import { canonicalUrl, clip, FIELD_CAPS, htmlToText, normalizeEntry, toIsoDate, detectLang } from '../../../src/pipeline/normalize.js';
 
 describe('canonicalUrl', () => {
   it.each([
@@ -114,5 +114,38 @@ describe('normalizeEntry', () => {
     expect(item.title).toBe('字节跳动从谷歌挖来了一位研究员');
     expect(item.link).toBe('https://techwire.example/feed.xml');
     expect(item.lang).toBe('zh');
+  });
+});
+
+describe('field caps at normalize time', () => {
+  const ctx = { source: 's', fetchedAt: new Date('2026-01-01T00:00:00Z'), baseUrl: 'https://feed.example/rss' };
+
+  it('caps title, summary, link and guid, whatever the feed sends', () => {
+    const huge = 'AI 人才 '.repeat(200_000); // ~1.4 MB
+    const item = normalizeEntry({ title: huge, summary: `<p>${huge}</p>`, guid: 'g'.repeat(5000), link: `https://x.example/${'a'.repeat(10_000)}`, published: '2026-01-01T00:00:00Z'.repeat(10_000) }, ctx);
+    expect(item.title.length).toBeLessThanOrEqual(FIELD_CAPS.title);
+    expect(item.title.startsWith('AI 人才 AI')).toBe(true);
+    expect(item.summary.length).toBeLessThanOrEqual(FIELD_CAPS.summary);
+    expect(item.summary.length).toBeGreaterThan(FIELD_CAPS.summary - 10);
+    // A cut URL points nowhere: the feed URL stands in.
+    expect(item.link).toBe('https://feed.example/rss');
+    expect(item.guid).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(item.id.length).toBeLessThan(100);
+    expect(JSON.stringify(item).length).toBeLessThan(6000);
+  });
+
+  it('a long guid hashes to a stable, distinct id; normal fields are untouched', () => {
+    const a = normalizeEntry({ title: 't', guid: `${'g'.repeat(600)}1` }, ctx);
+    const b = normalizeEntry({ title: 't', guid: `${'g'.repeat(600)}2` }, ctx);
+    expect(a.id).toBe(normalizeEntry({ title: 't', guid: `${'g'.repeat(600)}1` }, ctx).id);
+    expect(a.id).not.toBe(b.id);
+    const plain = normalizeEntry({ title: 'OpenAI hires', guid: 'abc', link: 'https://x.example/a' }, ctx);
+    expect(plain).toMatchObject({ id: 's:abc', guid: 'abc', title: 'OpenAI hires', link: 'https://x.example/a' });
+  });
+
+  it('clip never leaves half a surrogate pair', () => {
+    expect(clip('ab😀cd', 3)).toBe('ab');
+    expect(clip('ab😀cd', 4)).toBe('ab😀');
+    expect(clip('abc', 5)).toBe('abc');
   });
 });

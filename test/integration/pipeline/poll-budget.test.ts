@@ -1,0 +1,131 @@
+// A big feed's poll runs in slices that yield to the event loop, within a time budget; past the
+// budget the rest is taken on the next poll and nothing is lost or assessed twice.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
+import { consoleBot, rss, type FeedItem } from '../../support/cli.js';
+import { createApp, type App } from '../../../src/main.js';
+import { readEnv } from '../../../src/config/env.js';
+import { loadConfig } from '../../../src/config/load.js';
+import { silentLogger } from '../../../src/log.js';
+import { pollSource, type PollDeps } from '../../../src/pipeline/poll.js';
+import type { Item } from '../../../src/types.js';
+
+const items = (n: number, tag = ''): FeedItem[] =>
+  Array.from({ length: n }, (_, i) => ({
+    title: `OpenAI researcher ${tag}${i} joins Anthropic`,
+    description: `Researcher ${tag}${i} left OpenAI for Anthropic, people familiar said.`,
+    link: `https://wire.example/${tag}${i}`,
+    guid: `${tag}${i}`,
+    pubDate: new Date(Date.now() - i * 60_000),
+  }));
+
+describe('poll slices and time budget', () => {
+  let feeds: FeedServer;
+  let app: App | undefined;
+  beforeAll(async () => {
+    feeds = await startFeedServer();
+  });
+  afterAll(async () => {
+    await feeds.close();
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  const setup = async () => {
+    const bot = consoleBot(`  - name: wire\n    url: ${feeds.url('/wire.xml')}\n`);
+    const env = readEnv(bot.env);
+    app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
+    return app;
+  };
+
+  /** Deps with a fake clock that each assess call moves on by `stepMs`, and a record of what was assessed. */
+  const fakeDeps = (a: App, o: { stepMs: number; sliceSize: number; budgetMs: number }) => {
+    let t = Date.now();
+    const assessed: string[][] = [];
+    const loopTurns: number[] = [];
+    let turns = 0;
+    let spinning = true;
+    const spin = () => {
+      turns++;
+      if (spinning) setImmediate(spin);
+    };
+    setImmediate(spin);
+    const deps: PollDeps = {
+      ...a.pollDeps,
+      now: () => new Date(t),
+      settings: { ...a.pollDeps.settings, sliceSize: o.sliceSize, budgetMs: o.budgetMs },
+      assessor: {
+        assess: async (batch: Item[], hints) => {
+          assessed.push(batch.map((i) => i.guid!));
+          loopTurns.push(turns);
+          t += o.stepMs;
+          return a.pollDeps.assessor.assess(batch, hints);
+        },
+      },
+    };
+    return { deps, assessed, loopTurns, stop: () => (spinning = false) };
+  };
+
+  it('yields to the event loop between slices', async () => {
+    const a = await setup();
+    feeds.set('/wire.xml', { body: rss(items(12)) });
+    const f = fakeDeps(a, { stepMs: 0, sliceSize: 4, budgetMs: 60_000 });
+    const report = await pollSource(a.config.sources[0], f.deps, { force: true });
+    f.stop();
+    expect(report).toMatchObject({ outcome: 'ok', items: 12 });
+    expect(report.partial).toBeUndefined();
+    expect(f.assessed.map((s) => s.length)).toEqual([4, 4, 4]);
+    // Other work (here a setImmediate loop) ran between every two slices.
+    for (let i = 1; i < f.loopTurns.length; i++) expect(f.loopTurns[i]).toBeGreaterThan(f.loopTurns[i - 1]);
+  });
+
+  it('past the budget stops between slices, and the next poll takes the rest: each item once, nothing lost', async () => {
+    const a = await setup();
+    feeds.set('/wire.xml', { body: rss(items(10)), etag: '"v1"' });
+    const source = a.config.sources[0];
+    const first = fakeDeps(a, { stepMs: 20_000, sliceSize: 3, budgetMs: 30_000 });
+    const r1 = await pollSource(source, first.deps);
+    first.stop();
+    // Slice 1 at 0 s, slice 2 at 20 s, then 40 s > 30 s: stop.
+    expect(r1).toMatchObject({ outcome: 'ok', partial: true, items: 6 });
+    const mid = (await a.store.getSourceStates())[0];
+    expect(mid).toMatchObject({ initialized: false, resume: { first: 'wire:0', done: 6 } });
+    expect(mid.etag).toBeUndefined(); // no 304 next time: the feed is read again
+
+    const second = fakeDeps(a, { stepMs: 20_000, sliceSize: 3, budgetMs: 30_000 });
+    const r2 = await pollSource(source, second.deps);
+    second.stop();
+    expect(r2).toMatchObject({ outcome: 'ok', items: 4 });
+    expect(r2.partial).toBeUndefined();
+    expect([...first.assessed, ...second.assessed].flat()).toEqual(items(10).map((i) => i.guid));
+    const done = (await a.store.getSourceStates())[0];
+    expect(done).toMatchObject({ initialized: true, etag: '"v1"' });
+    expect(done.resume).toBeUndefined();
+
+    // The feed changes at the top: the hint no longer applies, and ingest still knows what it saw.
+    feeds.set('/wire.xml', { body: rss([...items(2, 'n'), ...items(10)]), etag: '"v2"' });
+    const third = fakeDeps(a, { stepMs: 0, sliceSize: 100, budgetMs: 30_000 });
+    const r3 = await pollSource(source, third.deps, { force: true });
+    third.stop();
+    expect(r3).toMatchObject({ outcome: 'ok', items: 12 });
+    expect(r3.fresh).toBeLessThanOrEqual(2);
+  });
+
+  it('always takes at least one slice, so a poll that starts late still makes progress', async () => {
+    const a = await setup();
+    feeds.set('/wire.xml', { body: rss(items(5)) });
+    const f = fakeDeps(a, { stepMs: 120_000, sliceSize: 2, budgetMs: 1 });
+    const r = await pollSource(a.config.sources[0], f.deps);
+    f.stop();
+    expect(r).toMatchObject({ partial: true, items: 2 });
+    const g = fakeDeps(a, { stepMs: 120_000, sliceSize: 2, budgetMs: 1 });
+    expect(await pollSource(a.config.sources[0], g.deps)).toMatchObject({ partial: true, items: 2 });
+    g.stop();
+    const h = fakeDeps(a, { stepMs: 120_000, sliceSize: 2, budgetMs: 1 });
+    expect(await pollSource(a.config.sources[0], h.deps)).toMatchObject({ items: 1 });
+    h.stop();
+    expect([...f.assessed, ...g.assessed, ...h.assessed].flat()).toEqual(['0', '1', '2', '3', '4']);
+  });
+});
