@@ -77,8 +77,16 @@ export interface AlsoReported {
 /** An archived, relevant, new item with its assessment. `id` equals the item id. */
 export interface Alert extends Item {
   assessment: Assessment;
+  /** The first retellings (at most ALSO_KEEP, see store/also.ts). */
   alsoReportedBy: AlsoReported[];
+  /** How many retellings in all, when more than `alsoReportedBy` lists. */
+  alsoCount?: number;
   archivedAt: string;
+}
+
+/** How many retellings an alert has in all (the list keeps only the first ones). */
+export function alsoTotal(alert: Pick<Alert, 'alsoReportedBy' | 'alsoCount'>): number {
+  return Math.max(alert.alsoCount ?? 0, alert.alsoReportedBy.length);
 }
 
 /** Per-source fetch state, kept in the store so every replica sees it. */

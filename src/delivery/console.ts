@@ -2,6 +2,7 @@
 // What a new user sees with no Slack or Discord credentials, so it aims to read well; colours
 // only when the stream is a TTY and NO_COLOR is unset.
 import type { Alert, Delivery } from '../types.js';
+import { alsoTotal } from '../types.js';
 import type { DeliveryContent, DigestPayload, Poster, PostResult } from './poster.js';
 
 export interface ConsolePosterOptions {
@@ -44,7 +45,8 @@ export function formatAlert(a: Alert, paint: Paint, width = 100, edited = false)
   if (x.summary.trim()) lines.push(...wrap(clean(x.summary), width - 2, '  '));
   lines.push(paint('4', `  ${clean(a.link)}`));
   if (a.alsoReportedBy.length) {
-    lines.push(paint('2', `  also reported by: ${a.alsoReportedBy.map((r) => `${clean(r.source)} (${clean(r.link)})`).join(', ')}`));
+    const more = alsoTotal(a) - a.alsoReportedBy.length;
+    lines.push(paint('2', `  also reported by: ${a.alsoReportedBy.map((r) => `${clean(r.source)} (${clean(r.link)})`).join(', ')}${more > 0 ? ` +${more} more` : ''}`));
   }
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
 import type { Store } from '../store/store.js';
 import type { Delivery } from '../types.js';
+import { alsoTotal } from '../types.js';
 import { backoffDelay, countedAttempts, decodeError, encodeError, hardCeiling, nextState, type RetryState } from './attempts.js';
 import { resolveContent, UndeliverableError } from './content.js';
 import { PlatformError, type DeliveryContent, type Poster } from './poster.js';
@@ -66,7 +67,7 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
     return 'handed_back';
   }
   c.metrics.deliveries.inc({ platform: d.platform, status: messageId ? 'ok' : 'skipped' });
-  if (content.kind === 'alert') await foldLateDuplicates(c, d, poster, messageId, content.alert.alsoReportedBy.length);
+  if (content.kind === 'alert') await foldLateDuplicates(c, d, poster, messageId, alsoTotal(content.alert));
   return 'delivered';
 }
 
@@ -94,7 +95,7 @@ async function send(c: DeliverContext, d: Delivery, poster: Poster, content: Del
 async function foldLateDuplicates(c: DeliverContext, d: Delivery, poster: Poster, messageId: string, shown: number): Promise<void> {
   try {
     const fresh = await c.store.getAlert(d.alertId!);
-    if (!fresh || fresh.alsoReportedBy.length <= shown) return;
+    if (!fresh || alsoTotal(fresh) <= shown) return;
     c.sent();
     await poster.update(d, messageId, { kind: 'update', alert: fresh });
   } catch (err) {

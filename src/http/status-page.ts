@@ -2,6 +2,7 @@
 // runs the same search as `/talent search`. Server-rendered HTML, no front-end build step.
 import type { App } from '../main.js';
 import type { Alert, SourceState } from '../types.js';
+import { alsoTotal } from '../types.js';
 import type { SearchHit } from '../store/store.js';
 import { sendText } from './server.js';
 
@@ -27,7 +28,7 @@ function alertHtml(a: Alert, snippet?: string): string {
   const move = as.moves[0];
   const tags = [...as.topics, ...as.firms].map((t) => `<span class="tag">${esc(t)}</span>`).join('');
   return `<div class="alert" data-alert-id="${esc(a.id)}"><a href="${safeHref(a.link)}" rel="noopener noreferrer">${esc(a.title)}</a>
-<div class="meta">${esc(a.source)} · ${esc(a.published.slice(0, 16).replace('T', ' '))} UTC ${tags}${move ? ` · ${esc(`${move.person}: ${move.from} → ${move.to}`)}${move.direction ? ` (${esc(move.direction)})` : ''}` : ''}${a.alsoReportedBy.length ? ` · also reported by ${a.alsoReportedBy.length}` : ''}</div>
+<div class="meta">${esc(a.source)} · ${esc(a.published.slice(0, 16).replace('T', ' '))} UTC ${tags}${move ? ` · ${esc(`${move.person}: ${move.from} → ${move.to}`)}${move.direction ? ` (${esc(move.direction)})` : ''}` : ''}${alsoTotal(a) ? ` · also reported by ${alsoTotal(a)}` : ''}</div>
 <div>${esc(snippet ?? as.summary)}</div></div>`;
 }
 

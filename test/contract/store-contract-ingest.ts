@@ -6,7 +6,9 @@
 // - A duplicate of a non-archived owner is reported ('duplicate', duplicateOf) and changes nothing.
 // - alsoReportedBy gets {source, link, title, at: item.published}, skipped when that source+link is
 //   already there (or is the original's own); 'update' deliveries go to every channel where the
-//   original was posted, id `update:${platform}:${channel}:${alertId}:${alsoReportedBy.length}`.
+//   original was posted, id `update:${platform}:${channel}:${alertId}:${count}`. The list keeps the
+//   first ALSO_KEEP reports and `alsoCount` counts them all; past ALSO_KEEP only every
+//   ALSO_UPDATE_EVERY-th retelling edits the post (bounded work per retelling).
 // - Only new archived entries index their fingerprint buckets; the matcher sees (incoming, candidate).
 // - Targets of a non-archived entry are ignored (there is no alert to deliver).
 import { expect, it } from 'vitest';
@@ -14,6 +16,7 @@ import type { Delivery } from '../../src/types.js';
 import type { NearDupMatcher } from '../../src/store/store.js';
 import type { StoreGetter } from './store-contract.js';
 import { always, at, batch, entry, item, never } from './store-contract-fixtures.js';
+import { ALSO_KEEP, ALSO_UPDATE_EVERY } from '../../src/store/also.js';
 
 const slack = { platform: 'slack' as const, channel: 'C1' };
 const discord = { platform: 'discord' as const, channel: 'D1' };
@@ -117,6 +120,29 @@ export function ingestContract(get: StoreGetter): void {
     const miss = await s.ingest(batch([entry(item('m1'), { fingerprint: { buckets: ['b:1'], data: 'sig-M' } })], { matcher, now: at(2000) }));
     expect(miss[0]).toMatchObject({ status: 'new' });
     expect(await s.getAlert('m1')).not.toBeNull();
+  });
+
+  it('caps "also reported by": the first ALSO_KEEP are listed, all are counted, edits thin out', async () => {
+    const s = get();
+    await s.ingest(batch([entry(item('o1'), { keys: ['url:o1', 'title:story'], targets: [slack] })]));
+    const [posted] = await claimAll(get);
+    await s.completeDelivery(posted!, 'msg-1', at(2000));
+    const n = ALSO_UPDATE_EVERY * 2 + 3;
+    // One feed, many outlets' copies of the story: each with its own link, all sharing the title key.
+    const copies = Array.from({ length: n }, (_, i) => entry(item(`c${i}`, { source: `outlet${i}`, title: 'x'.repeat(5000) }), { keys: [`url:c${i}`, 'title:story'] }));
+    const out = await s.ingest(batch(copies, { now: at(3000) }));
+    expect(out.every((o) => o.status === 'duplicate' && o.duplicateOf === 'o1')).toBe(true);
+    const alert = await s.getAlert('o1');
+    expect(alert?.alsoReportedBy).toHaveLength(ALSO_KEEP);
+    expect(alert?.alsoReportedBy[0].source).toBe('outlet0');
+    expect(alert?.alsoReportedBy[0].title.length).toBeLessThanOrEqual(300);
+    expect(alert?.alsoCount).toBe(n);
+    const updates = (await claimAll(get, 1000, at(4000))).filter((d) => d.kind === 'update').map((d) => d.id);
+    const expected = [...Array.from({ length: ALSO_KEEP }, (_, i) => i + 1), ALSO_UPDATE_EVERY, ALSO_UPDATE_EVERY * 2];
+    expect(updates.sort()).toEqual(expected.map((k) => `update:slack:C1:o1:${k}`).sort());
+    // A copy seen again (same source and link, another id) adds nothing.
+    await s.ingest(batch([entry(item('again', { source: 'outlet0', link: 'https://news.example/c0' }), { keys: ['url:again', 'title:story'] })], { now: at(5000) }));
+    expect((await s.getAlert('o1'))?.alsoCount).toBe(n);
   });
 
   it('non-archived items only claim keys; their duplicates change nothing', async () => {

@@ -2,6 +2,7 @@
 // source in the footer and the story's time as the embed timestamp. Feed text is made safe here.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Alert } from '../../types.js';
+import { alsoTotal } from '../../types.js';
 import { LIMITS, fitEmbeds } from './limits.js';
 import { plainText, safeText, safeUrl, truncate } from './text.js';
 
@@ -50,6 +51,8 @@ export function alertFields(alert: Alert): APIEmbedField[] {
       const name = safeText(r.source) || 'source';
       return url ? `[${name}](${url})` : name;
     });
+    const more = alsoTotal(alert) - lines.length;
+    if (more > 0) lines.push(`+${more} more`);
     fields.push({ name: 'Also reported by', value: joinLines(lines, LIMITS.fieldValue) });
   }
   return fields.slice(0, LIMITS.fields);

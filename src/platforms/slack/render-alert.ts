@@ -1,5 +1,6 @@
 // An alert as a Block Kit message: header, context, summary, moves, link button, "also reported by".
 import type { Alert, AlsoReported, Move } from '../../types.js';
+import { alsoTotal } from '../../types.js';
 import { actions, button, context, header, LIMITS, message, section, type Block, type SlackMessage } from './blocks.js';
 import { chunkLines, link, mrkdwn, plain, safeUrl } from './text.js';
 
@@ -20,7 +21,7 @@ export function moveLine(m: Move): string {
   return `*${mrkdwn(m.person, 200)}*: ${mrkdwn(m.from, 200)} → ${mrkdwn(m.to, 200)}${role}${dir}`;
 }
 
-export function alsoReportedLine(also: AlsoReported[]): string {
+export function alsoReportedLine(also: AlsoReported[], total = also.length): string {
   let line = '*Also reported by:*';
   let shown = 0;
   for (const a of also.slice(0, MAX_ALSO)) {
@@ -29,7 +30,7 @@ export function alsoReportedLine(also: AlsoReported[]): string {
     line += next;
     shown++;
   }
-  return also.length > shown ? `${line} and ${also.length - shown} more` : line;
+  return total > shown ? `${line} and ${total - shown} more` : line;
 }
 
 function directions(moves: Move[]): string {
@@ -56,7 +57,7 @@ export function renderAlert(alert: Alert): SlackMessage {
   for (const chunk of chunkLines(moves, LIMITS.sectionText).slice(0, 3)) blocks.push(section(chunk));
   const url = safeUrl(alert.link, LIMITS.url);
   if (url) blocks.push(actions([button('Read the story', 'talent_open', { url })]));
-  if (alert.alsoReportedBy.length) blocks.push(context([alsoReportedLine(alert.alsoReportedBy)]));
+  if (alert.alsoReportedBy.length) blocks.push(context([alsoReportedLine(alert.alsoReportedBy, alsoTotal(alert))]));
   const fallback = `${mrkdwn(alert.title, 500)} (${mrkdwn(alert.source, 100)})`;
   return message(fallback, blocks);
 }

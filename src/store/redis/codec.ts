@@ -1,6 +1,7 @@
 // Plain data in and out of Redis strings. Alerts are stored as a JSON doc plus a separately
 // appended "also reported by" JSON array, so a duplicate never rewrites the whole document.
 import type { Alert, Delivery } from '../../types.js';
+import { decodeAlso } from '../also.js';
 
 export function encodeAlertDoc(alert: Alert): string {
   const { alsoReportedBy: _also, ...doc } = alert;
@@ -8,7 +9,10 @@ export function encodeAlertDoc(alert: Alert): string {
 }
 
 export function decodeAlert(doc: string, also: string | null | undefined): Alert {
-  return { ...(JSON.parse(doc) as Omit<Alert, 'alsoReportedBy'>), alsoReportedBy: JSON.parse(also || '[]') };
+  const { reports, count } = decodeAlso(also);
+  const alert: Alert = { ...(JSON.parse(doc) as Omit<Alert, 'alsoReportedBy'>), alsoReportedBy: reports };
+  if (count > reports.length) alert.alsoCount = count;
+  return alert;
 }
 
 /** Flat [doc, also, doc, also...] from a script into alerts. */

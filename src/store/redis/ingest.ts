@@ -10,6 +10,7 @@ import type { Scripts } from './scripts.js';
 import { encodeAlertDoc } from './codec.js';
 import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
 import { BUCKET_CAP, BUCKET_READ, type Candidate } from '../near-dup.js';
+import { ALSO_KEEP, ALSO_UPDATE_EVERY, alsoReport } from '../also.js';
 import { alertTokens } from './text.js';
 
 const MAX_ATTEMPTS = 5;
@@ -94,7 +95,7 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
         data: e.fingerprint?.data ?? '',
         targets: e.targets.map((t) => [t.platform, t.channel]),
         rk: `${e.item.source}\u0001${e.item.link}`,
-        rep: JSON.stringify({ source: e.item.source, link: e.item.link, title: e.item.title, at: e.item.published }),
+        rep: JSON.stringify(alsoReport(e.item)),
       };
     });
     const chk = attempt < MAX_ATTEMPTS && plans.some((p, i) => p.predicted === 'new' && (batch.entries[i].fingerprint?.buckets.length ?? 0) > 0);
@@ -102,6 +103,8 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
       ret: batch.retentionSec,
       mret: Math.max(batch.retentionSec, 7 * 86400),
       cap: BUCKET_CAP,
+      ak: ALSO_KEEP,
+      ae: ALSO_UPDATE_EVERY,
       now: nowIso,
       nowMs: String(nowMs),
       seq,

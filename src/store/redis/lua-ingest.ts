@@ -92,11 +92,20 @@ for _, e in ipairs(p.e) do
     root_of[e.id] = dup
     local a = base..'a:'..dup
     if redis.call('EXISTS', a) == 1 and redis.call('HSETNX', a, 'r:'..e.rk, '1') == 1 then
-      local also = redis.call('HGET', a, 'also') or '[]'
-      if also == '[]' then also = '['..e.rep..']' else also = string.sub(also, 1, -2)..','..e.rep..']' end
-      redis.call('HSET', a, 'also', also)
+      -- Bounded work per retelling: the first p.ak are listed, later ones only counted.
       local count = redis.call('HINCRBY', a, 'alsoN', 1)
-      for _, pc in ipairs(redis.call('HKEYS', base..'p:'..dup)) do
+      local keep = tonumber(p.ak)
+      if count <= keep then
+        local also = redis.call('HGET', a, 'also') or '[]'
+        if also == '[]' then also = '['..e.rep..']' else also = string.sub(also, 1, -2)..','..e.rep..']' end
+        redis.call('HSET', a, 'also', also)
+        if count == keep then redis.call('HSET', a, 'alsoR', also) end
+      else
+        redis.call('HSET', a, 'also', '{"n":'..count..',"r":'..(redis.call('HGET', a, 'alsoR') or '[]')..'}')
+      end
+      local edits = {}
+      if count <= keep or count % tonumber(p.ae) == 0 then edits = redis.call('HKEYS', base..'p:'..dup) end
+      for _, pc in ipairs(edits) do
         local sep = string.find(pc, '|', 1, true)
         local plat, ch = string.sub(pc, 1, sep - 1), string.sub(pc, sep + 1)
         local d = { id = 'update:'..plat..':'..ch..':'..dup..':'..count, kind = 'update', platform = plat, channel = ch,

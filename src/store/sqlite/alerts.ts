@@ -2,6 +2,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Alert, AlsoReported } from '../../types.js';
 import { indexText } from '../search-text.js';
+import { ALSO_KEEP } from '../also.js';
 import { bodyIndexText, tagIndexText } from './migrations.js';
 import { alertFromRow, ms, type AlertRow } from './rows.js';
 
@@ -35,11 +36,15 @@ export class AlertRepo {
       exists: db.prepare('SELECT 1 FROM alerts WHERE id = ?').pluck(),
       get: db.prepare('SELECT * FROM alerts WHERE id = ?'),
       byRid: db.prepare('SELECT * FROM alerts WHERE rid = ?'),
-      origin: db.prepare('SELECT source, link, also FROM alerts WHERE id = ?'),
+      origin: db.prepare('SELECT source, link, also_n FROM alerts WHERE id = ?'),
+      reporter: db.prepare('INSERT OR IGNORE INTO also_seen (alert_id, reporter) VALUES (?, ?)'),
+      count: db.prepare('UPDATE alerts SET also_n = also_n + 1 WHERE id = ? RETURNING also_n').pluck(),
+      listed: db.prepare('SELECT also FROM alerts WHERE id = ?').pluck(),
       setAlso: db.prepare('UPDATE alerts SET also = ? WHERE id = ?'),
+      purgeAlso: db.prepare('DELETE FROM also_seen WHERE alert_id IN (SELECT id FROM alerts WHERE archived_ms < ?)'),
       latest: db.prepare('SELECT * FROM alerts ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
       between: db.prepare('SELECT * FROM alerts WHERE archived_ms >= ? AND archived_ms < ? ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
-      count: db.prepare('SELECT count(*) FROM alerts').pluck(),
+      total: db.prepare('SELECT count(*) FROM alerts').pluck(),
       purgeFts: db.prepare('DELETE FROM alerts_fts WHERE rowid IN (SELECT rid FROM alerts WHERE archived_ms < ?)'),
       purgePosted: db.prepare('DELETE FROM posted WHERE alert_id IN (SELECT id FROM alerts WHERE archived_ms < ?)'),
       purge: db.prepare('DELETE FROM alerts WHERE archived_ms < ?'),
@@ -89,16 +94,23 @@ export class AlertRepo {
     this.s.fts.run(rid, indexText(alert.title), bodyIndexText(alert.summary, assessment), tagIndexText(assessment, alert.lang));
   }
 
-  /** Appends to alsoReportedBy unless that source+link is already known; returns the new length or 0 when nothing changed or there is no such alert. */
+  /**
+   * Records a retelling unless that source+link is already known: O(1) (a keyed row and a counter;
+   * the listed reports are capped at ALSO_KEEP). Returns the new count, or 0 when nothing changed or
+   * there is no such alert.
+   */
   appendAlso(id: string, report: AlsoReported): number {
-    const row = this.s.origin.get(id) as { source: string; link: string; also: string } | undefined;
+    const row = this.s.origin.get(id) as { source: string; link: string; also_n: number } | undefined;
     if (!row) return 0;
     if (row.source === report.source && row.link === report.link) return 0;
-    const also = JSON.parse(row.also) as AlsoReported[];
-    if (also.some((r) => r.source === report.source && r.link === report.link)) return 0;
-    also.push(report);
-    this.s.setAlso.run(JSON.stringify(also), id);
-    return also.length;
+    if (this.s.reporter.run(id, `${report.source}\u0001${report.link}`).changes === 0) return 0;
+    const count = this.s.count.get(id) as number;
+    if (count <= ALSO_KEEP) {
+      const also = JSON.parse(this.s.listed.get(id) as string) as AlsoReported[];
+      also.push(report);
+      this.s.setAlso.run(JSON.stringify(also), id);
+    }
+    return count;
   }
 
   get(id: string): Alert | null {
@@ -120,12 +132,13 @@ export class AlertRepo {
   }
 
   count(): number {
-    return this.s.count.get() as number;
+    return this.s.total.get() as number;
   }
 
   purgeOlderThan(archivedBeforeMs: number): void {
     this.s.purgeFts.run(archivedBeforeMs);
     this.s.purgePosted.run(archivedBeforeMs);
+    this.s.purgeAlso.run(archivedBeforeMs);
     this.s.purge.run(archivedBeforeMs);
   }
 }

@@ -4,6 +4,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Delivery } from '../../types.js';
 import type { Fingerprint, IngestBatch, IngestEntry, IngestOutcome, NearDupMatcher } from '../store.js';
 import { BUCKET_READ, pickOriginal, type Candidate } from '../near-dup.js';
+import { alsoReport, alsoUpdates } from '../also.js';
 import type { AlertRepo } from './alerts.js';
 import type { OutboxRepo } from './outbox.js';
 
@@ -85,9 +86,8 @@ export class Ingestor {
 
   /** Records the duplicate on the original; updates go to channels where the original was posted. */
   private attach(root: string, e: IngestEntry, now: Date): number {
-    const { source, link, title, published } = e.item;
-    const length = this.alerts.appendAlso(root, { source, link, title, at: published });
-    if (!length) return 0;
+    const length = this.alerts.appendAlso(root, alsoReport(e.item));
+    if (!alsoUpdates(length)) return 0;
     let enqueued = 0;
     for (const p of this.outbox.postedChannels(root)) {
       const d: Delivery = { id: `update:${p.platform}:${p.channel}:${root}:${length}`, kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };

@@ -57,6 +57,15 @@ CREATE TABLE buckets (bucket TEXT NOT NULL, expires_ms INTEGER NOT NULL, alert_i
 CREATE TABLE fingerprints (alert_id TEXT PRIMARY KEY, data TEXT NOT NULL, expires_ms INTEGER NOT NULL) WITHOUT ROWID;
 `;
 
+// "Also reported by" in O(1) per retelling: who already reported is a keyed row, the list a capped
+// column, the total a counter (store/also.ts).
+const alsoBounded = `
+ALTER TABLE alerts ADD COLUMN also_n INTEGER NOT NULL DEFAULT 0;
+UPDATE alerts SET also_n = json_array_length(also);
+CREATE TABLE also_seen (alert_id TEXT NOT NULL, reporter TEXT NOT NULL, PRIMARY KEY (alert_id, reporter)) WITHOUT ROWID;
+INSERT OR IGNORE INTO also_seen (alert_id, reporter) SELECT alerts.id, json_extract(j.value, '$.source') || char(1) || json_extract(j.value, '$.link') FROM alerts, json_each(alerts.also) AS j;
+`;
+
 /** Body text indexed for search: summaries, firm names and the moves' people and firms, so "Zhipu" finds 智谱 stories tagged with the firm. Same fields as the Redis backend. */
 export function bodyIndexText(summary: string, assessmentJson: string): string {
   const a = JSON.parse(assessmentJson) as { summary?: string; firms?: string[]; moves?: Array<{ person?: string; from?: string; to?: string }> };
@@ -84,6 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', up: (db) => db.exec(core) },
   { version: 2, name: 'full-text search', up: (db) => (db.exec(search), backfillSearch(db)) },
   { version: 3, name: 'near-duplicate buckets', up: (db) => db.exec(nearDup) },
+  { version: 4, name: 'bounded also-reported-by', up: (db) => db.exec(alsoBounded) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -15,6 +15,7 @@ export interface AlertRow {
   fetched_at: string;
   assessment: string;
   also: string;
+  also_n?: number;
   score: number;
   archived_at: string;
   archived_ms: number;
@@ -35,6 +36,7 @@ export function alertFromRow(r: AlertRow): Alert {
     archivedAt: r.archived_at,
   };
   if (r.guid !== null) alert.guid = r.guid;
+  if (r.also_n !== undefined && r.also_n > alert.alsoReportedBy.length) alert.alsoCount = r.also_n;
   return alert;
 }
 
