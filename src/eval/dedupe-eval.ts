@@ -120,6 +120,51 @@ export async function evaluateDedupe(rows: DedupeEvalRow[], deps: DedupeEvalDeps
   };
 }
 
+/** The spreads the dedupe evaluation is reported at: the set as published, then squeezed into 7 days, 24 hours and 6 hours. */
+export const SPREADS: ReadonlyArray<{ name: string; hours: number | null }> = [
+  { name: 'original', hours: null },
+  { name: '7 days', hours: 168 },
+  { name: '24 hours', hours: 24 },
+  { name: '6 hours', hours: 6 },
+];
+
+/**
+ * The rows as if a burst: `published` mapped linearly from the set's span onto the `hours` before
+ * `end` (default: the set's last date), order kept. A day's news arriving together.
+ */
+export function compressRows<T extends { published: string }>(rows: readonly T[], hours: number | null, end?: number): T[] {
+  if (hours === null) return [...rows];
+  const ts = rows.map((r) => Date.parse(r.published));
+  const valid = ts.filter(Number.isFinite);
+  if (!valid.length) return [...rows];
+  const min = Math.min(...valid);
+  const max = Math.max(...valid);
+  const last = end ?? max;
+  const scale = max > min ? (hours * 3600_000) / (max - min) : 0;
+  const out = rows.map((r, i) => (Number.isFinite(ts[i]) ? { ...r, published: new Date(last - (max - ts[i]) * scale).toISOString() } : { ...r }));
+  return out.sort((a, b) => Date.parse(a.published) - Date.parse(b.published));
+}
+
+export interface SpreadReport {
+  spread: string;
+  report: DedupeReport;
+}
+
+/** evaluateDedupe at every spread in SPREADS (a fresh store each). */
+export async function evaluateDedupeSpreads(rows: DedupeEvalRow[], deps: DedupeEvalDeps): Promise<SpreadReport[]> {
+  const out: SpreadReport[] = [];
+  for (const { name, hours } of SPREADS) out.push({ spread: name, report: await evaluateDedupe(compressRows(rows, hours), deps) });
+  return out;
+}
+
+export function formatSpreads(reports: SpreadReport[]): string {
+  const f = (x: number) => x.toFixed(3);
+  return [
+    `dedupe pairs by spread (${reports[0]?.report.assessment ?? ''} assessment): precision recall F1 (predicted/labelled pairs)`,
+    ...reports.map(({ spread, report: r }) => `  ${spread.padEnd(9)} ${f(r.precision)} ${f(r.recall)} ${f(r.f1)}  (${r.predictedPairs}/${r.labelledPairs})`),
+  ].join('\n');
+}
+
 export function formatDedupeReport(r: DedupeReport): string {
   const pct = (x: number) => x.toFixed(3);
   const lines = [

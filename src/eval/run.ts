@@ -21,6 +21,8 @@ export function rowToItem(r: EvalRow): Item {
 type DedupeModule = {
   evaluateDedupe(rows: EvalRow[], deps: Record<string, unknown>): Promise<{ precision: number; recall: number; f1: number }>;
   formatDedupeReport?: (r: unknown) => string;
+  evaluateDedupeSpreads?: (rows: EvalRow[], deps: Record<string, unknown>) => Promise<unknown[]>;
+  formatSpreads?: (r: unknown[]) => string;
 };
 
 /** Dedupe is another module (src/eval/dedupe-eval.ts); it is skipped while not built. */
@@ -42,6 +44,14 @@ async function runDedupe(rows: EvalRow[], assess: (it: Item) => unknown, w: (s: 
     });
     if (mod.formatDedupeReport) w(mod.formatDedupeReport(d));
     else w(`${'dedupe pairs'.padEnd(22)}${pct(d.precision)}${pct(d.recall)}${pct(d.f1)}`);
+    if (mod.evaluateDedupeSpreads && mod.formatSpreads) {
+      const spreads = await mod.evaluateDedupeSpreads(rows, {
+        openStore: () => sqlite.SqliteStore.open({ dir: join(dir, String(n++)), log: silentLogger() }),
+        assess,
+        assessment: 'rule engine',
+      });
+      w(mod.formatSpreads(spreads));
+    }
   } catch (err) {
     w(`dedupe: failed: ${err instanceof Error ? err.message : String(err)}`);
   } finally {
