@@ -45,6 +45,7 @@ equity|equity,stock,stocks,shares,options|股票,股权,期权
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
+results|revenue,revenues,profit,profits,earnings,quarterly,milestone,surpasses,tops|收入,营收,利润,财报,季度,盈利,亏损,股价,突破
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
 found|found,founds|创业,创办,自立门户
 housing|housing,house,home|住房,安家
@@ -162,6 +163,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
     ...['join', 'leave', 'switch', 'recruit', 'acquihire'].map((c) => [c, 'move'] as [string, string]),
     ...['launch', 'test'].map((c) => [c, 'launch'] as [string, string]),
     ...['salary', 'equity', 'retention'].map((c) => [c, 'pay'] as [string, string]),
+    ['results', 'results'],
   ]),
   // the feature a super-app launch is about
   service: new Map(['ride', 'food', 'restaurant', 'hotel', 'medicine', 'health', 'bill', 'transfer', 'loan', 'insurance', 'travel', 'game', 'video', 'search', 'image', 'speech', 'code'].map((c) => [c, c])),

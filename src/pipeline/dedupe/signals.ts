@@ -63,6 +63,9 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>)
  * both headlines name one of the family: a headline without it says nothing either way.
  */
 export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'place' | null {
+  // Results and milestones (revenue, profit, "passes 10 million users") are news of their own: a
+  // headline that reports them is not a retelling of one that does not.
+  if (a.tc?.includes('results') !== b.tc?.includes('results')) return 'action';
   for (const name of ['action', 'service', 'place'] as const) {
     const ka = kinds(a.tc, FAMILIES[name]);
     if (!ka.size) continue;
