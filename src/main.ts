@@ -28,6 +28,8 @@ import type { Poster } from './delivery/poster.js';
 import { HttpServer } from './http/server.js';
 import type { Platform } from './types.js';
 import { cacheSubscriptions } from './pipeline/subscriptions.js';
+import { probeFeed } from './sources/probe.js';
+import { toSourceConfig } from './commands/sources-add.js';
 
 export interface AppOptions {
   env: Env;
@@ -117,7 +119,19 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const subsCache = cacheSubscriptions(store);
   const subscriptions = subsCache.get;
 
-  const handleCommand = createCommandHandler({ store, config, knowledge, admins: config.admins, metrics, onSubscriptionsChanged: subsCache.invalidate });
+  // One keep-alive agent for every poll (and every feed added from chat); the SSRF guard runs on each connect.
+  const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
+  const settings = pollSettings(config, fetchAgent);
+  const handleCommand = createCommandHandler({
+    store,
+    config,
+    knowledge,
+    admins: config.admins,
+    metrics,
+    log: log.child({ mod: 'commands' }),
+    onSubscriptionsChanged: subsCache.invalidate,
+    probeFeed: (url) => probeFeed(url, { fetchFeed, parseFeed, fetch: settings.fetch }),
+  });
   const http = new HttpServer(log.child({ mod: 'http' }));
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
@@ -147,8 +161,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     stoppers.push(() => discord.stop());
   }
 
-  // One keep-alive agent for every poll; the SSRF guard runs on each connect.
-  const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
   const pollDeps: PollDeps = {
     store,
     assessor,
@@ -160,7 +172,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onSourceHealth: async (source, event, error) => {
       await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
     },
-    settings: pollSettings(config, fetchAgent),
+    settings,
     owner,
     log: log.child({ mod: 'poll' }),
     metrics,
@@ -192,7 +204,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     handleCommand,
     pollDeps,
     worker,
-    pollCycle: (force) => pollAll(config.sources, pollDeps, { force, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency }),
+    // Config sources plus those added from chat, read each cycle so every replica polls a new one from its next tick.
+    pollCycle: async (force) => {
+      const chat = await store.listChatSources().catch(() => []);
+      const sources = [...config.sources, ...chat.filter((c) => !config.sources.some((s) => s.name === c.name)).map(toSourceConfig)];
+      return pollAll(sources, pollDeps, { force, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency });
+    },
     async drainOutbox(maxRounds = 50) {
       let total = 0;
       for (let i = 0; i < maxRounds; i++) {

@@ -28,7 +28,7 @@ function dispatch(sub: Subcommand, req: CommandRequest, tokens: Token[], deps: C
     case 'firms':
       return firms(deps);
     case 'sources':
-      return sources(deps);
+      return sources(req, tokens, deps);
     case 'digest':
       return digest(req, tokens, deps);
     case 'help':

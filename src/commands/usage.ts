@@ -7,7 +7,7 @@ export const USAGE: Record<Subcommand, string> = {
   unsubscribe: '/talent unsubscribe <firm|talent|superapp>',
   list: '/talent list',
   firms: '/talent firms',
-  sources: '/talent sources',
+  sources: '/talent sources | sources add <url> [name] | sources remove <name>',
   digest: '/talent digest daily|weekly|off',
   help: '/talent help',
 };

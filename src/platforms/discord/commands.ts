@@ -33,10 +33,24 @@ export const TALENT_COMMAND = {
       options: [{ type: S, name: 'mode', description: 'How often', required: true, choices: [{ name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }, { name: 'off', value: 'off' }] }],
     },
     { type: SUB, name: 'help', description: 'How to use /talent' },
+    // Added from chat (issue 13); kept after the original subcommands so their order stays.
+    {
+      type: SUB,
+      name: 'sources-add',
+      description: 'Add a news feed; every replica polls it from its next tick (Manage Server)',
+      options: [
+        { type: S, name: 'url', description: 'The feed URL (RSS, Atom or JSON Feed)', required: true, max_length: 500 },
+        { type: S, name: 'name', description: 'A short unique name (letters, digits, - _ .)', max_length: 64 },
+      ],
+    },
+    { type: SUB, name: 'sources-remove', description: 'Remove a feed added from chat (Manage Server)', options: [{ type: S, name: 'name', description: 'Source name', required: true, max_length: 64 }] },
   ],
 } satisfies RESTPutAPIApplicationCommandsJSONBody[number];
 
 export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [TALENT_COMMAND];
 
 /** Option order used to rebuild the command text (`search <query> firm:X topic:Y since:7d lang:zh`). */
-export const POSITIONAL: Record<string, string> = { search: 'query', subscribe: 'target', unsubscribe: 'target', digest: 'mode' };
+export const POSITIONAL: Record<string, string> = { search: 'query', subscribe: 'target', unsubscribe: 'target', digest: 'mode', 'sources-add': 'url', 'sources-remove': 'name' };
+
+/** Discord subcommands standing for a two-word command: `sources-add` is `/talent sources add`. */
+export const SPOKEN: Record<string, string> = { 'sources-add': 'sources add', 'sources-remove': 'sources remove' };
