@@ -29,6 +29,7 @@ import { HttpServer } from './http/server.js';
 import type { Platform } from './types.js';
 import { cacheSubscriptions } from './pipeline/subscriptions.js';
 import { probeFeed } from './sources/probe.js';
+import { cacheChatRouting } from './pipeline/chat-routing.js';
 import { toSourceConfig } from './commands/sources-add.js';
 
 export interface AppOptions {
@@ -118,6 +119,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const subsCache = cacheSubscriptions(store);
   const subscriptions = subsCache.get;
+  const chatRouting = cacheChatRouting(store);
 
   // One keep-alive agent for every poll (and every feed added from chat); the SSRF guard runs on each connect.
   const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
@@ -130,6 +132,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     metrics,
     log: log.child({ mod: 'commands' }),
     onSubscriptionsChanged: subsCache.invalidate,
+    onChatRoutingChanged: chatRouting.invalidate,
     probeFeed: (url) => probeFeed(url, { fetchFeed, parseFeed, fetch: settings.fetch }),
   });
   const http = new HttpServer(log.child({ mod: 'http' }));
@@ -169,6 +172,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     parseFeed,
     routes: config.routes,
     subscriptions,
+    chat: chatRouting.get,
     onSourceHealth: async (source, event, error) => {
       await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
     },

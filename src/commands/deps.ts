@@ -27,6 +27,8 @@ export interface CommandDeps {
   onSubscriptionsChanged?: () => void;
   /** Fetches a feed URL once with the poller's guard and limits (`/talent sources add`); absent: adding is off. */
   probeFeed?: (url: string) => Promise<FeedProbe>;
+  /** Called after a watch or a mute was added or removed (drops the chat routing cache). */
+  onChatRoutingChanged?: () => void;
   /** Search hits per page; default 10. */
   pageSize?: number;
 }

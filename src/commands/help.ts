@@ -11,6 +11,9 @@ const WHAT: Record<keyof typeof USAGE, string> = {
   sources: 'the news feeds and their health; admins add or remove feeds from chat',
   digest: 'a daily or weekly summary in this channel, or none (admins)',
   help: 'this help',
+  watch: 'post every new alert matching a search here (admins), or with "me" in your DMs (anyone)',
+  watches: "this channel's watches and yours, numbered",
+  unwatch: 'stop watch number n from /talent watches',
 };
 
 export function help(): Reply {

@@ -10,6 +10,8 @@ import { firms } from './firms.js';
 import { sources } from './sources.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
+import { watch } from './watch.js';
+import { unwatch, watches } from './watches.js';
 import { allUsage, USAGE } from './usage.js';
 import type { CommandRequest, Reply, Subcommand } from './types.js';
 
@@ -33,6 +35,12 @@ function dispatch(sub: Subcommand, req: CommandRequest, tokens: Token[], deps: C
       return digest(req, tokens, deps);
     case 'help':
       return help();
+    case 'watch':
+      return watch(req, tokens, deps);
+    case 'watches':
+      return watches(req, deps);
+    case 'unwatch':
+      return unwatch(req, tokens, deps);
   }
 }
 

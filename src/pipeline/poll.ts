@@ -13,6 +13,7 @@ import { errorCode, ParseError } from '../sources/errors.js';
 import { normalizeEntry } from './normalize.js';
 import { exactKeys, fingerprint } from './dedupe/index.js';
 import { routeAlert } from './route.js';
+import { routeWithChat, type ChatRouting } from './chat-routing.js';
 
 export interface Assessor {
   assess(items: Item[], hints?: { firms?: string[]; topics?: Array<'talent' | 'superapp'> }): Promise<Assessment[]>;
@@ -35,6 +36,8 @@ export interface PollDeps {
   parseFeed: (text: string, opts: { baseUrl: string; kind?: SourceConfig['kind'] }) => Promise<ParsedFeed>;
   routes: RouteConfig[];
   subscriptions: () => Promise<Subscription[]>;
+  /** Watches and mutes made from chat (pipeline/chat-routing.ts); absent: none. */
+  chat?: () => Promise<ChatRouting>;
   /** Called when a source is disabled after repeated failures or recovers. */
   onSourceHealth?: (source: SourceConfig, event: 'disabled' | 'recovered', error?: string) => Promise<void>;
   settings: PollSettings;
@@ -133,6 +136,7 @@ async function buildEntries(items: Item[], assessments: Assessment[], source: So
   const backfill = firstPoll ? newestIds(items, source.backfill) : new Set<string>();
   const oldest = now.getTime() - deps.settings.maxAgeHours * 3600_000;
   const subs = await deps.subscriptions();
+  const chat = await deps.chat?.();
   return items.map((item, i) => {
     const assessment = assessments[i];
     const fresh = Date.parse(item.published) >= oldest;
@@ -143,7 +147,7 @@ async function buildEntries(items: Item[], assessments: Assessment[], source: So
       keys: exactKeys(item),
       fingerprint: assessment.relevant ? fingerprint(item, assessment) : undefined,
       archive: assessment.relevant,
-      targets: deliverable ? routeAlert({ assessment }, deps.routes, subs) : [],
+      targets: deliverable ? routeWithChat({ ...item, assessment }, routeAlert({ assessment }, deps.routes, subs), chat, now) : [],
     };
   });
 }

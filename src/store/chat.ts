@@ -17,6 +17,14 @@ export interface ChatSource {
   channel: string;
 }
 
+/** A parsed watch query: search text (words, "phrases", -exclusions) and any-of filters. */
+export interface WatchFilter {
+  text: string;
+  firms: string[];
+  topics: Topic[];
+  lang?: string;
+}
+
 /** A saved search: every new alert matching `query` is posted to `channel`. */
 export interface Watch {
   id: string;
@@ -25,6 +33,8 @@ export interface Watch {
   channel: string;
   /** The `/talent search` syntax, as typed. */
   query: string;
+  /** The query parsed once when saved (pipeline/watch.ts matches alerts against it). */
+  filter: WatchFilter;
   /** Set for `watch me`: the person whose DM gets the matches. */
   user?: string;
   /** Channel the watch was made in (for a DM watch, where the person asked). */

@@ -16,7 +16,7 @@ const source = (name: string, o: Partial<ChatSource> = {}): ChatSource => ({
   ...o,
 });
 
-const watch = (id: string, o: Partial<Watch> = {}): Watch => ({ id, platform: 'slack', channel: 'C1', from: 'C1', query: '"H-1B" visa', createdBy: 'U1', createdAt: T0.toISOString(), ...o });
+const watch = (id: string, o: Partial<Watch> = {}): Watch => ({ id, platform: 'slack', channel: 'C1', from: 'C1', query: '"H-1B" visa firm:OpenAI', filter: { text: '"H-1B" visa', firms: ['OpenAI'], topics: ['talent'], lang: 'en' }, createdBy: 'U1', createdAt: T0.toISOString(), ...o });
 
 const feedback = (alertId: string, o: Partial<Feedback> = {}): Feedback => ({
   alertId,

@@ -49,6 +49,8 @@ export class FakeSlackApi {
   readonly responses: Array<{ id: string; body: any }> = [];
   readonly uploads = new Map<string, Buffer>();
   readonly admins = new Set<string>();
+  /** Users conversations.open refuses (as for a user who cannot be messaged). */
+  readonly noDm = new Set<string>();
   readonly owners = new Set<string>();
   private failures = new Map<string, Failure[]>();
   private server?: Server;
@@ -165,6 +167,13 @@ export class FakeSlackApi {
         }));
         const more = start + limit < all.length;
         return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+      }
+      case 'conversations.open': {
+        // One DM channel per user, as Slack does: D + the user id.
+        const users = String(body.users ?? '');
+        if (!users || users.includes(',')) return { ok: false, error: 'not_enough_users' };
+        if (this.noDm.has(users)) return { ok: false, error: 'cannot_dm_bot' };
+        return { ok: true, channel: { id: `D${users}` } };
       }
       case 'files.getUploadURLExternal': {
         const id = `F${++this.seq}`;

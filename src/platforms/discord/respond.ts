@@ -25,7 +25,7 @@ export interface ResponderOptions {
 }
 
 /** Subcommands whose answer concerns only the person asking: deferred as ephemeral. */
-const PERSONAL = new Set(['search', 'list', 'firms', 'sources', 'help']);
+const PERSONAL = new Set(['search', 'list', 'firms', 'sources', 'help', 'watches', 'watch-me']);
 
 const FAILED: Reply = { type: 'error', ephemeral: true, message: 'Something went wrong running that command; it was logged. Please try again in a minute.' };
 
@@ -59,6 +59,7 @@ export function createResponder(o: ResponderOptions) {
       user: i.userId,
       text,
       isAdmin: async () => hasManageGuild(i.permissions) || o.admins.includes(i.userId),
+      openDm: async () => ((await o.rest.post(Routes.userChannels(), { body: { recipient_id: i.userId } })) as { id: string }).id,
     };
     const work = Promise.resolve()
       .then(() => o.handleCommand(req))

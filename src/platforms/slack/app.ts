@@ -87,6 +87,11 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     command: opts.command ?? /^\/./,
     handleCommand: opts.handleCommand,
     isAdmin: createAdminCheck({ client, admins: opts.admins, log, now: opts.now }),
+    openDm: async (user) => {
+      const r = await client.conversations.open({ users: user });
+      if (!r.channel?.id) throw new Error('slack: conversations.open returned no channel');
+      return r.channel.id;
+    },
     log,
     metrics,
   });

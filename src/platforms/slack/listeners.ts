@@ -10,6 +10,8 @@ export interface ListenerOptions {
   command: string | RegExp;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   isAdmin: (userId: string) => Promise<boolean>;
+  /** conversations.open with one user: the DM channel id (for `/talent watch me`). */
+  openDm?: (userId: string) => Promise<string>;
   log: Logger;
   metrics?: SlackMetrics;
 }
@@ -43,6 +45,7 @@ export function registerListeners(app: App, opts: ListenerOptions): void {
       user: command.user_id,
       text: command.text ?? '',
       isAdmin: () => opts.isAdmin(command.user_id),
+      openDm: opts.openDm ? () => opts.openDm!(command.user_id) : undefined,
     };
     await run(opts, req, respond as Respond);
   });
