@@ -20,6 +20,8 @@ import type { Config } from './config/schema.js';
 import type { Agent } from 'undici';
 import { pollAll, type CycleReport } from './pipeline/poll-all.js';
 import { createCommandHandler } from './commands/index.js';
+import { createFeedbackHandler } from './commands/feedback.js';
+import { refCacheKey } from './feedback/ref.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
@@ -124,7 +126,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // One keep-alive agent for every poll (and every feed added from chat); the SSRF guard runs on each connect.
   const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
   const settings = pollSettings(config, fetchAgent);
-  const handleCommand = createCommandHandler({
+  const commandDeps = {
     store,
     config,
     knowledge,
@@ -133,8 +135,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log: log.child({ mod: 'commands' }),
     onSubscriptionsChanged: subsCache.invalidate,
     onChatRoutingChanged: chatRouting.invalidate,
-    probeFeed: (url) => probeFeed(url, { fetchFeed, parseFeed, fetch: settings.fetch }),
-  });
+    probeFeed: (url: string) => probeFeed(url, { fetchFeed, parseFeed, fetch: settings.fetch }),
+  };
+  const handleCommand = createCommandHandler(commandDeps);
+  const handleFeedback = createFeedbackHandler(commandDeps);
   const http = new HttpServer(log.child({ mod: 'http' }));
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
@@ -146,6 +150,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ...env.slack,
       http,
       handleCommand,
+      handleFeedback,
       admins: config.admins.slack,
       log: log.child({ mod: 'slack' }),
       metrics,
@@ -158,7 +163,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const rememberRef = (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400));
+    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());

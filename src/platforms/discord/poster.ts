@@ -10,6 +10,8 @@ import type { Logger } from '../../log.js';
 import type { Metrics } from '../../metrics.js';
 import { renderContent, type OutgoingMessage } from './render.js';
 import { toPlatformError } from './rest.js';
+import { MAX_REF } from './feedback.js';
+import { refHash } from '../../feedback/ref.js';
 
 /** Discord nonces are at most 25 characters. */
 export function deliveryNonce(deliveryId: string): string {
@@ -25,6 +27,8 @@ export interface DiscordPosterOptions {
   rest: REST;
   log?: Logger;
   metrics?: Metrics;
+  /** Stores `#hash` → alert id for alert ids too long for a button's custom_id (see feedback/ref.ts). */
+  rememberRef?: (hash: string, alertId: string) => Promise<void>;
   /** How many recent messages findPosted scans. Default 50 (Discord's maximum per page is 100). */
   historyLimit?: number;
 }
@@ -40,6 +44,7 @@ export class DiscordPoster implements Poster {
   constructor(private readonly opts: DiscordPosterOptions) {}
 
   async post(delivery: Delivery, content: DeliveryContent): Promise<PostResult> {
+    if (content.kind === 'alert' && content.alert.id.length > MAX_REF) await this.opts.rememberRef?.(refHash(content.alert.id), content.alert.id);
     const msg = renderContent(content, deliveryMarker(delivery.id));
     const { body, files } = requestOf(msg);
     try {

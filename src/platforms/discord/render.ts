@@ -3,6 +3,7 @@ import type { DeliveryContent } from '../../delivery/poster.js';
 import { renderAlertEmbed } from './render-alert.js';
 import { renderDigest, renderNotice, type OutgoingMessage } from './render-digest.js';
 import { NO_MENTIONS } from './render-reply.js';
+import { feedbackRow } from './feedback.js';
 
 export { renderAlertEmbed, alertFields } from './render-alert.js';
 export { renderReply, moreButton, MORE_PREFIX, NO_MENTIONS, type DiscordMessage } from './render-reply.js';
@@ -14,7 +15,7 @@ export function renderContent(content: DeliveryContent, marker?: string): Outgoi
   switch (content.kind) {
     case 'alert':
     case 'update':
-      return { embeds: [renderAlertEmbed(content.alert, marker)], allowed_mentions: NO_MENTIONS };
+      return { embeds: [renderAlertEmbed(content.alert, marker)], components: [feedbackRow(content.alert.id)], allowed_mentions: NO_MENTIONS };
     case 'notice':
       return renderNotice(content.text, marker);
     case 'digest':

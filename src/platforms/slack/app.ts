@@ -2,6 +2,7 @@
 // Socket Mode, and a SlackPoster for the delivery worker. main.ts builds it once.
 import { App, SocketModeReceiver } from '@slack/bolt';
 import type { CommandRequest, Reply } from '../../commands/types.js';
+import type { FeedbackRequest } from '../../commands/feedback.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
@@ -25,6 +26,7 @@ export interface SlackAppOptions {
   apiUrl: string;
   http: HttpServer;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
+  handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
   admins: string[];
   log: Logger;
   metrics?: Metrics;
@@ -86,6 +88,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   registerListeners(app, {
     command: opts.command ?? /^\/./,
     handleCommand: opts.handleCommand,
+    handleFeedback: opts.handleFeedback,
     isAdmin: createAdminCheck({ client, admins: opts.admins, log, now: opts.now }),
     openDm: async (user) => {
       const r = await client.conversations.open({ users: user });

@@ -9,6 +9,7 @@ import { renderAlert } from './render-alert.js';
 import { renderDigest, renderNotice } from './render-digest.js';
 import type { SlackMessage } from './blocks.js';
 import { uploadPng } from './upload.js';
+import { withFeedback } from './feedback.js';
 
 export const METADATA_EVENT = 'talent_radar_delivery';
 
@@ -33,7 +34,7 @@ export function renderContent(content: DeliveryContent): SlackMessage {
   switch (content.kind) {
     case 'alert':
     case 'update':
-      return renderAlert(content.alert);
+      return withFeedback(renderAlert(content.alert), content.alert.id);
     case 'notice':
       return renderNotice(content.text);
     case 'digest':

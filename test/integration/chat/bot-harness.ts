@@ -37,6 +37,8 @@ export function moveStory(n: number, o: { from?: string; to?: string; who?: stri
 
 export interface BotHarness {
   app: App;
+  /** The environment the app was made from (for the CLI against the same store). */
+  env: Record<string, string>;
   base: string;
   slackApi: FakeSlackApi;
   discordApi: FakeDiscordApi;
@@ -53,7 +55,7 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startBot(backend: Backend, yaml: string, sources: string[] = ['wire']): Promise<BotHarness> {
+export async function startBot(backend: Backend, yaml: string, sources: string[] = ['wire'], opts: { configTail?: string } = {}): Promise<BotHarness> {
   const slackApi = await new FakeSlackApi().start();
   const discordApi = await new FakeDiscordApi().start();
   const feeds = await startFeedServer();
@@ -68,9 +70,9 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
     redisUrl = `redis://127.0.0.1:${port}`;
   }
   const srcYaml = sources.map((s) => `  - name: ${s}\n    url: ${feeds.url(`/${s}.xml`)}\n`).join('');
-  const cfg = tempConfig(`sources:\n${srcYaml}${yaml}\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\ndelivery:\n  perChannelInterval: 1ms\n`);
+  const cfg = tempConfig(`sources:\n${srcYaml}${yaml}\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\ndelivery:\n  perChannelInterval: 1ms\n${opts.configTail ?? ''}`);
   const signer = makeSigner();
-  const env = readEnv({
+  const rawEnv: Record<string, string> = {
     TALENT_CONFIG: cfg.configPath,
     DATA_DIR: cfg.dataDir,
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
@@ -81,7 +83,8 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
     DISCORD_APPLICATION_ID: APP_ID,
     DISCORD_PUBLIC_KEY: signer.publicKeyHex,
     DISCORD_API_URL: discordApi.baseUrl,
-  });
+  };
+  const env = readEnv(rawEnv);
   const app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger() });
   await app.platformsStarted();
   const base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
@@ -96,6 +99,7 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
 
   return {
     app,
+    env: rawEnv,
     base,
     slackApi,
     discordApi,
