@@ -22,6 +22,7 @@ import { pollAll, type CycleReport } from './pipeline/poll-all.js';
 import { createCommandHandler } from './commands/index.js';
 import { createFeedbackHandler } from './commands/feedback.js';
 import { refCacheKey } from './feedback/ref.js';
+import { mentionLookup } from './pipeline/mention.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
@@ -98,6 +99,13 @@ function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
       } else r.firms![j] = canon;
     }),
   );
+  config.routes.forEach((r, i) =>
+    (r.mention?.when.firms ?? []).forEach((f, j) => {
+      const canon = knowledge.canonicalFirm(f);
+      if (!canon) problems.push(`routes[${i}].mention.when.firms[${j}]: unknown firm "${f}" (use a name from config/firms.yml)`);
+      else r.mention!.when.firms![j] = canon;
+    }),
+  );
   config.sources.forEach((s, i) =>
     s.firms.forEach((f, j) => {
       const canon = knowledge.canonicalFirm(f);
@@ -142,6 +150,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const http = new HttpServer(log.child({ mod: 'http' }));
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
+  const mentionFor = mentionLookup(config.routes);
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
   if (env.slack && opts.platforms !== false) {
@@ -151,6 +160,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       http,
       handleCommand,
       handleFeedback,
+      mentionFor: (channel: string, a: Parameters<typeof mentionFor>[2]) => mentionFor('slack', channel, a),
       admins: config.admins.slack,
       log: log.child({ mod: 'slack' }),
       metrics,
@@ -164,7 +174,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
     const rememberRef = (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400));
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, mentionFor: (channel, a) => mentionFor('discord', channel, a), admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());

@@ -2,6 +2,7 @@
 import type { REST } from '@discordjs/rest';
 import type { CommandRequest, Reply } from '../../commands/types.js';
 import type { FeedbackRequest } from '../../commands/feedback.js';
+import type { Assessment } from '../../types.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
@@ -25,6 +26,8 @@ export interface DiscordAppOptions {
   handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
   /** Remembers long alert ids behind feedback buttons (the store's cache). */
   rememberRef?: (hash: string, alertId: string) => Promise<void>;
+  /** The role an alert pings in a channel (routes[].mention), if any. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
   admins: string[];
   knowledge: FirmKnowledge;
   log: Logger;
@@ -49,7 +52,7 @@ export interface DiscordApp {
 
 export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp> {
   const rest = o.rest ?? createRest({ token: o.token, apiUrl: o.apiUrl, ...o.restOptions });
-  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef });
+  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef, mentionFor: o.mentionFor });
   const responder = createResponder({ rest, handleCommand: o.handleCommand, handleFeedback: o.handleFeedback, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { REST } from '@discordjs/rest';
 import { Routes, type APIMessage } from 'discord-api-types/v10';
 import type { DeliveryContent, PostResult, Poster } from '../../delivery/poster.js';
-import type { Delivery } from '../../types.js';
+import type { Assessment, Delivery } from '../../types.js';
 import type { Logger } from '../../log.js';
 import type { Metrics } from '../../metrics.js';
 import { renderContent, type OutgoingMessage } from './render.js';
@@ -29,6 +29,8 @@ export interface DiscordPosterOptions {
   metrics?: Metrics;
   /** Stores `#hash` → alert id for alert ids too long for a button's custom_id (see feedback/ref.ts). */
   rememberRef?: (hash: string, alertId: string) => Promise<void>;
+  /** The role an alert pings in a channel (routes[].mention); absent or undefined: no mention. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
   /** How many recent messages findPosted scans. Default 50 (Discord's maximum per page is 100). */
   historyLimit?: number;
 }
@@ -43,9 +45,13 @@ export class DiscordPoster implements Poster {
   readonly platform = 'discord' as const;
   constructor(private readonly opts: DiscordPosterOptions) {}
 
+  private mention(delivery: Delivery, content: DeliveryContent): string | undefined {
+    return content.kind === 'alert' || content.kind === 'update' ? this.opts.mentionFor?.(delivery.channel, content.alert.assessment) : undefined;
+  }
+
   async post(delivery: Delivery, content: DeliveryContent): Promise<PostResult> {
     if (content.kind === 'alert' && content.alert.id.length > MAX_REF) await this.opts.rememberRef?.(refHash(content.alert.id), content.alert.id);
-    const msg = renderContent(content, deliveryMarker(delivery.id));
+    const msg = renderContent(content, deliveryMarker(delivery.id), this.mention(delivery, content));
     const { body, files } = requestOf(msg);
     try {
       const res = (await this.opts.rest.post(Routes.channelMessages(delivery.channel), {
@@ -61,7 +67,7 @@ export class DiscordPoster implements Poster {
   async update(delivery: Delivery, messageId: string, content: DeliveryContent): Promise<void> {
     // Keep the marker of the original delivery so a later findPosted still recognises the message.
     const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(`alert:discord:${delivery.channel}:${delivery.alertId}`) : deliveryMarker(delivery.id);
-    const { body, files } = requestOf(renderContent(content, marker));
+    const { body, files } = requestOf(renderContent(content, marker, this.mention(delivery, content)));
     try {
       await this.opts.rest.patch(Routes.channelMessage(delivery.channel, messageId), { body, files });
     } catch (err) {

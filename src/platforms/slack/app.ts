@@ -3,6 +3,7 @@
 import { App, SocketModeReceiver } from '@slack/bolt';
 import type { CommandRequest, Reply } from '../../commands/types.js';
 import type { FeedbackRequest } from '../../commands/feedback.js';
+import type { Assessment } from '../../types.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
@@ -27,6 +28,8 @@ export interface SlackAppOptions {
   http: HttpServer;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
   handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
+  /** The user group an alert pings in a channel (routes[].mention), if any. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
   admins: string[];
   log: Logger;
   metrics?: Metrics;
@@ -60,7 +63,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     throw new SlackConfigError('set SLACK_SIGNING_SECRET (Basic Information > App Credentials) to receive /talent over HTTP, or SLACK_APP_TOKEN for Socket Mode');
   }
   const client = createSlackClient({ botToken, apiUrl: opts.apiUrl, log, fetch: opts.fetch });
-  const poster = new SlackPoster({ client, log, fetch: opts.fetch });
+  const poster = new SlackPoster({ client, log, fetch: opts.fetch, mentionFor: opts.mentionFor });
   const clientOptions = webClientOptions({ apiUrl: opts.apiUrl, log, fetch: opts.fetch });
   const logger = slackLogger(log);
   const metrics = slackMetrics(opts.metrics);

@@ -1,6 +1,6 @@
 // SlackPoster: posts, updates and finds alert messages with chat.postMessage / chat.update,
 // tagging each with its delivery id in message metadata so a crash never posts twice.
-import type { Delivery } from '../../types.js';
+import type { Assessment, Delivery } from '../../types.js';
 import { PlatformError, type DeliveryContent, type Poster, type PostResult } from '../../delivery/poster.js';
 import type { Logger } from '../../log.js';
 import type { WebClient } from './client.js';
@@ -10,6 +10,7 @@ import { renderDigest, renderNotice } from './render-digest.js';
 import type { SlackMessage } from './blocks.js';
 import { uploadPng } from './upload.js';
 import { withFeedback } from './feedback.js';
+import { withMention } from './mention.js';
 
 export const METADATA_EVENT = 'talent_radar_delivery';
 
@@ -18,6 +19,8 @@ export interface SlackPosterOptions {
   log: Logger;
   /** For the upload step of files.getUploadURLExternal (a plain HTTP POST to the URL Slack gives). */
   fetch?: typeof fetch;
+  /** The user group an alert pings in a channel (routes[].mention); absent or undefined: no mention. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
   /** How many history pages findPosted scans at most (default 5), and their size (default 200). */
   historyPages?: number;
   historyPageSize?: number;
@@ -30,11 +33,11 @@ export function decodeMessageId(id: string, fallbackChannel: string): { channel:
   return i > 0 ? { channel: id.slice(0, i), ts: id.slice(i + 1) } : { channel: fallbackChannel, ts: id };
 }
 
-export function renderContent(content: DeliveryContent): SlackMessage {
+export function renderContent(content: DeliveryContent, mention?: string): SlackMessage {
   switch (content.kind) {
     case 'alert':
     case 'update':
-      return withFeedback(renderAlert(content.alert), content.alert.id);
+      return withMention(withFeedback(renderAlert(content.alert), content.alert.id), mention);
     case 'notice':
       return renderNotice(content.text);
     case 'digest':
@@ -46,8 +49,12 @@ export class SlackPoster implements Poster {
   readonly platform = 'slack' as const;
   constructor(private readonly opts: SlackPosterOptions) {}
 
+  private mention(delivery: Delivery, content: DeliveryContent): string | undefined {
+    return content.kind === 'alert' || content.kind === 'update' ? this.opts.mentionFor?.(delivery.channel, content.alert.assessment) : undefined;
+  }
+
   async post(delivery: Delivery, content: DeliveryContent): Promise<PostResult> {
-    const msg = renderContent(content);
+    const msg = renderContent(content, this.mention(delivery, content));
     const metadata = { event_type: METADATA_EVENT, event_payload: { delivery_id: delivery.id } };
     const send = (m: Partial<SlackMessage>) => this.opts.client.chat.postMessage({ channel: delivery.channel, ...m, metadata } as never);
     let res;
@@ -74,7 +81,7 @@ export class SlackPoster implements Poster {
 
   async update(delivery: Delivery, messageId: string, content: DeliveryContent): Promise<void> {
     const { channel, ts } = decodeMessageId(messageId, delivery.channel);
-    const msg = renderContent(content);
+    const msg = renderContent(content, this.mention(delivery, content));
     try {
       await this.opts.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks } as never);
     } catch (err) {
