@@ -23,6 +23,7 @@ import { createCommandHandler } from './commands/index.js';
 import { createFeedbackHandler } from './commands/feedback.js';
 import { refCacheKey } from './feedback/ref.js';
 import { mentionLookup } from './pipeline/mention.js';
+import { foldLookup } from './pipeline/folds.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
@@ -151,6 +152,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
   const mentionFor = mentionLookup(config.routes);
+  const foldsFor = foldLookup(config.routes);
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
   if (env.slack && opts.platforms !== false) {
@@ -161,6 +163,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       handleCommand,
       handleFeedback,
       mentionFor: (channel: string, a: Parameters<typeof mentionFor>[2]) => mentionFor('slack', channel, a),
+      foldsFor: (channel: string) => foldsFor('slack', channel),
       admins: config.admins.slack,
       log: log.child({ mod: 'slack' }),
       metrics,
@@ -174,7 +177,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
     const rememberRef = (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400));
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, mentionFor: (channel, a) => mentionFor('discord', channel, a), admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, mentionFor: (channel, a) => mentionFor('discord', channel, a), foldsFor: (channel) => foldsFor('discord', channel), admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());

@@ -67,6 +67,8 @@ export const routeSchema = z.strictObject({
   digest: z.enum(['daily', 'weekly', 'off']).optional(),
   /** Ping a Slack user group or Discord role on matching alerts only; nothing else mentions anyone. */
   mention: mentionSchema.optional(),
+  /** Late retellings of a posted story: edit the post (absent: edit) or reply in its thread. */
+  folds: z.enum(['edit', 'thread'], { error: () => 'folds is edit (update the post) or thread (reply under it)' }).optional(),
 }).superRefine((r, ctx) => {
   const who = r.mention?.who;
   if (!who) return;

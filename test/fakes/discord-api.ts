@@ -21,6 +21,8 @@ export interface FakeMessage {
   components?: any[];
   nonce?: string;
   allowed_mentions?: unknown;
+  /** A reply: the message it answers. */
+  message_reference?: { message_id: string };
   attachments: Array<{ id: string; filename: string; size: number }>;
   edits: number;
 }
@@ -154,7 +156,9 @@ export class FakeDiscordApi {
         const dup = this.messages.find((x) => x.channel_id === channel && x.nonce === body.nonce);
         if (dup) return this.send(res, 200, dup);
       }
-      const msg: FakeMessage = { id: this.nextId(), channel_id: channel, content: body?.content, embeds: body?.embeds ?? [], components: body?.components, nonce: body?.nonce, allowed_mentions: body?.allowed_mentions, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })), edits: 0 };
+      const ref = body?.message_reference?.message_id;
+      if (ref && body.message_reference.fail_if_not_exists !== false && !this.messages.some((x) => x.channel_id === channel && x.id === ref)) return this.send(res, 400, { message: 'Invalid Form Body', code: 50035 });
+      const msg: FakeMessage = { id: this.nextId(), channel_id: channel, content: body?.content, embeds: body?.embeds ?? [], components: body?.components, nonce: body?.nonce, allowed_mentions: body?.allowed_mentions, ...(ref ? { message_reference: { message_id: String(ref) } } : {}), attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })), edits: 0 };
       this.messages.push(msg);
       return this.send(res, 200, msg);
     }

@@ -28,6 +28,8 @@ export interface DiscordAppOptions {
   rememberRef?: (hash: string, alertId: string) => Promise<void>;
   /** The role an alert pings in a channel (routes[].mention), if any. */
   mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
+  /** routes[].folds per channel: `thread` replies under the alert instead of editing it. */
+  foldsFor?: (channel: string) => 'edit' | 'thread';
   admins: string[];
   knowledge: FirmKnowledge;
   log: Logger;
@@ -52,7 +54,7 @@ export interface DiscordApp {
 
 export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp> {
   const rest = o.rest ?? createRest({ token: o.token, apiUrl: o.apiUrl, ...o.restOptions });
-  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef, mentionFor: o.mentionFor });
+  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef, mentionFor: o.mentionFor, foldsFor: o.foldsFor });
   const responder = createResponder({ rest, handleCommand: o.handleCommand, handleFeedback: o.handleFeedback, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });

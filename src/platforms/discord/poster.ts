@@ -12,6 +12,8 @@ import { renderContent, type OutgoingMessage } from './render.js';
 import { toPlatformError } from './rest.js';
 import { MAX_REF } from './feedback.js';
 import { refHash } from '../../feedback/ref.js';
+import { retellingsOf } from '../../pipeline/folds.js';
+import { renderRetelling } from './thread.js';
 
 /** Discord nonces are at most 25 characters. */
 export function deliveryNonce(deliveryId: string): string {
@@ -31,6 +33,8 @@ export interface DiscordPosterOptions {
   rememberRef?: (hash: string, alertId: string) => Promise<void>;
   /** The role an alert pings in a channel (routes[].mention); absent or undefined: no mention. */
   mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
+  /** `thread`: late retellings reply to the alert's message instead of editing it (routes[].folds). */
+  foldsFor?: (channel: string) => 'edit' | 'thread';
   /** How many recent messages findPosted scans. Default 50 (Discord's maximum per page is 100). */
   historyLimit?: number;
 }
@@ -65,6 +69,17 @@ export class DiscordPoster implements Poster {
   }
 
   async update(delivery: Delivery, messageId: string, content: DeliveryContent): Promise<void> {
+    if ((content.kind === 'alert' || content.kind === 'update') && this.opts.foldsFor?.(delivery.channel) === 'thread') {
+      const shown = retellingsOf(delivery, content.alert.alsoReportedBy);
+      if (!shown.length) return;
+      try {
+        // The nonce makes a retried reply come back as the first one instead of a second message.
+        await this.opts.rest.post(Routes.channelMessages(delivery.channel), { body: { ...renderRetelling(shown, messageId), nonce: deliveryNonce(`${delivery.id}:thread`), enforce_nonce: true } });
+      } catch (err) {
+        throw toPlatformError(err, `replying to message ${messageId} in channel ${delivery.channel}`);
+      }
+      return;
+    }
     // Keep the marker of the original delivery so a later findPosted still recognises the message.
     const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(`alert:discord:${delivery.channel}:${delivery.alertId}`) : deliveryMarker(delivery.id);
     const { body, files } = requestOf(renderContent(content, marker, this.mention(delivery, content)));

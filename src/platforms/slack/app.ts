@@ -30,6 +30,8 @@ export interface SlackAppOptions {
   handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
   /** The user group an alert pings in a channel (routes[].mention), if any. */
   mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
+  /** routes[].folds per channel: `thread` replies under the alert instead of editing it. */
+  foldsFor?: (channel: string) => 'edit' | 'thread';
   admins: string[];
   log: Logger;
   metrics?: Metrics;
@@ -63,7 +65,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     throw new SlackConfigError('set SLACK_SIGNING_SECRET (Basic Information > App Credentials) to receive /talent over HTTP, or SLACK_APP_TOKEN for Socket Mode');
   }
   const client = createSlackClient({ botToken, apiUrl: opts.apiUrl, log, fetch: opts.fetch });
-  const poster = new SlackPoster({ client, log, fetch: opts.fetch, mentionFor: opts.mentionFor });
+  const poster = new SlackPoster({ client, log, fetch: opts.fetch, mentionFor: opts.mentionFor, foldsFor: opts.foldsFor });
   const clientOptions = webClientOptions({ apiUrl: opts.apiUrl, log, fetch: opts.fetch });
   const logger = slackLogger(log);
   const metrics = slackMetrics(opts.metrics);
