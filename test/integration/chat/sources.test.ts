@@ -1,7 +1,8 @@
 // `/talent sources add|remove` and the list, from Slack and Discord, on both store backends:
 // the real handler behind the signed endpoints, a probe through the poller's fetcher and SSRF guard.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { rss } from '../../support/cli.js';
+import { rss, runCli } from '../../support/cli.js';
+import { startBot } from './bot-harness.js';
 import { eachBackend, MANAGE_GUILD, startChat, textOf, type ChatHarness } from './harness.js';
 
 const FEED = rss([{ title: 'OpenAI researcher joins DeepSeek', description: 'A move.', link: 'https://techwire.example/1', guid: 't1', pubDate: new Date('2026-11-20T10:00:00Z') }, { title: 'Second', description: 'x', link: 'https://techwire.example/2', guid: 't2', pubDate: new Date('2026-11-21T10:00:00Z') }], 'Techwire AI');
@@ -86,5 +87,24 @@ eachBackend('sources from chat', (backend) => {
     const gone = await h.command('sources-remove', [{ name: 'name', value: 'techwire' }], { permissions: MANAGE_GUILD });
     expect(textOf(gone.data)).toContain('Removed source');
     expect(await h.store.listChatSources()).toEqual([]);
+  });
+});
+
+eachBackend('sources from chat in the whole app', (backend) => {
+  it('the CLI table lists a chat source after the config ones, marked (chat), with its health', async () => {
+    const h = await startBot(backend, 'routes:\n  - platform: console\n    channel: console\n');
+    try {
+      h.slackApi.admins.add('UADMIN');
+      h.feeds.set('/added.xml', { headers: { 'content-type': 'application/rss+xml' }, body: FEED });
+      expect(textOf(await h.slash(`sources add ${h.feeds.url('/added.xml')} added`, 'UADMIN'))).toContain('Added source');
+      await h.tick();
+      const table = await runCli(['sources'], h.env);
+      expect(table.code).toBe(0);
+      const lines = table.stdout.trim().split('\n');
+      expect(lines[1]).toMatch(/^wire\s/);
+      expect(lines[2]).toMatch(/^added \(chat\)\s+ok\s/);
+    } finally {
+      await h.close();
+    }
   });
 });
