@@ -20,6 +20,10 @@ import type { Config } from './config/schema.js';
 import type { Agent } from 'undici';
 import { pollAll, type CycleReport } from './pipeline/poll-all.js';
 import { createCommandHandler } from './commands/index.js';
+import { createFeedbackHandler } from './commands/feedback.js';
+import { refCacheKey } from './feedback/ref.js';
+import { mentionLookup } from './pipeline/mention.js';
+import { foldLookup } from './pipeline/folds.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
@@ -28,6 +32,9 @@ import type { Poster } from './delivery/poster.js';
 import { HttpServer } from './http/server.js';
 import type { Platform } from './types.js';
 import { cacheSubscriptions } from './pipeline/subscriptions.js';
+import { probeFeed } from './sources/probe.js';
+import { cacheChatRouting } from './pipeline/chat-routing.js';
+import { toSourceConfig } from './commands/sources-add.js';
 
 export interface AppOptions {
   env: Env;
@@ -107,6 +114,13 @@ function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
       } else r.firms![j] = canon;
     }),
   );
+  config.routes.forEach((r, i) =>
+    (r.mention?.when.firms ?? []).forEach((f, j) => {
+      const canon = knowledge.canonicalFirm(f);
+      if (!canon) problems.push(`routes[${i}].mention.when.firms[${j}]: unknown firm "${f}" (use a name from config/firms.yml)`);
+      else r.mention!.when.firms![j] = canon;
+    }),
+  );
   config.sources.forEach((s, i) =>
     s.firms.forEach((f, j) => {
       const canon = knowledge.canonicalFirm(f);
@@ -130,11 +144,29 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const subsCache = cacheSubscriptions(store);
   const subscriptions = subsCache.get;
+  const chatRouting = cacheChatRouting(store);
 
-  const handleCommand = createCommandHandler({ store, config, knowledge, admins: config.admins, metrics, onSubscriptionsChanged: subsCache.invalidate });
+  // One keep-alive agent for every poll (and every feed added from chat); the SSRF guard runs on each connect.
+  const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
+  const settings = pollSettings(config, fetchAgent);
+  const commandDeps = {
+    store,
+    config,
+    knowledge,
+    admins: config.admins,
+    metrics,
+    log: log.child({ mod: 'commands' }),
+    onSubscriptionsChanged: subsCache.invalidate,
+    onChatRoutingChanged: chatRouting.invalidate,
+    probeFeed: (url: string) => probeFeed(url, { fetchFeed, parseFeed, fetch: settings.fetch }),
+  };
+  const handleCommand = createCommandHandler(commandDeps);
+  const handleFeedback = createFeedbackHandler(commandDeps);
   const http = new HttpServer(log.child({ mod: 'http' }));
   const posters: Partial<Record<Platform, Poster>> = {};
   if (config.routes.some((r) => r.platform === 'console')) posters.console = new ConsolePoster({ out: opts.consoleOut ?? process.stdout });
+  const mentionFor = mentionLookup(config.routes);
+  const foldsFor = foldLookup(config.routes);
   const starters: Array<() => Promise<void>> = [];
   const stoppers: Array<() => Promise<void>> = [];
   if (env.slack && opts.platforms !== false) {
@@ -143,6 +175,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       ...env.slack,
       http,
       handleCommand,
+      handleFeedback,
+      mentionFor: (channel: string, a: Parameters<typeof mentionFor>[2]) => mentionFor('slack', channel, a),
+      foldsFor: (channel: string) => foldsFor('slack', channel),
       admins: config.admins.slack,
       log: log.child({ mod: 'slack' }),
       metrics,
@@ -155,14 +190,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const rememberRef = (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400));
+    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, mentionFor: (channel, a) => mentionFor('discord', channel, a), foldsFor: (channel) => foldsFor('discord', channel), admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());
   }
 
-  // One keep-alive agent for every poll; the SSRF guard runs on each connect.
-  const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
   const pollDeps: PollDeps = {
     store,
     assessor,
@@ -171,10 +205,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     parseFeed,
     routes: config.routes,
     subscriptions,
+    chat: chatRouting.get,
     onSourceHealth: async (source, event, error) => {
       await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
     },
-    settings: pollSettings(config, fetchAgent),
+    settings,
     owner,
     log: log.child({ mod: 'poll' }),
     metrics,
@@ -207,7 +242,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     handleCommand,
     pollDeps,
     worker,
-    pollCycle: (force) => pollAll(config.sources, pollDeps, { force, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency }),
+    // Config sources plus those added from chat, read each cycle so every replica polls a new one from its next tick.
+    pollCycle: async (force) => {
+      const chat = await store.listChatSources().catch(() => []);
+      const sources = [...config.sources, ...chat.filter((c) => !config.sources.some((s) => s.name === c.name)).map(toSourceConfig)];
+      return pollAll(sources, pollDeps, { force, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency });
+    },
     async drainOutbox(maxRounds = 50) {
       let total = 0;
       for (let i = 0; i < maxRounds; i++) {

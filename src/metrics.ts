@@ -17,6 +17,8 @@ export class Metrics {
   readonly storeUp = new Gauge({ name: 'talent_radar_store_up', help: '1 when the store answers, 0 when it does not', registers: [this.registry] });
   readonly commands = new Counter({ name: 'talent_radar_commands_total', help: '/talent commands by platform, subcommand and outcome', labelNames: ['platform', 'subcommand', 'outcome'] as const, registers: [this.registry] });
 
+  readonly feedback = new Counter({ name: 'talent_radar_feedback_total', help: 'Feedback on alerts (not_relevant, mute) by source and topic', labelNames: ['action', 'source', 'topic'] as const, registers: [this.registry] });
+
   constructor(opts: { defaultMetrics?: boolean } = {}) {
     if (opts.defaultMetrics) collectDefaultMetrics({ register: this.registry, prefix: 'talent_radar_' });
   }

@@ -72,6 +72,11 @@ export const COMMANDS: Record<string, CommandSpec> = {
     options: {},
     run: lazy('./sources-command.js', 'sourcesCommand'),
   },
+  feedback: {
+    usage: 'talent-radar feedback export [--out FILE]',
+    options: { out: { type: 'string' } },
+    run: lazy('./feedback-command.js', 'feedbackCommand'),
+  },
   doctor: { usage: 'talent-radar doctor [--offline]', options: { offline: { type: 'boolean' } }, run: lazy('./doctor-command.js', 'doctorCommand') },
   'register-commands': {
     usage: 'talent-radar register-commands [--guild ID]',

@@ -22,6 +22,7 @@ Commands:
   sources                     table of sources: status, last success, failures, next poll
   sources import FILE.opml    add the feeds of an OPML file to the config file
   sources export              print the sources as OPML
+  feedback export [--out FILE] the "Not relevant" verdicts from chat as labelled JSON Lines (dev set shape)
   doctor                      check config, store, credentials and that each source is reachable
   register-commands [--guild ID]
                               register the /talent Discord command (guild: at once; global: production)

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/load.js';
 import { exportOpml, importOpmlIntoConfig } from '../opml/index.js';
 import { openApp, type CliContext } from './commands.js';
 import { UsageError } from './errors.js';
+import { toSourceConfig } from '../commands/sources-add.js';
 
 function ago(iso: string | undefined, now: number): string {
   if (!iso) return '—';
@@ -34,10 +35,12 @@ export async function sourcesCommand(_v: Record<string, unknown>, positionals: s
   try {
     const states = new Map((await app.store.getSourceStates()).map((s) => [s.name, s]));
     const now = Date.now();
-    const rows = app.config.sources.map((src) => {
+    // Config sources, then those added from chat (`/talent sources add`), marked as such.
+    const chat = (await app.store.listChatSources()).map((c) => ({ ...toSourceConfig(c), label: `${c.name} (chat)` }));
+    const rows = [...app.config.sources.map((s) => ({ ...s, label: s.name })), ...chat].map((src) => {
       const st = states.get(src.name);
       const status = !src.enabled ? 'off' : !st ? 'new' : st.disabled ? 'disabled' : st.consecutiveFailures > 0 ? 'failing' : 'ok';
-      return [src.name, status, ago(st?.lastSuccessAt, now), String(st?.consecutiveFailures ?? 0), ago(st?.nextPollAt, now), st?.lastErrorCode ?? ''];
+      return [src.label, status, ago(st?.lastSuccessAt, now), String(st?.consecutiveFailures ?? 0), ago(st?.nextPollAt, now), st?.lastErrorCode ?? ''];
     });
     const head = ['SOURCE', 'STATUS', 'LAST SUCCESS', 'FAILURES', 'NEXT POLL', 'LAST ERROR'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

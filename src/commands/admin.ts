@@ -9,7 +9,7 @@ const WHO: Record<string, string> = {
 };
 
 /** null when allowed; otherwise the polite refusal to send back. */
-export async function refuseUnlessAdmin(req: CommandRequest, deps: CommandDeps, example: string): Promise<Reply | null> {
+export async function refuseUnlessAdmin(req: Pick<CommandRequest, 'platform' | 'user' | 'isAdmin'>, deps: CommandDeps, example: string): Promise<Reply | null> {
   const listed = (deps.admins as Record<string, string[] | undefined>)[req.platform] ?? [];
   if (listed.includes(req.user)) return null;
   let admin: boolean;

@@ -8,9 +8,12 @@ const WHAT: Record<keyof typeof USAGE, string> = {
   unsubscribe: 'stop a subscription of this channel (admins)',
   list: "this channel's subscriptions, routes and digest",
   firms: 'the firms the bot knows',
-  sources: 'the news feeds and their health',
+  sources: 'the news feeds and their health; admins add or remove feeds from chat',
   digest: 'a daily or weekly summary in this channel, or none (admins)',
   help: 'this help',
+  watch: 'post every new alert matching a search here (admins), or with "me" in your DMs (anyone)',
+  watches: "this channel's watches and yours, numbered",
+  unwatch: 'stop watch number n from /talent watches',
 };
 
 export function help(): Reply {

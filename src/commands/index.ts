@@ -10,6 +10,8 @@ import { firms } from './firms.js';
 import { sources } from './sources.js';
 import { digest } from './digest.js';
 import { help } from './help.js';
+import { watch } from './watch.js';
+import { unwatch, watches } from './watches.js';
 import { allUsage, USAGE } from './usage.js';
 import type { CommandRequest, Reply, Subcommand } from './types.js';
 
@@ -28,11 +30,17 @@ function dispatch(sub: Subcommand, req: CommandRequest, tokens: Token[], deps: C
     case 'firms':
       return firms(deps);
     case 'sources':
-      return sources(deps);
+      return sources(req, tokens, deps);
     case 'digest':
       return digest(req, tokens, deps);
     case 'help':
       return help();
+    case 'watch':
+      return watch(req, tokens, deps);
+    case 'watches':
+      return watches(req, deps);
+    case 'unwatch':
+      return unwatch(req, tokens, deps);
   }
 }
 

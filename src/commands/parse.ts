@@ -77,7 +77,7 @@ export function splitOptions(tokens: Token[], known: readonly string[], sub: Sub
   return { words, options };
 }
 
-const EXAMPLE: Record<string, string> = { firm: 'OpenAI', topic: 'talent', since: '7d', lang: 'zh', page: '2', limit: '10' };
+const EXAMPLE: Record<string, string> = { firm: 'OpenAI', topic: 'talent', since: '7d', lang: 'zh', page: '2', limit: '10', name: 'techwire', number: '1' };
 
 /** Slack escapes &, < and > in slash-command text; the words people typed are what we search. */
 export function unescapeSlack(text: string): string {

@@ -10,7 +10,10 @@ export type Subcommand =
   | 'firms'
   | 'sources'
   | 'digest'
-  | 'help';
+  | 'help'
+  | 'watch'
+  | 'watches'
+  | 'unwatch';
 
 export interface CommandRequest {
   platform: Platform;
@@ -20,6 +23,8 @@ export interface CommandRequest {
   text: string;
   /** Asked lazily, only by commands that need it (Slack: users.info; Discord: member permissions). */
   isAdmin: () => Promise<boolean>;
+  /** Opens (or finds) the DM channel with `user` and returns its id (Slack conversations.open; Discord POST /users/@me/channels). */
+  openDm?: () => Promise<string>;
 }
 
 export type Reply =

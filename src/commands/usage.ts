@@ -7,9 +7,12 @@ export const USAGE: Record<Subcommand, string> = {
   unsubscribe: '/talent unsubscribe <firm|talent|superapp>',
   list: '/talent list',
   firms: '/talent firms',
-  sources: '/talent sources',
+  sources: '/talent sources | sources add <url> [name] | sources remove <name>',
   digest: '/talent digest daily|weekly|off',
   help: '/talent help',
+  watch: '/talent watch [me] <words|"phrase"|-word> [firm:NAME] [topic:talent|superapp] [lang:en|zh]',
+  watches: '/talent watches',
+  unwatch: '/talent unwatch <n>',
 };
 
 export const SUBCOMMANDS = Object.keys(USAGE) as Subcommand[];

@@ -41,6 +41,21 @@ export const sourceSchema = z.strictObject({
   enabled: z.boolean().default(true),
 });
 
+/** Who an alert on this route pings, and when: every condition given must hold. */
+export const mentionSchema = z.strictObject({
+  /** Slack user-group id (S…) or Discord role id (digits). */
+  who: z.string().regex(/^[A-Za-z0-9]{2,40}$/, 'who is a Slack user-group id (S0123ABCD) or a Discord role id (digits)'),
+  when: z
+    .strictObject({
+      minScore: z.number().min(0).max(1).optional(),
+      /** true: only alerts that name a move (person, from, to). */
+      moves: z.boolean().optional(),
+      /** Any of these firms (names or aliases). */
+      firms: z.array(z.string()).optional(),
+    })
+    .prefault({}),
+});
+
 export const routeSchema = z.strictObject({
   platform,
   channel: z.string().min(1, 'channel is the Slack channel id (C…), the Discord channel id, or a name for console'),
@@ -50,6 +65,15 @@ export const routeSchema = z.strictObject({
   /** realtime: post each alert; digest: only in the channel's digest. */
   mode: z.enum(['realtime', 'digest']).default('realtime'),
   digest: z.enum(['daily', 'weekly', 'off']).optional(),
+  /** Ping a Slack user group or Discord role on matching alerts only; nothing else mentions anyone. */
+  mention: mentionSchema.optional(),
+  /** Late retellings of a posted story: edit the post (absent: edit) or reply in its thread. */
+  folds: z.enum(['edit', 'thread'], { error: () => 'folds is edit (update the post) or thread (reply under it)' }).optional(),
+}).superRefine((r, ctx) => {
+  const who = r.mention?.who;
+  if (!who) return;
+  if (r.platform === 'discord' && !/^\d{5,25}$/.test(who)) ctx.addIssue({ code: 'custom', path: ['mention', 'who'], message: 'on Discord, who is a role id (digits; Server Settings > Roles > Copy Role ID)' });
+  if (r.platform === 'slack' && !/^S[A-Z0-9]+$/.test(who)) ctx.addIssue({ code: 'custom', path: ['mention', 'who'], message: 'on Slack, who is a user-group id starting with S (from the group\'s URL or usergroups.list)' });
 });
 
 export const configSchema = z

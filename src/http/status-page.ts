@@ -5,6 +5,8 @@ import type { Alert, SourceState } from '../types.js';
 import { alsoTotal } from '../types.js';
 import type { SearchHit } from '../store/store.js';
 import { sendText } from './server.js';
+import { feedbackCounts } from '../feedback/export.js';
+import type { Feedback } from '../store/chat.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 const safeHref = (u: string) => (/^https?:\/\//i.test(u) ? esc(u) : '#');
@@ -32,7 +34,16 @@ function alertHtml(a: Alert, snippet?: string): string {
 <div>${esc(snippet ?? as.summary)}</div></div>`;
 }
 
-export function renderStatusPage(input: { app: Pick<App, 'config'>; states: SourceState[]; latest: Alert[]; query?: string; hits?: SearchHit[]; total?: number; error?: string }): string {
+/** Feedback from chat per source and per topic (not relevant / muted). */
+function feedbackHtml(all: Feedback[] | undefined): string {
+  if (!all?.length) return '';
+  const { bySource, byTopic } = feedbackCounts(all);
+  const table = (head: string, rows: Array<[string, number, number]>) =>
+    `<table><thead><tr><th>${head}</th><th>not relevant</th><th>muted</th></tr></thead><tbody>${rows.map(([k, n, m]) => `<tr><td>${esc(k)}</td><td>${n}</td><td>${m}</td></tr>`).join('')}</tbody></table>`;
+  return `<h2>Feedback</h2><section id="feedback">${table('source', bySource)}${table('topic', byTopic)}</section>`;
+}
+
+export function renderStatusPage(input: { app: Pick<App, 'config'>; states: SourceState[]; latest: Alert[]; query?: string; hits?: SearchHit[]; total?: number; error?: string; feedback?: Feedback[] }): string {
   const byName = new Map(input.states.map((s) => [s.name, s]));
   const rows = input.app.config.sources
     .map((s) => {
@@ -52,13 +63,14 @@ export function renderStatusPage(input: { app: Pick<App, 'config'>; states: Sour
 ${results}
 <h2>Latest alerts</h2>${input.latest.length ? input.latest.map((a) => alertHtml(a)).join('\n') : '<p class="meta">No alerts yet.</p>'}
 <h2>Sources</h2><table><thead><tr><th>source</th><th>status</th><th>last success (UTC)</th><th>failures</th><th>next poll</th><th>last error</th></tr></thead><tbody>${rows}</tbody></table>
+${feedbackHtml(input.feedback)}
 </body></html>`;
 }
 
 export function mountStatusPage(app: App): void {
   app.http.route('GET', '/', async (_req, res, url) => {
     const q = url.searchParams.get('q')?.trim().slice(0, 300);
-    const [states, latest] = await Promise.all([app.store.getSourceStates(), app.store.latestAlerts(20)]);
+    const [states, latest, feedback] = await Promise.all([app.store.getSourceStates(), app.store.latestAlerts(20), app.store.listFeedback().catch(() => [])]);
     let hits: SearchHit[] | undefined;
     let total: number | undefined;
     let error: string | undefined;
@@ -67,6 +79,6 @@ export function mountStatusPage(app: App): void {
       if (reply.type === 'search') ({ hits, total } = reply);
       else error = reply.type === 'error' ? reply.message : reply.lines.join(' ');
     }
-    sendText(res, 200, renderStatusPage({ app, states, latest, query: q || undefined, hits, total, error }), 'text/html; charset=utf-8');
+    sendText(res, 200, renderStatusPage({ app, states, latest, query: q || undefined, hits, total, error, feedback }), 'text/html; charset=utf-8');
   });
 }

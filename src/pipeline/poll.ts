@@ -14,6 +14,7 @@ import { errorCode, ParseError } from '../sources/errors.js';
 import { normalizeEntry } from './normalize.js';
 import { exactKeys, fingerprint } from './dedupe/index.js';
 import { routeAlert } from './route.js';
+import { routeWithChat, type ChatRouting } from './chat-routing.js';
 
 export interface Assessor {
   assess(items: Item[], hints?: { firms?: string[]; topics?: Array<'talent' | 'superapp'> }): Promise<Assessment[]>;
@@ -40,6 +41,8 @@ export interface PollDeps {
   parseFeed: (text: string, opts: { baseUrl: string; kind?: SourceConfig['kind'] }) => Promise<ParsedFeed>;
   routes: RouteConfig[];
   subscriptions: () => Promise<Subscription[]>;
+  /** Watches and mutes made from chat (pipeline/chat-routing.ts); absent: none. */
+  chat?: () => Promise<ChatRouting>;
   /** Called when a source is disabled after repeated failures or recovers. */
   onSourceHealth?: (source: SourceConfig, event: 'disabled' | 'recovered', error?: string) => Promise<void>;
   settings: PollSettings;
@@ -183,6 +186,7 @@ async function ingestSliced(
 ): Promise<boolean> {
   const size = Math.max(1, deps.settings.sliceSize ?? 200);
   const subs = await deps.subscriptions();
+  const chat = await deps.chat?.();
   for (let i = 0; i === 0 || i < items.length; i += size) {
     if (i > 0) {
       await yieldToLoop();
@@ -190,7 +194,7 @@ async function ingestSliced(
     }
     const slice = items.slice(i, i + size);
     const assessments = slice.length ? await deps.assessor.assess(slice, { firms: source.firms, topics: source.topics }) : [];
-    const entries = buildEntries(slice, assessments, source, prev, deps, fetchedAt, backfill, subs);
+    const entries = buildEntries(slice, assessments, source, prev, deps, fetchedAt, backfill, subs, chat);
     const final = i + size >= items.length;
     const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, ...(final ? last : {}), now: fetchedAt });
     countOutcomes(report, entries, outcomes, deps.metrics);
@@ -198,7 +202,17 @@ async function ingestSliced(
   return true;
 }
 
-function buildEntries(items: Item[], assessments: Assessment[], source: SourceConfig, prev: SourceState, deps: PollDeps, now: Date, backfill: Set<string>, subs: Subscription[]): IngestEntry[] {
+function buildEntries(
+  items: Item[],
+  assessments: Assessment[],
+  source: SourceConfig,
+  prev: SourceState,
+  deps: PollDeps,
+  now: Date,
+  backfill: Set<string>,
+  subs: Subscription[],
+  chat: ChatRouting | undefined,
+): IngestEntry[] {
   const firstPoll = !prev.initialized;
   const oldest = now.getTime() - deps.settings.maxAgeHours * 3600_000;
   return items.map((item, i) => {
@@ -211,7 +225,7 @@ function buildEntries(items: Item[], assessments: Assessment[], source: SourceCo
       keys: exactKeys(item),
       fingerprint: assessment.relevant ? fingerprint(item, assessment) : undefined,
       archive: assessment.relevant,
-      targets: deliverable ? routeAlert({ assessment }, deps.routes, subs) : [],
+      targets: deliverable ? routeWithChat({ ...item, assessment }, routeAlert({ assessment }, deps.routes, subs), chat, now) : [],
     };
   });
 }

@@ -13,6 +13,9 @@ import type {
   Subscription,
   Topic,
 } from '../types.js';
+import type { ChatStore } from './chat.js';
+
+export type { ChatSource, ChatStore, Feedback, FeedbackAction, Mute, Watch } from './chat.js';
 
 /** Opaque near-duplicate fingerprint made by pipeline/dedupe. */
 export interface Fingerprint {
@@ -122,7 +125,7 @@ export interface OutboxStats {
   dead: number;
 }
 
-export interface Store {
+export interface Store extends ChatStore {
   readonly kind: 'sqlite' | 'redis';
 
   /** Throws StoreUnavailableError when the backend does not answer. */

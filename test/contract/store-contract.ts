@@ -2,6 +2,7 @@
 // Usage: runStoreContract('sqlite', () => Promise.resolve(SqliteStore.open({ file: ':memory:' })));
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { Store } from '../../src/store/store.js';
+import { chatContract } from './store-contract-chat.js';
 import { archiveContract } from './store-contract-archive.js';
 import { ingestContract } from './store-contract-ingest.js';
 import { outboxContract } from './store-contract-outbox.js';
@@ -34,5 +35,6 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
     describe('search', () => searchContract(get));
     describe('subscriptions, digests, once, cache, purge', () => stateContract(get));
     describe('outbox', () => outboxContract(get));
+    describe('chat: sources, watches, feedback, mutes', () => chatContract(get));
   });
 }

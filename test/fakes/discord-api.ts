@@ -21,6 +21,8 @@ export interface FakeMessage {
   components?: any[];
   nonce?: string;
   allowed_mentions?: unknown;
+  /** A reply: the message it answers. */
+  message_reference?: { message_id: string };
   attachments: Array<{ id: string; filename: string; size: number }>;
   edits: number;
 }
@@ -41,6 +43,10 @@ export class FakeDiscordApi {
   readonly commands = new Map<string, any[]>();
   readonly channels = new Set<string>(['111111111111111111', '222222222222222222']);
   readonly forbidden = new Set<string>();
+  /** recipient user id → DM channel id, made by POST /users/@me/channels. */
+  readonly dmChannels = new Map<string, string>();
+  /** Recipients whose DMs are closed (403, code 50007). */
+  readonly noDm = new Set<string>();
   /** Real Discord does not return nonces when listing channel messages; tests can switch them on. */
   returnNonces = false;
   token = 'test-bot-token';
@@ -150,7 +156,9 @@ export class FakeDiscordApi {
         const dup = this.messages.find((x) => x.channel_id === channel && x.nonce === body.nonce);
         if (dup) return this.send(res, 200, dup);
       }
-      const msg: FakeMessage = { id: this.nextId(), channel_id: channel, content: body?.content, embeds: body?.embeds ?? [], components: body?.components, nonce: body?.nonce, allowed_mentions: body?.allowed_mentions, attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })), edits: 0 };
+      const ref = body?.message_reference?.message_id;
+      if (ref && body.message_reference.fail_if_not_exists !== false && !this.messages.some((x) => x.channel_id === channel && x.id === ref)) return this.send(res, 400, { message: 'Invalid Form Body', code: 50035 });
+      const msg: FakeMessage = { id: this.nextId(), channel_id: channel, content: body?.content, embeds: body?.embeds ?? [], components: body?.components, nonce: body?.nonce, allowed_mentions: body?.allowed_mentions, ...(ref ? { message_reference: { message_id: String(ref) } } : {}), attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })), edits: 0 };
       this.messages.push(msg);
       return this.send(res, 200, msg);
     }
@@ -159,6 +167,16 @@ export class FakeDiscordApi {
       if (!msg) return this.send(res, 404, { message: 'Unknown Message', code: 10008 });
       Object.assign(msg, { embeds: body?.embeds ?? msg.embeds, content: body?.content ?? msg.content, allowed_mentions: body?.allowed_mentions, edits: msg.edits + 1 });
       return this.send(res, 200, msg);
+    }
+    if (path === '/users/@me/channels' && method === 'POST') {
+      // A DM channel per recipient, stable, and postable like any channel.
+      const recipient = String(body?.recipient_id ?? '');
+      if (!/^\d+$/.test(recipient)) return this.send(res, 400, { message: 'Invalid Form Body', code: 50035 });
+      if (this.noDm.has(recipient)) return this.send(res, 403, { message: 'Cannot send messages to this user', code: 50007 });
+      const id = this.dmChannels.get(recipient) ?? this.nextId();
+      this.dmChannels.set(recipient, id);
+      this.channels.add(id);
+      return this.send(res, 200, { id, type: 1, recipients: [{ id: recipient }] });
     }
     if ((m = path.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/)) && method === 'PUT') {
       const key = m[2] ? `guild:${m[2]}` : 'global';

@@ -17,6 +17,8 @@ export interface FakeMessage {
   blocks?: unknown[];
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
   edited?: boolean;
+  /** Set for a reply in a thread: the parent's ts. */
+  thread_ts?: string;
 }
 
 export interface Failure {
@@ -49,6 +51,8 @@ export class FakeSlackApi {
   readonly responses: Array<{ id: string; body: any }> = [];
   readonly uploads = new Map<string, Buffer>();
   readonly admins = new Set<string>();
+  /** Users conversations.open refuses (as for a user who cannot be messaged). */
+  readonly noDm = new Set<string>();
   readonly owners = new Set<string>();
   private failures = new Map<string, Failure[]>();
   private server?: Server;
@@ -140,7 +144,8 @@ export class FakeSlackApi {
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'talent-radar' };
       case 'chat.postMessage': {
         const ts = `${1_700_000_000 + this.seq}.${String(++this.seq).padStart(6, '0')}`;
-        this.messages.push({ ts, channel: body.channel, text: body.text, blocks: body.blocks, metadata: body.metadata });
+        if (body.thread_ts && !this.messages.some((m) => m.channel === body.channel && m.ts === body.thread_ts)) return { ok: false, error: 'thread_not_found' };
+        this.messages.push({ ts, channel: body.channel, text: body.text, blocks: body.blocks, metadata: body.metadata, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) });
         return { ok: true, channel: body.channel, ts };
       }
       case 'chat.update': {
@@ -165,6 +170,20 @@ export class FakeSlackApi {
         }));
         const more = start + limit < all.length;
         return { ok: true, messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+      }
+      case 'conversations.replies': {
+        const parent = this.messages.find((m) => m.channel === body.channel && m.ts === body.ts);
+        if (!parent) return { ok: false, error: 'thread_not_found' };
+        const withMeta = body.include_all_metadata === 'true' || body.include_all_metadata === true;
+        const all = [parent, ...this.messages.filter((m) => m.channel === body.channel && m.thread_ts === body.ts)];
+        return { ok: true, messages: all.map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.thread_ts ?? m.ts, text: m.text, ...(withMeta ? { metadata: m.metadata } : {}) })), has_more: false };
+      }
+      case 'conversations.open': {
+        // One DM channel per user, as Slack does: D + the user id.
+        const users = String(body.users ?? '');
+        if (!users || users.includes(',')) return { ok: false, error: 'not_enough_users' };
+        if (this.noDm.has(users)) return { ok: false, error: 'cannot_dm_bot' };
+        return { ok: true, channel: { id: `D${users}` } };
       }
       case 'files.getUploadURLExternal': {
         const id = `F${++this.seq}`;

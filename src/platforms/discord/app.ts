@@ -1,6 +1,8 @@
 // Discord, wired: REST client, poster, and commands over HTTP (DISCORD_PUBLIC_KEY set) or the gateway.
 import type { REST } from '@discordjs/rest';
 import type { CommandRequest, Reply } from '../../commands/types.js';
+import type { FeedbackRequest } from '../../commands/feedback.js';
+import type { Assessment } from '../../types.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
@@ -21,6 +23,13 @@ export interface DiscordAppOptions {
   apiUrl: string;
   http: HttpServer;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
+  handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
+  /** Remembers long alert ids behind feedback buttons (the store's cache). */
+  rememberRef?: (hash: string, alertId: string) => Promise<void>;
+  /** The role an alert pings in a channel (routes[].mention), if any. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
+  /** routes[].folds per channel: `thread` replies under the alert instead of editing it. */
+  foldsFor?: (channel: string) => 'edit' | 'thread';
   admins: string[];
   knowledge: AutocompleteKnowledge;
   log: Logger;
@@ -45,8 +54,8 @@ export interface DiscordApp {
 
 export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp> {
   const rest = o.rest ?? createRest({ token: o.token, apiUrl: o.apiUrl, ...o.restOptions });
-  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics });
-  const responder = createResponder({ rest, handleCommand: o.handleCommand, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
+  const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef, mentionFor: o.mentionFor, foldsFor: o.foldsFor });
+  const responder = createResponder({ rest, handleCommand: o.handleCommand, handleFeedback: o.handleFeedback, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });
     mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics, applicationId: o.applicationId });

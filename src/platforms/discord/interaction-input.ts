@@ -1,7 +1,7 @@
 // One normalized shape for an interaction, whether it came over HTTP (raw API JSON) or through the
 // gateway (discord.js objects), so both paths share the command, reply and deferral logic.
 import { ApplicationCommandOptionType, InteractionType, PermissionFlagsBits, type APIInteraction } from 'discord-api-types/v10';
-import { POSITIONAL } from './commands.js';
+import { POSITIONAL, SPOKEN } from './commands.js';
 
 /** Option as both the API and discord.js (`interaction.options.data`) present it. */
 export interface OptionLike {
@@ -86,7 +86,7 @@ export function commandText(options: readonly OptionLike[]): { subcommand: strin
   const { sub, opts } = subcommandOf(options);
   if (!sub) return { subcommand: 'help', text: 'help' };
   const positional = POSITIONAL[sub];
-  const parts = [sub];
+  const parts = [SPOKEN[sub] ?? sub];
   const first = opts.find((o) => o.name === positional);
   if (first?.value !== undefined && first.value !== null) parts.push(freeText(String(first.value)));
   for (const o of opts) {

@@ -11,7 +11,8 @@ export interface DiscordMessage {
   content?: string;
   embeds: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
-  allowed_mentions: { parse: never[] };
+  /** Mentions off (`parse: []`), except the one role of a routes[].mention on its alerts. */
+  allowed_mentions: { parse: never[]; roles?: string[] };
   flags?: number;
 }
 

@@ -9,12 +9,16 @@ import type { Metrics } from '../../metrics.js';
 import { firmChoices, type AutocompleteKnowledge } from './autocomplete.js';
 import { commandText, focusedOption, hasManageGuild, type InteractionInput } from './interaction-input.js';
 import { MORE_PREFIX, renderReply, type DiscordMessage } from './render.js';
+import type { FeedbackRequest } from '../../commands/feedback.js';
+import { FEEDBACK_PREFIX, parseFeedbackId } from './feedback.js';
 
 export type SendInitial = (response: APIInteractionResponse) => Promise<void>;
 
 export interface ResponderOptions {
   rest: REST;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
+  /** "Not relevant" / "Mute source" components under alerts. */
+  handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
   /** User ids allowed to subscribe besides Manage Server / Administrator holders. */
   admins: string[];
   knowledge: AutocompleteKnowledge;
@@ -25,7 +29,7 @@ export interface ResponderOptions {
 }
 
 /** Subcommands whose answer concerns only the person asking: deferred as ephemeral. */
-const PERSONAL = new Set(['search', 'list', 'firms', 'sources', 'help']);
+const PERSONAL = new Set(['search', 'list', 'firms', 'sources', 'help', 'watches', 'watch-me']);
 
 const FAILED: Reply = { type: 'error', ephemeral: true, message: 'Something went wrong running that command; it was logged. Please try again in a minute.' };
 
@@ -59,6 +63,7 @@ export function createResponder(o: ResponderOptions) {
       user: i.userId,
       text,
       isAdmin: async () => hasManageGuild(i.permissions) || o.admins.includes(i.userId),
+      openDm: async () => ((await o.rest.post(Routes.userChannels(), { body: { recipient_id: i.userId } })) as { id: string }).id,
     };
     const work = Promise.resolve()
       .then(() => o.handleCommand(req))
@@ -89,6 +94,30 @@ export function createResponder(o: ResponderOptions) {
     pending.add(task);
   }
 
+  /** Answered at once (the store calls are quick): ephemeral to the clicker, in the channel for a mute. */
+  async function runFeedback(i: InteractionInput, send: SendInitial): Promise<void> {
+    const parsed = parseFeedbackId(i.customId ?? '');
+    let reply: Reply;
+    if (!parsed || !i.channelId || !i.userId) reply = { type: 'error', ephemeral: true, message: 'That button arrived malformed; nothing was saved.' };
+    else if (!o.handleFeedback) reply = { type: 'error', ephemeral: true, message: 'Feedback is not enabled on this bot.' };
+    else {
+      const req: FeedbackRequest = {
+        platform: 'discord',
+        channel: i.channelId,
+        user: i.userId,
+        action: parsed.action,
+        ref: parsed.ref,
+        // No guild: a DM (watch me), which the person owns.
+        isAdmin: async () => !i.guildId || hasManageGuild(i.permissions) || o.admins.includes(i.userId),
+      };
+      reply = await o.handleFeedback(req).catch((err: unknown) => {
+        o.log.error({ err }, 'discord feedback handler failed');
+        return FAILED;
+      });
+    }
+    await send({ type: InteractionResponseType.ChannelMessageWithSource, data: renderReply(reply) });
+  }
+
   return {
     async handle(i: InteractionInput, send: SendInitial): Promise<void> {
       switch (i.kind) {
@@ -103,6 +132,7 @@ export function createResponder(o: ResponderOptions) {
           return runCommand(i, send);
         case 'component':
           if (i.customId?.startsWith(MORE_PREFIX)) return runCommand(i, send);
+          if (i.customId?.startsWith(FEEDBACK_PREFIX)) return runFeedback(i, send);
           return send({ type: InteractionResponseType.DeferredMessageUpdate });
         default:
           return send({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...renderReply({ type: 'error', ephemeral: true, message: 'This interaction is not supported; try /talent help.' }) } });

@@ -2,6 +2,8 @@
 // Socket Mode, and a SlackPoster for the delivery worker. main.ts builds it once.
 import { App, SocketModeReceiver } from '@slack/bolt';
 import type { CommandRequest, Reply } from '../../commands/types.js';
+import type { FeedbackRequest } from '../../commands/feedback.js';
+import type { Assessment } from '../../types.js';
 import type { Poster } from '../../delivery/poster.js';
 import type { HttpServer } from '../../http/server.js';
 import type { Logger } from '../../log.js';
@@ -25,6 +27,11 @@ export interface SlackAppOptions {
   apiUrl: string;
   http: HttpServer;
   handleCommand: (req: CommandRequest) => Promise<Reply>;
+  handleFeedback?: (req: FeedbackRequest) => Promise<Reply>;
+  /** The user group an alert pings in a channel (routes[].mention), if any. */
+  mentionFor?: (channel: string, assessment: Assessment) => string | undefined;
+  /** routes[].folds per channel: `thread` replies under the alert instead of editing it. */
+  foldsFor?: (channel: string) => 'edit' | 'thread';
   admins: string[];
   log: Logger;
   metrics?: Metrics;
@@ -58,7 +65,7 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
     throw new SlackConfigError('set SLACK_SIGNING_SECRET (Basic Information > App Credentials) to receive /talent over HTTP, or SLACK_APP_TOKEN for Socket Mode');
   }
   const client = createSlackClient({ botToken, apiUrl: opts.apiUrl, log, fetch: opts.fetch });
-  const poster = new SlackPoster({ client, log, fetch: opts.fetch });
+  const poster = new SlackPoster({ client, log, fetch: opts.fetch, mentionFor: opts.mentionFor, foldsFor: opts.foldsFor });
   const clientOptions = webClientOptions({ apiUrl: opts.apiUrl, log, fetch: opts.fetch });
   const logger = slackLogger(log);
   const metrics = slackMetrics(opts.metrics);
@@ -86,7 +93,13 @@ export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   registerListeners(app, {
     command: opts.command ?? /^\/./,
     handleCommand: opts.handleCommand,
+    handleFeedback: opts.handleFeedback,
     isAdmin: createAdminCheck({ client, admins: opts.admins, log, now: opts.now }),
+    openDm: async (user) => {
+      const r = await client.conversations.open({ users: user });
+      if (!r.channel?.id) throw new Error('slack: conversations.open returned no channel');
+      return r.channel.id;
+    },
     log,
     metrics,
   });

@@ -26,6 +26,11 @@ export interface Keys {
   stream: string;
   delayed: string;
   dead: string;
+  /** Chat-made state (store/chat.ts): hashes keyed by name, id or identity. */
+  chatSources: string;
+  watches: string;
+  feedback: string;
+  mutes: string;
   once(k: string): string;
   cache(k: string): string;
 }
@@ -57,6 +62,10 @@ export function makeKeys(prefix = 'tr:'): Keys {
     stream: `${base}o:stream`,
     delayed: `${base}o:delayed`,
     dead: `${base}o:dead`,
+    chatSources: `${base}chat:srcs`,
+    watches: `${base}chat:watches`,
+    feedback: `${base}chat:fb`,
+    mutes: `${base}chat:mutes`,
     once: (k) => `${prefix}once:${k}`,
     cache: (k) => `${prefix}cache:${k}`,
   };

@@ -15,6 +15,8 @@ import { runIngest } from './ingest.js';
 import * as outbox from './outbox.js';
 import { search, type SearchTuning } from './search.js';
 import * as subs from './subs.js';
+import * as chat from './chat.js';
+import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -177,6 +179,46 @@ export class RedisStore implements Store {
 
   listDigests(): Promise<DigestSetting[]> {
     return guard('listDigests', () => subs.listDigests(this.ctx));
+  }
+
+  addChatSource(source: ChatSource): Promise<boolean> {
+    return guard('addChatSource', () => chat.addSource(this.ctx, source));
+  }
+
+  removeChatSource(name: string): Promise<boolean> {
+    return guard('removeChatSource', () => chat.removeSource(this.ctx, name));
+  }
+
+  listChatSources(): Promise<ChatSource[]> {
+    return guard('listChatSources', () => chat.listSources(this.ctx));
+  }
+
+  addWatch(watch: Watch): Promise<void> {
+    return guard('addWatch', () => chat.addWatch(this.ctx, watch));
+  }
+
+  removeWatch(id: string): Promise<boolean> {
+    return guard('removeWatch', () => chat.removeWatch(this.ctx, id));
+  }
+
+  listWatches(filter?: { platform?: Platform }): Promise<Watch[]> {
+    return guard('listWatches', () => chat.listWatches(this.ctx, filter));
+  }
+
+  addFeedback(feedback: Feedback): Promise<boolean> {
+    return guard('addFeedback', () => chat.addFeedback(this.ctx, feedback));
+  }
+
+  listFeedback(limit = 100_000): Promise<Feedback[]> {
+    return guard('listFeedback', () => chat.listFeedback(this.ctx, limit));
+  }
+
+  addMute(mute: Mute): Promise<void> {
+    return guard('addMute', () => chat.addMute(this.ctx, mute));
+  }
+
+  listMutes(now?: Date): Promise<Mute[]> {
+    return guard('listMutes', () => chat.listMutes(this.ctx, (now ?? this.now()).getTime()));
   }
 
   enqueue(deliveries: Delivery[]): Promise<number> {

@@ -89,11 +89,25 @@ function backfillSearch(db: Database): void {
   }
 }
 
+// Version 6 (4 and 5 are taken by other changes): what people set up from chat (store/chat.ts).
+// IF NOT EXISTS: safe whichever order the neighbouring versions land in.
+const chat = `
+CREATE TABLE IF NOT EXISTS chat_sources (name TEXT PRIMARY KEY, json TEXT NOT NULL, added_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS watches (id TEXT PRIMARY KEY, platform TEXT NOT NULL, json TEXT NOT NULL, created_at TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS feedback (
+  alert_id TEXT NOT NULL, platform TEXT NOT NULL, channel TEXT NOT NULL, user TEXT NOT NULL, action TEXT NOT NULL,
+  at TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (alert_id, platform, channel, user, action)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS feedback_at ON feedback(at);
+CREATE TABLE IF NOT EXISTS mutes (platform TEXT NOT NULL, channel TEXT NOT NULL, source TEXT NOT NULL, until_ms INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (platform, channel, source)) WITHOUT ROWID;
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', up: (db) => db.exec(core) },
   { version: 2, name: 'full-text search', up: (db) => (db.exec(search), backfillSearch(db)) },
   { version: 3, name: 'near-duplicate buckets', up: (db) => db.exec(nearDup) },
   { version: 4, name: 'bounded also-reported-by', up: (db) => db.exec(alsoBounded) },
+  { version: 5, name: 'sources, watches, feedback and mutes from chat', up: (db) => db.exec(chat) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -4,7 +4,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../../log.js';
 import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
 import { StoreUnavailableError, type IngestBatch, type IngestOutcome, type OutboxStats, type PostedRecord, type SearchQuery, type SearchResult, type SourceLease, type Store } from '../store.js';
+import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 import { AlertRepo } from './alerts.js';
+import { ChatRepo } from './chat.js';
 import { openDatabase, type OpenOptions } from './db.js';
 import { Ingestor } from './ingest.js';
 import { OutboxRepo } from './outbox.js';
@@ -21,6 +23,7 @@ export class SqliteStore implements Store {
   private readonly alerts: AlertRepo;
   private readonly outbox: OutboxRepo;
   private readonly state: StateRepo;
+  private readonly chat: ChatRepo;
   private readonly index: SearchIndex;
   private readonly ingestor: Ingestor;
   private readonly now: () => Date;
@@ -33,6 +36,7 @@ export class SqliteStore implements Store {
     this.alerts = new AlertRepo(db);
     this.outbox = new OutboxRepo(db);
     this.state = new StateRepo(db);
+    this.chat = new ChatRepo(db);
     this.index = new SearchIndex(db);
     this.ingestor = new Ingestor(db, this.alerts, this.outbox);
     this.stmts = {
@@ -149,6 +153,37 @@ export class SqliteStore implements Store {
     return this.run(() => this.state.listDigests());
   }
 
+  addChatSource(source: ChatSource): Promise<boolean> {
+    return this.run(() => this.chat.addSource(source));
+  }
+  removeChatSource(name: string): Promise<boolean> {
+    return this.run(() => this.chat.removeSource(name));
+  }
+  listChatSources(): Promise<ChatSource[]> {
+    return this.run(() => this.chat.listSources());
+  }
+  addWatch(watch: Watch): Promise<void> {
+    return this.run(() => this.chat.addWatch(watch));
+  }
+  removeWatch(id: string): Promise<boolean> {
+    return this.run(() => this.chat.removeWatch(id));
+  }
+  listWatches(filter?: { platform?: Platform }): Promise<Watch[]> {
+    return this.run(() => this.chat.listWatches(filter));
+  }
+  addFeedback(feedback: Feedback): Promise<boolean> {
+    return this.run(() => this.chat.addFeedback(feedback));
+  }
+  listFeedback(limit = 100_000): Promise<Feedback[]> {
+    return this.run(() => this.chat.listFeedback(limit));
+  }
+  addMute(mute: Mute): Promise<void> {
+    return this.run(() => this.chat.addMute(mute));
+  }
+  listMutes(now?: Date): Promise<Mute[]> {
+    return this.run(() => this.chat.listMutes((now ?? this.now()).getTime()));
+  }
+
   enqueue(deliveries: Delivery[]): Promise<number> {
     return this.run(() => this.enqueueTx(deliveries, this.ms()));
   }
@@ -199,6 +234,7 @@ export class SqliteStore implements Store {
     this.stmts.purgeBuckets.run(nowMs);
     this.stmts.purgeFingerprints.run(nowMs);
     this.state.purge(nowMs);
+    this.chat.purge(nowMs);
     this.outbox.purge(nowMs);
     if (days !== undefined && days > 0) this.alerts.purgeOlderThan(nowMs - days * 86_400_000);
   }

@@ -26,7 +26,7 @@ describe('registerCommands', () => {
     expect(api.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
     const cmd = api.commands.get('guild:290926798626357999')![0];
     expect(cmd.name).toBe('talent');
-    expect(cmd.options.map((o: any) => o.name)).toEqual(['search', 'subscribe', 'unsubscribe', 'list', 'firms', 'sources', 'digest', 'help']);
+    expect(cmd.options.map((o: any) => o.name)).toEqual(['search', 'subscribe', 'unsubscribe', 'list', 'firms', 'sources', 'digest', 'help', 'sources-add', 'sources-remove', 'watch', 'watch-me', 'watches', 'unwatch']);
     const search = cmd.options[0];
     expect(search.options.find((o: any) => o.name === 'firm').autocomplete).toBe(true);
     expect(search.options.find((o: any) => o.name === 'topic').choices.map((c: any) => c.value)).toEqual(['talent', 'superapp']);

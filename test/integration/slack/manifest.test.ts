@@ -18,7 +18,7 @@ describe('slack-manifest.yml', () => {
 
   it('asks for every scope the code calls for', () => {
     expect(manifest.oauth_config.scopes.bot).toEqual(
-      expect.arrayContaining(['chat:write', 'chat:write.public', 'commands', 'users:read', 'files:write', 'channels:history', 'groups:history']),
+      expect.arrayContaining(['chat:write', 'chat:write.public', 'commands', 'users:read', 'files:write', 'channels:history', 'groups:history', 'im:write']),
     );
   });
 });
