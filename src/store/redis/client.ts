@@ -170,6 +170,12 @@ function watchConnection(client: RedisClient, log: Logger | undefined): void {
 /** Connects, waiting at most `timeoutMs` (Sentinel keeps asking otherwise); on failure the client is closed. */
 export async function connectClient(client: RedisClient, timeoutMs: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
+  // connect() rejects with a bare "Connection is closed."; the cause (a refused certificate,
+  // a wrong password, no sentinel answering) came as an 'error' event: say it.
+  let cause: Error | undefined;
+  const remember = (err: Error) => (cause = err);
+  client.on('error', remember);
+  client.on('node error', remember);
   try {
     await Promise.race([
       client.connect(),
@@ -177,9 +183,12 @@ export async function connectClient(client: RedisClient, timeoutMs: number): Pro
     ]);
   } catch (err) {
     client.disconnect();
-    throw err;
+    const msg = (err as Error).message;
+    throw cause && !msg.includes(cause.message) ? new Error(`${msg} (${cause.message})`, { cause: err }) : err;
   } finally {
     clearTimeout(timer);
+    client.off('error', remember);
+    client.off('node error', remember);
   }
 }
 

@@ -15,7 +15,10 @@ export const hasRedisServer = has('redis-server', ['--version']);
 export const hasRedisCli = has('redis-cli', ['--version']);
 export const hasOpenssl = has('openssl', ['version']);
 /** Debian's redis-server is built with TLS; a build without it rejects the tls-port directive. */
-export const redisHasTls = hasRedisServer && /no-such-directive/.test(spawnSync('redis-server', ['--tls-port', '0', '--port', '0', '--no-such-directive', 'x'], { encoding: 'utf8' }).stdout ?? '');
+export const redisHasTls = hasRedisServer && (() => {
+  const r = spawnSync('redis-server', ['--tls-port', '0', '--port', '0', '--no-such-directive', 'x'], { encoding: 'utf8' });
+  return /no-such-directive/.test(`${r.stdout}${r.stderr}`);
+})();
 
 /**
  * `describe` that runs when the tools are on the machine; otherwise it says so on the console and
