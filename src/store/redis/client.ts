@@ -228,10 +228,12 @@ export function requireReplicas(client: RedisClient, commands: string[], replica
   if (replicas <= 0) return;
   const c = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
   for (const name of commands) {
-    if (typeof c[name] !== 'function') throw new Error(`requireReplicas: ${name} is not a defined command`);
+    const original = c[name];
+    if (typeof original !== 'function') throw new Error(`requireReplicas: ${name} is not a defined command`);
     c[name] = async (...args: unknown[]) => {
-      const p = client.pipeline() as unknown as Record<string, (...a: unknown[]) => unknown> & { wait(n: number, t: number): unknown; exec(): Promise<Array<[Error | null, unknown]> | null> };
-      p[name](...args);
+      const p = client.pipeline() as unknown as { wait(n: number, t: number): unknown; exec(): Promise<Array<[Error | null, unknown]> | null> };
+      // A pipeline copies the client's script functions (this wrapper): queue the original on it.
+      original.apply(p, args);
       p.wait(replicas, timeoutMs);
       const res = (await p.exec()) ?? [];
       const [[err, value] = [new Error('empty pipeline reply'), null], [waitErr, acked] = [null, 0]] = res;
