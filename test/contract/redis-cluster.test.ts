@@ -8,6 +8,7 @@ import { uniquePrefix } from '../support/redis.js';
 import { describeWith, hasRedisCli, hasRedisServer, startCluster, type ClusterDeployment } from '../integration/redis-prod/servers.js';
 import { runStoreContract } from './store-contract.js';
 import { batch, entry, item } from './store-contract-fixtures.js';
+import { consoleBot, runCli } from '../support/cli.js';
 
 describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('redis cluster (3 primaries)', () => {
   let cluster: ClusterDeployment;
@@ -41,5 +42,15 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
     } finally {
       await store.close();
     }
+  });
+
+  it('doctor says it is a cluster, all slots covered, and where the tagged data lives', async () => {
+    const bot = consoleBot('  - name: wire\n    url: http://127.0.0.1:9/feed.xml');
+    const r = await runCli(['doctor', '--offline'], { ...bot.env, REDIS_CLUSTER: cluster.ports.map((p) => `127.0.0.1:${p}`).join(',') });
+    expect(r.stdout).toMatch(/✓ redis mode — cluster \(seed 127\.0\.0\.1:\d+/);
+    expect(r.stdout).toMatch(/✓ cluster state — cluster_state:ok, 3 nodes, 3 primaries/);
+    expect(r.stdout).toMatch(/✓ cluster slots — 16384 of 16384 slots ok/);
+    expect(r.stdout).toMatch(/✓ cluster tag slot — the store's data \(hash tag \{tr\}\) is in slot \d+ on 127\.0\.0\.1:\d+, 0 replica\(s\)/);
+    expect(r.code, r.stdout).toBe(0);
   });
 });

@@ -9,6 +9,7 @@ import { StoreUnavailableError } from '../../src/store/store.js';
 import { uniquePrefix } from '../support/redis.js';
 import { describeWith, hasOpenssl, hasRedisServer, redisHasTls, startTls, type TlsDeployment } from '../integration/redis-prod/servers.js';
 import { runStoreContract } from './store-contract.js';
+import { consoleBot, runCli } from '../support/cli.js';
 
 describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server built with TLS'], [hasOpenssl, 'openssl']])('redis over TLS', () => {
   let tls: TlsDeployment;
@@ -52,5 +53,13 @@ describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server buil
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('doctor says standalone over TLS with the certificate verified against REDIS_TLS_CA', async () => {
+    const bot = consoleBot('  - name: wire\n    url: http://127.0.0.1:9/feed.xml');
+    const r = await runCli(['doctor', '--offline'], { ...bot.env, REDIS_URL: `rediss://127.0.0.1:${tls.port}`, REDIS_TLS_CA: tls.caFile });
+    expect(r.stdout).toMatch(/✓ redis mode — standalone over TLS \(rediss:\/\/127\.0\.0\.1:\d+\)/);
+    expect(r.stdout).toMatch(/✓ redis TLS — TLSv1\.[23], certificate verified against REDIS_TLS_CA/);
+    expect(r.code, r.stdout).toBe(0);
   });
 });

@@ -12,7 +12,7 @@ import { readEnv } from '../../../src/config/env.js';
 import { freePort, stopChild } from '../redis/helpers.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
-import { rss, tempConfig, type FeedItem } from '../../support/cli.js';
+import { rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
 import { describeWith, failover, hasRedisServer, startSentinels, type SentinelDeployment } from './servers.js';
 
 const BIN = join(process.cwd(), 'dist/cli.js');
@@ -116,6 +116,16 @@ delivery:
     await slack?.stop();
     await feeds?.close();
     await redis?.stop();
+  });
+
+  it('doctor says sentinel mode, every sentinel answers and they agree on the primary', async () => {
+    const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: env.TALENT_CONFIG, REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: env.REDIS_SENTINEL_NAME, SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_SIGNING_SECRET: 's' });
+    const primary = await redis.primary();
+    expect(r.stdout).toMatch(/✓ redis mode — sentinel \(master "trmaster" via 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\)/);
+    for (const p of redis.sentinelPorts) expect(r.stdout).toContain(`✓ sentinel 127.0.0.1:${p} — primary ${primary}; OK 3 usable Sentinels`);
+    expect(r.stdout).toContain(`✓ sentinels agree — primary ${primary}; the bot writes to ${primary}`);
+    expect(r.stdout).toContain('✓ redis replicas — 1 connected replica(s); REDIS_WAIT_REPLICAS=1');
+    expect(r.code, r.stdout).toBe(0);
   });
 
   it('posts each of 200 stories exactly once per channel across a SENTINEL FAILOVER mid-burst', async () => {
