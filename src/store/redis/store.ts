@@ -81,7 +81,7 @@ export class RedisStore implements Store {
     const store = new RedisStore(client as Redis, keys, opts.now, opts.search);
     store.connection = c;
     // The outbox acts on a claim (posts) only once a replica holds it: see docs/redis.md "Failover".
-    requireReplicas(client, ['tr_claim', 'tr_attempt'], c.waitReplicas, Math.min(2000, opts.commandTimeoutMs ?? 5000));
+    requireReplicas(client, ['tr_claim', 'tr_attempt'], c.waitReplicas, Math.min(2000, Math.floor((opts.commandTimeoutMs ?? 5000) * 0.6)));
     await watchPrimary(client, keys.seq, opts.log, c.mode === 'standalone' && c.tls ? 'standalone over TLS' : c.mode);
     return store;
   }

@@ -137,8 +137,8 @@ export interface ClusterDeployment extends Deployment {
   children: ChildProcess[];
 }
 
-/** N primaries (no replicas) joined with `redis-cli --cluster create`, every slot covered. */
-export async function startCluster(primaries = 3): Promise<ClusterDeployment> {
+/** N primaries (and `replicas` per primary) joined with `redis-cli --cluster create`, every slot covered. */
+export async function startCluster(primaries = 3, replicas = 0): Promise<ClusterDeployment> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-redis-cluster-'));
   const ports: number[] = [];
   const children: ChildProcess[] = [];
@@ -147,15 +147,19 @@ export async function startCluster(primaries = 3): Promise<ClusterDeployment> {
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    for (let i = 0; i < primaries; i++) {
+    for (let i = 0; i < primaries * (1 + replicas); i++) {
       const port = await freePort();
       const nodeDir = mkdtempSync(join(dir, `n${i}-`));
       children.push(await spawnRedis([...base(port, nodeDir), '--cluster-enabled', 'yes', '--cluster-config-file', join(nodeDir, 'nodes.conf'), '--cluster-node-timeout', '2000']));
       ports.push(port);
     }
-    const r = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
     if (r.status !== 0) throw new Error(`redis-cli --cluster create failed: ${r.stdout}${r.stderr}`);
     await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.cluster('INFO'))))).every((info) => /cluster_state:ok/.test(String(info))), 'cluster_state:ok on every node');
+    if (replicas) {
+      // Every replica linked to its primary before a test takes a primary away.
+      await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.info('replication'))))).every((info) => /role:master/.test(info) || /master_link_status:up/.test(info)), 'replicas in sync', 30_000);
+    }
     return { dir, ports, children, stop };
   } catch (err) {
     await stop();
