@@ -54,7 +54,7 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
 
       const probe = new Redis({ port: cluster.ports[0], host: '127.0.0.1', protocol: 2 });
       const slot = Number(await probe.cluster('KEYSLOT', store.keys.seq));
-      const owner = ((await probe.cluster('SLOTS')) as Array<[number, number, [string, number]]>).find(([a, b]) => a <= slot && slot <= b)![2];
+      const owner = ((await probe.cluster('SLOTS')) as unknown as Array<[number, number, [string, number]]>).find(([a, b]) => a <= slot && slot <= b)![2];
       probe.disconnect();
       const idx = cluster.ports.indexOf(owner[1]);
       await stopChild(cluster.children[idx]);
