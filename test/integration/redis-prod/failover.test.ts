@@ -141,6 +141,13 @@ delivery:
     const postedEverywhere = () => titles.every((t) => CHANNELS.every((c) => countPosted(t, c) >= 1));
     await waitFor(postedEverywhere, 'every story posted in both channels', 45_000);
     console.log(`[failover] all posted ${Date.now() - t0} ms after the failover was asked for`);
+    // How long each bot's deliveries paused (claims wait for a replica: the old primary rejoining).
+    for (const b of bots) {
+      const at = (msg: string) => b.log.join('').split('\n').filter((l) => l.includes(msg)).map((l) => Date.parse((JSON.parse(l) as { time: string }).time));
+      const [paused] = at('delivery paused');
+      const [again] = at('delivery rounds work again');
+      if (paused && again) console.log(`[failover] bot on ${b.port}: deliveries paused ${again - paused} ms`);
+    }
     await sleep(3000); // more ticks and delivery rounds on both bots: nothing may come twice
     const missing: string[] = [];
     const twice: string[] = [];
