@@ -1,6 +1,7 @@
 // Sentinel failover under load: a primary + replica watched by 3 sentinels (private servers on
 // free loopback ports), two real bot processes (`node dist/cli.js run`) polling 4 feeds and
-// posting to two Slack channels of the fake Slack API. 200 new stories are published and
+// posting to two Slack channels of the fake Slack API. Data nodes and sentinels have passwords
+// (REDIS_PASSWORD, REDIS_SENTINEL_PASSWORD). 200 new stories are published and
 // `SENTINEL FAILOVER` is asked for mid-burst: every story ends up posted exactly once in each
 // channel, and each bot logs the switch of primary once.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -88,6 +89,8 @@ delivery:
       REDIS_URL: '',
       REDIS_SENTINELS: redis.sentinelPorts.map((p) => `127.0.0.1:${p}`).join(','),
       REDIS_SENTINEL_NAME: redis.name,
+      REDIS_SENTINEL_PASSWORD: redis.sentinelPassword,
+      REDIS_PASSWORD: redis.password,
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: 'failover-secret',
       SLACK_API_URL: slack.url,
@@ -119,7 +122,7 @@ delivery:
   });
 
   it('doctor says sentinel mode, every sentinel answers and they agree on the primary', async () => {
-    const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: env.TALENT_CONFIG, REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: env.REDIS_SENTINEL_NAME, SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_SIGNING_SECRET: 's' });
+    const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: env.TALENT_CONFIG, REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: env.REDIS_SENTINEL_NAME, REDIS_SENTINEL_PASSWORD: env.REDIS_SENTINEL_PASSWORD, REDIS_PASSWORD: env.REDIS_PASSWORD, SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_SIGNING_SECRET: 's' });
     const primary = await redis.primary();
     expect(r.stdout).toMatch(/✓ redis mode — sentinel \(master "trmaster" via 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\)/);
     for (const p of redis.sentinelPorts) expect(r.stdout).toContain(`✓ sentinel 127.0.0.1:${p} — primary ${primary}; OK 3 usable Sentinels`);

@@ -76,7 +76,7 @@ async function until(fn: () => Promise<boolean>, what: string, ms = 20_000): Pro
   }
 }
 
-async function ask<T>(port: number, fn: (r: Redis) => Promise<T>, opts: { tls?: object } = {}): Promise<T> {
+async function ask<T>(port: number, fn: (r: Redis) => Promise<T>, opts: { tls?: object; password?: string } = {}): Promise<T> {
   const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, protocol: 2, ...opts });
   try {
     await r.connect();
@@ -171,6 +171,9 @@ export async function startCluster(primaries = 3, replicas = 0): Promise<Cluster
 
 export interface SentinelDeployment extends Deployment {
   name: string;
+  /** requirepass of the data nodes and of the sentinels. */
+  password: string;
+  sentinelPassword: string;
   primaryPort: number;
   replicaPort: number;
   sentinelPorts: number[];
@@ -179,8 +182,17 @@ export interface SentinelDeployment extends Deployment {
   primary(): Promise<string>;
 }
 
-/** A primary, one replica, and three sentinels (quorum 2) watching them. */
+/**
+ * A primary, one replica, and three sentinels (quorum 2) watching them; the data nodes and the
+ * sentinels each have a password (so REDIS_PASSWORD and REDIS_SENTINEL_PASSWORD are exercised).
+ */
 export async function startSentinels(name = 'trmaster'): Promise<SentinelDeployment> {
+  const password = 'data-secret';
+  const sentinelPassword = 'sentinel-secret';
+  const data = { password };
+  const sent = { password: sentinelPassword };
+  // Both nodes authenticate to whichever is primary (the old primary becomes a replica).
+  const auth = ['--requirepass', password, '--masterauth', password];
   const dir = mkdtempSync(join(tmpdir(), 'tr-redis-sentinel-'));
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -190,9 +202,9 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
   try {
     const primaryPort = await freePort();
     const replicaPort = await freePort();
-    children.push(await spawnRedis(base(primaryPort, mkdtempSync(join(dir, 'primary-')))));
-    children.push(await spawnRedis([...base(replicaPort, mkdtempSync(join(dir, 'replica-'))), '--replicaof', '127.0.0.1', String(primaryPort)]));
-    await until(async () => /master_link_status:up/.test(await ask(replicaPort, (r) => r.info('replication'))), 'the replica to sync');
+    children.push(await spawnRedis([...base(primaryPort, mkdtempSync(join(dir, 'primary-'))), ...auth]));
+    children.push(await spawnRedis([...base(replicaPort, mkdtempSync(join(dir, 'replica-'))), ...auth, '--replicaof', '127.0.0.1', String(primaryPort)]));
+    await until(async () => /master_link_status:up/.test(await ask(replicaPort, (r) => r.info('replication'), data)), 'the replica to sync');
     const sentinelPorts: number[] = [];
     for (let i = 0; i < 3; i++) {
       const port = await freePort();
@@ -205,6 +217,9 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
           'bind 127.0.0.1',
           `dir ${sdir}`,
           `sentinel monitor ${name} 127.0.0.1 ${primaryPort} 2`,
+          `sentinel auth-pass ${name} ${password}`,
+          // Clients and the other sentinels authenticate with it.
+          `requirepass ${sentinelPassword}`,
           `sentinel down-after-milliseconds ${name} 1000`,
           `sentinel failover-timeout ${name} 10000`,
           `sentinel parallel-syncs ${name} 1`,
@@ -214,7 +229,7 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
       children.push(await spawnRedis([conf, '--sentinel'], /\+monitor master/, `sentinel on ${port}`));
       sentinelPorts.push(port);
     }
-    const primary = () => ask(sentinelPorts[0], async (r) => ((await r.call('SENTINEL', 'get-master-addr-by-name', name)) as string[]).join(':'));
+    const primary = () => ask(sentinelPorts[0], async (r) => ((await r.call('SENTINEL', 'get-master-addr-by-name', name)) as string[]).join(':'), sent);
     // Every sentinel knows the replica and the other sentinels before a test asks for a failover.
     await until(
       async () =>
@@ -225,14 +240,14 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
                 const m = (await r.call('SENTINEL', 'master', name)) as string[];
                 const f = (k: string) => Number(m[m.indexOf(k) + 1]);
                 return f('num-slaves') >= 1 && f('num-other-sentinels') >= 2;
-              }),
+              }, sent),
             ),
           )
         ).every(Boolean),
       'sentinels to discover the replica and each other',
       30_000,
     );
-    return { dir, name, primaryPort, replicaPort, sentinelPorts, children, primary, stop };
+    return { dir, name, password, sentinelPassword, primaryPort, replicaPort, sentinelPorts, children, primary, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -242,10 +257,10 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
 /** `SENTINEL FAILOVER` and wait until the sentinels name the other node and it takes writes. */
 export async function failover(d: SentinelDeployment): Promise<string> {
   const before = await d.primary();
-  await ask(d.sentinelPorts[0], (r) => r.call('SENTINEL', 'FAILOVER', d.name));
+  await ask(d.sentinelPorts[0], (r) => r.call('SENTINEL', 'FAILOVER', d.name), { password: d.sentinelPassword });
   let after = before;
   await until(async () => (after = await d.primary()) !== before, 'the sentinels to name a new primary', 30_000);
   const port = Number(after.split(':')[1]);
-  await until(async () => /role:master/.test(await ask(port, (r) => r.info('replication'))), 'the new primary to take writes', 30_000);
+  await until(async () => /role:master/.test(await ask(port, (r) => r.info('replication'), { password: d.password })), 'the new primary to take writes', 30_000);
   return after;
 }
