@@ -48,9 +48,16 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
       const targets = [{ platform: 'slack' as const, channel: 'C1' }];
       const first = await store.ingest(batch([entry(item('before-1'), { targets }), entry(item('before-2'), { targets })]));
       expect(first.map((o) => o.status)).toEqual(['new', 'new']);
-      // One delivery is claimed before the failover, leased to a consumer that is never seen again.
-      const leased = await store.claimDeliveries('gone', 1, 1500);
+      // One delivery is claimed before the failover, leased to a consumer that is never seen again,
+      // through a store that waits for a replica (WAIT rides in the claim's pipeline, which ioredis
+      // sends to the slot's primary).
+      const durable = await RedisStore.connect({
+        connection: { mode: 'cluster', nodes: [{ host: '127.0.0.1', port: cluster.ports[0] }], tls: false, waitReplicas: 1 },
+        prefix: store.keys.prefix,
+      });
+      const leased = await durable.claimDeliveries('gone', 1, 1500);
       expect(leased).toHaveLength(1);
+      await durable.close();
 
       const probe = new Redis({ port: cluster.ports[0], host: '127.0.0.1', protocol: 2 });
       const slot = Number(await probe.cluster('KEYSLOT', store.keys.seq));
