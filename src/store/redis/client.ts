@@ -183,8 +183,11 @@ export async function connectClient(client: RedisClient, timeoutMs: number): Pro
     ]);
   } catch (err) {
     client.disconnect();
+    // A cluster's "all nodes failed" error carries the last node's own error (e.g. the certificate).
+    const inner = (e: unknown) => (e as { lastNodeError?: Error } | undefined)?.lastNodeError;
     const msg = (err as Error).message;
-    throw cause && !msg.includes(cause.message) ? new Error(`${msg} (${cause.message})`, { cause: err }) : err;
+    const why = inner(err)?.message ?? inner(cause)?.message ?? cause?.message;
+    throw why && !msg.includes(why) ? new Error(`${msg} (${why})`, { cause: err }) : err;
   } finally {
     clearTimeout(timer);
     client.off('error', remember);

@@ -3,7 +3,7 @@
 // Cluster, and a primary + replica watched by 3 sentinels. Each returns a stop() that kills
 // every process it started and removes its folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
@@ -135,11 +135,21 @@ export async function startTls(): Promise<TlsDeployment> {
 export interface ClusterDeployment extends Deployment {
   ports: number[];
   children: ChildProcess[];
+  /** With `tls`: the CA that signed every node's certificate, and one that did not. */
+  caFile?: string;
+  otherCaFile?: string;
 }
 
-/** N primaries (and `replicas` per primary) joined with `redis-cli --cluster create`, every slot covered. */
-export async function startCluster(primaries = 3, replicas = 0): Promise<ClusterDeployment> {
+/**
+ * N primaries (and `replicas` per primary) joined with `redis-cli --cluster create`, every slot
+ * covered. With `tls`, nodes listen on TLS only (clients, replication and the cluster bus).
+ */
+export async function startCluster(primaries = 3, replicas = 0, opts: { tls?: boolean } = {}): Promise<ClusterDeployment> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-redis-cluster-'));
+  const certs = opts.tls ? makeCerts(dir) : undefined;
+  const tlsArgs = (port: number) => (certs ? ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-replication', 'yes', '--tls-cert-file', certs.cert, '--tls-key-file', certs.key, '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no'] : []);
+  const cliTls = certs ? ['--tls', '--cacert', certs.ca] : [];
+  const askOpts = certs ? { tls: { ca: readFileSync(certs.ca) } } : {};
   const ports: number[] = [];
   const children: ChildProcess[] = [];
   const stop = async () => {
@@ -150,17 +160,17 @@ export async function startCluster(primaries = 3, replicas = 0): Promise<Cluster
     for (let i = 0; i < primaries * (1 + replicas); i++) {
       const port = await freePort();
       const nodeDir = mkdtempSync(join(dir, `n${i}-`));
-      children.push(await spawnRedis([...base(port, nodeDir), '--cluster-enabled', 'yes', '--cluster-config-file', join(nodeDir, 'nodes.conf'), '--cluster-node-timeout', '2000']));
+      children.push(await spawnRedis([...base(port, nodeDir), ...tlsArgs(port), '--cluster-enabled', 'yes', '--cluster-config-file', join(nodeDir, 'nodes.conf'), '--cluster-node-timeout', '2000']));
       ports.push(port);
     }
-    const r = spawnSync('redis-cli', ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync('redis-cli', [...cliTls, '--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
     if (r.status !== 0) throw new Error(`redis-cli --cluster create failed: ${r.stdout}${r.stderr}`);
-    await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.cluster('INFO'))))).every((info) => /cluster_state:ok/.test(String(info))), 'cluster_state:ok on every node');
+    await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.cluster('INFO'), askOpts)))).every((info) => /cluster_state:ok/.test(String(info))), 'cluster_state:ok on every node');
     if (replicas) {
       // Every replica linked to its primary before a test takes a primary away.
-      await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.info('replication'))))).every((info) => /role:master/.test(info) || /master_link_status:up/.test(info)), 'replicas in sync', 30_000);
+      await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.info('replication'), askOpts)))).every((info) => /role:master/.test(info) || /master_link_status:up/.test(info)), 'replicas in sync', 30_000);
     }
-    return { dir, ports, children, stop };
+    return { dir, ports, children, stop, caFile: certs?.ca, otherCaFile: certs?.otherCa };
   } catch (err) {
     await stop();
     throw err;
