@@ -274,3 +274,40 @@ export async function failover(d: SentinelDeployment): Promise<string> {
   await until(async () => /role:master/.test(await ask(port, (r) => r.info('replication'), { password: d.password })), 'the new primary to take writes', 30_000);
   return after;
 }
+
+// ---- Sentinel over TLS ----
+
+export interface TlsSentinelDeployment extends Deployment {
+  name: string;
+  primaryPort: number;
+  sentinelPort: number;
+  caFile: string;
+}
+
+/** A TLS-only primary and one TLS-only sentinel (quorum 1) that reaches it over TLS. */
+export async function startTlsSentinel(name = 'trtls'): Promise<TlsSentinelDeployment> {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-redis-tls-sentinel-'));
+  const certs = makeCerts(dir);
+  const tls = ['tls-cert-file', certs.cert, 'tls-key-file', certs.key, 'tls-ca-cert-file', certs.ca, 'tls-auth-clients', 'no', 'tls-replication', 'yes'];
+  const children: ChildProcess[] = [];
+  const stop = async () => {
+    await Promise.all(children.map((c) => stopChild(c)));
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const primaryPort = await freePort();
+    children.push(await spawnRedis([...base(0, mkdtempSync(join(dir, 'primary-'))), '--tls-port', String(primaryPort), ...tls.map((a, i) => (i % 2 ? a : `--${a}`))]));
+    const sentinelPort = await freePort();
+    const sdir = mkdtempSync(join(dir, 'sentinel-'));
+    const conf = join(sdir, 'sentinel.conf');
+    const lines = ['port 0', `tls-port ${sentinelPort}`, 'bind 127.0.0.1', `dir ${sdir}`];
+    for (let i = 0; i < tls.length; i += 2) lines.push(`${tls[i]} ${tls[i + 1]}`);
+    lines.push(`sentinel monitor ${name} 127.0.0.1 ${primaryPort} 1`, '');
+    writeFileSync(conf, lines.join('\n'));
+    children.push(await spawnRedis([conf, '--sentinel'], /\+monitor master/, `TLS sentinel on ${sentinelPort}`));
+    return { dir, name, primaryPort, sentinelPort, caFile: certs.ca, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
