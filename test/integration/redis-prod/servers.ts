@@ -1,6 +1,6 @@
 // Private Redis deployments for the production-Redis tests, on 127.0.0.1 free ports with their
-// data in temp folders: a TLS listener (certificates made here with openssl), a 3-primary
-// Cluster, and a primary + replica watched by 3 sentinels. Each returns a stop() that kills
+// data in temp folders: a TLS listener (certificates made here with openssl), a Cluster (plain or
+// TLS, with or without replicas), a primary + replica watched by 3 sentinels, and a TLS sentinel. Each returns a stop() that kills
 // every process it started and removes its folder.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe } from 'vitest';
-import { freePort, stopChild } from '../redis/helpers.js';
+import { freePort, hasRedisServer, stopChild } from '../redis/helpers.js';
 
+export { hasRedisServer };
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
-export const hasRedisServer = has('redis-server', ['--version']);
 export const hasRedisCli = has('redis-cli', ['--version']);
 export const hasOpenssl = has('openssl', ['version']);
 /** Debian's redis-server is built with TLS; a build without it rejects the tls-port directive. */
