@@ -129,6 +129,17 @@ export function createConnectionClient(opts: ConnectionOptions): RedisClient {
       sentinelCommandTimeout: opts.connectTimeoutMs ?? 5000,
       ...(tls ? { tls, enableTLSForSentinelMode: true, sentinelTLS: tls } : {}),
     });
+    // quit() closes the primary connection but leaves the failover detector's subscriptions to
+    // the sentinels open, which keeps the process alive after shutdown; disconnect() closes them.
+    const sentinelClient = client;
+    const quit = sentinelClient.quit.bind(sentinelClient);
+    sentinelClient.quit = (async (...args: Parameters<typeof quit>) => {
+      try {
+        return await quit(...args);
+      } finally {
+        sentinelClient.disconnect();
+      }
+    }) as typeof sentinelClient.quit;
   } else {
     const tls = tlsOptions(c);
     client = new Cluster(c.nodes, {

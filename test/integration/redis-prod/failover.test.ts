@@ -174,4 +174,11 @@ delivery:
       expect(switches[0]).toContain(after);
     }
   }, 90_000);
+
+  it('each bot exits on SIGTERM (the sentinel subscriptions of the failover detector are closed too)', async () => {
+    const exits = bots.map((b) => new Promise<string>((resolve) => (b.child.exitCode !== null ? resolve(`exited ${b.child.exitCode}`) : b.child.once('exit', (code, sig) => resolve(`exited ${code ?? sig}`)))));
+    for (const b of bots) b.child.kill('SIGTERM');
+    const outcome = await Promise.race([Promise.all(exits), sleep(15_000).then(() => ['still running after 15 s'])]);
+    expect(outcome).toEqual(bots.map(() => 'exited 0'));
+  }, 30_000);
 });
