@@ -138,7 +138,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
   checkRoutes(config, knowledge);
-  const store = await openStoreRetrying({ redisUrl: env.redisUrl, dataDir: env.dataDir, log }, opts.storeAttempts ?? 1);
+  const store = await openStoreRetrying({ redisUrl: env.redisUrl, redis: env.redis, dataDir: env.dataDir, log }, opts.storeAttempts ?? 1);
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const assessor = createAssessor({ classifier, llm: env.llm, cache: store, log: log.child({ mod: 'llm' }), config: config.llm });
 

@@ -16,7 +16,7 @@ export async function dedupeCommand(values: Record<string, unknown>, _p: string[
   const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const store = values['use-store']
-    ? await openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, log: createLogger('warn', ctx.stderr) })
+    ? await openStore({ redisUrl: env.redisUrl, redis: env.redis, dataDir: env.dataDir, log: createLogger('warn', ctx.stderr) })
     : SqliteStore.open({ file: ':memory:' });
   try {
     await runDedupe(ctx.stdin, ctx.stdout, { store, assess: (item) => classifier.classify(item) });

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { CHART_FONT_FAMILY, CHART_FONT_FILE } from '../digest/fonts.js';
 import { openApp, type CliContext } from './commands.js';
+import { RedisStore } from '../store/redis/index.js';
+import { redisChecks } from './doctor-redis.js';
 
 type Check = { ok: boolean | 'warn'; label: string; detail?: string };
 
@@ -27,6 +29,8 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
       const { RedisStore } = await import('../store/redis/index.js');
       if (app.store instanceof RedisStore) add({ label: 'redis persistence', ...persistenceCheck(await redisPersistence(app.store.redis)) });
     }
+    // Which Redis deployment (standalone, TLS, Sentinel, Cluster) and its health: doctor-redis.ts.
+    if (app.store instanceof RedisStore) for (const c of await redisChecks(app.store)) add(c);
     const { slack, discord, llm } = app.env;
     const platforms = new Set(app.config.routes.map((r) => r.platform));
     add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });

@@ -1,5 +1,6 @@
 // The environment contract of ARCHITECTURE.md, read by one pure function tests can call.
 import { z } from 'zod';
+import { readRedisEnv, type RedisConnection } from './redis-env.js';
 
 const optionalString = z
   .string()
@@ -12,7 +13,7 @@ const urlString = (hint: string) =>
 export const envSchema = z.object({
   TALENT_CONFIG: optionalString,
   DATA_DIR: optionalString,
-  REDIS_URL: urlString('e.g. redis://127.0.0.1:6379/0'),
+  REDIS_URL: urlString('e.g. redis://127.0.0.1:6379/0, rediss://user:pass@host:6380 for TLS'),
   PORT: optionalString.refine((v) => v === undefined || /^\d{1,5}$/.test(v), { message: 'must be a port number, e.g. 3000' }),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
@@ -33,7 +34,10 @@ export const envSchema = z.object({
 export interface Env {
   configPath: string;
   dataDir: string;
+  /** REDIS_URL as given (standalone mode only). */
   redisUrl?: string;
+  /** The Redis deployment (standalone, Sentinel or Cluster); undefined = embedded store. See redis-env.ts. */
+  redis?: RedisConnection;
   port: number;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   discord?: { token: string; applicationId?: string; publicKey?: string; apiUrl: string };
@@ -52,11 +56,12 @@ export class EnvError extends Error {
 /** Reads and checks the environment; every problem is reported at once. */
 export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(env);
+  const redisEnv = readRedisEnv(env);
   if (!parsed.success) {
-    throw new EnvError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    throw new EnvError([...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`), ...redisEnv.problems]);
   }
   const e = parsed.data;
-  const problems: string[] = [];
+  const problems: string[] = [...redisEnv.problems];
   if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN) problems.push('SLACK_APP_TOKEN: Socket Mode also needs SLACK_BOT_TOKEN');
   if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) {
     problems.push('SLACK_SIGNING_SECRET: needed to receive /talent over HTTP (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -70,6 +75,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     configPath: e.TALENT_CONFIG ?? 'config/default.yml',
     dataDir: e.DATA_DIR ?? './data',
     redisUrl: e.REDIS_URL,
+    redis: redisEnv.redis,
     port: e.PORT ? Number(e.PORT) : 3000,
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/' }

@@ -143,7 +143,8 @@ export class FakeSlackApi {
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'talent-radar' };
       case 'chat.postMessage': {
-        const ts = `${1_700_000_000 + this.seq}.${String(++this.seq).padStart(6, '0')}`;
+        // Real Slack ts: seconds of the post time (findPosted asks for messages newer than a delivery).
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
         if (body.thread_ts && !this.messages.some((m) => m.channel === body.channel && m.ts === body.thread_ts)) return { ok: false, error: 'thread_not_found' };
         this.messages.push({ ts, channel: body.channel, text: body.text, blocks: body.blocks, metadata: body.metadata, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) });
         return { ok: true, channel: body.channel, ts };

@@ -6,8 +6,10 @@ import type { Logger } from '../../log.js';
 import type { IngestBatch, IngestOutcome, OutboxStats, PostedRecord, SearchQuery, SearchResult, SourceLease, Store } from '../store.js';
 import { StoreUnavailableError } from '../store.js';
 import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
-import { createClient, guard } from './client.js';
 import { watchEpoch, type EpochWatch } from './epoch.js';
+import type { RedisConnection } from '../../config/redis-env.js';
+import { describeRedis } from '../../config/redis-env.js';
+import { connectClient, createClient, createConnectionClient, guard, requireReplicas, watchPrimary } from './client.js';
 import { makeKeys, type Keys } from './keys.js';
 import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
@@ -19,7 +21,10 @@ import * as chat from './chat.js';
 import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 
 export interface RedisStoreOptions {
-  url: string;
+  /** A single server by URL (the tests' and benches' form); or give `connection`. */
+  url?: string;
+  /** Any of the deployments REDIS_* describes: standalone (TLS), Sentinel, Cluster. See client.ts. */
+  connection?: RedisConnection;
   /** Key prefix, default 'tr:'; also the hash tag of the multi-key data (`tr:{tr}:…`). */
   prefix?: string;
   log?: Logger;
@@ -48,8 +53,13 @@ export class RedisStore implements Store {
     this.now = now ?? (() => new Date());
   }
 
+  /** The deployment it was opened with (undefined when opened by `url`); `doctor` reports it. */
+  connection?: RedisConnection;
+
   static async connect(opts: RedisStoreOptions): Promise<RedisStore> {
     const keys = makeKeys(opts.prefix ?? 'tr:');
+    if (opts.connection) return RedisStore.connectTo(opts.connection, keys, opts);
+    if (!opts.url) throw new Error('RedisStore.connect: give url or connection');
     const redis = createClient({ url: opts.url, log: opts.log, connectTimeoutMs: opts.connectTimeoutMs, commandTimeoutMs: opts.commandTimeoutMs });
     try {
       await redis.connect();
@@ -69,6 +79,31 @@ export class RedisStore implements Store {
 
   /** Watches for a wiped Redis (see epoch.ts). */
   epoch?: EpochWatch;
+
+  /**
+   * Opens any deployment. A Cluster client has the same command surface the store uses (every
+   * multi-key script and pipeline stays in the one hash-tag slot), so it is held as `redis` too.
+   */
+  private static async connectTo(c: RedisConnection, keys: Keys, opts: RedisStoreOptions): Promise<RedisStore> {
+    const client = createConnectionClient({ connection: c, log: opts.log, connectTimeoutMs: opts.connectTimeoutMs, commandTimeoutMs: opts.commandTimeoutMs });
+    try {
+      await connectClient(client, opts.connectTimeoutMs ?? 5000);
+    } catch (err) {
+      throw new StoreUnavailableError(`cannot connect to redis ${describeRedis(c)}: ${(err as Error).message}`, { cause: err });
+    }
+    const store = new RedisStore(client as Redis, keys, opts.now, opts.search);
+    store.connection = c;
+    // The outbox acts on a claim (posts) only once a replica holds it: see docs/redis.md "Failover".
+    requireReplicas(client, ['tr_claim', 'tr_attempt'], c.waitReplicas, Math.min(2000, Math.floor((opts.commandTimeoutMs ?? 5000) * 0.6)));
+    await watchPrimary(client, keys.seq, opts.log, c.mode === 'standalone' && c.tls ? 'standalone over TLS' : c.mode);
+    try {
+      store.epoch = await guard('epoch', () => watchEpoch(client as Redis, `${keys.base}epoch`, opts.log));
+    } catch (err) {
+      client.disconnect();
+      throw err;
+    }
+    return store;
+  }
 
   private get ctx() {
     return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400, tuning: this.tuning };
