@@ -9,7 +9,8 @@ import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { openStore } from './store/open.js';
 import type { Store } from './store/store.js';
-import { loadKnowledge, type Knowledge } from './knowledge/index.js';
+import type { Knowledge } from './knowledge/index.js';
+import { loadKnowledgeFor } from './knowledge/for-config.js';
 import { createClassifier } from './pipeline/classify/index.js';
 import { createAssessor } from './llm/index.js';
 import { createMatcher } from './pipeline/dedupe/index.js';
@@ -108,7 +109,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger(env.logLevel);
   const metrics = new Metrics({ defaultMetrics: true });
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  const knowledge = loadKnowledgeFor(config);
   checkRoutes(config, knowledge);
   const store = await openStore({ redisUrl: env.redisUrl, dataDir: env.dataDir, log });
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });

@@ -100,8 +100,9 @@ export const configSchema = z
       .strictObject({
         /** Items scoring at or above this are relevant. */
         threshold: z.number().min(0).max(1).default(0.5),
-        firmsFile: z.string().default('firms.yml'),
-        topicsFile: z.string().default('topics.yml'),
+        /** Own knowledge files, relative to the config file; unset: the ones shipped in the package's config/. */
+        firmsFile: z.string().optional(),
+        topicsFile: z.string().optional(),
       })
       .prefault({}),
     /** Users allowed to subscribe/unsubscribe besides workspace admins (Slack) or Manage Server holders (Discord). */
