@@ -2,20 +2,47 @@
 // with a clean shutdown on SIGTERM/SIGINT that stops polling and hands back in-flight deliveries.
 import cron from 'node-cron';
 import type { App } from './main.js';
-import { mountOps } from './http/ops.js';
+import { createOpsServer, storeReadiness } from './http/ops.js';
+import { mountProbes, type ReadinessCheck } from './http/probes.js';
 
 export interface RunHandle {
   port: number;
+  /** Port of the ops server (status page, /metrics), undefined when it could not listen. */
+  opsPort?: number;
   /** Resolves when the bot has shut down. */
   done: Promise<void>;
   shutdown(reason?: string): Promise<void>;
 }
 
-export async function runBot(app: App, opts: { port: number; signals?: boolean; host?: string }): Promise<RunHandle> {
+export interface RunOptions {
+  port: number;
+  signals?: boolean;
+  host?: string;
+  /** Ops server; default app.env.opsPort / opsHost (9464 on 127.0.0.1). */
+  opsPort?: number;
+  opsHost?: string;
+  /** What /readyz and /healthz report; default: the store answers a ping. */
+  ready?: ReadinessCheck;
+}
+
+export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
   const { log, config } = app;
-  mountOps(app);
+  mountProbes(app.http, opts.ready ?? storeReadiness(app));
   const port = await app.http.listen(opts.port, opts.host);
-  log.info({ port }, `listening on :${port} (/healthz, /metrics, /)`);
+  log.info({ port }, `listening on :${port} (${app.http.routeKeys().map((k) => k.split(' ')[1]).join(', ')})`);
+  const ops = createOpsServer(app, { token: app.env.statusToken });
+  const opsHost = opts.opsHost ?? app.env.opsHost;
+  // The ops server is for people and Prometheus; the bot keeps serving Slack and Discord without it.
+  const opsPort = await ops.listen(opts.opsPort ?? app.env.opsPort, opsHost).then(
+    (p) => {
+      log.info({ opsPort: p, opsHost }, `ops server on ${opsHost}:${p} (status page /, /metrics${app.env.statusToken ? ', bearer token required' : ''})`);
+      return p;
+    },
+    (err: NodeJS.ErrnoException) => {
+      log.error({ code: 'OPS_LISTEN_FAILED', err: err.message }, `ops server could not listen on ${opsHost}:${opts.opsPort ?? app.env.opsPort}; status page and /metrics are off (set OPS_PORT to a free port)`);
+      return undefined;
+    },
+  );
   await app.platformsStarted();
   app.worker.start();
 
@@ -55,6 +82,7 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
       await digests.stop();
       await polling?.catch(() => {});
       await app.worker.stop();
+      await ops.close();
       await app.close();
       log.info('bye');
       resolveDone();
@@ -66,5 +94,5 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
   }
-  return { port, done, shutdown };
+  return { port, opsPort, done, shutdown };
 }

@@ -18,7 +18,7 @@ export interface InteractionsRouteOptions {
   metrics?: Metrics;
   /** Used when a payload lacks application_id (Discord always sends it; documentation examples do not). */
   applicationId?: string;
-  /** Interactions are small; Discord's are a few KB. Default 256 KiB. */
+  /** Interactions are small (a few KB; a button press carries its message). Default 64 KiB, checked before the signature. */
   maxBodyBytes?: number;
 }
 
@@ -36,7 +36,7 @@ function isInteraction(x: unknown): x is APIInteraction {
 
 export function mountInteractions(http: HttpServer, o: InteractionsRouteOptions): void {
   http.route('POST', INTERACTIONS_PATH, async (req, res) => {
-    const body = await readBody(req, o.maxBodyBytes ?? 256 * 1024);
+    const body = await readBody(req, o.maxBodyBytes ?? 64 * 1024);
     const problem = o.verifier({ signature: header(req, 'x-signature-ed25519'), timestamp: header(req, 'x-signature-timestamp'), body });
     if (problem) {
       o.log.warn({ problem }, 'discord interaction refused: signature check failed');

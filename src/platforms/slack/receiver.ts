@@ -52,7 +52,8 @@ export class RouteReceiver implements Receiver {
 
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
-    const raw = await readBody(req, this.opts.maxBodyBytes ?? 512 * 1024);
+    // Pre-auth cap: slash commands are ~1 KB, interactivity payloads with their message tens of KB.
+    const raw = await readBody(req, this.opts.maxBodyBytes ?? 128 * 1024);
     try {
       await this.opts.verify({ timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw });
     } catch (err) {
