@@ -142,7 +142,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const discord = await createDiscordApp({
+      ...env.discord,
+      http,
+      handleCommand,
+      admins: config.admins.discord,
+      knowledge,
+      log: log.child({ mod: 'discord' }),
+      metrics,
+      // The same replay guard as Slack's, shared by every replica through the store.
+      seen: async (signature) => !(await store.claimOnce(`discord:sig:${signature}`, 660)),
+    });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());
