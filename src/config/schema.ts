@@ -39,6 +39,10 @@ export const sourceSchema = z.strictObject({
   /** Deliver the newest N items on the first successful poll instead of recording all as seen. */
   backfill: z.number().int().min(0).max(100).default(0),
   enabled: z.boolean().default(true),
+  /** From OPML (kept so export gives it back): the feed's own title, its web page, its folder path (`AI/China`). */
+  title: z.string().max(300).optional(),
+  htmlUrl: z.url({ error: 'htmlUrl must be an absolute http(s) URL' }).refine((u) => /^https?:/i.test(u), 'htmlUrl must be http or https').optional(),
+  category: z.string().max(300).optional(),
 });
 
 export const routeSchema = z.strictObject({
