@@ -24,7 +24,7 @@ import { createCommandHandler } from './commands/index.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
-import { noticeSourceHealth } from './delivery/notices.js';
+import { noticeSourceHealth, noticeTarget } from './delivery/notices.js';
 import type { Poster } from './delivery/poster.js';
 import { HttpServer } from './http/server.js';
 import type { Platform } from './types.js';
@@ -169,7 +169,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     routes: config.routes,
     subscriptions,
     onSourceHealth: async (source, event, error) => {
-      await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
+      await noticeSourceHealth({ store, target: noticeTarget(config), source, event, error });
     },
     settings: pollSettings(config, fetchAgent),
     owner,

@@ -80,7 +80,7 @@ export const configSchema = z
         timezone: z.string().default('UTC'),
         digestDaily: z.string().default('0 9 * * *'),
         digestWeekly: z.string().default('0 9 * * 1'),
-        /** Consecutive failures before a source is disabled (and its channels told). */
+        /** Consecutive failures before a source is disabled (and the notices channel told). */
         failuresBeforeDisable: z.number().int().min(1).default(10),
         maxBackoff: duration.prefault('6h'),
       })
@@ -107,6 +107,12 @@ export const configSchema = z
         /** Own knowledge files, relative to the config file; unset: the ones shipped in the package's config/. */
         firmsFile: z.string().optional(),
         topicsFile: z.string().optional(),
+      })
+      .prefault({}),
+    /** Where ops notices go (a feed disabled or recovered): the admins' channel, not every alert channel. Default: the first route's channel. */
+    notices: z
+      .strictObject({
+        channel: z.strictObject({ platform, channel: z.string().min(1, 'the channel id (Slack C…, Discord snowflake) or console') }).optional(),
       })
       .prefault({}),
     /** Users allowed to subscribe/unsubscribe besides workspace admins (Slack) or Manage Server holders (Discord). */
