@@ -1,5 +1,14 @@
-// The /talent application command: one command, one subcommand per action, typed options.
-import { ApplicationCommandOptionType, ApplicationCommandType, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
+// The application commands: /talent for everyone (search, list, firms, sources, help) and
+// /talent-admin for what changes a channel's feed (subscribe, unsubscribe, digest). Admin actions
+// live in their own command so Discord can hide them: default_member_permissions = Manage Server,
+// guild channels only. Both route to the same platform-neutral handlers, which still check.
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  type RESTPutAPIApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
 
 const S = ApplicationCommandOptionType.String;
 const SUB = ApplicationCommandOptionType.Subcommand;
@@ -7,7 +16,7 @@ const SUB = ApplicationCommandOptionType.Subcommand;
 export const TALENT_COMMAND = {
   name: 'talent',
   type: ApplicationCommandType.ChatInput,
-  description: 'AI talent migration and super-app news: search the archive, manage this channel’s feed',
+  description: 'AI talent migration and super-app news: search the archive, see this channel’s feed',
   options: [
     {
       type: SUB,
@@ -21,22 +30,36 @@ export const TALENT_COMMAND = {
         { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
       ],
     },
-    { type: SUB, name: 'subscribe', description: 'Route alerts about a firm or topic to this channel (Manage Server)', options: [{ type: S, name: 'target', description: 'Firm name or topic (talent, superapp)', required: true, autocomplete: true }] },
-    { type: SUB, name: 'unsubscribe', description: 'Stop routing a firm or topic to this channel (Manage Server)', options: [{ type: S, name: 'target', description: 'Firm name or topic', required: true, autocomplete: true }] },
     { type: SUB, name: 'list', description: 'This channel’s subscriptions and routes' },
     { type: SUB, name: 'firms', description: 'Firms the bot knows' },
     { type: SUB, name: 'sources', description: 'Feeds and their health' },
-    {
-      type: SUB,
-      name: 'digest',
-      description: 'Daily or weekly digest for this channel (Manage Server)',
-      options: [{ type: S, name: 'mode', description: 'How often', required: true, choices: [{ name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }, { name: 'off', value: 'off' }] }],
-    },
     { type: SUB, name: 'help', description: 'How to use /talent' },
   ],
 } satisfies RESTPutAPIApplicationCommandsJSONBody[number];
 
-export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [TALENT_COMMAND];
+export const TALENT_ADMIN_COMMAND = {
+  name: 'talent-admin',
+  type: ApplicationCommandType.ChatInput,
+  description: 'Change what this channel receives from talent-radar (Manage Server)',
+  // Hidden from members without Manage Server (server admins can change this per role or channel).
+  default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+  contexts: [InteractionContextType.Guild],
+  options: [
+    { type: SUB, name: 'subscribe', description: 'Route alerts about a firm or topic to this channel', options: [{ type: S, name: 'target', description: 'Firm name or topic (talent, superapp)', required: true, autocomplete: true }] },
+    { type: SUB, name: 'unsubscribe', description: 'Stop routing a firm or topic to this channel', options: [{ type: S, name: 'target', description: 'Firm name or topic', required: true, autocomplete: true }] },
+    {
+      type: SUB,
+      name: 'digest',
+      description: 'Daily or weekly digest for this channel',
+      options: [{ type: S, name: 'mode', description: 'How often', required: true, choices: [{ name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }, { name: 'off', value: 'off' }] }],
+    },
+  ],
+} satisfies RESTPutAPIApplicationCommandsJSONBody[number];
+
+/** Every command name this bot answers; both go to the same handlers. */
+export const COMMAND_NAMES: ReadonlySet<string> = new Set([TALENT_COMMAND.name, TALENT_ADMIN_COMMAND.name]);
+
+export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [TALENT_COMMAND, TALENT_ADMIN_COMMAND];
 
 /** Option order used to rebuild the command text (`search <query> firm:X topic:Y since:7d lang:zh`). */
 export const POSITIONAL: Record<string, string> = { search: 'query', subscribe: 'target', unsubscribe: 'target', digest: 'mode' };

@@ -94,3 +94,16 @@ describe('Discord interactions from a hostile sender', () => {
     expect(r.status).toBe(413);
   });
 });
+
+describe('/talent-admin over HTTP', () => {
+  it('routes its subcommands to the same handlers as /talent', async () => {
+    const { base, ran } = await replica();
+    const p = commandPayload('subscribe', [{ name: 'target', value: 'OpenAI' }], { permissions: '32' }) as Record<string, any>;
+    p.data.name = 'talent-admin';
+    const { body, headers } = signed(p);
+    const r = await postInteraction(base, body, headers);
+    expect(r.status).toBe(200);
+    expect(ran.map((q) => q.text)).toEqual(['subscribe OpenAI']);
+    expect(await ran[0]!.isAdmin()).toBe(true);
+  });
+});
