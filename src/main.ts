@@ -2,7 +2,6 @@
 // platforms → HTTP server → scheduler. Everything else takes what it needs as parameters.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { Env } from './config/env.js';
 import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createLogger, type Logger } from './log.js';

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../log.js';

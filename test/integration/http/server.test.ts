@@ -81,3 +81,20 @@ describe('HttpServer limits', () => {
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
   });
 });
+
+describe('HttpServer socket limits', () => {
+  it('closes a connection that sends nothing, and one that dribbles its headers', async () => {
+    const http = new HttpServer(silentLogger(), { headersTimeoutMs: 300, requestTimeoutMs: 600, idleTimeoutMs: 400 });
+    http.route('GET', '/x', (_req, res) => sendJson(res, 200, {}));
+    const port = await http.listen(0, '127.0.0.1');
+    try {
+      // Resolves only when the server closes the socket (raw() waits for 'close').
+      const idle = await raw(port, [], 50);
+      expect(idle).not.toMatch(/^HTTP\/1\.1 200/);
+      const dribble = await raw(port, ['GET /x HTTP/1.1\r\n', ...Array.from({ length: 200 }, () => 'X-A: b\r\n')], 30);
+      expect(dribble).not.toMatch(/^HTTP\/1\.1 200/);
+    } finally {
+      await http.close();
+    }
+  });
+});

@@ -159,6 +159,23 @@ describe('POST /slack/events', () => {
     expect(res.status).toBe(413);
   });
 
+  it('cuts a body dribbled to /slack/events within seconds (408), before any signature check', async () => {
+    h = await startHarness(echo);
+    const { connect } = await import('node:net');
+    const port = Number(new URL(h.base).port);
+    const answer = await new Promise<string>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      let got = '';
+      s.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\n');
+      const timer = setInterval(() => !s.destroyed && s.write('a'), 100);
+      s.on('data', (d) => (got += d.toString()));
+      s.on('close', () => (clearInterval(timer), resolve(got)));
+      s.on('error', () => undefined);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(h.requests).toHaveLength(0);
+  }, 15_000);
+
   it('uses the shared seen() check so a second replica also refuses a replay', async () => {
     const seen = new Set<string>();
     h = await startHarness(echo, { seen: async (s) => seen.has(s) || (seen.add(s), false) });
