@@ -14,6 +14,7 @@ import { createClassifier } from './pipeline/classify/index.js';
 import { createAssessor } from './llm/index.js';
 import { createMatcher } from './pipeline/dedupe/index.js';
 import { createFetchAgent, fetchFeed } from './sources/fetcher.js';
+import { sourceUrlProblem } from './sources/ssrf.js';
 import { parseFeed } from './sources/parse.js';
 import type { PollDeps, PollSettings } from './pipeline/poll.js';
 import type { Config } from './config/schema.js';
@@ -100,6 +101,11 @@ function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
       else s.firms[j] = canon;
     }),
   );
+  // The SSRF guard on every feed URL the config gives, before the first poll (the fetcher checks again at connect).
+  config.sources.forEach((s, i) => {
+    const why = sourceUrlProblem(s.url, config.fetch.allowPrivateAddresses, { allowCredentials: true });
+    if (why) problems.push(`sources[${i}].url: ${why}`);
+  });
   if (problems.length) throw new ConfigError(config.file, problems);
 }
 

@@ -124,9 +124,10 @@ export function assertHostAllowed(url: URL, allowPrivate: boolean, allowAddresse
 
 /**
  * The check for every feed URL a person gives (config file, OPML import, chat): http(s) only, no
- * credentials in it, and not a refused address literal. Returns the problem, or null.
+ * credentials in it (the config file, the operator's own, may carry them), and not a refused
+ * address literal. Returns the problem, or null.
  */
-export function sourceUrlProblem(raw: string, allowPrivate = false): string | null {
+export function sourceUrlProblem(raw: string, allowPrivate = false, opts: { allowCredentials?: boolean } = {}): string | null {
   let url: URL;
   try {
     url = new URL(raw);
@@ -134,7 +135,7 @@ export function sourceUrlProblem(raw: string, allowPrivate = false): string | nu
     return `${raw} is not an absolute URL`;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return `${raw}: only http and https feeds are fetched`;
-  if (url.username || url.password) return `${url.host}: credentials in a feed URL are refused (they would be stored and shown)`;
+  if (!opts.allowCredentials && (url.username || url.password)) return `${url.host}: credentials in a feed URL are refused (they would be stored and shown)`;
   try {
     assertHostAllowed(url, allowPrivate);
   } catch (err) {

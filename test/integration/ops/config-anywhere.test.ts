@@ -36,3 +36,14 @@ describe('a config outside config/', () => {
     expect(loadKnowledgeFor({ dir: '/nowhere' }).canonicalFirm('openai')).toBe('OpenAI');
   });
 });
+
+describe('feed URLs in the config', () => {
+  it('go through the SSRF guard at start: a metadata or 6to4 literal stops with CONFIG_INVALID', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tr-ssrf-config-'));
+    writeFileSync(join(dir, 'c.yml'), `sources:\n  - name: meta\n    url: http://169.254.169.254/latest/meta-data/\n  - name: tunnel\n    url: http://[2002:7f00:1::]/feed.xml\nroutes:\n  - platform: console\n    channel: console\nfetch:\n  allowPrivateAddresses: true\n`);
+    const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: join(dir, 'c.yml'), DATA_DIR: join(dir, 'data') });
+    expect(r.code).not.toBe(0);
+    expect(r.stderr + r.stdout).toMatch(/sources\[0\]\.url: .*metadata/);
+    expect(r.stderr + r.stdout).not.toMatch(/sources\[1\]/); // allowPrivateAddresses: the 6to4 of 127.0.0.1 is allowed then
+  });
+});
