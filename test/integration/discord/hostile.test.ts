@@ -107,3 +107,18 @@ describe('/talent-admin over HTTP', () => {
     expect(await ran[0]!.isAdmin()).toBe(true);
   });
 });
+
+describe('replies name /talent-admin for admin subcommands on Discord', () => {
+  it('rewrites help lines, usage and refusals', async () => {
+    const { renderReply } = await import('../../../src/platforms/discord/render.js');
+    const { help } = await import('../../../src/commands/help.js');
+    const text = JSON.stringify(renderReply(help()));
+    expect(text).toContain('/talent-admin subscribe');
+    expect(text).toContain('/talent-admin digest');
+    expect(text).not.toMatch(/\/talent subscribe/);
+    expect(text).toContain('/talent search');
+    const err = JSON.stringify(renderReply({ type: 'error', ephemeral: true, message: 'ask an admin to run `/talent unsubscribe OpenAI`', usage: '/talent digest daily|weekly|off' }));
+    expect(err).toContain('/talent-admin unsubscribe');
+    expect(err).toContain('/talent-admin digest');
+  });
+});
