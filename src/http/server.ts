@@ -87,6 +87,19 @@ export class HttpServer {
     private readonly opts: HttpServerOptions = {},
   ) {}
 
+  /** Pre-auth refusals are logged once per code and then as a count every 10 s: a flood must not flood the logs. */
+  private readonly refusals = new Map<string, { count: number; since: number }>();
+  private logRefusal(code: string, path: string): void {
+    const now = Date.now();
+    const r = this.refusals.get(code);
+    if (r && now - r.since < 10_000) {
+      r.count++;
+      return;
+    }
+    this.refusals.set(code, { count: 0, since: now });
+    this.log.warn({ code, path, alsoRefusedSinceLastLine: r?.count ?? 0 }, 'request refused before authentication');
+  }
+
   /** Registers `handler` for `METHOD path` (exact path match). */
   route(method: string, path: string, handler: Handler): this {
     this.routes.set(`${method.toUpperCase()} ${path}`, handler);
@@ -118,7 +131,7 @@ export class HttpServer {
       .then(() => handler(req, res, url))
       .catch((err: unknown) => {
         if (err instanceof BodyTooLargeError || err instanceof BodyTimeoutError) {
-          this.log.warn({ code: err.code, path: url.pathname }, 'request refused before authentication');
+          this.logRefusal(err.code, url.pathname);
           // Close the connection: whatever the client still sends is not read.
           if (!res.headersSent) sendJson(res, err instanceof BodyTooLargeError ? 413 : 408, { error: err.message }, { connection: 'close' });
           req.socket.destroySoon();
