@@ -31,15 +31,19 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
   const port = await app.http.listen(opts.port, opts.host);
   log.info({ port }, `listening on :${port} (${app.http.routeKeys().map((k) => k.split(' ')[1]).join(', ')})`);
   const ops = createOpsServer(app, { token: app.env.statusToken });
-  const opsHost = opts.opsHost ?? app.env.opsHost;
+  const opsHost = opts.opsHost ?? app.env.opsHost ?? '127.0.0.1';
+  const wantedOpsPort = opts.opsPort ?? app.env.opsPort ?? 9464;
+  if (!app.env.statusToken && !/^(127\.|::1$|localhost$)/.test(opsHost)) {
+    log.warn({ opsHost }, 'the ops server (status page with archive search, /metrics) listens beyond loopback without STATUS_TOKEN; set one');
+  }
   // The ops server is for people and Prometheus; the bot keeps serving Slack and Discord without it.
-  const opsPort = await ops.listen(opts.opsPort ?? app.env.opsPort, opsHost).then(
+  const opsPort = await ops.listen(wantedOpsPort, opsHost).then(
     (p) => {
       log.info({ opsPort: p, opsHost }, `ops server on ${opsHost}:${p} (status page /, /metrics${app.env.statusToken ? ', bearer token required' : ''})`);
       return p;
     },
     (err: NodeJS.ErrnoException) => {
-      log.error({ code: 'OPS_LISTEN_FAILED', err: err.message }, `ops server could not listen on ${opsHost}:${opts.opsPort ?? app.env.opsPort}; status page and /metrics are off (set OPS_PORT to a free port)`);
+      log.error({ code: 'OPS_LISTEN_FAILED', err: err.message }, `ops server could not listen on ${opsHost}:${wantedOpsPort}; status page and /metrics are off (set OPS_PORT to a free port)`);
       return undefined;
     },
   );

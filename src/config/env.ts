@@ -39,9 +39,9 @@ export interface Env {
   redisUrl?: string;
   /** Public port: Slack events, Discord interactions, /livez, /readyz, /healthz. */
   port: number;
-  /** Ops server (status page, /metrics): OPS_PORT on OPS_HOST, loopback unless told otherwise. */
-  opsPort: number;
-  opsHost: string;
+  /** Ops server (status page, /metrics): OPS_PORT on OPS_HOST; readEnv gives 9464 on 127.0.0.1. */
+  opsPort?: number;
+  opsHost?: string;
   /** When set, the ops server wants `Authorization: Bearer <statusToken>`. */
   statusToken?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
