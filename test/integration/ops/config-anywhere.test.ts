@@ -19,6 +19,9 @@ describe('a config outside config/', () => {
     const r = await runCli(['doctor', '--offline'], env);
     expect(r.stderr + r.stdout).not.toMatch(/KNOWLEDGE_INVALID|file not found/);
     expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/http — public :3000 .*ops 127\.0\.0\.1:9464/);
+    const exposed = await runCli(['doctor', '--offline'], { ...env, OPS_HOST: '0.0.0.0' });
+    expect(exposed.stdout).toMatch(/! http — .*without STATUS_TOKEN/);
   });
 
   it('classify runs from that config', async () => {
