@@ -2,18 +2,19 @@
 // platforms → HTTP server → scheduler. Everything else takes what it needs as parameters.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { Env } from './config/env.js';
 import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { openStoreRetrying } from './store/open.js';
 import type { Store } from './store/store.js';
-import { loadKnowledge, type Knowledge } from './knowledge/index.js';
+import type { Knowledge } from './knowledge/index.js';
+import { loadKnowledgeFor } from './knowledge/for-config.js';
 import { createClassifier } from './pipeline/classify/index.js';
 import { createAssessor } from './llm/index.js';
 import { createMatcher } from './pipeline/dedupe/index.js';
 import { createFetchAgent, fetchFeed } from './sources/fetcher.js';
+import { sourceUrlProblem } from './sources/ssrf.js';
 import { parseFeed } from './sources/parse.js';
 import type { PollDeps, PollSettings } from './pipeline/poll.js';
 import type { Config } from './config/schema.js';
@@ -27,7 +28,7 @@ import { foldLookup } from './pipeline/folds.js';
 import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
-import { noticeSourceHealth } from './delivery/notices.js';
+import { noticeSourceHealth, noticeTarget } from './delivery/notices.js';
 import type { Poster } from './delivery/poster.js';
 import { HttpServer } from './http/server.js';
 import type { Platform } from './types.js';
@@ -128,6 +129,11 @@ function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
       else s.firms[j] = canon;
     }),
   );
+  // The SSRF guard on every feed URL the config gives, before the first poll (the fetcher checks again at connect).
+  config.sources.forEach((s, i) => {
+    const why = sourceUrlProblem(s.url, config.fetch.allowPrivateAddresses, { allowCredentials: true });
+    if (why) problems.push(`sources[${i}].url: ${why}`);
+  });
   if (problems.length) throw new ConfigError(config.file, problems);
 }
 
@@ -136,7 +142,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? createLogger(env.logLevel);
   const metrics = new Metrics({ defaultMetrics: true });
   const owner = opts.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  const knowledge = loadKnowledgeFor(config);
   checkRoutes(config, knowledge);
   const store = await openStoreRetrying({ redisUrl: env.redisUrl, redis: env.redis, dataDir: env.dataDir, log }, opts.storeAttempts ?? 1);
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
@@ -190,8 +196,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
   }
   if (env.discord && opts.platforms !== false) {
     const { createDiscordApp } = await import('./platforms/discord/app.js');
-    const rememberRef = (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400));
-    const discord = await createDiscordApp({ ...env.discord, http, handleCommand, handleFeedback, rememberRef, mentionFor: (channel, a) => mentionFor('discord', channel, a), foldsFor: (channel) => foldsFor('discord', channel), admins: config.admins.discord, knowledge, log: log.child({ mod: 'discord' }), metrics });
+    const discord = await createDiscordApp({
+      ...env.discord,
+      http,
+      handleCommand,
+      handleFeedback,
+      rememberRef: (hash: string, id: string) => store.cacheSet(refCacheKey(hash), id, Math.round(config.retention.alertDays * 86400)),
+      mentionFor: (channel: string, a: Parameters<typeof mentionFor>[2]) => mentionFor('discord', channel, a),
+      foldsFor: (channel: string) => foldsFor('discord', channel),
+      admins: config.admins.discord,
+      knowledge,
+      log: log.child({ mod: 'discord' }),
+      metrics,
+      // The same replay guard as Slack's, shared by every replica through the store.
+      seen: async (signature) => !(await store.claimOnce(`discord:sig:${signature}`, 660)),
+    });
     posters.discord = discord.poster;
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());
@@ -207,7 +226,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     subscriptions,
     chat: chatRouting.get,
     onSourceHealth: async (source, event, error) => {
-      await noticeSourceHealth({ store, routes: config.routes, subscriptions: await subscriptions(), source, event, error });
+      await noticeSourceHealth({ store, target: noticeTarget(config), source, event, error });
     },
     settings,
     owner,

@@ -2,26 +2,58 @@
 // with a clean shutdown on SIGTERM/SIGINT that stops polling and hands back in-flight deliveries.
 import cron from 'node-cron';
 import type { App } from './main.js';
-import { mountOps } from './http/ops.js';
+import { createOpsServer } from './http/ops.js';
+import { mountProbes, type ReadinessCheck } from './http/probes.js';
 import { createPollScheduler } from './pipeline/poll-scheduler.js';
 import type { PollReport } from './pipeline/poll.js';
 
 export interface RunHandle {
   port: number;
+  /** Port of the ops server (status page, /metrics), undefined when it could not listen. */
+  opsPort?: number;
   /** Resolves when the bot has shut down. */
   done: Promise<void>;
   shutdown(reason?: string): Promise<void>;
 }
 
-export async function runBot(app: App, opts: { port: number; signals?: boolean; host?: string }): Promise<RunHandle> {
+export interface RunOptions {
+  port: number;
+  signals?: boolean;
+  host?: string;
+  /** Ops server; default app.env.opsPort / opsHost (9464 on 127.0.0.1). */
+  opsPort?: number;
+  opsHost?: string;
+  /** What /readyz and /healthz report; default: the store answers a ping and polling has started. */
+  ready?: ReadinessCheck;
+}
+
+export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
   const { log, config } = app;
-  mountOps(app);
+  mountProbes(app.http, opts.ready ?? publicReadiness(app));
   const port = await app.http.listen(opts.port, opts.host);
-  log.info({ port }, `listening on :${port} (/healthz, /metrics, /)`);
+  log.info({ port }, `listening on :${port} (${app.http.routeKeys().map((k) => k.split(' ')[1]).join(', ')})`);
+  const ops = createOpsServer(app, { token: app.env.statusToken });
+  const opsHost = opts.opsHost ?? app.env.opsHost ?? '127.0.0.1';
+  const wantedOpsPort = opts.opsPort ?? app.env.opsPort ?? 9464;
+  if (!app.env.statusToken && !/^(127\.|::1$|localhost$)/.test(opsHost)) {
+    log.warn({ opsHost }, 'the ops server (status page with archive search, /metrics) listens beyond loopback without STATUS_TOKEN; set one');
+  }
+  // The ops server is for people and Prometheus; the bot keeps serving Slack and Discord without it.
+  const opsPort = await ops.listen(wantedOpsPort, opsHost).then(
+    (p) => {
+      log.info({ opsPort: p, opsHost }, `ops server on ${opsHost}:${p} (status page /, /metrics${app.env.statusToken ? ', bearer token required' : ''})`);
+      return p;
+    },
+    (err: NodeJS.ErrnoException) => {
+      log.error({ code: 'OPS_LISTEN_FAILED', err: err.message }, `ops server could not listen on ${opsHost}:${wantedOpsPort}; status page and /metrics are off (set OPS_PORT to a free port)`);
+      return undefined;
+    },
+  );
   try {
     await app.platformsStarted();
   } catch (err) {
     // A bad token (or any start-up failure) ends the process: close what is open, let the CLI exit non-zero.
+    await ops.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     throw err;
   }
@@ -67,6 +99,7 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
       await digests.stop();
       await scheduler.idle(10_000); // a hanging fetch is left to its lease: nothing was saved for it
       await app.worker.stop();
+      await ops.close();
       await app.close();
       log.info('bye');
       resolveDone();
@@ -78,5 +111,13 @@ export async function runBot(app: App, opts: { port: number; signals?: boolean; 
     process.once('SIGTERM', onSignal);
     process.once('SIGINT', onSignal);
   }
-  return { port, done, shutdown };
+  return { port, opsPort, done, shutdown };
+}
+
+/** Readiness for the public port: up or down, polling or not; no error text (it may name internal hosts). */
+function publicReadiness(app: App): ReadinessCheck {
+  return async () => {
+    const r = await app.ready();
+    return { ok: r.ok, store: r.store ? 'up' : 'down', polling: r.polling };
+  };
 }

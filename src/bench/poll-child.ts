@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../config/load.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import { createAssessor } from '../llm/index.js';
 import { createMatcher } from '../pipeline/dedupe/index.js';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     fetch: { allowPrivateAddresses: true, ...(args.concurrency ? { concurrency: args.concurrency } : {}), ...(args.perHost ? { perHostConcurrency: args.perHost } : {}) },
   });
   const log = quietLog();
-  const knowledge = loadKnowledge(resolve(root, 'config'), { firms: resolve(root, 'config/firms.yml'), topics: resolve(root, 'config/topics.yml') });
+  const knowledge = loadKnowledgeFor(config);
   const store: Store = args.backend === 'redis' ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 }) : SqliteStore.open({ file: args.dbFile });
   // One agent for the whole cycle (keep-alive per host) unless the run compares the per-call default.
   const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;

@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import { RedisStore } from '../store/redis/index.js';
 import type { Store } from '../store/store.js';
@@ -85,7 +85,7 @@ type SeparateSearch = { points: Array<{ alerts: number; p50Ms: number; p95Ms: nu
 
 async function main(): Promise<void> {
   const url = redisUrl();
-  const knowledge = loadKnowledge(join(root, 'config'), { firms: join(root, 'config/firms.yml'), topics: join(root, 'config/topics.yml') });
+  const knowledge = loadKnowledgeFor();
   const results: Record<string, unknown> = { machine: machine(), quick, redisUrl: url.replace(/\/\/[^@]*@/, '//***@') };
   const rows: Row[] = [];
 

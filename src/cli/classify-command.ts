@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import { createAssessor } from '../llm/index.js';
 import { createLogger } from '../log.js';
@@ -12,7 +11,7 @@ import type { CliContext } from './commands.js';
 export async function classifyCommand(_v: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
   const env = readEnv(ctx.env);
   const config = loadConfig(env.configPath);
-  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  const knowledge = loadKnowledgeFor(config);
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   // With an LLM configured, borderline items get its second opinion (rules stay the fallback).
   const deps = env.llm

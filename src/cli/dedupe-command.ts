@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { createLogger } from '../log.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import { openStore } from '../store/open.js';
@@ -13,7 +12,7 @@ import type { CliContext } from './commands.js';
 export async function dedupeCommand(values: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
   const env = readEnv(ctx.env);
   const config = loadConfig(env.configPath);
-  const knowledge = loadKnowledge(config.dir, { firms: resolve(config.dir, config.classify.firmsFile), topics: resolve(config.dir, config.classify.topicsFile) });
+  const knowledge = loadKnowledgeFor(config);
   const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
   const store = values['use-store']
     ? await openStore({ redisUrl: env.redisUrl, redis: env.redis, dataDir: env.dataDir, log: createLogger('warn', ctx.stderr) })

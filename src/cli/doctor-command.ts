@@ -36,6 +36,13 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
     add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });
     add({ ok: discord || !platforms.has('discord') ? true : false, label: 'discord credentials', detail: discord ? `token set${discord.publicKey ? ', interactions over HTTP' : ', commands through the gateway'}` : platforms.has('discord') ? 'routes name discord but DISCORD_TOKEN is not set' : 'not configured (optional)' });
     add({ ok: existsSync(CHART_FONT_FILE), label: 'chart font', detail: existsSync(CHART_FONT_FILE) ? `${CHART_FONT_FAMILY} (${CHART_FONT_FILE})` : `missing at ${CHART_FONT_FILE}: digests go out without their chart; restore assets/fonts/` });
+    const opsHost = app.env.opsHost ?? '127.0.0.1';
+    const loopback = /^(127\.|::1$|localhost$)/.test(opsHost);
+    add({
+      ok: loopback || app.env.statusToken ? true : 'warn',
+      label: 'http',
+      detail: `public :${app.env.port} (Slack, Discord, /livez, /readyz); ops ${opsHost}:${app.env.opsPort ?? 9464} (status page, /metrics)${app.env.statusToken ? ', STATUS_TOKEN required' : loopback ? '' : ' without STATUS_TOKEN: set one'}`,
+    });
     add({ ok: true, label: 'llm', detail: llm ? `${llm.model} at ${llm.baseUrl}` : 'off (rules only)' });
     if (values.offline) {
       add({ ok: 'warn', label: 'sources', detail: 'not checked (--offline)' });

@@ -3,7 +3,7 @@ import { registerCommands } from '../platforms/discord/register.js';
 import type { CliContext } from './commands.js';
 import { UsageError } from './errors.js';
 
-/** Puts the /talent command definitions on Discord (guild: at once; global: for production). */
+/** Puts the /talent and /talent-admin command definitions on Discord (guild: at once; global: for production). */
 export async function registerCommand(values: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
   const env = readEnv(ctx.env);
   if (!env.discord?.token || !env.discord.applicationId) {

@@ -28,6 +28,7 @@ export async function sourcesCommand(_v: Record<string, unknown>, positionals: s
     writeFileSync(env.configPath, result.yaml);
     ctx.stdout.write(`imported ${result.added.length} source(s) into ${env.configPath}${result.skipped.length ? `; skipped ${result.skipped.length} already present or invalid` : ''}\n`);
     for (const s of result.added) ctx.stdout.write(`  + ${s.name}  ${s.url}\n`);
+    for (const url of result.skipped) ctx.stdout.write(`  - ${url}  (${result.reasons[url]})\n`);
     return 0;
   }
   if (sub) throw new UsageError(`unknown sources subcommand "${sub}"`);

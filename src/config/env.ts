@@ -15,6 +15,9 @@ export const envSchema = z.object({
   DATA_DIR: optionalString,
   REDIS_URL: urlString('e.g. redis://127.0.0.1:6379/0, rediss://user:pass@host:6380 for TLS'),
   PORT: optionalString.refine((v) => v === undefined || /^\d{1,5}$/.test(v), { message: 'must be a port number, e.g. 3000' }),
+  OPS_PORT: optionalString.refine((v) => v === undefined || /^\d{1,5}$/.test(v), { message: 'must be a port number (default 9464; 0 picks a free one)' }),
+  OPS_HOST: optionalString,
+  STATUS_TOKEN: optionalString.refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters (e.g. `openssl rand -hex 24`)' }),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -38,7 +41,13 @@ export interface Env {
   redisUrl?: string;
   /** The Redis deployment (standalone, Sentinel or Cluster); undefined = embedded store. See redis-env.ts. */
   redis?: RedisConnection;
+  /** Public port: Slack events, Discord interactions, /livez, /readyz, /healthz. */
   port: number;
+  /** Ops server (status page, /metrics): OPS_PORT on OPS_HOST; readEnv gives 9464 on 127.0.0.1. */
+  opsPort?: number;
+  opsHost?: string;
+  /** When set, the ops server wants `Authorization: Bearer <statusToken>`. */
+  statusToken?: string;
   slack?: { botToken: string; signingSecret?: string; appToken?: string; apiUrl: string };
   discord?: { token: string; applicationId?: string; publicKey?: string; apiUrl: string };
   llm?: { baseUrl: string; apiKey?: string; model: string };
@@ -77,6 +86,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
     redisUrl: e.REDIS_URL,
     redis: redisEnv.redis,
     port: e.PORT ? Number(e.PORT) : 3000,
+    opsPort: e.OPS_PORT ? Number(e.OPS_PORT) : 9464,
+    opsHost: e.OPS_HOST ?? '127.0.0.1',
+    statusToken: e.STATUS_TOKEN,
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/' }
       : undefined,

@@ -39,6 +39,10 @@ export const sourceSchema = z.strictObject({
   /** Deliver the newest N items on the first successful poll instead of recording all as seen. */
   backfill: z.number().int().min(0).max(100).default(0),
   enabled: z.boolean().default(true),
+  /** From OPML (kept so export gives it back): the feed's own title, its web page, its folder path (`AI/China`). */
+  title: z.string().max(300).optional(),
+  htmlUrl: z.url({ error: 'htmlUrl must be an absolute http(s) URL' }).refine((u) => /^https?:/i.test(u), 'htmlUrl must be http or https').optional(),
+  category: z.string().max(300).optional(),
 });
 
 /** Who an alert on this route pings, and when: every condition given must hold. */
@@ -100,7 +104,7 @@ export const configSchema = z
         timezone: z.string().default('UTC'),
         digestDaily: z.string().default('0 9 * * *'),
         digestWeekly: z.string().default('0 9 * * 1'),
-        /** Consecutive failures before a source is disabled (and its channels told). */
+        /** Consecutive failures before a source is disabled (and the notices channel told). */
         failuresBeforeDisable: z.number().int().min(1).default(10),
         maxBackoff: duration.prefault('6h'),
       })
@@ -124,8 +128,15 @@ export const configSchema = z
       .strictObject({
         /** Items scoring at or above this are relevant. */
         threshold: z.number().min(0).max(1).default(0.5),
-        firmsFile: z.string().default('firms.yml'),
-        topicsFile: z.string().default('topics.yml'),
+        /** Own knowledge files, relative to the config file; unset: the ones shipped in the package's config/. */
+        firmsFile: z.string().optional(),
+        topicsFile: z.string().optional(),
+      })
+      .prefault({}),
+    /** Where ops notices go (a feed disabled or recovered): the admins' channel, not every alert channel. Default: the first route's channel. */
+    notices: z
+      .strictObject({
+        channel: z.strictObject({ platform, channel: z.string().min(1, 'the channel id (Slack C…, Discord snowflake) or console') }).optional(),
       })
       .prefault({}),
     /** Users allowed to subscribe/unsubscribe besides workspace admins (Slack) or Manage Server holders (Discord). */

@@ -1,14 +1,23 @@
-// Channel notices about source health: when a source is disabled after repeated failures,
-// every channel it may feed is told once; when it recovers, those channels are told again.
-// Any route or subscription may receive any source's alerts, so every routed channel counts.
+// Ops notices about source health: when a source is disabled after repeated failures (an empty
+// body, a page that is not a feed, a parse failure, HTTP errors), the admins' channel is told once;
+// when it recovers, it is told again. Alert channels are for alerts: they are not told.
 import type { RouteConfig, SourceConfig } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { Delivery, Platform, Subscription } from '../types.js';
 
+export interface NoticeTarget {
+  platform: Platform;
+  channel: string;
+}
+
 export interface SourceNoticeOptions {
   store: Store;
-  routes: readonly RouteConfig[];
-  subscriptions: readonly Subscription[];
+  /** The admins' channel (`notices.channel`); default: the first route's channel. */
+  target?: NoticeTarget;
+  /** Used for the default target only. */
+  routes?: readonly RouteConfig[];
+  /** @deprecated ignored: subscribed channels are alert channels, they are not told. */
+  subscriptions?: readonly Subscription[];
   source: Pick<SourceConfig, 'name' | 'url'>;
   event: 'disabled' | 'recovered';
   error?: string;
@@ -17,6 +26,12 @@ export interface SourceNoticeOptions {
 
 /** How long the episode bookkeeping lives; refreshed on every event. */
 const KEEP_SEC = 90 * 86_400;
+
+/** Where ops notices go: `notices.channel`, else the first route's channel, else nowhere. */
+export function noticeTarget(config: { notices?: { channel?: NoticeTarget }; routes: readonly RouteConfig[] }): NoticeTarget | undefined {
+  const c = config.notices?.channel ?? config.routes[0];
+  return c ? { platform: c.platform, channel: c.channel } : undefined;
+}
 
 /** Every channel named by a static route (realtime or digest) or a subscription, once. */
 export function fedChannels(routes: readonly RouteConfig[], subs: readonly Subscription[]): Array<{ platform: Platform; channel: string }> {
@@ -51,7 +66,8 @@ export async function noticeSourceHealth(o: SourceNoticeOptions): Promise<number
   }
   const now = (o.now ?? (() => new Date()))().toISOString();
   const text = noticeText(source, event, o.error);
-  const deliveries: Delivery[] = fedChannels(o.routes, o.subscriptions).map((c) => ({
+  const target = o.target ?? noticeTarget({ routes: o.routes ?? [] });
+  const deliveries: Delivery[] = (target ? [target] : []).map((c) => ({
     id: `notice:${c.platform}:${c.channel}:source-${event}:${source.name}:${episode}`,
     kind: 'notice',
     platform: c.platform,

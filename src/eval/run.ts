@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { silentLogger } from '../log.js';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledge } from '../knowledge/index.js';
+import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import type { Item } from '../types.js';
 import { evaluateClassify, type PRF } from './classify-eval.js';
@@ -63,7 +63,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
   const path = resolve(argv.find((a) => !a.startsWith('--')) ?? resolve(root, '../shared/eval/dev.jsonl'));
   const rows = readEvalRows(path);
-  const knowledge = loadKnowledge(resolve(root, 'config'));
+  const knowledge = loadKnowledgeFor();
   const classifier = createClassifier(knowledge);
   const items = rows.map(rowToItem);
   const assessments = items.map((it) => classifier.classify(it));

@@ -1,6 +1,11 @@
-// Operational endpoints on the one HTTP server: /healthz, /metrics and the status page.
+// The ops server (OPS_PORT on OPS_HOST, loopback by default): the status page with its archive
+// search, /metrics and a detailed /healthz. Never on the public port; STATUS_TOKEN, when set,
+// is required as `Authorization: Bearer <token>` on every route here.
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { App } from '../main.js';
-import { sendJson, sendText } from './server.js';
+import type { Readiness } from './probes.js';
+import { HttpServer, sendJson, sendText, type Handler } from './server.js';
 import { mountStatusPage } from './status-page.js';
 
 export interface Health {
@@ -12,6 +17,9 @@ export interface Health {
   outbox?: { pending: number; inFlight: number; dead: number };
   sources: { total: number; failing: number; disabled: number };
 }
+
+/** Outbox gauge labels, the same the delivery worker sets (one series per state, no camelCase twin). */
+const OUTBOX_STATE = { pending: 'pending', inFlight: 'in_flight', dead: 'dead' } as const;
 
 export async function health(app: App): Promise<Health> {
   const platforms = Object.fromEntries(Object.keys(app.posters).map((p) => [p, 'configured' as const]));
@@ -26,7 +34,7 @@ export async function health(app: App): Promise<Health> {
     result.sources.failing = states.filter((s) => s.consecutiveFailures > 0 && !s.disabled).length;
     result.sources.disabled = states.filter((s) => s.disabled).length;
     app.metrics.storeUp.set(1);
-    for (const [state, n] of Object.entries(outbox)) app.metrics.outboxDepth.set({ state }, n);
+    for (const [state, label] of Object.entries(OUTBOX_STATE)) app.metrics.outboxDepth.set({ state: label }, outbox[state as keyof typeof OUTBOX_STATE]);
     result.ok = readiness.ok;
   } catch (err) {
     app.metrics.storeUp.set(0);
@@ -36,14 +44,59 @@ export async function health(app: App): Promise<Health> {
   return result;
 }
 
-export function mountOps(app: App): void {
-  app.http.route('GET', '/healthz', async (_req, res) => {
-    const h = await health(app);
-    sendJson(res, h.ok ? 200 : 503, h);
-  });
-  app.http.route('GET', '/metrics', async (_req, res) => {
-    await health(app).catch(() => undefined); // refresh gauges
-    sendText(res, 200, await app.metrics.registry.metrics(), app.metrics.registry.contentType);
-  });
-  mountStatusPage(app);
+/** The default readiness: the store answers a ping within `timeoutMs`. Says nothing private. */
+export function storeReadiness(app: Pick<App, 'store' | 'posters'>, timeoutMs = 2_000): () => Promise<Readiness> {
+  return async () => {
+    const platforms = Object.fromEntries(Object.keys(app.posters).map((p) => [p, 'configured']));
+    let timer: NodeJS.Timeout | undefined;
+    const ok = await Promise.race([
+      app.store.ping().then(
+        () => true,
+        () => false,
+      ),
+      new Promise<boolean>((r) => (timer = setTimeout(() => r(false), timeoutMs))),
+    ]);
+    clearTimeout(timer);
+    return { ok, store: { backend: app.store.kind, ok }, platforms };
+  };
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Wraps a handler so it runs only with `Authorization: Bearer <token>` (when a token is set). */
+export function requireToken(token: string | undefined, handler: Handler): Handler {
+  if (!token) return handler;
+  const want = digest(token);
+  return (req: IncomingMessage, res, url) => {
+    const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    if (!m || !timingSafeEqual(digest(m[1]), want)) {
+      sendJson(res, 401, { error: 'unauthorized: send Authorization: Bearer <STATUS_TOKEN>' }, { 'www-authenticate': 'Bearer realm="talent-radar ops"' });
+      return;
+    }
+    return handler(req, res, url);
+  };
+}
+
+/** Builds the ops server's routes (not listening yet). */
+export function createOpsServer(app: App, opts: { token?: string } = {}): HttpServer {
+  const ops = new HttpServer(app.log.child({ mod: 'ops-http' }));
+  const guard = (h: Handler) => requireToken(opts.token, h);
+  ops.route(
+    'GET',
+    '/healthz',
+    guard(async (_req, res) => {
+      const h = await health(app);
+      sendJson(res, h.ok ? 200 : 503, h);
+    }),
+  );
+  ops.route(
+    'GET',
+    '/metrics',
+    guard(async (_req, res) => {
+      await health(app).catch(() => undefined); // refresh gauges
+      sendText(res, 200, await app.metrics.registry.metrics(), app.metrics.registry.contentType);
+    }),
+  );
+  mountStatusPage(app, ops, guard);
+  return ops;
 }

@@ -4,7 +4,7 @@ import type { App } from '../main.js';
 import type { Alert, SourceState } from '../types.js';
 import { alsoTotal } from '../types.js';
 import type { SearchHit } from '../store/store.js';
-import { sendText } from './server.js';
+import { sendText, type Handler, type HttpServer } from './server.js';
 import { feedbackCounts } from '../feedback/export.js';
 import type { Feedback } from '../store/chat.js';
 
@@ -67,18 +67,53 @@ ${feedbackHtml(input.feedback)}
 </body></html>`;
 }
 
-export function mountStatusPage(app: App): void {
-  app.http.route('GET', '/', async (_req, res, url) => {
-    const q = url.searchParams.get('q')?.trim().slice(0, 300);
-    const [states, latest, feedback] = await Promise.all([app.store.getSourceStates(), app.store.latestAlerts(20), app.store.listFeedback().catch(() => [])]);
-    let hits: SearchHit[] | undefined;
-    let total: number | undefined;
-    let error: string | undefined;
-    if (q) {
-      const reply = await app.handleCommand({ platform: 'console', channel: 'status-page', user: 'web', text: `search ${q}`, isAdmin: async () => false });
-      if (reply.type === 'search') ({ hits, total } = reply);
-      else error = reply.type === 'error' ? reply.message : reply.lines.join(' ');
-    }
-    sendText(res, 200, renderStatusPage({ app, states, latest, query: q || undefined, hits, total, error, feedback }), 'text/html; charset=utf-8');
-  });
+/** The status page shows at most this many pages of at most this many hits: deep paging is what made one request cost ~1 s of CPU. */
+export const STATUS_SEARCH_MAX_PAGE = 5;
+export const STATUS_SEARCH_MAX_LIMIT = 20;
+/** Searches running at once from the status page; more get 429 (the bot's own work comes first). */
+const STATUS_SEARCH_CONCURRENCY = 2;
+const STATUS_SEARCH_TIMEOUT_MS = 3_000;
+
+/** Why a status-page query is refused before it runs (paging past the caps), or undefined. */
+export function statusQueryProblem(q: string): string | undefined {
+  for (const m of q.matchAll(/(?:^|\s)"?(page|limit)\s*[:：]\s*"?([^\s"]*)/gi)) {
+    const n = Number(m[2]);
+    const max = m[1].toLowerCase() === 'page' ? STATUS_SEARCH_MAX_PAGE : STATUS_SEARCH_MAX_LIMIT;
+    if (!Number.isInteger(n) || n < 1 || n > max) return `${m[1].toLowerCase()}: the status page takes 1 to ${max}; use /talent search or the CLI for more`;
+  }
+  return undefined;
+}
+
+export function mountStatusPage(app: App, server: HttpServer, guard: (h: Handler) => Handler = (h) => h): void {
+  let running = 0;
+  server.route(
+    'GET',
+    '/',
+    guard(async (_req, res, url) => {
+      const q = url.searchParams.get('q')?.trim().slice(0, 300);
+      let hits: SearchHit[] | undefined;
+      let total: number | undefined;
+      let error: string | undefined = q ? statusQueryProblem(q) : undefined;
+      if (q && !error) {
+        if (running >= STATUS_SEARCH_CONCURRENCY) {
+          sendText(res, 429, 'busy: too many searches at once, try again in a moment');
+          return;
+        }
+        running++;
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          const search = app.handleCommand({ platform: 'console', channel: 'status-page', user: 'web', text: `search ${q}`, isAdmin: async () => false });
+          const reply = await Promise.race([search, new Promise<'late'>((r) => (timer = setTimeout(() => r('late'), STATUS_SEARCH_TIMEOUT_MS)))]);
+          if (reply === 'late') error = 'the search took too long; narrow it (firm:, topic:, since:)';
+          else if (reply.type === 'search') ({ hits, total } = reply);
+          else error = reply.type === 'error' ? reply.message : reply.lines.join(' ');
+        } finally {
+          clearTimeout(timer);
+          running--;
+        }
+      }
+      const [states, latest, feedback] = await Promise.all([app.store.getSourceStates(), app.store.latestAlerts(20), app.store.listFeedback().catch(() => [])]);
+      sendText(res, 200, renderStatusPage({ app, states, latest, query: q || undefined, hits, total, error, feedback }), 'text/html; charset=utf-8');
+    }),
+  );
 }

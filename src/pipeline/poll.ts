@@ -10,7 +10,7 @@ import { StoreUnavailableError, type IngestEntry, type IngestOutcome, type NearD
 import type { Assessment, Item, RawEntry, SourceState, Subscription } from '../types.js';
 import type { RouteConfig } from '../config/schema.js';
 import { backoffMs, nextPollAt } from '../sources/schedule.js';
-import { errorCode, ParseError } from '../sources/errors.js';
+import { errorCode } from '../sources/errors.js';
 import { normalizeEntry } from './normalize.js';
 import { exactKeys, fingerprint } from './dedupe/index.js';
 import { routeAlert } from './route.js';
@@ -134,14 +134,12 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
   }
 }
 
-/** A feed with no entries right now is healthy, just quiet: not a failure of the source. */
+/**
+ * Parses the body. A quiet feed comes back as `entries: []`; an empty body, a page that is not a
+ * feed or a parse failure throws, and is a failure of the source (backoff, then the admins are told).
+ */
 async function parseOrEmpty(deps: PollDeps, text: string, baseUrl: string, source: SourceConfig): Promise<ParsedFeed> {
-  try {
-    return await deps.parseFeed(text, { baseUrl, kind: source.kind });
-  } catch (err) {
-    if (err instanceof ParseError && err.code === 'EMPTY') return { title: err.feedTitle, entries: [] };
-    throw err;
-  }
+  return deps.parseFeed(text, { baseUrl, kind: source.kind });
 }
 
 function uniqueById(items: Item[]): Item[] {

@@ -103,7 +103,7 @@ async function parseXml(xml: string): Promise<Parser.Output<Doc>> {
     } catch {
       const msg = (first as Error).message.split('\n')[0];
       // rss-parser dereferences channel[0]: a root with no <channel> has nothing to read.
-      if (first instanceof TypeError) throw new ParseError('EMPTY', 'the feed has no <channel> with entries; check the URL serves a complete feed', { cause: first });
+      if (first instanceof TypeError) throw new ParseError('MALFORMED', 'the feed has no <channel>; check the URL serves a complete feed', { cause: first });
       if (/not recognized/i.test(msg)) throw new ParseError('NOT_A_FEED', `the XML is not RSS or Atom (${msg}); point the source at the feed URL`, { cause: first });
       throw new ParseError('MALFORMED', `the feed is not well-formed XML (${msg}); the publisher must fix it, or use another feed URL`, { cause: first });
     }
@@ -131,8 +131,7 @@ export async function parseFeed(text: string, opts: ParseOptions): Promise<Parse
   }
   // Neither a headline nor a link: nothing an alert could show or point to.
   feed.entries = feed.entries.filter((e) => e.title?.trim() || e.link);
-  if (!feed.entries.length) {
-    throw new ParseError('EMPTY', `the feed${feed.title ? ` "${feed.title}"` : ''} has no entries; nothing to do until it publishes some`, { feedTitle: feed.title });
-  }
+  // A real feed with no entries right now is quiet, not failing: `entries: []`. Only an empty body,
+  // a document that is not a feed or one that does not parse is an error (the source backs off).
   return feed;
 }

@@ -1,7 +1,8 @@
 // One fetch of a feed URL before it is added from chat: the same fetcher (SSRF guard, size and
 // time limits, redirects) and parser as the poller, so what the probe accepts the poller can poll.
 import type { FetchOptions, FetchResult } from './fetcher.js';
-import { ParseError } from './errors.js';
+import { FetchError, ParseError } from './errors.js';
+import { sourceUrlProblem } from './ssrf.js';
 import type { ParsedFeed, ParseOptions } from './parse.js';
 
 export interface FeedProbe {
@@ -27,6 +28,9 @@ export function feedKind(text: string): FeedProbe['kind'] {
 
 /** Throws FetchError or ParseError (with the fetcher's remedy text) when the URL is not a usable feed. */
 export async function probeFeed(url: string, deps: ProbeDeps): Promise<FeedProbe> {
+  // The same check as config and OPML sources before anything is fetched (the fetcher checks again at connect time).
+  const why = sourceUrlProblem(url, deps.fetch.allowPrivateAddresses ?? false);
+  if (why) throw new FetchError('BLOCKED_ADDRESS', why, url);
   const res = await deps.fetchFeed(url, deps.fetch);
   if (res.status !== 'ok') throw new ParseError('EMPTY', 'the server answered 304 Not Modified to a first request; it is not serving a feed');
   const kind = feedKind(res.text);

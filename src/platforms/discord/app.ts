@@ -40,6 +40,8 @@ export interface DiscordAppOptions {
   restOptions?: Omit<RestOptions, 'token' | 'apiUrl'>;
   deferAfterMs?: number;
   signatureToleranceSec?: number;
+  /** Shared replay check (through the store), as for Slack: true when the signature was seen before. */
+  seen?: (signature: string) => Promise<boolean>;
   gatewayClient?: (apiUrl: string) => Promise<GatewayClientLike>;
 }
 
@@ -58,7 +60,7 @@ export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp
   const responder = createResponder({ rest, handleCommand: o.handleCommand, handleFeedback: o.handleFeedback, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });
-    mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics, applicationId: o.applicationId });
+    mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics, applicationId: o.applicationId, seen: o.seen, toleranceSec: o.signatureToleranceSec, now: o.now });
   }
   let client: GatewayClientLike | undefined;
   return {

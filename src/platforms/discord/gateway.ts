@@ -4,6 +4,7 @@
 import type { REST } from '@discordjs/rest';
 import { Routes } from 'discord-api-types/v10';
 import type { Logger } from '../../log.js';
+import { COMMAND_NAMES } from './commands.js';
 import type { InteractionInput, OptionLike } from './interaction-input.js';
 import type { Responder, SendInitial } from './respond.js';
 
@@ -58,7 +59,7 @@ export function attachGateway(client: GatewayClientLike, o: { rest: REST; respon
   client.on('error', (err) => o.log.warn({ err }, 'discord gateway error (discord.js reconnects by itself)'));
   client.on('interactionCreate', (raw) => {
     const input = fromGatewayInteraction(raw);
-    if (input.kind === 'command' && input.commandName !== 'talent') return;
+    if (input.kind === 'command' && !COMMAND_NAMES.has(input.commandName ?? '')) return;
     o.responder.handle(input, callbackSender(o.rest, input)).catch((err: unknown) => o.log.warn({ err, id: input.id }, 'discord gateway interaction failed'));
   });
 }

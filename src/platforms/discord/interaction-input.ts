@@ -43,10 +43,10 @@ export function fromApiInteraction(i: APIInteraction): InteractionInput {
     applicationId: i.application_id,
     channelId: i.channel?.id ?? (i as { channel_id?: string }).channel_id ?? '',
     guildId: i.guild_id,
-    userId: i.member?.user.id ?? i.user?.id ?? '',
+    userId: i.member?.user?.id ?? i.user?.id ?? '',
     permissions: i.member?.permissions,
     commandName: data?.name,
-    options: data?.options ?? [],
+    options: Array.isArray(data?.options) ? data.options : [],
     customId: data?.custom_id,
   };
 }

@@ -60,8 +60,20 @@ function errorEmbed(r: Extract<Reply, { type: 'error' }>): APIEmbed {
   return { description: truncate(parts.join('\n'), LIMITS.description), color: 0xed4245 };
 }
 
+/** On Discord the channel-changing subcommands are `/talent-admin …`: say so in help, usage and refusals. */
+export function discordCommandText(text: string): string {
+  return text.replace(/\/talent (subscribe|unsubscribe|digest)\b/g, '/talent-admin $1');
+}
+
+function forDiscord(reply: Reply): Reply {
+  if (reply.type === 'text') return { ...reply, lines: reply.lines.map(discordCommandText) };
+  if (reply.type === 'error') return { ...reply, message: discordCommandText(reply.message), usage: reply.usage && discordCommandText(reply.usage) };
+  return reply;
+}
+
 /** Renders a Reply; `ephemeral` sets the flag (only meaningful in interaction responses). */
-export function renderReply(reply: Reply): DiscordMessage {
+export function renderReply(original: Reply): DiscordMessage {
+  const reply = forDiscord(original);
   const embed = reply.type === 'search' ? searchEmbed(reply) : reply.type === 'text' ? textEmbed(reply) : errorEmbed(reply);
   const msg: DiscordMessage = { embeds: fitEmbeds([embed]), allowed_mentions: NO_MENTIONS };
   if (reply.type === 'search') msg.components = moreButton(reply.nextPage);

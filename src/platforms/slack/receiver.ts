@@ -36,11 +36,43 @@ export function parseSlackBody(raw: string, contentType: string | undefined): Re
       return parsed as Record<string, unknown>;
     }
     const form = Object.fromEntries(new URLSearchParams(raw));
-    if (typeof form.payload === 'string') return JSON.parse(form.payload) as Record<string, unknown>;
+    if (typeof form.payload === 'string') {
+      const payload: unknown = JSON.parse(form.payload);
+      if (!payload || typeof payload !== 'object' || Array.isArray(payload)) throw new Error('payload is not an object');
+      return payload as Record<string, unknown>;
+    }
     return form;
   } catch (err) {
     throw new BadSlackBodyError(`request body is not valid Slack form/JSON data: ${(err as Error).message}`);
   }
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+const isStr = (v: unknown): v is string => typeof v === 'string' && v !== '';
+/** Interactivity payload types that always carry the user who acted. */
+const INTERACTIVE = new Set(['block_actions', 'block_suggestion', 'shortcut', 'message_action', 'view_submission', 'view_closed', 'interactive_message']);
+
+/**
+ * The fields our listeners and Bolt rely on, checked before dispatch: a validly signed but
+ * malformed payload is the sender's mistake (400 and a log line), never our 500.
+ */
+export function slackBodyProblem(body: Record<string, unknown>): string | undefined {
+  if (body.ssl_check || body.type === 'url_verification') return undefined;
+  if ('command' in body) {
+    if (!isStr(body.command)) return 'command is not a string';
+    if (!isStr(body.user_id) || !isStr(body.channel_id)) return 'command without user_id or channel_id';
+    if (body.text !== undefined && typeof body.text !== 'string') return 'command text is not a string';
+    return undefined;
+  }
+  if (typeof body.type !== 'string') return 'no type';
+  if (INTERACTIVE.has(body.type)) {
+    if (!isObj(body.user) || !isStr(body.user.id)) return `${body.type} without user.id`;
+    if (body.type === 'block_actions' && (!Array.isArray(body.actions) || !body.actions.every((a) => isObj(a) && typeof a.action_id === 'string'))) return 'block_actions without an actions array';
+    if (body.channel !== undefined && body.channel !== null && !isObj(body.channel)) return 'channel is not an object';
+    return undefined;
+  }
+  if (body.type === 'event_callback' && (!isObj(body.event) || typeof body.event.type !== 'string')) return 'event_callback without an event';
+  return undefined;
 }
 
 export class RouteReceiver implements Receiver {
@@ -55,7 +87,8 @@ export class RouteReceiver implements Receiver {
 
   readonly handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
-    const raw = await readBody(req, this.opts.maxBodyBytes ?? 512 * 1024);
+    // Pre-auth cap: slash commands are ~1 KB, interactivity payloads with their message tens of KB.
+    const raw = await readBody(req, this.opts.maxBodyBytes ?? 128 * 1024);
     try {
       await this.opts.verify({ timestamp: header(req, 'x-slack-request-timestamp'), signature: header(req, 'x-slack-signature'), body: raw });
     } catch (err) {
@@ -70,8 +103,16 @@ export class RouteReceiver implements Receiver {
     try {
       body = parseSlackBody(raw.toString('utf8'), header(req, 'content-type'));
     } catch (err) {
+      this.opts.log.warn({ code: (err as BadSlackBodyError).code, problem: (err as Error).message }, 'refused a signed Slack request: malformed body');
       this.opts.metrics?.request('bad_body');
       sendJson(res, 400, { error: (err as BadSlackBodyError).code });
+      return;
+    }
+    const problem = slackBodyProblem(body);
+    if (problem) {
+      this.opts.log.warn({ code: 'SLACK_BAD_BODY', problem }, 'refused a signed Slack request: malformed payload');
+      this.opts.metrics?.request('bad_body');
+      sendJson(res, 400, { error: 'SLACK_BAD_BODY' });
       return;
     }
     this.opts.metrics?.request('ok');

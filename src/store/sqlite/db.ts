@@ -1,5 +1,5 @@
 // Opens the database file (or ':memory:'), sets pragmas for a single-writer bot, migrates.
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Logger } from '../../log.js';
@@ -19,8 +19,23 @@ export interface OpenOptions {
 export function dbPath(opts: OpenOptions): string {
   if (opts.file) return opts.file;
   const dir = opts.dir ?? './data';
-  mkdirSync(dir, { recursive: true });
+  // The archive, subscriptions and feed state are nobody else's business: owner only (not the umask's 0755).
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  }
   return join(dir, DB_FILE);
+}
+
+/** Creates the database file 0600 (SQLite gives its -wal and -shm files the same mode), or narrows an existing one. */
+function ownerOnly(path: string, log?: Logger): void {
+  if (path === ':memory:' || path.startsWith('file:')) return;
+  try {
+    if (!existsSync(path)) closeSync(openSync(path, 'a', 0o600));
+    chmodSync(path, 0o600);
+  } catch (err) {
+    log?.warn({ err: (err as Error).message, path }, 'store: could not make the database file owner-only (0600)');
+  }
 }
 
 export function openDatabase(opts: OpenOptions): Database.Database {
@@ -28,6 +43,7 @@ export function openDatabase(opts: OpenOptions): Database.Database {
   let db: Database.Database;
   try {
     path = dbPath(opts);
+    ownerOnly(path, opts.log);
     db = new Database(path);
   } catch (err) {
     throw new StoreUnavailableError(`cannot open the embedded database at ${path}: ${(err as Error).message}; make DATA_DIR a writable folder`, { cause: err });

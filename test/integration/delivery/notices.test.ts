@@ -1,9 +1,9 @@
 // Source health notices: told once per disable episode, told again on recovery, through the
-// outbox to every routed channel, printed by the console poster.
+// outbox to the admins' channel only (not every alert channel), printed by the console poster.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConsolePoster } from '../../../src/delivery/console.js';
-import { noticeSourceHealth } from '../../../src/delivery/notices.js';
+import { noticeSourceHealth, noticeTarget } from '../../../src/delivery/notices.js';
 import type { RouteConfig } from '../../../src/config/schema.js';
 import type { Subscription } from '../../../src/types.js';
 import { Clock, openStore, worker } from './harness.js';
@@ -20,17 +20,26 @@ const subs: Subscription[] = [
 const source = { name: 'wire', url: 'https://feeds.example/wire.xml' };
 
 describe('source health notices', () => {
-  it('tells each fed channel once per disable, again on recovery, and again for a new episode', async () => {
+  it('tells the admins channel once per disable, again on recovery, and again for a new episode', async () => {
     const clock = new Clock();
     const store = openStore(clock);
-    const o = { store, routes, subscriptions: subs, source, now: clock.now };
+    const target = noticeTarget({ notices: { channel: { platform: 'slack', channel: 'C0ADMINS' } }, routes });
+    expect(target).toEqual({ platform: 'slack', channel: 'C0ADMINS' });
+    const o = { store, target, routes, subscriptions: subs, source, now: clock.now };
     expect(await noticeSourceHealth({ ...o, event: 'recovered' })).toBe(0); // never told of a failure
-    expect(await noticeSourceHealth({ ...o, event: 'disabled', error: 'HTTP 500 (10 times)' })).toBe(3);
+    expect(await noticeSourceHealth({ ...o, event: 'disabled', error: 'HTTP 500 (10 times)' })).toBe(1);
     expect(await noticeSourceHealth({ ...o, event: 'disabled', error: 'HTTP 500' })).toBe(0);
-    expect(await noticeSourceHealth({ ...o, event: 'recovered' })).toBe(3);
+    expect(await noticeSourceHealth({ ...o, event: 'recovered' })).toBe(1);
     expect(await noticeSourceHealth({ ...o, event: 'recovered' })).toBe(0);
-    expect(await noticeSourceHealth({ ...o, event: 'disabled' })).toBe(3);
-    expect((await store.outboxStats()).pending).toBe(9);
+    expect(await noticeSourceHealth({ ...o, event: 'disabled' })).toBe(1);
+    expect((await store.outboxStats()).pending).toBe(3);
+    const claimed = await store.claimDeliveries('t', 10, 60_000, clock.now());
+    expect(new Set(claimed.map((d) => `${d.platform}:${d.channel}`))).toEqual(new Set(['slack:C0ADMINS']));
+  });
+
+  it('defaults to the first route channel, never the other alert channels', () => {
+    expect(noticeTarget({ routes })).toEqual({ platform: 'console', channel: 'console' });
+    expect(noticeTarget({ routes: [] })).toBeUndefined();
   });
 
   it('is delivered by the worker and printed on the console', async () => {

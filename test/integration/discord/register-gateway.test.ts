@@ -19,18 +19,21 @@ beforeEach(async () => {
 afterEach(() => api.stop());
 
 describe('registerCommands', () => {
-  it('PUTs /talent to one guild (immediate) and globally', async () => {
-    expect(await registerCommands({ token: api.token, apiUrl: api.baseUrl, applicationId: APP_ID, guildId: '290926798626357999' })).toBe(1);
-    expect(await registerCommands({ rest: createRest({ token: api.token, apiUrl: api.baseUrl }), applicationId: APP_ID })).toBe(1);
+  it('PUTs /talent and /talent-admin to one guild (immediate) and globally', async () => {
+    expect(await registerCommands({ token: api.token, apiUrl: api.baseUrl, applicationId: APP_ID, guildId: '290926798626357999' })).toBe(2);
+    expect(await registerCommands({ rest: createRest({ token: api.token, apiUrl: api.baseUrl }), applicationId: APP_ID })).toBe(2);
     expect(api.find('PUT', new RegExp(`^/applications/${APP_ID}/guilds/290926798626357999/commands$`))).toHaveLength(1);
     expect(api.find('PUT', new RegExp(`^/applications/${APP_ID}/commands$`))).toHaveLength(1);
     const cmd = api.commands.get('guild:290926798626357999')![0];
     expect(cmd.name).toBe('talent');
-    expect(cmd.options.map((o: any) => o.name)).toEqual(['search', 'subscribe', 'unsubscribe', 'list', 'firms', 'sources', 'digest', 'help', 'sources-add', 'sources-remove', 'watch', 'watch-me', 'watches', 'unwatch']);
+    expect(cmd.options.map((o: any) => o.name)).toEqual(['search', 'list', 'firms', 'sources', 'help', 'watch-me', 'watches', 'unwatch']);
+    const admin = api.commands.get('guild:290926798626357999')![1];
+    expect(admin).toMatchObject({ name: 'talent-admin', default_member_permissions: '32', contexts: [0] });
+    expect(admin.options.map((o: any) => o.name)).toEqual(['subscribe', 'unsubscribe', 'digest', 'sources-add', 'sources-remove', 'watch']);
     const search = cmd.options[0];
     expect(search.options.find((o: any) => o.name === 'firm').autocomplete).toBe(true);
     expect(search.options.find((o: any) => o.name === 'topic').choices.map((c: any) => c.value)).toEqual(['talent', 'superapp']);
-    expect(cmd.options[6].options[0].choices.map((c: any) => c.value)).toEqual(['daily', 'weekly', 'off']);
+    expect(admin.options[2].options[0].choices.map((c: any) => c.value)).toEqual(['daily', 'weekly', 'off']);
   });
 
   it('definitions respect Discord limits (names, descriptions ≤100, ≤25 options)', () => {
@@ -90,6 +93,11 @@ describe('gateway path (DISCORD_PUBLIC_KEY unset)', () => {
     expect(cb!.body.data.allowed_mentions).toEqual({ parse: [] });
     expect(cb!.body.data.embeds[0].description).toBe('admin=true');
     expect(seen[0]!.text).toBe('search kimi firm:"Moonshot AI"');
+    // /talent-admin goes to the same handlers; other applications' commands are ignored.
+    client.emit('interactionCreate', { ...slash, id: '6', commandName: 'talent-admin', options: { data: [{ name: 'subscribe', type: 1, options: [{ name: 'target', type: 3, value: 'OpenAI' }] }] } });
+    client.emit('interactionCreate', { ...slash, id: '7', commandName: 'other-bot' });
+    await waitFor(() => (api.find('POST', /^\/interactions\/6\/gwtok\/callback$/).length ? true : null), 'admin callback');
+    expect(seen.map((r) => r.text)).toEqual(['search kimi firm:"Moonshot AI"', 'subscribe OpenAI']);
     await app.stop();
   });
 });

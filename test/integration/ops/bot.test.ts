@@ -36,6 +36,7 @@ describe('the running bot', () => {
   let app: App;
   let handle: RunHandle;
   let base: string;
+  let opsBase: string;
 
   beforeAll(async () => {
     feeds = await startFeedServer();
@@ -71,8 +72,9 @@ delivery:
 `);
     const env = readEnv({ TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url });
     app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger() });
-    handle = await runBot(app, { port: 0, host: '127.0.0.1', signals: false });
+    handle = await runBot(app, { port: 0, host: '127.0.0.1', opsPort: 0, signals: false });
     base = `http://127.0.0.1:${handle.port}`;
+    opsBase = `http://127.0.0.1:${handle.opsPort}`;
   });
 
   afterAll(async () => {
@@ -93,11 +95,33 @@ delivery:
     const body = (await h.json()) as { ok: boolean; store: { backend: string; ok: boolean }; platforms: Record<string, string> };
     expect(body).toMatchObject({ ok: true, store: { backend: 'sqlite', ok: true } });
     expect(body.platforms.slack).toBe('configured');
-    const m = await (await fetch(`${base}/metrics`)).text();
+    const m = await (await fetch(`${opsBase}/metrics`)).text();
     expect(m).toMatch(/talent_radar_polls_total\{outcome="ok"\} 1/);
     expect(m).toMatch(/talent_radar_deliveries_total\{platform="slack",status="ok"\} 1/);
     expect(m).toContain('talent_radar_fetch_duration_seconds_bucket');
     expect(m).toContain('talent_radar_outbox_depth');
+    // One outbox gauge: the worker's snake_case states, no camelCase twin.
+    expect(m).toMatch(/talent_radar_outbox_depth\{state="in_flight"\}/);
+    expect(m).not.toContain('state="inFlight"');
+  });
+
+  it('keeps the status page and /metrics off the public port', async () => {
+    for (const path of ['/', `/?q=${encodeURIComponent('researcher page:1000 limit:100')}`, '/metrics', '/status', '/index.html']) {
+      const res = await fetch(`${base}${path}`);
+      expect([401, 404]).toContain(res.status);
+      expect(await res.text()).not.toContain('talent-radar</title>');
+    }
+    expect((await fetch(`${base}/livez`)).status).toBe(200);
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${opsBase}/metrics`)).status).toBe(200);
+  });
+
+  it('caps paging on the status page search', async () => {
+    const html = await (await fetch(`${opsBase}/?q=${encodeURIComponent('researcher page:1000 limit:100')}`)).text();
+    expect(html).toContain('the status page takes 1 to');
+    expect(html).toContain('0 match(es)');
+    const ok = await (await fetch(`${opsBase}/?q=${encodeURIComponent('interpretability limit:5 page:1')}`)).text();
+    expect(ok).toContain('1 match(es)');
   });
 
   it.skipIf(!haveChromium)('shows the alert on the status page, and its search finds it (screenshot kept)', async () => {
@@ -108,7 +132,7 @@ delivery:
         args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
       });
       const page = await browser.newPage();
-      await page.goto(`${base}/`);
+      await page.goto(`${opsBase}/`);
       await expect(page.title()).resolves.toBe('talent-radar');
       expect(await page.locator('.alert a').first().textContent()).toBe(TITLE);
       expect(await page.locator('td.ok').count()).toBe(1);
@@ -125,7 +149,7 @@ delivery:
   });
 
   it('escapes feed text on the status page', async () => {
-    const html = await (await fetch(`${base}/?q=${encodeURIComponent('<script>alert(1)</script>')}`)).text();
+    const html = await (await fetch(`${opsBase}/?q=${encodeURIComponent('<script>alert(1)</script>')}`)).text();
     expect(html).not.toContain('<script>alert(1)</script>');
     expect(html).toContain('&lt;script&gt;');
   });
@@ -142,13 +166,15 @@ delivery:
     expect(png.subarray(1, 4).toString()).toBe('PNG');
   });
 
-  it('answers 503 on /healthz when the store is down', async () => {
+  it('answers 503 on /healthz and /readyz when the store is down, 200 on /livez', async () => {
     const other = await createApp({ env: app.env, config: app.config, log: silentLogger(), platforms: false });
-    const h2 = await runBot(other, { port: 0, host: '127.0.0.1', signals: false });
+    const h2 = await runBot(other, { port: 0, host: '127.0.0.1', opsPort: 0, signals: false });
     await other.store.close();
     const res = await fetch(`http://127.0.0.1:${h2.port}/healthz`);
     expect(res.status).toBe(503);
     expect(((await res.json()) as { store: { ok: boolean } }).store.ok).toBe(false);
+    expect((await fetch(`http://127.0.0.1:${h2.port}/readyz`)).status).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${h2.port}/livez`)).status).toBe(200);
     await h2.shutdown('test').catch(() => {});
   });
 });

@@ -19,7 +19,7 @@ describe('shutdown', () => {
     const cfg = consoleBot(`  - name: f\n    url: ${feeds.url('/f.xml')}`);
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'run'], {
-      env: { ...process.env, TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
+      env: { ...process.env, TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, PORT: String(port), OPS_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';

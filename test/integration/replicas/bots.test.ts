@@ -111,6 +111,7 @@ delivery:
       SLACK_BOT_TOKEN: slack.token,
       SLACK_SIGNING_SECRET: 'replica-secret',
       SLACK_API_URL: slack.url,
+      OPS_PORT: '0', // three replicas on one host: each ops server on a free port
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
     };

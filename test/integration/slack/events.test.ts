@@ -133,6 +133,51 @@ describe('POST /slack/events', () => {
     expect(ok.status).toBe(200);
   });
 
+  it('answers validly signed but malformed payloads with 400, never 500', async () => {
+    h = await startHarness(echo);
+    const form = (o: Record<string, string>) => new URLSearchParams(o).toString();
+    const bodies: Array<[string, string?]> = [
+      [form({ payload: 'null' })],
+      [form({ payload: '[1,2]' })],
+      [form({ payload: '"text"' })],
+      [form({ payload: JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'talent_more', value: 'search x' }] }) })],
+      [form({ payload: JSON.stringify({ type: 'block_actions', user: { id: 'U1' }, actions: 'talent_more' }) })],
+      [form({ payload: JSON.stringify({ type: 'view_submission', user: null }) })],
+      [form({ command: '/talent', text: 'help' })],
+      [JSON.stringify({ type: 'event_callback', event: null }), 'application/json'],
+    ];
+    let ts = NOW_SEC;
+    for (const [body, type] of bodies) {
+      const res = await postSigned(h.base, body, { ts: ++ts, type });
+      expect(res.status, body).toBe(400);
+    }
+    expect(h.requests).toHaveLength(0);
+    expect((await postSigned(h.base, slashBody(h.fake, 'help'), { ts: ++ts })).status).toBe(200);
+  });
+
+  it('refuses a body over the pre-auth cap with 413 before checking anything', async () => {
+    h = await startHarness(echo);
+    const res = await postSigned(h.base, `text=${'a'.repeat(200 * 1024)}`);
+    expect(res.status).toBe(413);
+  });
+
+  it('cuts a body dribbled to /slack/events within seconds (408), before any signature check', async () => {
+    h = await startHarness(echo);
+    const { connect } = await import('node:net');
+    const port = Number(new URL(h.base).port);
+    const answer = await new Promise<string>((resolve) => {
+      const s = connect(port, '127.0.0.1');
+      let got = '';
+      s.write('POST /slack/events HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\n');
+      const timer = setInterval(() => !s.destroyed && s.write('a'), 100);
+      s.on('data', (d) => (got += d.toString()));
+      s.on('close', () => (clearInterval(timer), resolve(got)));
+      s.on('error', () => undefined);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 408/);
+    expect(h.requests).toHaveLength(0);
+  }, 15_000);
+
   it('uses the shared seen() check so a second replica also refuses a replay', async () => {
     const seen = new Set<string>();
     h = await startHarness(echo, { seen: async (s) => seen.has(s) || (seen.add(s), false) });

@@ -149,3 +149,19 @@ describe('field caps at normalize time', () => {
     expect(clip('abc', 5)).toBe('abc');
   });
 });
+
+describe('htmlToText through a real tokenizer (issue 12)', () => {
+  it.each([
+    ['<a title="1>2">x</a> y', 'x y'],
+    ["<a title='a>b' href=\"/x?q=<p>\">link</a> text", 'link text'],
+    ['<img alt="2>1 leak" src=x>caption', 'caption'],
+    ['<p data-x="</p><p>leak">kept</p>', 'kept'],
+    ['<![CDATA[OpenAI hires]]> <b>researcher</b>', 'OpenAI hires researcher'],
+    ['<svg><text>drawn</text></svg>shown', 'shown'],
+    ['A<br>B<br/>C', 'A B C'],
+    ['<b>Open</b><i>AI</i>', 'OpenAI'],
+    ['&lt;a title="1&gt;2"&gt;x&lt;/a&gt; y', 'x y'],
+  ])('%s → %s', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+});

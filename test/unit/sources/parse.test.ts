@@ -74,7 +74,9 @@ describe('parseFeed', () => {
     expect((await rejected('{"version": "x", items: }')).code).toBe('MALFORMED');
     expect((await rejected('{"version": "x"}')).code).toBe('NOT_A_FEED');
     expect((await rejected('  \n ')).code).toBe('EMPTY');
-    expect((await rejected('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')).code).toBe('EMPTY');
+    // A real feed with no entries is quiet, not an error (issue 12): `entries: []`.
+    expect(await parse('<rss version="2.0"><channel><title>Quiet</title></channel></rss>')).toEqual({ title: 'Quiet', entries: [] });
+    expect((await rejected('<rss version="2.0"></rss>')).code).not.toBe('EMPTY');
     expect((await rejected('<!-- c -->\n<rss version="2.0">\n</rss')).code).toMatch(/MALFORMED|EMPTY/);
     // A document cut off mid-item is closed and read.
     expect((await parse('<rss version="2.0"><channel><item><title>cut off')).entries[0].title).toBe('cut off');

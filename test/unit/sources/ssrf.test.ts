@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertHostAllowed, blockedReason, guardedLookup, isBlockedAddress } from '../../../src/sources/ssrf.js';
+import { alwaysBlockedReason, assertHostAllowed, blockedReason, guardedLookup, isBlockedAddress, sourceUrlProblem } from '../../../src/sources/ssrf.js';
 import { FetchError } from '../../../src/sources/errors.js';
 
 describe('isBlockedAddress', () => {
@@ -42,5 +42,53 @@ describe('guardedLookup', () => {
     expect(single).toEqual(['93.184.216.34', 4]);
     const all = await new Promise((resolve) => lookup('x', { all: true }, (_e, list) => resolve(list)));
     expect(all).toHaveLength(2);
+  });
+});
+
+describe('IPv6 forms that wrap an IPv4 address (issue 12)', () => {
+  it.each([
+    ['2002:7f00:1::', '6to4 of 127.0.0.1'],
+    ['2002:a9fe:a9fe::1', '6to4 of 169.254.169.254'],
+    ['2002:5db8:d822::1', '6to4 of a public address: the whole tunnel range is refused'],
+    ['64:ff9b::7f00:1', 'NAT64 of 127.0.0.1'],
+    ['64:ff9b::10.0.0.1', 'NAT64, dotted'],
+    ['64:ff9b:1::7f00:1', 'local-use NAT64'],
+    ['64:ff9b:1:7f00:1:0:0:0', 'local-use NAT64, /48 form'],
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', 'Teredo'],
+    ['2001::1', 'Teredo prefix'],
+    ['::7f00:1', 'IPv4-compatible 127.0.0.1'],
+    ['::a9fe:a9fe', 'IPv4-compatible 169.254.169.254'],
+    ['::ffff:0:7f00:1', 'SIIT (IPv4-translated) 127.0.0.1'],
+    ['::ffff:169.254.169.254', 'IPv4-mapped metadata'],
+    ['2606:4700::5efe:c0a8:101', 'ISATAP wrapping 192.168.1.1'],
+    ['fe80::1%eth0', 'link-local with a zone'],
+  ])('refuses %s (%s)', (ip) => {
+    expect(blockedReason(ip)).not.toBeNull();
+  });
+
+  it.each(['64:ff9b::808:808', '2606:4700:4700::1111', '2a00:1450:4001:80b::200e', '2606:4700::5efe:808:808'])('allows the public %s', (ip) => {
+    expect(blockedReason(ip)).toBeNull();
+  });
+
+  it('keeps link-local and metadata addresses refused even with allowPrivateAddresses', async () => {
+    for (const ip of ['169.254.169.254', '169.254.0.1', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::', '100.100.100.200']) {
+      expect(alwaysBlockedReason(ip), ip).not.toBeNull();
+      const host = ip.includes(':') ? `[${ip}]` : ip;
+      expect(() => assertHostAllowed(new URL(`http://${host}/`), true), ip).toThrow(FetchError);
+    }
+    for (const ip of ['127.0.0.1', '10.0.0.1', '::1', 'fd12::1']) expect(alwaysBlockedReason(ip), ip).toBeNull();
+    const meta = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) => cb(null, [{ address: '169.254.169.254', family: 4 }])) as never;
+    const err = await new Promise((resolve) => guardedLookup({ lookup: meta, allowPrivateAddresses: true })('metadata.google.internal', {}, (e) => resolve(e)));
+    expect((err as FetchError).code).toBe('BLOCKED_ADDRESS');
+  });
+
+  it('sourceUrlProblem: the one check for URLs from config, OPML and chat', () => {
+    expect(sourceUrlProblem('https://example.com/feed.xml')).toBeNull();
+    expect(sourceUrlProblem('file:///etc/passwd')).toMatch(/only http/);
+    expect(sourceUrlProblem('http://user:pw@example.com/')).toMatch(/credentials/);
+    expect(sourceUrlProblem('http://[2002:7f00:1::]/')).toMatch(/6to4/);
+    expect(sourceUrlProblem('http://127.0.0.1/')).toMatch(/refused/);
+    expect(sourceUrlProblem('http://127.0.0.1/', true)).toBeNull();
+    expect(sourceUrlProblem('http://169.254.169.254/', true)).toMatch(/metadata/);
   });
 });
