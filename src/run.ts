@@ -118,6 +118,7 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
 function publicReadiness(app: App): ReadinessCheck {
   return async () => {
     const r = await app.ready();
-    return { ok: r.ok, store: r.store ? 'up' : 'down', polling: r.polling };
+    const platforms = Object.fromEntries(Object.keys(app.posters).map((p) => [p, 'configured']));
+    return { ok: r.ok, store: { backend: app.store.kind, ok: r.store }, polling: r.polling, platforms };
   };
 }

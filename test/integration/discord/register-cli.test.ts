@@ -27,7 +27,7 @@ describe('register-commands CLI', () => {
     // Admin subcommands live in /talent-admin, hidden from members without Manage Server, guilds only.
     const admin = defs[0].find((d: any) => d.name === 'talent-admin');
     expect(admin).toMatchObject({ default_member_permissions: '32', contexts: [0] });
-    expect(admin.options.map((o: any) => o.name).sort()).toEqual(['digest', 'subscribe', 'unsubscribe']);
+    expect(admin.options.map((o: any) => o.name).sort()).toEqual(['digest', 'sources-add', 'sources-remove', 'subscribe', 'unsubscribe', 'watch']);
     const pub = defs[0].find((d: any) => d.name === 'talent');
     expect(pub.options.map((o: any) => o.name)).not.toContain('subscribe');
     expect(pub.options.map((o: any) => o.name)).not.toContain('digest');
