@@ -96,7 +96,7 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     }
     const feed = await parseOrEmpty(deps, res.text, res.finalUrl, source);
     const fetchedAt = now();
-    const items = uniqueById(feed.entries.map((raw: RawEntry) => normalizeEntry(raw, { source: source.name, lang: source.lang, fetchedAt, baseUrl: res.finalUrl })));
+    const items = uniqueById(feed.entries.map((raw: RawEntry) => normalizeEntry(raw, { source: source.name, lang: source.lang, timezone: source.timezone, fetchedAt, baseUrl: res.finalUrl, onDate: (n) => deps.log[n.reason === 'future' ? 'warn' : 'debug']({ source: source.name, date: n.raw, parsed: n.parsed }, n.reason === 'future' ? 'feed date is in the future; using the fetch time' : 'feed date unreadable; using the fetch time') })));
     const assessments = await deps.assessor.assess(items, { firms: source.firms, topics: source.topics });
     const entries = await buildEntries(items, assessments, source, prev, deps, fetchedAt);
     const next = succeeded({ ...state, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
