@@ -1,7 +1,7 @@
 // `npm run eval`: scores the relevance engine (and dedupe, when present) on labelled rows.
 //   node dist/eval/run.js [path/to/rows.jsonl] [--moves=path/to/move-cases.jsonl] [--errors]
-// Own move cases (eval/moves.jsonl, from scripts/gen-move-cases.mjs) are scored on moves only.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Own move cases (eval/moves*.jsonl; moves.jsonl from scripts/gen-move-cases.mjs) are scored on moves only.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { silentLogger } from '../log.js';
@@ -67,11 +67,14 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   w(`${'topic macro-F1'.padEnd(22)}${''.padStart(14)}${pct(rep.topicMacroF1)}`);
   w(line('firms (micro)', rep.firms));
   w(`${'move from→to (dev)'.padEnd(22)}${pct(rep.moves.accuracy)}   ${rep.moves.correct}/${rep.moves.total} labelled moves`);
-  const casesPath = argv.find((a) => a.startsWith('--moves='))?.slice(8) ?? resolve(root, 'eval/moves.jsonl');
-  if (existsSync(casesPath)) {
-    const cases = readEvalRows(casesPath);
+  // Own move cases: every eval/moves*.jsonl (generated: moves.jsonl; hand-written: moves-hand.jsonl), or --moves=<file>.
+  const given = argv.find((a) => a.startsWith('--moves='))?.slice(8);
+  const dir = resolve(root, 'eval');
+  const files = given ? [resolve(given)] : existsSync(dir) ? readdirSync(dir).filter((f) => /^moves.*\.jsonl$/.test(f)).sort().map((f) => resolve(dir, f)) : [];
+  for (const file of files) {
+    const cases = readEvalRows(file);
     const mc = evaluateMoveCases(cases, cases.map((r) => classifier.classify(rowToItem(r))));
-    w(`own move cases ${casesPath} (${cases.length} rows)`);
+    w(`own move cases ${file} (${cases.length} rows)`);
     w(`${'move from→to (own)'.padEnd(22)}${pct(mc.moves.accuracy)}   ${mc.moves.correct}/${mc.moves.total} labelled moves`);
     w(`${'  person named right'.padEnd(22)}${pct(mc.person.accuracy)}   ${mc.person.correct}/${mc.person.total}`);
     w(`${'  false moves (neg)'.padEnd(22)}${String(mc.falseMoves.count).padStart(7)}   of ${mc.falseMoves.total} hard negatives`);

@@ -12,7 +12,7 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? with|\bsigned with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
@@ -20,7 +20,7 @@ const TO_AFTER =
   /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|招揽|聘请|引入|迎来)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
-  /(?:\bformer|\bex-|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+  /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
   /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
@@ -55,7 +55,7 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
 // "the Hangzhou AI lab DeepSeek", "rival start-up Moonshot AI": an appositive descriptor between cue and name.
 const DESCRIPTOR = /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // "From Apple to Meta", "from X to Y": the second name is the destination.
-const FROM_X_TO = /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$/i;
+const FROM_X_TO = /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
 // Denied or unconfirmed reports are not moves.
 const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs? (?:are|were|is) (?:false|untrue|wrong)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
 
@@ -120,7 +120,6 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
     if (!toAfter && (FROM_AFTER.test(after) || TENURE_AFTER_ZH.test(after))) add(from, m.org, 2);
   }
   const orgs = new Set([...mentions, ...extra].map((m) => m.org));
-  if (process.env.DEBUG_MOVES) console.log(JSON.stringify({ personName, to: [...to], from: [...from], back: [...back] }));
   const net = (org: string, side: 'to' | 'from') => (side === 'to' ? (to.get(org) ?? 0) - (from.get(org) ?? 0) : (from.get(org) ?? 0) - (to.get(org) ?? 0));
   const pick = (side: 'to' | 'from', exclude?: string) =>
     [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side))[0];

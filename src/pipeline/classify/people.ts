@@ -27,9 +27,9 @@ const STOP = new Set(
   King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
 );
 const AFTER_CUE =
-  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
+  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
 const BEFORE_CUE =
-  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
+  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
 
 const ZH_NAME =
   /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工)\s*([\u4e00-\u9fa5]{2,4}?)(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|，|,|、|。|：|\s)/g;
