@@ -123,6 +123,8 @@ export const configSchema = z
         /** Scores in [low, high) get a second opinion when an LLM is configured. */
         borderline: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.6]),
         abstractiveSummaries: z.boolean().default(false),
+        /** Ask the model for the English gist of every relevant item (falls back to the rule gist). */
+        gist: z.boolean().default(true),
       })
       .prefault({}),
   });

@@ -36,6 +36,12 @@ export function romanizeTerm(raw: string, aliases: readonly string[] = []): stri
   return parts.map((p, i) => (i === 0 || !/^[a-z]/.test(p) ? cap(p) : p)).join('').replace(/ü/g, 'u');
 }
 
+/** The firm's own Latin alias that spells the term's pinyin ("淘宝" → "Taobao"), if any. */
+function pinyinAlias(term: string, aliases: readonly string[]): string | undefined {
+  const r = romanizeTerm(term, aliases);
+  return aliases.includes(r) ? r : undefined;
+}
+
 const CN_UNIT: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3, 百: 100 };
 function englishAmount(n: number): string {
   if (n >= 1e9) return `${+(n / 1e9).toFixed(1)} billion`;
@@ -59,8 +65,8 @@ export function keyNumber(text: string): string | undefined {
 }
 
 export interface GistFacts {
-  /** Product, model, team or super-app names found, with their firm's aliases (for romanizing). */
-  products?: Array<{ term: string; aliases: readonly string[] }>;
+  /** Product, model, team or super-app names found, with their firm's aliases and listed English name (for romanizing). */
+  products?: Array<{ term: string; aliases: readonly string[]; latin?: string }>;
   /** Families of evidence found (feature, policy, war, ...). */
   families?: string[];
   /** Whether the move's destination is a firm the engine knows (else: a new company). */
@@ -120,7 +126,7 @@ export function buildGist(item: Pick<Item, 'title' | 'summary' | 'lang'>, a: Pic
     const lead = sentences(a.summary || body)[0] ?? title;
     return fit(lead.length >= 40 ? lead : title);
   }
-  const products = [...new Set((facts.products ?? []).map((p) => romanizeTerm(p.term, p.aliases)).filter((p) => !HAN.test(p) && !a.firms.includes(p)))];
+  const products = [...new Set((facts.products ?? []).map((p) => (HAN.test(p.term) ? pinyinAlias(p.term, p.aliases) ?? p.latin ?? romanizeTerm(p.term, p.aliases) : p.term)).filter((p) => !HAN.test(p) && !a.firms.includes(p)))];
   const firms = a.firms.length ? list(a.firms.slice(0, 4)) : 'Chinese tech firms';
   const phrase = topicPhrase(a as Assessment, facts, products);
   return fit(`${firms}: ${phrase}${num ? ` (${num})` : ''}.`);

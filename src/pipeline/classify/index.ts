@@ -68,7 +68,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
 
 /** What the gist may name: products and teams (with their firm's aliases, for romanizing) and the evidence families. */
 function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: ReturnType<typeof evidence>): GistFacts {
-  const products = scan.firms.filter((h) => h.kind !== 'alias' && h.kind !== 'subsidiary').map((h) => ({ term: h.term, aliases: k.firms.get(h.firm)?.aliases ?? [] }));
+  const products = scan.firms.filter((h) => h.kind !== 'alias' && h.kind !== 'subsidiary').map((h) => ({ term: h.term, aliases: k.firms.get(h.firm)?.aliases ?? [], latin: k.latinName(h.term) }));
   const families = Object.entries(ev.counts).filter(([, n]) => n > 0).map(([f]) => f);
   return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined };
 }
