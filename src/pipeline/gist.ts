@@ -138,3 +138,13 @@ export function latinShare(s: string): number {
   const latin = s.match(/[A-Za-z]/g)?.length ?? 0;
   return latin + han ? latin / (latin + han) : 1;
 }
+
+/** The gist to show under an alert's headline: absent when it would only repeat the headline or the summary shown. */
+export function displayGist(alert: { title: string; summary?: string; assessment: Pick<Assessment, 'gist' | 'summary'> }): string | undefined {
+  const g = alert.assessment.gist?.trim();
+  if (!g) return undefined;
+  const norm = (s: string) => s.toLowerCase().replace(/[\s.…]+/g, ' ').trim();
+  const gn = norm(g);
+  const shown = norm(`${alert.title} ${alert.assessment.summary || alert.summary || ''}`);
+  return shown.includes(gn) ? undefined : g;
+}

@@ -132,6 +132,8 @@ describe('poll --once', () => {
     expect(at('cn:cn-3').slice(0, 16)).toBe(utcIso(c));
     expect(Date.parse(at('cn:cn-4'))).toBeGreaterThanOrEqual(before - 1000);
     expect(Date.parse(at('cn:cn-4'))).toBeLessThanOrEqual(Date.now());
+    // The stored assessment carries the English gist (no store change: it is part of the assessment JSON).
+    expect(got.find((x) => x.id === 'cn:cn-1')!.assessment.gist).toBe('Wang Kexin moves from Baidu to Zhipu AI.');
     await store.close();
   });
 
