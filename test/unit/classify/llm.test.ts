@@ -17,7 +17,8 @@ function memoryCache(): VerdictCache & { map: Map<string, string> } {
   return { map, cacheGet: async (k) => map.get(k) ?? null, cacheSet: async (k, v) => void map.set(k, v) };
 }
 
-const config = { timeout: 1000, // well under the 2 s stall, well over a loaded machine's first request borderline: [0.3, 0.6] as [number, number], abstractiveSummaries: false };
+// 1 s: well under the 2 s stall, well over a loaded machine's first request.
+const config = { timeout: 1000, borderline: [0.3, 0.6] as [number, number], abstractiveSummaries: false };
 const it1 = item('Researcher Ana Ruiz leaves Meta for a startup', 'Ana Ruiz, who worked on Llama at Meta, has joined a new AI startup.');
 
 describe('LLM second opinion against a local fake server', () => {
