@@ -123,8 +123,10 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   }
   const orgs = new Set([...mentions, ...extra].map((m) => m.org));
   const net = (org: string, side: 'to' | 'from') => (side === 'to' ? (to.get(org) ?? 0) - (from.get(org) ?? 0) : (from.get(org) ?? 0) - (to.get(org) ?? 0));
+  // Ties go to the organisation named more often (the story's subject, not a passing earlier employer).
+  const named = (o: string) => [...mentions, ...extra].filter((m) => m.org === o).length;
   const pick = (side: 'to' | 'from', exclude?: string) =>
-    [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side))[0];
+    [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side) || named(b) - named(a))[0];
   // A return names its destination outright; the story's retold history does not count against it.
   const returning = [...back.keys()].filter((o) => orgs.has(o)).sort((a, b) => (back.get(b) ?? 0) - (back.get(a) ?? 0))[0];
   let dest = returning ?? pick('to');

@@ -8,11 +8,11 @@ import { rowToItem } from '../../../src/eval/run.js';
 import { classify, engine } from './helpers.js';
 
 describe('move grammar on own cases', () => {
-  it.each(['eval/moves.jsonl', 'eval/moves-hand.jsonl', 'eval/moves-hand2.jsonl'])('%s: ≥ 95%% from→to, no move on hard negatives', (file) => {
+  it.each(['eval/moves.jsonl', 'eval/moves-hand.jsonl', 'eval/moves-hand2.jsonl', 'eval/moves-hand3.jsonl', 'eval/moves-hand4.jsonl'])('%s: ≥ 95%% from→to, no move on hard negatives', (file) => {
     const rows = readEvalRows(resolve(file));
     const { classifier } = engine();
     const r = evaluateMoveCases(rows, rows.map((row) => classifier.classify(rowToItem(row))));
-    expect(r.moves.total).toBeGreaterThan(20);
+    expect(r.moves.total).toBeGreaterThan(10);
     expect(r.moves.accuracy, r.errors.map((e) => `${e.id} ${e.detail}`).join('\n')).toBeGreaterThanOrEqual(0.95);
     expect(r.falseMoves.count, r.errors.map((e) => `${e.id} ${e.detail}`).join('\n')).toBe(0);
   });
