@@ -32,7 +32,7 @@ const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
 
 const ZH_NAME =
-  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工)\s*([\u4e00-\u9fa5]{2,4}?)(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|，|,|、|。|：|\s)/g;
+  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工)\s*([\u4e00-\u9fa5]{2,4}?)(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|，|,|、|。|：|\s)/g;
 // Chinese names in the title's own grammar: "王可馨加盟智谱", "徐岚清转投美团", "李卓入职…" (verb right after the name).
 const ZH_NAME_VERB = /(?:^|[：:，,\s\u201c\u201d"]|前|原|的)([\u4e00-\u9fa5]{2,4}?)(?=已?(?:正式)?(?:加盟|加入|转投|入职|履新|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|回国|转战))/gm;
 const COMPOUND = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '夏侯', '端木', '司徒', '申屠']);

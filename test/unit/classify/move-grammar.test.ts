@@ -29,6 +29,8 @@ describe('move grammar, by rule', () => {
     ['purpose clause', 'Omar Haddad departs Nvidia to head AI research at Xiaomi', 'The machine learning veteran built CUDA libraries for model training.', 'Omar Haddad', 'Nvidia', 'Xiaomi'],
     ['new company', 'Anthropic researcher Léa Fontaine leaves to found Lattice Minds', 'Léa Fontaine has left Anthropic to co-found Lattice Minds, an AI agent startup.', 'Léa Fontaine', 'Anthropic', 'Lattice Minds'],
     ['paper affiliation', 'Former ByteDance researcher turns up on a DeepSeek paper', 'A new DeepSeek technical report on LLM reasoning lists Wang Hao, who until recently worked at ByteDance, among its authors.', 'Wang Hao', 'ByteDance', 'DeepSeek'],
+    ['affiliation on a paper', 'Ex-Google researcher Mira Halvorsen now lists an Anthropic affiliation', 'The Gemini scientist, who left Google in June, appears with an Anthropic affiliation on a new interpretability paper.', 'Mira Halvorsen', 'Google', 'Anthropic'],
+    ['zh 论文署名', '阿里前研究员出现在DeepSeek新论文作者名单中', '曾在阿里巴巴通义实验室工作的研究员周雨辰出现在深度求索最新发布的论文作者名单中，署名单位为DeepSeek。', '周雨辰', 'Alibaba', 'DeepSeek'],
     ['zh 履新', '原小米研究员罗晨履新英伟达', '原小米集团大模型研究员罗晨近日履新英伟达，担任AI实验室负责人。', '罗晨', 'Xiaomi', 'Nvidia'],
     ['zh 回归老东家', '孙浩回归阶跃星辰', '在微软工作两年后，孙浩回归老东家阶跃星辰，负责大模型研发。', '孙浩', 'Microsoft', 'StepFun'],
     ['zh compound surname, 出走', '百度又一核心成员出走：欧阳晓明投奔腾讯', '欧阳晓明此前是百度大模型团队的骨干研究员。', '欧阳晓明', 'Baidu', 'Tencent'],
