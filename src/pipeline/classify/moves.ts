@@ -26,7 +26,7 @@ const FROM_AFTER =
   /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
 
 const UNKNOWN_ORG = [
-  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g, side: 'to' as const },
   { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
@@ -59,7 +59,7 @@ const DESCRIPTOR = /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO = /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
 // Denied or unconfirmed reports are not moves.
-const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs? (?:are|were|is) (?:false|untrue|wrong)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
+const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
 
 // The grammar beyond single cues (see docs/relevance.md, "Move grammar"):
 // - a return marker ("returns to", "rejoins", "is back at", "welcomes back", 回归/重返/回到/老东家)

@@ -9,11 +9,12 @@ export interface PersonCandidate {
 }
 
 // A Latin-script name token: any case-marked letters with diacritics (Zoë, Søren, Łukasz,
-// Nguyễn), inner capitals (McAllister, O'Connell, D'Souza) and hyphenated parts (Ji-hoon, Dubois-Martin).
-const TOKEN = String.raw`(?:(?:O|D|Mc|Mac|Fitz)['’]?)?\p{Lu}[\p{Ll}\p{M}]+(?:['’]\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*`;
+// Nguyễn), inner capitals (McAllister, O'Connell, D'Souza, LeCun) and hyphenated parts (Ji-hoon, Dubois-Martin).
+const TOKEN = String.raw`(?:(?:O|D|Mc|Mac|Fitz)['’]?)?\p{Lu}[\p{Ll}\p{M}]+(?:['’]?\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*`;
 // Particles inside a name: van der Berg, von Hagen, de la Fuente, dos Santos, bin Rashid, Ó Briain, Van den Broeck.
-const PARTICLE = String.raw`(?:van|von|de|der|den|del|della|des|di|da|das|do|dos|du|la|le|ter|ten|zu|bin|ibn|binti|al|el|Ó|Ní|Nic|Mac|Van|Von|De|Di|Da|Du|La|Le|St\.?)`;
-const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:\s+(?:${PARTICLE}\s+){0,3}${TOKEN}){1,3})(?![\p{Ll}\p{M}])`, 'gu');
+const PARTICLE = String.raw`(?:van|von|vom|de|der|den|ap|ab|af|av|y|del|della|des|di|da|das|do|dos|du|la|le|ter|ten|zu|bin|ibn|binti|al|el|Ó|Ní|Nic|Mac|Van|Von|De|Di|Da|Du|La|Le|St\.?)`;
+// Runs never cross a line (title | summary) and may be long: the loop below keeps the best run of name tokens.
+const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}${TOKEN}){1,6})(?![\p{Ll}\p{M}])`, 'gu');
 const IS_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
 const STOP = new Set(
   `The A An And But Former Ex Co-founder Cofounder Co-Founder Founders Co-founders Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
