@@ -44,6 +44,8 @@ export type Region = 'US' | 'CN' | 'SG' | 'ID' | 'IN' | 'KR' | 'JP' | 'EU' | 'UK
 
 export interface Move {
   person: string;
+  /** The person's name in Latin script when it is written in Chinese ("Xu Lanqing" for 徐岚清). */
+  personLatin?: string;
   /** Canonical firm name where known, else the organisation's plain name. */
   from: string;
   to: string;
@@ -65,6 +67,8 @@ export interface Assessment {
   why: string[];
   /** Extractive one-liner: ≤280 chars English, ≤140 Chinese, no HTML. */
   summary: string;
+  /** One short English sentence (≤200 chars, mostly Latin script) for relevant items: who, from where to where, firms, key number. */
+  gist?: string;
 }
 
 export interface AlsoReported {

@@ -44,7 +44,7 @@ export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.W
       id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : null;
       const item = lineToItem(rec, n);
       const a = await assess(item);
-      write({ id: item.id, relevant: a.relevant, topics: a.topics, firms: a.firms, score: a.score, moves: a.moves, summary: a.summary, why: a.why });
+      write({ id: item.id, relevant: a.relevant, topics: a.topics, firms: a.firms, score: a.score, moves: a.moves, summary: a.summary, ...(a.gist ? { gist: a.gist } : {}), why: a.why });
     } catch (err) {
       errors++;
       const msg = err instanceof SyntaxError ? `line ${n} is not valid JSON` : err instanceof Error ? err.message : String(err);

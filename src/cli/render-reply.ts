@@ -1,5 +1,6 @@
 // Renders a platform-neutral command Reply as terminal text (CLI search, console).
 import type { Reply } from '../commands/types.js';
+import { displayGist } from '../pipeline/gist.js';
 
 export function renderReplyText(reply: Reply): string {
   switch (reply.type) {
@@ -13,7 +14,8 @@ export function renderReplyText(reply: Reply): string {
       if (reply.hits.length === 0) return `No alerts match "${reply.query}".`;
       const lines = reply.hits.map((h, i) => {
         const a = h.alert;
-        return `${reply.offset + i + 1}. ${a.title}\n   ${a.published.slice(0, 10)} · ${a.source} · ${a.link}\n   ${h.snippet}`;
+        const gist = displayGist(a);
+        return `${reply.offset + i + 1}. ${a.title}${gist ? `\n   ${gist}` : ''}\n   ${a.published.slice(0, 10)} · ${a.source} · ${a.link}\n   ${h.snippet}`;
       });
       const more = reply.nextPage ? `\nMore: talent-radar ${reply.nextPage}` : '';
       return `${reply.total} match${reply.total === 1 ? '' : 'es'} for "${reply.query}"\n\n${lines.join('\n')}${more}`;

@@ -1,6 +1,7 @@
 // One config schema, checked at start. Secrets never live here: see env.ts.
 import { z } from 'zod';
 import { PLATFORMS, TOPICS } from '../types.js';
+import { isTimeZone } from '../pipeline/normalize/date.js';
 
 const DURATION_RE = /^(\d+(?:\.\d+)?)\s*(ms|s|m|h|d|w)$/;
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1e3, m: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3 };
@@ -33,6 +34,11 @@ export const sourceSchema = z.strictObject({
   interval: duration.optional(),
   /** Language hint for items whose text does not tell (en, zh, ...). */
   lang: z.string().min(2).max(8).optional(),
+  /** IANA time zone of the feed's dates that carry none, and of "CST" (Asia/Shanghai: China time). */
+  timezone: z
+    .string()
+    .refine(isTimeZone, 'not an IANA time zone; write e.g. Asia/Shanghai, America/New_York or UTC')
+    .optional(),
   /** Hints: firms or topics this source is about; they add a little score when the text agrees. */
   firms: z.array(z.string()).default([]),
   topics: z.array(topic).default([]),
@@ -152,6 +158,8 @@ export const configSchema = z
         /** Scores in [low, high) get a second opinion when an LLM is configured. */
         borderline: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).default([0.3, 0.6]),
         abstractiveSummaries: z.boolean().default(false),
+        /** Ask the model for the English gist of every relevant item (falls back to the rule gist). */
+        gist: z.boolean().default(true),
       })
       .prefault({}),
   });

@@ -72,3 +72,46 @@ export function evaluateClassify(rows: EvalRow[], assessments: Assessment[]): Cl
     errors,
   };
 }
+
+export interface MoveCaseReport {
+  /** Rows with a labelled move: from → to right. */
+  moves: { correct: number; total: number; accuracy: number };
+  /** Of those, the person's name right too (case and spacing folded). */
+  person: { correct: number; total: number; accuracy: number };
+  /** Hard negatives (no labelled move) where a move was still emitted. */
+  falseMoves: { count: number; total: number };
+  /** Per `pattern` of the row (verb, return, metonym, newco, indirect, neg:…). */
+  byPattern: Record<string, { correct: number; total: number }>;
+  errors: Array<{ id: string; pattern: string; detail: string }>;
+}
+
+const foldName = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Scores moves only (own move cases: eval/moves.jsonl); relevance and firms are not labelled there. */
+export function evaluateMoveCases(rows: EvalRow[], assessments: Assessment[]): MoveCaseReport {
+  const r: MoveCaseReport = { moves: { correct: 0, total: 0, accuracy: 1 }, person: { correct: 0, total: 0, accuracy: 1 }, falseMoves: { count: 0, total: 0 }, byPattern: {}, errors: [] };
+  rows.forEach((row, i) => {
+    const a = assessments[i];
+    const pattern = (row as EvalRow & { pattern?: string }).pattern ?? (row.labels.move ? 'move' : 'neg');
+    const bucket = (r.byPattern[pattern] ??= { correct: 0, total: 0 });
+    bucket.total++;
+    const gm = row.labels.move;
+    const got = a.moves.map((m) => `${m.person}: ${m.from}→${m.to}`).join('; ') || 'none';
+    if (!gm) {
+      r.falseMoves.total++;
+      if (a.moves.length) (r.falseMoves.count++, r.errors.push({ id: row.id, pattern, detail: `expected no move, got ${got}` }));
+      else bucket.correct++;
+      return;
+    }
+    r.moves.total++;
+    r.person.total++;
+    const hit = a.moves.find((m) => m.from === gm.from && m.to === gm.to);
+    if (hit) (r.moves.correct++, bucket.correct++);
+    else r.errors.push({ id: row.id, pattern, detail: `expected ${gm.person}: ${gm.from}→${gm.to}, got ${got}` });
+    if (hit && foldName(hit.person) === foldName(gm.person)) r.person.correct++;
+    else if (hit) r.errors.push({ id: row.id, pattern, detail: `person: expected ${gm.person}, got ${hit.person}` });
+  });
+  r.moves.accuracy = r.moves.total ? r.moves.correct / r.moves.total : 1;
+  r.person.accuracy = r.person.total ? r.person.correct / r.person.total : 1;
+  return r;
+}

@@ -1,6 +1,7 @@
 // `npm run eval`: scores the relevance engine (and dedupe, when present) on labelled rows.
-//   node dist/eval/run.js [path/to/rows.jsonl] [--errors]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+//   node dist/eval/run.js [path/to/rows.jsonl] [--moves=path/to/move-cases.jsonl] [--errors]
+// Own move cases (eval/moves*.jsonl; moves.jsonl from scripts/gen-move-cases.mjs) are scored on moves only.
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { silentLogger } from '../log.js';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { createClassifier } from '../pipeline/classify/index.js';
 import type { Item } from '../types.js';
-import { evaluateClassify, type PRF } from './classify-eval.js';
+import { evaluateClassify, evaluateMoveCases, type PRF } from './classify-eval.js';
 import { readEvalRows, type EvalRow } from './rows.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -75,7 +76,21 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   for (const [t, m] of Object.entries(rep.topics)) w(line(`topic ${t}`, m));
   w(`${'topic macro-F1'.padEnd(22)}${''.padStart(14)}${pct(rep.topicMacroF1)}`);
   w(line('firms (micro)', rep.firms));
-  w(`${'move from→to'.padEnd(22)}${pct(rep.moves.accuracy)}   ${rep.moves.correct}/${rep.moves.total} labelled moves`);
+  w(`${'move from→to (dev)'.padEnd(22)}${pct(rep.moves.accuracy)}   ${rep.moves.correct}/${rep.moves.total} labelled moves`);
+  // Own move cases: every eval/moves*.jsonl (generated: moves.jsonl; hand-written: moves-hand.jsonl), or --moves=<file>.
+  const given = argv.find((a) => a.startsWith('--moves='))?.slice(8);
+  const dir = resolve(root, 'eval');
+  const files = given ? [resolve(given)] : existsSync(dir) ? readdirSync(dir).filter((f) => /^moves.*\.jsonl$/.test(f)).sort().map((f) => resolve(dir, f)) : [];
+  for (const file of files) {
+    const cases = readEvalRows(file);
+    const mc = evaluateMoveCases(cases, cases.map((r) => classifier.classify(rowToItem(r))));
+    w(`own move cases ${file} (${cases.length} rows)`);
+    w(`${'move from→to (own)'.padEnd(22)}${pct(mc.moves.accuracy)}   ${mc.moves.correct}/${mc.moves.total} labelled moves`);
+    w(`${'  person named right'.padEnd(22)}${pct(mc.person.accuracy)}   ${mc.person.correct}/${mc.person.total}`);
+    w(`${'  false moves (neg)'.padEnd(22)}${String(mc.falseMoves.count).padStart(7)}   of ${mc.falseMoves.total} hard negatives`);
+    for (const [p, b] of Object.entries(mc.byPattern).sort()) w(`    ${p.padEnd(18)}${pct(b.total ? b.correct / b.total : 1)}   ${b.correct}/${b.total}`);
+    if (argv.includes('--errors')) for (const e of mc.errors) w(`  ${e.id} [${e.pattern}] ${e.detail}`);
+  }
 
   const rounds = Math.max(1, Math.ceil(4000 / items.length));
   for (const it of items) classifier.classify(it); // warm up

@@ -59,6 +59,8 @@ export interface Knowledge {
   knownOrg(nameOrAlias: string): string | undefined;
   suggestFirms(text: string, n: number): string[];
   firmRegion(name: string): string | undefined;
+  /** The Latin-script name listed before a Chinese alias in the same firms.yml list ("可灵" → "Kling"), for English display. */
+  latinName(term: string): string | undefined;
   scan(text: string): Scan;
 }
 
@@ -90,7 +92,17 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
   const firms = new Map<string, FirmInfo>();
   const names = new Map<string, string>();
   const superFirms = new Set(firmEntries.filter((f) => f.superapp).map((f) => f.name));
+  const latin = new Map<string, string>();
+  const HAN = /[\u3400-\u9fff]/;
   for (const f of firmEntries) {
+    // firms.yml lists an English name first and its Chinese forms after it ("Kling, 可灵, 可灵AI").
+    for (const kind of KINDS) {
+      let last: string | undefined;
+      for (const term of f[LISTS[kind]] as string[]) {
+        if (!HAN.test(term)) last = term;
+        else if (last && !latin.has(fold(term))) latin.set(fold(term), last);
+      }
+    }
     const all = new Set<string>([f.name]);
     for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) all.add(term);
     for (const g of f.guarded) all.add(g.term);
@@ -139,6 +151,7 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     knownOrg: lookup,
     suggestFirms: (s, n) => suggest(s, reportedNames, n),
     firmRegion: (name) => firms.get(name)?.region,
+    latinName: (term) => latin.get(fold(term)),
     scan,
   };
 }

@@ -2,7 +2,8 @@
 // model failure (timeout, HTTP error, garbage) falls back to the rule verdict.
 import { createHash } from 'node:crypto';
 import type { Logger } from '../log.js';
-import type { Classifier } from '../pipeline/classify/index.js';
+import type { ClassifyHints, Classifier } from '../pipeline/classify/index.js';
+import { GIST_LIMIT, latinShare } from '../pipeline/gist.js';
 import { plainText, SUMMARY_LIMIT } from '../pipeline/summarize.js';
 import type { Assessor } from '../pipeline/poll.js';
 import type { Assessment, Item } from '../types.js';
@@ -18,6 +19,8 @@ export interface AssessorConfig {
   timeout: number;
   borderline: [number, number];
   abstractiveSummaries: boolean;
+  /** Ask the model for the English gist of every relevant item (the rule gist stays the fallback). */
+  gist?: boolean;
 }
 
 export interface AssessorOptions {
@@ -50,14 +53,21 @@ function merge(a: Assessment, v: LlmVerdict, threshold: number, model: string, l
   };
 }
 
+/** A model gist is used only when it is one short, mostly Latin-script line; otherwise the rule gist stays. */
+export function acceptableGist(g: string | undefined): string | undefined {
+  const s = g ? plainText(g) : '';
+  if (!s || s.length > GIST_LIMIT || /\n/.test(g ?? '') || latinShare(s) < 0.8) return undefined;
+  return s;
+}
+
 export function createAssessor(opts: AssessorOptions): Assessor {
   const { classifier, cache, log, config } = opts;
   const client = opts.llm ? (isClient(opts.llm) ? opts.llm : createLlmClient(opts.llm, { timeoutMs: config.timeout, fetch: opts.fetch })) : undefined;
   const ttl = opts.cacheTtlSec ?? 30 * 86400;
   const [low, high] = config.borderline;
 
-  async function verdict(item: Item): Promise<LlmVerdict | undefined> {
-    const key = `llm:v1:${client!.model}:${createHash('sha1').update(`${item.title}\n${item.summary}`).digest('hex')}`;
+  async function verdict(item: Item, gist: boolean): Promise<LlmVerdict | undefined> {
+    const key = `llm:${gist ? 'v2g' : 'v1'}:${client!.model}:${createHash('sha1').update(`${item.title}\n${item.summary}`).digest('hex')}`;
     try {
       const hit = await cache?.cacheGet(key);
       if (hit) return JSON.parse(hit) as LlmVerdict;
@@ -65,13 +75,25 @@ export function createAssessor(opts: AssessorOptions): Assessor {
       log.warn({ err: String(err) }, 'llm cache read failed');
     }
     try {
-      const v = await client!.judge(item, { summary: config.abstractiveSummaries });
+      const v = await client!.judge(item, { summary: config.abstractiveSummaries, ...(gist ? { gist: true } : {}) });
       await cache?.cacheSet(key, JSON.stringify(v), ttl).catch((err: unknown) => log.warn({ err: String(err) }, 'llm cache write failed'));
       return v;
     } catch (err) {
       log.warn({ id: item.id, code: (err as { code?: string }).code, err: (err as Error).message }, 'llm second opinion failed; using the rule engine');
       return undefined;
     }
+  }
+
+  // Relevant items always carry a gist: the model's when acceptable, else the rules'.
+  function withGist(a: Assessment, item: Item, v: LlmVerdict): Assessment {
+    if (!a.relevant) {
+      const { gist: _drop, ...rest } = a;
+      return rest;
+    }
+    const model = config.gist ? acceptableGist(v.gist) : undefined;
+    if (config.gist && v.gist !== undefined && !model) log.warn({ id: item.id }, 'llm gist unusable (empty, too long or not English); using the rule gist');
+    const gist = model ?? a.gist ?? classifier.gist?.(item, a);
+    return gist ? { ...a, gist, ...(model ? { why: [...a.why, `gist by llm ${client!.model}`] } : {}) } : a;
   }
 
   return {
@@ -81,11 +103,14 @@ export function createAssessor(opts: AssessorOptions): Assessor {
       const out = [...rules];
       const one = async (a: Assessment, i: number): Promise<Assessment> => {
           const borderline = a.score >= low && a.score < high;
-          if (!borderline && !(config.abstractiveSummaries && a.relevant)) return a;
-          const v = await verdict(items[i]);
+          const wantGist = !!config.gist && (a.relevant || borderline);
+          if (!borderline && !(config.abstractiveSummaries && a.relevant) && !wantGist) return a;
+          const v = await verdict(items[i], wantGist);
           if (!v) return a;
-          if (!borderline) return merge(a, { ...v, relevant: a.relevant, topics: a.topics }, classifier.threshold, client.model, items[i].lang, true);
-          return merge(a, v, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries);
+          const merged = borderline
+            ? merge(a, v, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries)
+            : merge(a, { ...v, relevant: a.relevant, topics: a.topics }, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries);
+          return withGist(merged, items[i], v);
       };
       // At most four requests in flight.
       for (let i = 0; i < rules.length; i += 4) {

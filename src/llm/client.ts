@@ -11,11 +11,13 @@ export interface LlmVerdict {
   relevant: boolean;
   topics: Topic[];
   summary?: string;
+  /** One short English sentence (asked for with `gist`). */
+  gist?: string;
 }
 
 export interface LlmClient {
   readonly model: string;
-  judge(item: Pick<Item, 'title' | 'summary' | 'lang'>, opts?: { summary?: boolean }): Promise<LlmVerdict>;
+  judge(item: Pick<Item, 'title' | 'summary' | 'lang'>, opts?: { summary?: boolean; gist?: boolean }): Promise<LlmVerdict>;
 }
 
 export class LlmError extends Error {
@@ -46,7 +48,8 @@ function parseVerdict(content: string): LlmVerdict {
   const o = v as { relevant?: unknown; topics?: unknown; summary?: unknown };
   if (typeof o.relevant !== 'boolean') throw new LlmError('LLM_BAD_ANSWER', 'answer has no boolean "relevant"');
   const topics = Array.isArray(o.topics) ? o.topics.filter((t): t is Topic => t === 'talent' || t === 'superapp') : [];
-  return { relevant: o.relevant, topics, summary: typeof o.summary === 'string' ? o.summary : undefined };
+  const gist = (o as { gist?: unknown }).gist;
+  return { relevant: o.relevant, topics, summary: typeof o.summary === 'string' ? o.summary : undefined, ...(typeof gist === 'string' ? { gist } : {}) };
 }
 
 export function createLlmClient(settings: LlmSettings, opts: { timeoutMs: number; fetch?: typeof fetch }): LlmClient {
@@ -61,7 +64,7 @@ export function createLlmClient(settings: LlmSettings, opts: { timeoutMs: number
         response_format: { type: 'json_object' },
         messages: [
           { role: 'system', content: SYSTEM },
-          { role: 'user', content: `lang: ${item.lang}\ntitle: ${item.title}\ntext: ${item.summary}${o.summary ? '\nAlso write "summary": one sentence with who, from, to and what.' : ''}` },
+          { role: 'user', content: `lang: ${item.lang}\ntitle: ${item.title}\ntext: ${item.summary}${o.summary ? '\nAlso write "summary": one sentence with who, from, to and what.' : ''}${o.gist ? '\nAlso write "gist": one short English sentence (at most 25 words) for US readers: who moved from which firm to which, or what the firm did; firm names in English, Chinese names in pinyin, the key number if any.' : ''}` },
         ],
       };
       let res: Response;

@@ -1,14 +1,14 @@
 // RawEntry → Item: plain text, canonical link, ISO dates, language, stable id.
 import { createHash } from 'node:crypto';
 import type { Item, RawEntry } from '../types.js';
-import { toIsoDate } from './normalize/date.js';
+import { toIsoDate, type DateOptions } from './normalize/date.js';
 import { htmlToText } from './normalize/html.js';
 import { detectLang } from './normalize/lang.js';
 import { canonicalUrl } from './normalize/url.js';
 
 export { canonicalUrl } from './normalize/url.js';
 export { htmlToText } from './normalize/html.js';
-export { toIsoDate } from './normalize/date.js';
+export { toIsoDate, isTimeZone } from './normalize/date.js';
 export { detectLang } from './normalize/lang.js';
 
 export interface NormalizeContext {
@@ -19,6 +19,10 @@ export interface NormalizeContext {
   fetchedAt: Date;
   /** The feed's final URL; relative links resolve against it. */
   baseUrl: string;
+  /** The source's IANA time zone for dates that carry none (and for what "CST" means). */
+  timezone?: string;
+  /** Told when a date was clamped to the fetch time (future beyond the skew) or unreadable. */
+  onDate?: DateOptions['onAdjust'];
 }
 
 /**
@@ -62,6 +66,7 @@ export function normalizeEntry(raw: RawEntry, ctx: NormalizeContext): Item {
   const published = clip(raw.published?.trim() ?? '', 256);
   // The raw date string (not the fetch time) goes into the hash, so the id is the same every poll.
   const id = guid ? `${ctx.source}:${guid}` : `${ctx.source}:${shortHash(link, title, published)}`;
+  const lang = detectLang(`${title} ${summary.slice(0, 500)}`, ctx.lang);
   return {
     id,
     source: ctx.source,
@@ -69,8 +74,8 @@ export function normalizeEntry(raw: RawEntry, ctx: NormalizeContext): Item {
     title,
     summary,
     link: link || canonicalUrl(ctx.baseUrl),
-    lang: detectLang(`${title} ${summary.slice(0, 500)}`, ctx.lang),
-    published: toIsoDate(published || undefined, ctx.fetchedAt),
+    lang,
+    published: toIsoDate(published || undefined, ctx.fetchedAt, { timeZone: ctx.timezone, lang: ctx.lang ?? lang, onAdjust: ctx.onDate }),
     fetchedAt: ctx.fetchedAt.toISOString(),
   };
 }

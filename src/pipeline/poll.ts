@@ -11,7 +11,7 @@ import type { Assessment, Item, RawEntry, SourceState, Subscription } from '../t
 import type { RouteConfig } from '../config/schema.js';
 import { backoffMs, nextPollAt } from '../sources/schedule.js';
 import { errorCode } from '../sources/errors.js';
-import { normalizeEntry } from './normalize.js';
+import { normalizeEntry, type NormalizeContext } from './normalize.js';
 import { exactKeys, fingerprint } from './dedupe/index.js';
 import { routeAlert } from './route.js';
 import { routeWithChat, type ChatRouting } from './chat-routing.js';
@@ -106,7 +106,9 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     }
     const feed = await parseOrEmpty(deps, res.text, res.finalUrl, source);
     const fetchedAt = now();
-    const items = uniqueById(await normalizeAll(feed.entries, { source: source.name, lang: source.lang, fetchedAt, baseUrl: res.finalUrl }));
+    const onDate: NormalizeContext['onDate'] = (n) =>
+      deps.log[n.reason === 'future' ? 'warn' : 'debug']({ source: source.name, date: n.raw, parsed: n.parsed }, n.reason === 'future' ? 'feed date is in the future; using the fetch time' : 'feed date unreadable; using the fetch time');
+    const items = uniqueById(await normalizeAll(feed.entries, { source: source.name, lang: source.lang, timezone: source.timezone, fetchedAt, baseUrl: res.finalUrl, onDate }));
     const { resume: _done, ...rest } = state;
     const next = succeeded({ ...rest, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
     next.initialized = true;

@@ -17,6 +17,8 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const terms: Partial<Record<FamilyName, string[]>> = {};
   const seen = new Set<string>();
   for (const h of scan.terms) {
+    // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.
+    if (scan.firms.some((f) => f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start)) continue;
     const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
     if (seen.has(key)) continue;
     seen.add(key);

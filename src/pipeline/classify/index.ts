@@ -1,6 +1,7 @@
 // The rule engine: one scan per item (firms + topic terms), topic scores, the move, the why.
 import type { Knowledge } from '../../knowledge/index.js';
 import type { Assessment, Item, Move, Topic } from '../../types.js';
+import { buildGist, romanizeName, type GistFacts } from '../gist.js';
 import { summarize } from '../summarize.js';
 import { evidence, scoreTopics } from './features.js';
 import { extractMove } from './moves.js';
@@ -13,6 +14,8 @@ export interface ClassifyHints {
 export interface Classifier {
   readonly threshold: number;
   classify(item: Pick<Item, 'title' | 'summary' | 'lang'> & Partial<Item>, hints?: ClassifyHints): Assessment;
+  /** The rule gist for an assessment (the LLM assessor uses it when the model turns an item relevant). */
+  gist?(item: Pick<Item, 'title' | 'summary' | 'lang'>, a: Assessment): string;
 }
 
 export function createClassifier(knowledge: Knowledge, opts: { threshold?: number } = {}): Classifier {
@@ -46,11 +49,26 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
     if (hints.firms?.some((f) => firms.includes(f)) && score > 0.2) score = Math.min(1, score + 0.05);
     const topics: Topic[] = (['talent', 'superapp'] as const).filter((t) => scores[t] >= threshold);
     const relevant = topics.length > 0;
-    const moves: Move[] = relevant && topics.includes('talent') && move ? [move] : [];
+    const moves: Move[] = relevant && topics.includes('talent') && move ? [/[\u3400-\u9fff]/.test(move.person) ? { ...move, personLatin: romanizeName(move.person) } : move] : [];
     const why = [...scores.why];
     if (evidenceFirms.length) why.push(`firms: ${evidenceFirms.join(', ')}`);
     if (moves.length) why.push(`move: ${moves[0].person} ${moves[0].from} → ${moves[0].to}${moves[0].direction ? ` (${moves[0].direction})` : ''}`);
-    return { relevant, topics, score: Math.round(score * 1000) / 1000, firms, moves, why, summary: summarize(item, { moves, firms }) };
+    const summary = summarize(item, { moves, firms });
+    const out: Assessment = { relevant, topics, score: Math.round(score * 1000) / 1000, firms, moves, why, summary };
+    if (relevant) out.gist = buildGist(item, out, gistFacts(knowledge, scan, ev));
+    return out;
   };
-  return { threshold, classify };
+  const gist: Classifier['gist'] = (item, a) => {
+    const text = `${item.title}\n${item.summary}`;
+    const scan = knowledge.scan(text);
+    return buildGist(item, a, gistFacts(knowledge, scan, evidence(knowledge, scan)));
+  };
+  return { threshold, classify, gist };
+}
+
+/** What the gist may name: products and teams (with their firm's aliases, for romanizing) and the evidence families. */
+function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: ReturnType<typeof evidence>): GistFacts {
+  const products = scan.firms.filter((h) => h.kind !== 'alias' && h.kind !== 'subsidiary').map((h) => ({ term: h.term, aliases: k.firms.get(h.firm)?.aliases ?? [], latin: k.latinName(h.term) }));
+  const families = Object.entries(ev.counts).filter(([, n]) => n > 0).map(([f]) => f);
+  return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined };
 }

@@ -12,22 +12,25 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? with|\bsigned with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|招揽|聘请|引入|迎来)/i;
+  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|引入|迎来|招致麾下)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
-  /(?:\bformer|\bex-|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+  /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
-  /^(?:'s)?\s*(?:[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
+  /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
 
 const UNKNOWN_ORG = [
-  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch))\s+(?:a |an |the )?(?:new\s+)?(?:[a-z-]+\s+){0,2}?(?:startup|company|lab|venture)?,?\s*(?:called\s+|named\s+)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
-  { re: /\b(?:startup|start-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
+  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g, side: 'to' as const },
+  { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
+  // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
+  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s)?\s+(?:team|founders?|staff)\b/g, side: 'from' as const },
   { re: /\blicense\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s/g, side: 'from' as const },
 ];
@@ -37,8 +40,10 @@ const NOT_ORG = new Set(
 
 function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): Array<OrgMention & { side: 'to' | 'from' }> {
   const out: Array<OrgMention & { side: 'to' | 'from' }> = [];
+  // Same offsets, but no pattern runs from the title into the summary.
+  const lines = text.replace(/\n/g, '|');
   for (const { re, side } of UNKNOWN_ORG) {
-    for (const m of text.matchAll(re)) {
+    for (const m of lines.matchAll(re)) {
       const org = m[1].replace(/[.,]$/, '');
       const start = m.index + m[0].lastIndexOf(m[1]);
       if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
@@ -49,37 +54,88 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
   return out;
 }
 
+// "the Hangzhou AI lab DeepSeek", "rival start-up Moonshot AI": an appositive descriptor between cue and name.
+const DESCRIPTOR = /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
+// "From Apple to Meta", "from X to Y": the second name is the destination.
+const FROM_X_TO = /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
+// Denied or unconfirmed reports are not moves.
+const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
+
+// The grammar beyond single cues (see docs/relevance.md, "Move grammar"):
+// - a return marker ("returns to", "rejoins", "is back at", "welcomes back", 回归/重返/回到/老东家)
+//   fixes the destination: the firm after it is where the person goes, whatever "left X for Y"
+//   history the story retells;
+// - tenure phrases ("after five years at X", "a stint at X", "在X工作", "此前是X…") name the origin;
+// - a purpose clause ("departs X to head research at Y", "will lead … at Y") names the destination;
+// - a new company ("leaves to found N", "离职创业，创立N") is a destination even when unknown.
+const RETURN_BEFORE = /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
+const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
+const TENURE_BEFORE = /(?:\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
+const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
+const PURPOSE_BEFORE = /(?:\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
+const PAPER_AFTER = /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
+const NEWCO_ZH = /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,4}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
+
+/** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
+function clause(text: string, at: number): [number, number] {
+  let a = at;
+  while (a > 0 && !'\n.!?。！？；;'.includes(text[a - 1])) a--;
+  let b = at;
+  while (b < text.length && !'\n.!?。！？；;'.includes(text[b])) b++;
+  return [a, b];
+}
+
 export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
+  if (DENIAL.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
-  const people = findPeople(text, firms, isFirm);
+  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)];
+  // A startup's name found as an organisation is not the person.
+  const people = findPeople(text, firms, isFirm).filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
-  if (!person || person.score < 3) return undefined;
+  if (!person || person.score < 1) return undefined;
   const personName = original.slice(person.start, person.start + person.name.length);
 
-  const mentions: OrgMention[] = firms.filter((f) => f.term !== person.name).map((f) => ({ org: f.firm, start: f.start, end: f.end }));
-  const extra = unknownOrgs(text, firms, isFirm);
+  const mentions: OrgMention[] = firms.filter((f) => f.term !== person.name && !(person.start < f.end && f.start < person.start + person.name.length)).map((f) => ({ org: f.firm, start: f.start, end: f.end }));
   const to = new Map<string, number>();
   const from = new Map<string, number>();
+  const back = new Map<string, number>();
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
   for (const m of [...mentions, ...extra]) {
-    const before = text.slice(Math.max(0, m.start - 40), m.start);
-    const after = text.slice(m.end, m.end + 45);
-    const toBefore = TO_BEFORE.test(before);
+    const [cs, ce] = clause(text, m.start);
+    const raw = text.slice(Math.max(cs, m.start - 60), m.start);
+    const before = raw.replace(DESCRIPTOR, '');
+    const after = text.slice(m.end, Math.min(ce, m.end + 45));
+    const toBefore = TO_BEFORE.test(before) || FROM_X_TO.test(before);
+    const purpose = !toBefore && PURPOSE_BEFORE.test(before);
+    const toAfter = TO_AFTER.test(after);
+    if (RETURN_BEFORE.test(before) || RETURN_AFTER.test(after)) add(back, m.org, 1);
     if (toBefore) add(to, m.org, 3);
+    else if (purpose || PAPER_AFTER.test(after)) add(to, m.org, 2);
     else if (TO_BEFORE_WEAK.test(before)) add(to, m.org, 1);
-    if (TO_AFTER.test(after)) add(to, m.org, 3);
-    if (!toBefore && FROM_BEFORE.test(before)) add(from, m.org, 3);
-    if (!toBefore && FROM_AFTER.test(after)) add(from, m.org, 2);
+    if (toAfter) add(to, m.org, 3);
+    if (toBefore || purpose) continue;
+    if (FROM_BEFORE.test(before)) add(from, m.org, 3);
+    else if (TENURE_BEFORE.test(before)) add(from, m.org, 2);
+    if (!toAfter && (FROM_AFTER.test(after) || TENURE_AFTER_ZH.test(after))) add(from, m.org, 2);
   }
   const orgs = new Set([...mentions, ...extra].map((m) => m.org));
   const net = (org: string, side: 'to' | 'from') => (side === 'to' ? (to.get(org) ?? 0) - (from.get(org) ?? 0) : (from.get(org) ?? 0) - (to.get(org) ?? 0));
+  // Ties go to the organisation named more often (the story's subject, not a passing earlier employer).
+  const named = (o: string) => [...mentions, ...extra].filter((m) => m.org === o).length;
   const pick = (side: 'to' | 'from', exclude?: string) =>
-    [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side))[0];
-  let dest = pick('to');
+    [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side) || named(b) - named(a))[0];
+  // A return names its destination outright; the story's retold history does not count against it.
+  const returning = [...back.keys()].filter((o) => orgs.has(o)).sort((a, b) => (back.get(b) ?? 0) - (back.get(a) ?? 0))[0];
+  let dest = returning ?? pick('to');
   let origin = pick('from', dest);
+  if (returning && !origin) {
+    const cands = [...orgs].filter((o) => o !== returning).sort((a, b) => (from.get(b) ?? 0) + (to.get(b) ?? 0) - ((from.get(a) ?? 0) + (to.get(a) ?? 0)));
+    origin = cands[0];
+  }
+  const cued = (dest ? Math.max(to.get(dest) ?? 0, returning ? 3 : 0) : 0) + (origin ? from.get(origin) ?? 0 : 0);
   if (dest && !origin) {
     // The other organisation named most often is where the person came from.
     const counts = new Map<string, number>();
@@ -88,7 +144,21 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   }
   if (origin && !dest) dest = pick('to', origin);
   if (!origin || !dest || origin === dest) return undefined;
+  // A weakly cued person needs a well-cued move (both sides said in so many words).
+  if (person.score < 3 && cued < 5) return undefined;
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
   return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
+}
+
+/** "离职创业，创立元象智能": the new company is the destination (its name as written). */
+function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): Array<OrgMention & { side: 'to' | 'from' }> {
+  const out: Array<OrgMention & { side: 'to' | 'from' }> = [];
+  for (const m of text.matchAll(NEWCO_ZH)) {
+    const org = m[1];
+    const start = m.index + m[0].lastIndexOf(org);
+    if (isFirm(org) || firms.some((f) => f.start < start + org.length && start < f.end)) continue;
+    out.push({ org, start, end: start + org.length, side: 'to' });
+  }
+  return out;
 }

@@ -8,25 +8,35 @@ export interface PersonCandidate {
   score: number;
 }
 
-const EN_NAME = /\b([A-Z][a-z]+(?:-[A-Z]?[a-z]+)?(?: +(?:(?:van|von|de|der|da|del|bin|al|le) +)?[A-Z][a-z]+(?:-[A-Za-z]+)*){1,2})/g;
+// A Latin-script name token: any case-marked letters with diacritics (Zoë, Søren, Łukasz,
+// Nguyễn), inner capitals (McAllister, O'Connell, D'Souza, LeCun) and hyphenated parts (Ji-hoon, Dubois-Martin).
+const TOKEN = String.raw`(?:(?:O|D|Mc|Mac|Fitz)['’]?)?\p{Lu}[\p{Ll}\p{M}]+(?:['’]?\p{Lu}[\p{Ll}\p{M}]+)?(?:-\p{Lu}?[\p{Ll}\p{M}]+)*`;
+// Particles inside a name: van der Berg, von Hagen, de la Fuente, dos Santos, bin Rashid, Ó Briain, Van den Broeck.
+const PARTICLE = String.raw`(?:van|von|vom|de|der|den|ap|ab|af|av|y|del|della|des|di|da|das|do|dos|du|la|le|ter|ten|zu|bin|ibn|binti|al|el|Ó|Ní|Nic|Mac|Van|Von|De|Di|Da|Du|La|Le|St\.?)`;
+// Runs never cross a line (title | summary) and may be long: the loop below keeps the best run of name tokens.
+const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}${TOKEN}){1,6})(?![\p{Ll}\p{M}])`, 'gu');
+const IS_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
 const STOP = new Set(
-  `The A An And But Former Ex Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
+  `The A An And But Former Ex Co-founder Cofounder Co-Founder Founders Co-founders Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
   Director Founder Researcher Engineer Scientist Veteran Executive Officer Manager Staff Team Lab Labs Research Group Holdings Cloud Unit Division Studio
   January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday
-  San Francisco New York Menlo Park Mountain View Silicon Valley Hong Kong North South East West Southeast Asia Europe America American Chinese British
+  San Francisco New York Menlo Mountain View Silicon Valley Hong North South East West Southeast Asia Europe America American Chinese British
   United States Kingdom London Beijing Shanghai Hangzhou Shenzhen Singapore Seoul Tokyo Jakarta Zurich Paris Bengaluru India Korea Japan China Indonesia
   Superintelligence Intelligence Artificial Machine Learning Deep Models Model Agents Agent Assistant Labs Security Institute University Home Office Department
   Commerce State Street Journal Times Post News Daily Week According People Its His Her Their This That These Those It He She They We Our Some Many Most
   Both Each Every All One Two Three Four Five Several While When Where Despite Since Until Also Still Now Just Only Even More Less Bay Area Cupertino Redmond
-  King Cross Road Avenue Square Park Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
+  King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
 );
 const AFTER_CUE =
-  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
+  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:departure|exit|move|hire|arrival|appointment|new)\b|\s+and\s+[A-Z\u00C0-\u017F]|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布))/;
 const BEFORE_CUE =
-  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founder|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
+  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管)[,\s]*$/i;
 
 const ZH_NAME =
-  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来)\s*([\u4e00-\u9fa5]{2,3})(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|，|,|、|。|\s)/g;
+  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工)\s*([\u4e00-\u9fa5]{2,4}?)(?=已|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|，|,|、|。|：|\s)/g;
+// Chinese names in the title's own grammar: "王可馨加盟智谱", "徐岚清转投美团", "李卓入职…" (verb right after the name).
+const ZH_NAME_VERB = /(?:^|[：:，,\s\u201c\u201d"]|前|原|的)([\u4e00-\u9fa5]{2,4}?)(?=(?:日前|近日|已经|已|正式|将|于近日)*(?:加盟|加入|转投|入职|履新|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|回国|转战))/gm;
+const COMPOUND = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '夏侯', '端木', '司徒', '申屠']);
 const SURNAMES = new Set(
   Array.from('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边'),
 );
@@ -52,33 +62,41 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     for (const tok of tokens) {
       const at = text.indexOf(tok, offset);
       offset = at + tok.length;
-      if (STOP.has(tok) || isFirmName(tok)) {
+      const particle = IS_PARTICLE.test(tok);
+      if (!particle && (STOP.has(tok) || isFirmName(tok))) {
         run = [];
         continue;
       }
+      // A run starts with a name, not a particle ("Van" of "Van den Broeck" is fine once a given name came first).
+      if (!run.length && particle && /^\p{Ll}/u.test(tok)) continue;
       if (!run.length) runStart = at;
       run.push(tok);
-      if (run.length >= 2 && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
+      const named = run.filter((t) => !IS_PARTICLE.test(t)).length;
+      if (named >= 2 && !IS_PARTICLE.test(tok) && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
     }
     if (!best) continue;
-    const name = best.tokens.join(' ');
-    const end = best.start + name.length;
+    const end = text.indexOf(best.tokens[best.tokens.length - 1], best.start) + best.tokens[best.tokens.length - 1].length;
+    const name = text.slice(best.start, end).replace(/\s+/g, ' ');
     // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
     const hiding = firms.filter((f) => f.start < end && best!.start < f.end && f.term !== name);
-    if (text.slice(best.start, end) !== name || hiding.length) continue;
+    if (hiding.length) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
     if (BEFORE_CUE.test(text.slice(Math.max(0, best.start - 30), best.start))) score += 2;
     bump(name, best.start, score);
   }
-  for (const m of text.matchAll(ZH_NAME)) {
-    // "陈立已离职": a trailing 已/将/在… belongs to the verb, not the name.
-    const name = m[1].length === 3 && '已将在曾于正从被也'.includes(m[1][2]) ? m[1].slice(0, 2) : m[1];
-    if (!SURNAMES.has(name[0])) continue;
-    const start = m.index + m[0].length - m[1].length;
-    if (overlapsFirm(start, start + name.length, firms)) continue;
-    bump(name, start, 3);
-  }
+  const zh = (raw: string, start: number, score: number) => {
+    // "陈立已离职": a trailing 已/将/在… belongs to the verb, not the name; four characters only with a compound surname.
+    let name = raw;
+    const compound = COMPOUND.has(name.slice(0, 2));
+    if (name.length === 4 && !compound) name = name.slice(0, 3);
+    if (name.length >= 3 && '已将在曾于正从被也'.includes(name[name.length - 1])) name = name.slice(0, -1);
+    if (name.length < 2 || (!compound && !SURNAMES.has(name[0])) || (compound && name.length < 3)) return;
+    if (overlapsFirm(start, start + name.length, firms)) return;
+    bump(name, start, score);
+  };
+  for (const m of text.matchAll(ZH_NAME)) zh(m[1], m.index + m[0].length - m[1].length, 3);
+  for (const m of text.matchAll(ZH_NAME_VERB)) zh(m[1], m.index + m[0].length - m[1].length, 3);
   // A name seen again elsewhere (bare Chinese repeats) adds weight.
   for (const c of found.values()) {
     let i = text.indexOf(c.name, c.start + c.name.length);

@@ -1,6 +1,7 @@
 // Alert → one embed: linked title, summary, firms / topics / moves / "also reported by" fields,
 // source in the footer and the story's time as the embed timestamp. Feed text is made safe here.
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
+import { displayGist } from '../../pipeline/gist.js';
 import type { Alert } from '../../types.js';
 import { alsoTotal } from '../../types.js';
 import { LIMITS, fitEmbeds } from './limits.js';
@@ -18,7 +19,8 @@ function isoOrUndefined(s: string | undefined): string | undefined {
 function moveLine(m: Alert['assessment']['moves'][number]): string {
   const role = m.role ? ` (${safeText(m.role)})` : '';
   const dir = m.direction ? ` · ${safeText(m.direction)}` : '';
-  return `${safeText(m.person)}: ${safeText(m.from)} → ${safeText(m.to)}${role}${dir}`;
+  const latin = m.personLatin ? ` (${safeText(m.personLatin)})` : '';
+  return `${safeText(m.person)}${latin}: ${safeText(m.from)} → ${safeText(m.to)}${role}${dir}`;
 }
 
 /** Joins lines into at most `max` characters, saying how many did not fit. */
@@ -61,11 +63,14 @@ export function alertFields(alert: Alert): APIEmbedField[] {
 /** The alert's embed, within every Discord limit. `marker` goes into the footer so findPosted can recognise it. */
 export function renderAlertEmbed(alert: Alert, marker?: string): APIEmbed {
   const summary = alert.assessment.summary || alert.summary;
+  // The English gist first, under the original headline (the embed title).
+  const gist = displayGist(alert);
+  const description = [gist ? `*${safeText(gist)}*` : '', summary ? safeText(summary) : ''].filter(Boolean).join('\n\n');
   const footer = [truncate(plainText(alert.source), 200), marker].filter(Boolean).join(' · ');
   const embed: APIEmbed = {
     title: truncate(safeText(alert.title) || 'Untitled story', LIMITS.title),
     url: safeUrl(alert.link),
-    description: summary ? truncate(safeText(summary), LIMITS.description) : undefined,
+    description: description ? truncate(description, LIMITS.description) : undefined,
     color: COLOR[alert.assessment.topics[0] as keyof typeof COLOR] ?? 0x99aab5,
     fields: alertFields(alert),
     footer: { text: truncate(footer || 'talent-radar', LIMITS.footer) },

@@ -1,6 +1,7 @@
 // Digests and channel notices → Discord messages. The digest's chart PNG travels as a multipart file
 // and is shown as the image of the flows embed (attachment://…).
 import type { APIEmbed } from 'discord-api-types/v10';
+import { displayGist } from '../../pipeline/gist.js';
 import type { DigestPayload } from '../../delivery/poster.js';
 import { joinLines } from './render-alert.js';
 import { LIMITS, fitEmbeds } from './limits.js';
@@ -31,7 +32,8 @@ export function renderDigest(d: DigestPayload, marker?: string): OutgoingMessage
     const lines = s.alerts.map((a) => {
       const url = safeUrl(a.link);
       const title = truncate(safeText(a.title) || 'Untitled', 180);
-      return `• ${url ? `[${title}](${url})` : title} — ${safeText(a.source)}`;
+      const gist = displayGist(a);
+      return `• ${url ? `[${title}](${url})` : title} — ${safeText(a.source)}${gist ? `\n  *${truncate(safeText(gist), 220)}*` : ''}`;
     });
     embeds.push({ title: truncate(safeText(s.heading), LIMITS.title), description: joinLines(lines, LIMITS.description) || 'Nothing this period.', color: 0x5865f2 });
   }

@@ -1,5 +1,6 @@
 // Platform-neutral command Reply → Discord message body (embeds, optional "More results" button).
 import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIEmbed, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
+import { displayGist } from '../../pipeline/gist.js';
 import type { Reply } from '../../commands/types.js';
 import { joinLines } from './render-alert.js';
 import { LIMITS, fitEmbeds } from './limits.js';
@@ -39,7 +40,8 @@ function searchEmbed(r: Extract<Reply, { type: 'search' }>): APIEmbed {
       const a = h.alert;
       const url = safeUrl(a.link);
       const meta = `${a.published.slice(0, 10)} · ${safeText(a.source)}${url ? ` · [link](${url})` : ''}`;
-      return { name: truncate(`${r.offset + i + 1}. ${safeText(a.title) || 'Untitled'}`, LIMITS.fieldName), value: truncate(`${meta}\n${safeText(h.snippet)}`, LIMITS.fieldValue) };
+      const gist = displayGist(a);
+      return { name: truncate(`${r.offset + i + 1}. ${safeText(a.title) || 'Untitled'}`, LIMITS.fieldName), value: truncate(`${gist ? `*${safeText(gist)}*\n` : ''}${meta}\n${safeText(h.snippet)}`, LIMITS.fieldValue) };
     }),
     footer: { text: truncate(plainText([shown, filters].filter(Boolean).join(' · ')), LIMITS.footer) },
   };

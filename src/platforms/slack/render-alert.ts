@@ -1,4 +1,5 @@
 // An alert as a Block Kit message: header, context, summary, moves, link button, "also reported by".
+import { displayGist } from '../../pipeline/gist.js';
 import type { Alert, AlsoReported, Move } from '../../types.js';
 import { alsoTotal } from '../../types.js';
 import { actions, button, context, header, LIMITS, message, section, type Block, type SlackMessage } from './blocks.js';
@@ -18,7 +19,8 @@ function when(iso: string): string {
 export function moveLine(m: Move): string {
   const role = m.role ? ` (${mrkdwn(m.role, 200)})` : '';
   const dir = m.direction ? ` · ${mrkdwn(m.direction, 40)}` : '';
-  return `*${mrkdwn(m.person, 200)}*: ${mrkdwn(m.from, 200)} → ${mrkdwn(m.to, 200)}${role}${dir}`;
+  const latin = m.personLatin ? ` (${mrkdwn(m.personLatin, 100)})` : '';
+  return `*${mrkdwn(m.person, 200)}*${latin}: ${mrkdwn(m.from, 200)} → ${mrkdwn(m.to, 200)}${role}${dir}`;
 }
 
 export function alsoReportedLine(also: AlsoReported[], total = also.length): string {
@@ -40,6 +42,9 @@ function directions(moves: Move[]): string {
 export function renderAlert(alert: Alert): SlackMessage {
   const a = alert.assessment;
   const blocks: Block[] = [header(plain(alert.title, LIMITS.header) || 'Untitled story')];
+  // The English gist right under the original headline (Chinese items especially).
+  const gist = displayGist(alert);
+  if (gist) blocks.push(section(`_${mrkdwn(gist, LIMITS.sectionText - 2)}_`));
   const dirs = directions(a.moves);
   blocks.push(
     context([

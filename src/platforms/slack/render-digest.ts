@@ -1,5 +1,6 @@
 // Digests and channel notices as Block Kit. The chart PNG is uploaded separately (poster.ts).
 import type { DigestPayload } from '../../delivery/poster.js';
+import { displayGist } from '../../pipeline/gist.js';
 import { context, divider, header, LIMITS, message, section, type Block, type SlackMessage } from './blocks.js';
 import { chunkLines, link, mrkdwn, oneLine, plain } from './text.js';
 
@@ -25,7 +26,10 @@ export function renderDigest(d: DigestPayload): SlackMessage {
   blocks.push(context([`${d.period === 'daily' ? 'Daily' : 'Weekly'} digest · ${total} stor${total === 1 ? 'y' : 'ies'}`]));
   for (const s of d.sections) {
     if (blocks.length >= LIMITS.blocks - 4) break;
-    const lines = s.alerts.slice(0, MAX_ALERTS_PER_SECTION).map((a) => `• ${link(a.link, a.title, 200)} · ${mrkdwn(a.source, 60)}`);
+    const lines = s.alerts.slice(0, MAX_ALERTS_PER_SECTION).map((a) => {
+      const gist = displayGist(a);
+      return `• ${link(a.link, a.title, 200)} · ${mrkdwn(a.source, 60)}${gist ? `\n   _${mrkdwn(gist, 220)}_` : ''}`;
+    });
     if (s.alerts.length > MAX_ALERTS_PER_SECTION) lines.push(`…and ${s.alerts.length - MAX_ALERTS_PER_SECTION} more`);
     blocks.push(divider());
     for (const chunk of chunkLines([`*${mrkdwn(s.heading, 150)}*`, ...lines], LIMITS.sectionText).slice(0, 3)) blocks.push(section(chunk));

@@ -1,5 +1,6 @@
 // A platform-neutral command Reply as a response_url payload (ephemeral or in_channel).
 import type { Reply } from '../../commands/types.js';
+import { displayGist } from '../../pipeline/gist.js';
 import type { SearchHit } from '../../store/store.js';
 import { actions, button, context, divider, header, LIMITS, message, section, type Block, type SlackMessage } from './blocks.js';
 import { chunkLines, cut, link, mrkdwn, plain } from './text.js';
@@ -15,7 +16,10 @@ export interface SlackReply extends SlackMessage {
 function hitBlock(hit: SearchHit, n: number): Block {
   const a = hit.alert;
   const date = a.published.slice(0, 10);
-  const lines = [`${n}. *${link(a.link, a.title, 300)}*`, `${mrkdwn(date, 10)} · ${mrkdwn(a.source, 100)}`];
+  const lines = [`${n}. *${link(a.link, a.title, 300)}*`];
+  const gist = displayGist(a);
+  if (gist) lines.push(`_${mrkdwn(gist, 300)}_`);
+  lines.push(`${mrkdwn(date, 10)} · ${mrkdwn(a.source, 100)}`);
   if (hit.snippet.trim()) lines.push(mrkdwn(hit.snippet, 600));
   return section(lines.join('\n'));
 }

@@ -99,6 +99,52 @@ describe('poll --once', () => {
     expect(run.stdout).not.toContain('three Google DeepMind engineers');
   });
 
+  it('reads a Chinese source\'s dates in China time: CST, 年月日 and zoneless formats; clamps future dates and logs it', async () => {
+    // Wall-clock time in Beijing `h` hours ago, written the ways Chinese feeds write it.
+    const china = (h: number) => new Date(Date.now() - h * 3600_000 + 8 * 3600_000);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const ymd = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+    const hm = (d: Date) => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+    const cst = (d: Date) => d.toUTCString().replace('GMT', 'CST');
+    const zhDate = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm(d)}`;
+    const utcIso = (d: Date) => new Date(d.getTime() - 8 * 3600_000).toISOString().slice(0, 16);
+    const a = china(2), b = china(5), c = china(7);
+    const future = new Date(Date.now() + 3 * 3600_000).toUTCString();
+    const items = [
+      ['cn-1', '前百度研究员王可馨加盟智谱', '智谱宣布，原百度文心大模型研究员王可馨正式加盟，负责GLM系列模型的训练。', cst(a)],
+      ['cn-2', '月之暗面推理负责人赵静轩加盟腾讯混元', '月之暗面推理基础设施负责人赵静轩已离职，加盟腾讯混元大模型团队。', zhDate(b)],
+      ['cn-3', 'DeepSeek研究员方一鸣加入小米大模型团队', '深度求索MoE架构研究员方一鸣已入职小米，参与MiMo大模型研发。', `${ymd(c)} ${hm(c)}:00`],
+      ['cn-4', '阿里通义千问研究员陆浩然转投字节跳动Seed', '通义千问核心研究员陆浩然离职，转投字节跳动Seed大模型团队。', future],
+    ];
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>cn</title><link>https://cn.example/</link><description>t</description>${items
+      .map(([g, t, d, p]) => `<item><title>${t}</title><link>https://cn.example/${g}</link><guid>${g}</guid><description>${d}</description><pubDate>${p}</pubDate></item>`)
+      .join('')}</channel></rss>`;
+    feeds.set('/cn.xml', { body, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
+    const cfg = consoleBot(`  - name: cn\n    url: ${feeds.url('/cn.xml')}\n    lang: zh\n    backfill: 10`, { extra: 'schedule:\n  maxAgeHours: 72\n' });
+    const before = Date.now();
+    const run = await runCli(['poll', '--once'], { ...cfg.env, LOG_LEVEL: 'info' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/feed date is in the future; using the fetch time/);
+    const store = SqliteStore.open({ dir: cfg.dataDir });
+    const got = await store.getAlerts(['cn:cn-1', 'cn:cn-2', 'cn:cn-3', 'cn:cn-4']);
+    const at = (id: string) => got.find((x) => x.id === id)!.published;
+    expect(at('cn:cn-1').slice(0, 16)).toBe(utcIso(a));
+    expect(at('cn:cn-2').slice(0, 16)).toBe(utcIso(b));
+    expect(at('cn:cn-3').slice(0, 16)).toBe(utcIso(c));
+    expect(Date.parse(at('cn:cn-4'))).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(at('cn:cn-4'))).toBeLessThanOrEqual(Date.now());
+    // The stored assessment carries the English gist (no store change: it is part of the assessment JSON).
+    expect(got.find((x) => x.id === 'cn:cn-1')!.assessment.gist).toBe('Wang Kexin moves from Baidu to Zhipu AI.');
+    await store.close();
+  });
+
+  it('rejects a source time zone that is not an IANA name', async () => {
+    const cfg = consoleBot(`  - name: cn\n    url: ${feeds.url('/cn.xml')}\n    timezone: Beijing`);
+    const run = await runCli(['poll', '--once'], cfg.env);
+    expect(run.code).toBe(78);
+    expect(run.stderr).toMatch(/sources\[0\]\.timezone.*IANA/);
+  });
+
   it('backs off a failing source and keeps polling the others', async () => {
     feeds.set('/wire.xml', { body: rss(TALENT), headers: { 'content-type': 'application/rss+xml' } });
     feeds.set('/broken.xml', { status: 500, body: 'oops' });

@@ -24,12 +24,15 @@ describe('classify CLI over a stream', () => {
     expect(r.errors).toBe(2);
     expect(r.rows).toHaveLength(4);
     expect(r.rows[0]).toMatchObject({ id: 'a1', relevant: true, topics: ['talent'], firms: ['OpenAI', 'Anthropic'] });
-    expect(Object.keys(r.rows[0])).toEqual(['id', 'relevant', 'topics', 'firms', 'score', 'moves', 'summary', 'why']);
+    expect(Object.keys(r.rows[0])).toEqual(['id', 'relevant', 'topics', 'firms', 'score', 'moves', 'summary', 'gist', 'why']);
     expect((r.rows[0].moves as Array<{ from: string; to: string }>)[0]).toMatchObject({ from: 'OpenAI', to: 'Anthropic' });
     expect(r.rows[1]).toEqual({ id: null, error: 'line 2 is not valid JSON' });
     expect(r.rows[2]).toMatchObject({ id: 'a3' });
     expect(String(r.rows[2].error)).toMatch(/title/);
     expect(r.rows[3]).toMatchObject({ id: '7', relevant: true, topics: ['superapp'], firms: ['Tencent'] });
+    // A Chinese item's gist is English: firms by their English names, products romanized.
+    expect(r.rows[3].gist).toMatch(/^Tencent: .*(?:WeChat|Weixin)/);
+    expect(String(r.rows[3].gist)).not.toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('uses an assessor when given one', async () => {

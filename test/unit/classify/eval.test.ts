@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClassify, prf } from '../../../src/eval/classify-eval.js';
+import { evaluateClassify, evaluateMoveCases, prf } from '../../../src/eval/classify-eval.js';
 import { EvalDataError, parseEvalRows } from '../../../src/eval/rows.js';
 import type { Assessment } from '../../../src/types.js';
 import { classify, engine, item } from './helpers.js';
@@ -19,6 +19,25 @@ describe('classify eval', () => {
     expect(r.firms).toMatchObject({ tp: 3, fp: 1, fn: 1 });
     expect(r.moves).toEqual({ correct: 1, total: 1, accuracy: 1 });
     expect(prf(0, 0, 0).f1).toBe(1);
+  });
+
+  it('scores own move cases on moves only: from→to, person, false moves on hard negatives, per pattern', () => {
+    const rows = parseEvalRows(
+      [
+        JSON.stringify({ ...JSON.parse(row('1', ['talent'], [], { person: 'Zoë Hart', from: 'OpenAI', to: 'Meta' })), pattern: 'verb' }),
+        JSON.stringify({ ...JSON.parse(row('2', ['talent'], [], { person: 'Li Wei', from: 'Google', to: 'Apple' })), pattern: 'return' }),
+        JSON.stringify({ ...JSON.parse(row('3', [], [], null)), pattern: 'neg:denied' }),
+      ].join('\n'),
+    );
+    const r = evaluateMoveCases(rows, [
+      a(true, ['talent'], [], [{ person: 'zoë  hart', from: 'OpenAI', to: 'Meta' }]),
+      a(true, ['talent'], [], [{ person: 'Li Wei', from: 'Apple', to: 'Google' }]),
+      a(true, ['talent'], [], [{ person: 'X Y', from: 'A', to: 'B' }]),
+    ]);
+    expect(r.moves).toMatchObject({ correct: 1, total: 2 });
+    expect(r.person).toMatchObject({ correct: 1, total: 2 });
+    expect(r.falseMoves).toEqual({ count: 1, total: 1 });
+    expect(r.byPattern).toEqual({ verb: { correct: 1, total: 1 }, return: { correct: 0, total: 1 }, 'neg:denied': { correct: 0, total: 1 } });
   });
 
   it('rejects a malformed rows file with the line number', () => {

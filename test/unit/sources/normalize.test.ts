@@ -69,6 +69,47 @@ describe('toIsoDate', () => {
   });
 });
 
+describe('toIsoDate: time zones, Chinese formats, future clamp', () => {
+  const fetchedAt = new Date('2026-11-29T04:00:00Z');
+  it('reads CST as China time on a Chinese or Asia/Shanghai source, US Central elsewhere', () => {
+    const raw = 'Sat, 28 Nov 2026 10:00:00 CST';
+    expect(toIsoDate(raw, fetchedAt, { lang: 'zh' })).toBe('2026-11-28T02:00:00.000Z');
+    expect(toIsoDate(raw, fetchedAt, { timeZone: 'Asia/Shanghai', lang: 'en' })).toBe('2026-11-28T02:00:00.000Z');
+    expect(toIsoDate(raw, fetchedAt, { lang: 'en' })).toBe('2026-11-28T16:00:00.000Z');
+    expect(toIsoDate(raw, fetchedAt)).toBe('2026-11-28T16:00:00.000Z');
+  });
+  it.each([
+    ['2026年10月31日 10:00', '2026-10-31T02:00:00.000Z'],
+    ['2026年10月31日10:00:30', '2026-10-31T02:00:30.000Z'],
+    ['2026年10月31日 下午3:05', '2026-10-31T07:05:00.000Z'],
+    ['2026年10月31日 10时05分', '2026-10-31T02:05:00.000Z'],
+    ['2026年10月31日', '2026-10-30T16:00:00.000Z'],
+    ['2026-10-31 10:00:00', '2026-10-31T02:00:00.000Z'],
+    ['2026/10/31 10:00', '2026-10-31T02:00:00.000Z'],
+    ['2026-10-31 10:00 北京时间', '2026-10-31T02:00:00.000Z'],
+  ])('zh source: %s → %s', (raw, iso) => {
+    expect(toIsoDate(raw, fetchedAt, { lang: 'zh' })).toBe(iso);
+  });
+  it('reads zoneless dates in the source time zone, across DST', () => {
+    expect(toIsoDate('2026-07-01 09:00', fetchedAt, { timeZone: 'America/New_York' })).toBe('2026-07-01T13:00:00.000Z');
+    expect(toIsoDate('2026-01-15 09:00', fetchedAt, { timeZone: 'America/New_York' })).toBe('2026-01-15T14:00:00.000Z');
+    expect(toIsoDate('2026年10月31日 10:00', fetchedAt, { timeZone: 'Asia/Tokyo' })).toBe('2026-10-31T01:00:00.000Z');
+    // An explicit offset always wins over the source zone.
+    expect(toIsoDate('2026-11-28T10:00:00+08:00', fetchedAt, { timeZone: 'America/New_York' })).toBe('2026-11-28T02:00:00.000Z');
+  });
+  it('clamps a date beyond a 10-minute skew to the fetch time and says so; a small skew passes', () => {
+    const notes: Array<{ raw: string; reason: string }> = [];
+    const onAdjust = (n: { raw: string; reason: string }) => notes.push(n);
+    expect(toIsoDate('2026-11-29T04:05:00Z', fetchedAt, { onAdjust })).toBe('2026-11-29T04:05:00.000Z');
+    expect(notes).toEqual([]);
+    expect(toIsoDate('2026-11-29T05:00:00Z', fetchedAt, { onAdjust })).toBe(fetchedAt.toISOString());
+    expect(notes).toMatchObject([{ raw: '2026-11-29T05:00:00Z', reason: 'future' }]);
+    // A China-time date read as US Central would be 14 hours in the future: the zone fixes it.
+    expect(toIsoDate('Sun, 29 Nov 2026 11:30:00 CST', fetchedAt, { lang: 'zh', onAdjust })).toBe('2026-11-29T03:30:00.000Z');
+    expect(notes).toHaveLength(1);
+  });
+});
+
 describe('detectLang', () => {
   it('says zh when Han characters dominate, even with Latin names', () => {
     expect(detectLang('OpenAI 研究员加入字节跳动 Seed 团队')).toBe('zh');

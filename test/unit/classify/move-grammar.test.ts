@@ -1,0 +1,51 @@
+// The move grammar on its own labelled cases (eval/moves*.jsonl, written from the definitions in
+// docs/relevance.md, not from dev lines): the floor here guards against regressions.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateMoveCases } from '../../../src/eval/classify-eval.js';
+import { readEvalRows } from '../../../src/eval/rows.js';
+import { rowToItem } from '../../../src/eval/run.js';
+import { classify, engine } from './helpers.js';
+
+describe('move grammar on own cases', () => {
+  it.each(['eval/moves.jsonl', 'eval/moves-hand.jsonl', 'eval/moves-hand2.jsonl', 'eval/moves-hand3.jsonl', 'eval/moves-hand4.jsonl', 'eval/moves-hand5.jsonl', 'eval/moves-hand6.jsonl'])('%s: at least 95 percent from→to, no move on hard negatives', (file) => {
+    const rows = readEvalRows(resolve(file));
+    const { classifier } = engine();
+    const r = evaluateMoveCases(rows, rows.map((row) => classifier.classify(rowToItem(row))));
+    expect(r.moves.total).toBeGreaterThan(10);
+    expect(r.moves.accuracy, r.errors.map((e) => `${e.id} ${e.detail}`).join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(r.falseMoves.count, r.errors.map((e) => `${e.id} ${e.detail}`).join('\n')).toBe(0);
+  });
+});
+
+describe('move grammar, by rule', () => {
+  it.each([
+    ['diacritics and particles', 'Niamh Ó Briain leaves Google DeepMind for Anthropic', 'The researcher worked on Gemini models.', 'Niamh Ó Briain', 'Google', 'Anthropic'],
+    ['van der, hyphen', 'OpenAI hires Meta researcher Pieter van der Berg-Sørensen', 'Pieter van der Berg-Sørensen worked on Llama models at Meta.', 'Pieter van der Berg-Sørensen', 'Meta', 'OpenAI'],
+    ['return flips direction', 'Boomerang: Lin Wei is back at Baidu', 'Lin Wei, who left Baidu for Moonshot AI last year, has returned to run Ernie model research.', 'Lin Wei', 'Moonshot AI', 'Baidu'],
+    ['rejoins', 'Marta Kowalczyk rejoins OpenAI from Anthropic', 'The AI researcher returns to the ChatGPT maker after a stint on Claude.', 'Marta Kowalczyk', 'Anthropic', 'OpenAI'],
+    ['metonym both sides', 'The iPhone maker lures Mountain View veteran Hugo Brandt', 'Hugo Brandt spent nine years on Gemini models before joining the Siri team.', 'Hugo Brandt', 'Google', 'Apple'],
+    ['description alias', 'Sara Nilsson leaves the Hangzhou e-commerce giant for ByteDance', 'The Qwen researcher will work on large language models at Seed.', 'Sara Nilsson', 'Alibaba', 'ByteDance'],
+    ['purpose clause', 'Omar Haddad departs Nvidia to head AI research at Xiaomi', 'The machine learning veteran built CUDA libraries for model training.', 'Omar Haddad', 'Nvidia', 'Xiaomi'],
+    ['new company', 'Anthropic researcher Léa Fontaine leaves to found Lattice Minds', 'Léa Fontaine has left Anthropic to co-found Lattice Minds, an AI agent startup.', 'Léa Fontaine', 'Anthropic', 'Lattice Minds'],
+    ['paper affiliation', 'Former ByteDance researcher turns up on a DeepSeek paper', 'A new DeepSeek technical report on LLM reasoning lists Wang Hao, who until recently worked at ByteDance, among its authors.', 'Wang Hao', 'ByteDance', 'DeepSeek'],
+    ['affiliation on a paper', 'Ex-Google researcher Mira Halvorsen now lists an Anthropic affiliation', 'The Gemini scientist, who left Google in June, appears with an Anthropic affiliation on a new interpretability paper.', 'Mira Halvorsen', 'Google', 'Anthropic'],
+    ['zh 论文署名', '阿里前研究员出现在DeepSeek新论文作者名单中', '曾在阿里巴巴通义实验室工作的研究员周雨辰出现在深度求索最新发布的论文作者名单中，署名单位为DeepSeek。', '周雨辰', 'Alibaba', 'DeepSeek'],
+    ['zh 履新', '原小米研究员罗晨履新英伟达', '原小米集团大模型研究员罗晨近日履新英伟达，担任AI实验室负责人。', '罗晨', 'Xiaomi', 'Nvidia'],
+    ['zh 回归老东家', '孙浩回归阶跃星辰', '在微软工作两年后，孙浩回归老东家阶跃星辰，负责大模型研发。', '孙浩', 'Microsoft', 'StepFun'],
+    ['zh compound surname, 出走', '百度又一核心成员出走：欧阳晓明投奔腾讯', '欧阳晓明此前是百度大模型团队的骨干研究员。', '欧阳晓明', 'Baidu', 'Tencent'],
+    ['zh 离职创业', 'DeepSeek研究员林晓彤离职创业', '林晓彤已从深度求索离职，创立AI公司深流科技，专注大模型推理。', '林晓彤', 'DeepSeek', '深流科技'],
+  ])('%s', (_n, title, summary, person, from, to) => {
+    const a = classify(title, summary);
+    expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
+  });
+
+  it.each([
+    ['denied rumour', 'Google denies report that Hugo Brandt is leaving for Meta', 'A spokesperson said the AI researcher remains at Google and has no plans to move.'],
+    ['zh denied', '阿里否认陈昊然离职', '阿里巴巴回应称，陈昊然仍在通义实验室负责大模型研发，离职传闻不实。'],
+    ['no named person', 'ByteDance poaches three OpenAI engineers for its Seed lab', 'The unnamed researchers worked on large language models, people said.'],
+    ['promotion, not a move', 'Meta promotes Hugo Brandt to chief AI scientist', 'Hugo Brandt, who has led Llama training at Meta since 2021, takes the new role in January.'],
+  ])('no move: %s', (_n, title, summary) => {
+    expect(classify(title, summary).moves).toEqual([]);
+  });
+});
