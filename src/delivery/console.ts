@@ -3,6 +3,7 @@
 // only when the stream is a TTY and NO_COLOR is unset.
 import type { Alert, Delivery } from '../types.js';
 import { alsoTotal } from '../types.js';
+import { displayGist } from '../pipeline/gist.js';
 import type { DeliveryContent, DigestPayload, Poster, PostResult } from './poster.js';
 
 export interface ConsolePosterOptions {
@@ -39,6 +40,8 @@ const clean = (s: string): string => s.replace(/[\u0000-\u0008\u000b-\u001f\u007
 export function formatAlert(a: Alert, paint: Paint, width = 100, edited = false): string {
   const x = a.assessment;
   const lines = [paint('1', `${edited ? '✎ ' : '● '}${clean(a.title)}`)];
+  const gist = displayGist(a);
+  if (gist) lines.push(paint('3', `  ${clean(gist)}`));
   const meta = [clean(a.source), a.published.replace('T', ' ').slice(0, 16) + ' UTC', x.topics.join(', '), x.firms.join(', ')].filter(Boolean);
   lines.push(paint('2', `  ${meta.join(' · ')}`));
   for (const m of x.moves) lines.push(paint('36', `  ↪ ${clean(moveLine(m))}`));

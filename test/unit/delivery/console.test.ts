@@ -61,6 +61,21 @@ describe('ConsolePoster', () => {
     expect(b.text()).not.toContain('\u001b[');
   });
 
+  it('prints the English gist under a Chinese headline, and "+N more" past the listed retellings', async () => {
+    const { out, text } = capture();
+    const zh: Alert = {
+      ...alert,
+      title: '前百度研究员王可馨加盟智谱',
+      lang: 'zh',
+      alsoCount: 14,
+      assessment: { ...alert.assessment, firms: ['Baidu', 'Zhipu AI'], gist: 'Wang Kexin moves from Baidu to Zhipu AI.' },
+    };
+    await new ConsolePoster({ out, color: false }).post(d, { kind: 'alert', alert: zh });
+    const lines = text().split('\n');
+    expect(lines[1]).toBe('  Wang Kexin moves from Baidu to Zhipu AI.');
+    expect(text()).toContain('also reported by: other (https://other.example/x) +13 more');
+  });
+
   it('prints notices, edits and digests', async () => {
     const { out, text } = capture();
     const p = new ConsolePoster({ out, color: false });
