@@ -117,7 +117,8 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   let headline = 0;
   if (!sameLang) for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += (conceptWeight(c) / 2) * spec.concept(c);
   let numbers = 0;
-  for (const n of a.n) if (b.ns.has(n)) numbers += spec.number(n);
+  // Amounts and shares are evidence; a small head count ("three", "a trio") only when both headlines give it.
+  for (const n of a.n) if (b.ns.has(n) && (salient(n) || (a.tn.includes(n) && b.tn.includes(n)))) numbers += spec.number(n);
   let proper = 0;
   if (!sameLang) for (const y of a.y) if (b.ys.has(y)) proper += spec.proper(y);
   const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
@@ -128,6 +129,10 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const needed = sameLang ? o.threshold : o.crossThreshold;
   const parts = { words: specificWords * 10, concepts: strong, headline, numbers: numbers * NUM_WEIGHT, names: Math.min(proper, 4) * 0.5, firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5) };
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
+}
+
+function salient(n: string): boolean {
+  return n.startsWith('p') || Number(n) >= 20;
 }
 
 /** The matcher's decision with its reason, for tests, docs and debugging. `pool`: as the store passes it. */
