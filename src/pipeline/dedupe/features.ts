@@ -30,7 +30,13 @@ export interface Features {
   w: number[];
   /** Hashed romanized proper nouns. */
   y: number[];
+  /** 1 when the headline counts people ("three engineers", "a trio", "四名研究员"): a group's move. */
+  k?: 0 | 1;
 }
+
+const EN_HEADCOUNT =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[a-z-]+\s+)?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
+const ZH_HEADCOUNT = /[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
 
 export const MAX_WORDS = 80;
 export const MAX_PROPER = 100;
@@ -86,5 +92,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     tc: titleConcepts,
     w: capped(sink.words, MAX_WORDS),
     y: capped(sink.proper, MAX_PROPER),
+    k: (zh ? ZH_HEADCOUNT : EN_HEADCOUNT).test(title) ? 1 : 0,
   };
 }

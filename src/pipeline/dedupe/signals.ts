@@ -75,9 +75,9 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pla
   return null;
 }
 
-/** A small head count in the headline (a group moving). */
+/** The headline counts people (a group moving). */
 function hasCount(p: Parsed): boolean {
-  return p.tn.some((n) => !n.startsWith('p') && Number(n) >= 2 && Number(n) <= 12);
+  return p.k === 1;
 }
 
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */

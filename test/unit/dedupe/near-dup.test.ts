@@ -40,6 +40,16 @@ const moveA: [Item, Assessment] = [
 ];
 
 describe('near duplicates: same event', () => {
+  it('folds a run of copies of one story into the first, numbered headlines included', async () => {
+    const copies: Array<[Item, Assessment]> = Array.from({ length: 30 }, (_, i) => [
+      item({ id: `k${i}`, title: `Nvidia robotics researcher Mara Ellison joins ByteDance Seed (copy ${i})`, summary: `${moveA[0].summary} Outlet ${i} reports.`, link: `https://copy${i}.example/story`, source: `outlet${i}`, published: at(i / 10) }),
+      assess(['Nvidia', 'ByteDance'], ellison),
+    ]);
+    const out = await run(copies);
+    expect(out[0]).toBeNull();
+    expect(out.slice(1)).toEqual(Array(29).fill('k0'));
+  });
+
   it('matches a rewrite of a move by another outlet', async () => {
     const b: [Item, Assessment] = [
       item({ id: 'a2', title: 'TikTok owner lands a senior Nvidia simulation scientist', summary: 'Ellison’s departure is the latest in a run of exits from the chipmaker’s research arm to Chinese labs offering larger packages.', published: at(9) }),
