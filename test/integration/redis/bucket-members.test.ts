@@ -26,7 +26,7 @@ describeRedis('redis near-duplicate buckets', () => {
 
   it('stores bare ids in buckets and the data once, with the retention TTL', async () => {
     await store.ingest({ entries: [entry('one', ['b1', 'b2', 'b3'])], matcher: () => false, retentionSec: 3600, now: t0 });
-    for (const b of ['b1', 'b2', 'b3']) expect(await store.redis.zrange(store.keys.bucket(b), 0, -1)).toEqual(['one']);
+    for (const b of ['b1', 'b2', 'b3']) expect(await store.redis.zrange(store.keys.bucket(b), '0', '-1')).toEqual(['one']);
     expect(await store.redis.get(store.keys.fpData('one'))).toBe('data-one');
     const ttl = await store.redis.ttl(store.keys.fpData('one'));
     expect(ttl).toBeGreaterThan(3500);
