@@ -5,7 +5,10 @@ import type { Store } from '../store/store.js';
 import { generateAlertEntries, generateQueries } from './gen.js';
 import { percentile, round, timed } from './util.js';
 
-export interface SearchPoint { alerts: number; loadSec: number; loadPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; queries: number; avgHits: number; /** p95 per query shape. */ p95ByKind?: Record<string, number> }
+/** Memory the store holds per archived alert (Redis: `used_memory` delta from INFO, and MEMORY USAGE by key kind). */
+export interface MemoryFigure { bytesPerAlert: number; keysBytesPerAlert?: number; usedMemoryDelta: number; byKind?: Record<string, number> }
+
+export interface SearchPoint { memory?: MemoryFigure; alerts: number; loadSec: number; loadPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; queries: number; avgHits: number; /** p95 per query shape. */ p95ByKind?: Record<string, number> }
 
 export interface SearchBenchOptions {
   sizes: number[];
@@ -15,6 +18,8 @@ export interface SearchBenchOptions {
   /** Stop loading once this many seconds were spent on one backend; the point is then skipped. */
   loadBudgetSec?: number;
   onProgress?: (msg: string) => void;
+  /** Measures the store's memory after loading `alerts` (Redis); called once before loading with 0. */
+  memory?: (alerts: number) => Promise<MemoryFigure | undefined>;
 }
 
 export async function runSearchBench(store: Store, opts: SearchBenchOptions): Promise<{ points: SearchPoint[]; skipped: Array<{ alerts: number; reason: string; loadedPerSec?: number }> }> {
@@ -25,6 +30,7 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
   const skipped: Array<{ alerts: number; reason: string; loadedPerSec?: number }> = [];
   let loaded = 0;
   let loadMs = 0;
+  await opts.memory?.(0);
   for (const size of [...opts.sizes].sort((a, b) => a - b)) {
     let over = false;
     while (loaded < size) {
@@ -44,6 +50,7 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
       skipped.push({ alerts: size, reason: `load budget of ${opts.loadBudgetSec} s reached at ${loaded} alerts (${round(rate, 0)} alerts/s; ${size} would take ~${round(size / rate, 0)} s)`, loadedPerSec: round(rate, 0) });
       break;
     }
+    const memory = await opts.memory?.(loaded);
     // Warm-up: a few queries so the first timing does not include statement preparation or page faults.
     for (const { kind: _k, ...q } of queries.slice(0, 10)) await store.search(q);
     const times: number[] = [];
@@ -57,6 +64,7 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
     }
     times.sort((a, b) => a - b);
     points.push({
+      ...(memory ? { memory } : {}),
       alerts: loaded,
       loadSec: round(loadMs / 1000),
       loadPerSec: round(loaded / (loadMs / 1000), 0),

@@ -80,3 +80,40 @@ export function instrument(redis: Redis): CommandCounter {
   };
   return counter;
 }
+
+/**
+ * Redis memory per archived alert: the `used_memory` delta since the call with 0 alerts (INFO
+ * memory: everything the load added, search index and retention keys included; other clients of
+ * a shared server skew it, so the bench also sums MEMORY USAGE of its own keys by kind).
+ */
+export function redisMemoryMeter(redis: Redis, prefix: string): (alerts: number) => Promise<{ bytesPerAlert: number; keysBytesPerAlert: number; usedMemoryDelta: number; byKind: Record<string, number> } | undefined> {
+  let base = 0;
+  const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
+  return async (alerts) => {
+    if (alerts === 0) {
+      base = await used();
+      return undefined;
+    }
+    const delta = (await used()) - base;
+    const byKind = new Map<string, number>();
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 5000);
+      cursor = next;
+      const p = redis.pipeline();
+      for (const k of keys) p.call('MEMORY', 'USAGE', k, 'SAMPLES', '0');
+      const res = (await p.exec()) ?? [];
+      keys.forEach((k, i) => {
+        const kind = /^[^{]*\{[^}]*\}:([a-z0-9]+)/.exec(k)?.[1] ?? 'other';
+        byKind.set(kind, (byKind.get(kind) ?? 0) + (Number(res[i]?.[1]) || 0));
+      });
+    } while (cursor !== '0');
+    const total = [...byKind.values()].reduce((a, b) => a + b, 0);
+    return {
+      bytesPerAlert: Math.round(delta / alerts),
+      keysBytesPerAlert: Math.round(total / alerts),
+      usedMemoryDelta: delta,
+      byKind: Object.fromEntries([...byKind].sort((a, b) => b[1] - a[1]).map(([k, v]) => [k, Math.round(v / alerts)])),
+    };
+  };
+}

@@ -33,8 +33,8 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   for (const id of ids) p.exists(ctx.k.alert(id));
   // Live while now < claimTime + retention, on the batch clock.
   const min = `(${nowMs - batch.retentionSec * 1000}`;
-  // Newest members of each bucket only: broad entity buckets stay cheap (same bound as SQLite).
-  for (const b of buckets) p.zrevrangebyscore(ctx.k.bucket(b), '+inf', min, 'WITHSCORES', 'LIMIT', 0, BUCKET_READ);
+  // Newest members of each bucket only (same bound as SQLite), and each member's data once.
+  if (buckets.length) (p as unknown as Record<string, (...a: Array<string | number>) => void>).tr_candidates(ctx.k.seq, ctx.k.base, min, BUCKET_READ, ...buckets);
   const res = (await p.exec()) ?? [];
   const failed = res.find(([err]) => err);
   if (failed) throw failed[0];
@@ -43,15 +43,29 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   (vals[1] as Array<string | null>).forEach((v, i) => owners.set(keys[i], parseKey(v, nowMs)));
   const archived = new Set(ids.filter((_, i) => Number(vals[2 + i]) === 1));
   const snap: Snapshot = { owners, buckets: new Map(), archived };
-  buckets.forEach((b, i) => {
-    const flat = vals[2 + ids.length + i] as string[];
-    const members: Array<Required<Candidate>> = [];
-    for (let j = 0; j + 1 < flat.length; j += 2) {
-      const cut = flat[j].indexOf('\u0001');
-      members.push({ id: flat[j].slice(0, cut), data: flat[j].slice(cut + 1), at: Number(flat[j + 1]) });
-    }
-    snap.buckets.set(b, members);
-  });
+  if (buckets.length) {
+    const reply = vals[2 + ids.length] as string[][];
+    const dataIds = reply[buckets.length];
+    const dataVals = reply[buckets.length + 1];
+    const dataOf = new Map<string, string>();
+    dataIds.forEach((id, i) => dataOf.set(id, dataVals[i]));
+    buckets.forEach((b, i) => {
+      const flat = reply[i];
+      const members: Array<Required<Candidate>> = [];
+      for (let j = 0; j + 1 < flat.length; j += 2) {
+        const m = flat[j];
+        const cut = m.indexOf('\u0001');
+        // Bare id (data stored once), or a member written before that (id \u0001 data).
+        if (cut < 0) {
+          // Its data expired with the member (same TTL): as good as gone.
+          const data = dataOf.get(m);
+          if (data) members.push({ id: m, data, at: Number(flat[j + 1]) });
+        }
+        else members.push({ id: m.slice(0, cut), data: m.slice(cut + 1), at: Number(flat[j + 1]) });
+      }
+      snap.buckets.set(b, members);
+    });
+  }
   return { snap, seq: (vals[0] as string | null) ?? '0' };
 }
 

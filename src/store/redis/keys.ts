@@ -8,6 +8,8 @@ export interface Keys {
   base: string;
   key(k: string): string;
   bucket(b: string): string;
+  /** An archived alert's fingerprint data, once (bucket members are bare ids); expires with the buckets. */
+  fpData(id: string): string;
   alert(id: string): string;
   posted(alertId: string): string;
   sourceState(name: string): string;
@@ -46,6 +48,7 @@ export function makeKeys(prefix = 'tr:'): Keys {
     base,
     key: (k) => `${base}k:${k}`,
     bucket: (b) => `${base}b:${b}`,
+    fpData: (id) => `${base}d:${id}`,
     alert: (id) => `${base}a:${id}`,
     posted: (id) => `${base}p:${id}`,
     sourceState: (n) => `${base}src:${n}`,

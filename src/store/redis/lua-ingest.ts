@@ -76,12 +76,14 @@ for _, e in ipairs(p.e) do
       redis.call('ZADD', base..'t:pub', e.pub, num)
       for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
+      -- Bucket members are bare ids; the fingerprint data is stored once, for as long as they live.
       for _, b in ipairs(e.buckets) do
         local bk = base..'b:'..b
-        redis.call('ZADD', bk, p.nowMs, e.id..'\\1'..e.data)
+        redis.call('ZADD', bk, p.nowMs, e.id)
         redis.call('ZREMRANGEBYRANK', bk, 0, -(tonumber(p.cap) + 1))
         redis.call('EXPIRE', bk, ret)
       end
+      if #e.buckets > 0 then redis.call('SET', base..'d:'..e.id, e.data, 'EX', ret) end
       for _, t in ipairs(e.targets) do
         local d = { id = 'alert:'..t[1]..':'..t[2]..':'..e.id, kind = 'alert', platform = t[1], channel = t[2],
           alertId = e.id, attempts = 0, createdAt = p.now }
@@ -125,5 +127,37 @@ if p.stn ~= '' then
   redis.call('SADD', base..'srcs', p.stn)
 end
 if p.rn ~= '' and redis.call('GET', base..'l:'..p.rn) == p.ro then redis.call('DEL', base..'l:'..p.rn) end
+return out
+`;
+
+/**
+ * Round trip 1's candidate read (read-only): the newest members of each bucket (ARGV[4..]) with
+ * their scores, then the fingerprint data of every distinct member once. Members written before
+ * bare ids (id, byte 1, data) carry their data and are returned as they are.
+ * Reply: { {member, score, ...} per bucket..., {id, ...}, {data, ...} }.
+ */
+export const LUA_CANDIDATES = `
+local base, min, lim = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local out, ids, seen = {}, {}, {}
+for i = 4, #ARGV do
+  local r = redis.call('ZREVRANGEBYSCORE', base..'b:'..ARGV[i], '+inf', min, 'WITHSCORES', 'LIMIT', 0, lim)
+  out[#out + 1] = r
+  for j = 1, #r, 2 do
+    local m = r[j]
+    if not seen[m] and not string.find(m, '\\1', 1, true) then
+      seen[m] = true
+      ids[#ids + 1] = m
+    end
+  end
+end
+local data = {}
+for i = 1, #ids, 256 do
+  local keys = {}
+  for j = i, math.min(i + 255, #ids) do keys[#keys + 1] = base..'d:'..ids[j] end
+  local v = redis.call('MGET', unpack(keys))
+  for j = 1, #v do data[#data + 1] = v[j] or '' end
+end
+out[#out + 1] = ids
+out[#out + 1] = data
 return out
 `;

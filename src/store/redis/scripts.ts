@@ -1,7 +1,7 @@
 // Registers the Lua scripts once per client: ioredis sends EVALSHA and falls back to EVAL when
 // the server lost its script cache (e.g. after a restart), so a script call is one round trip.
 import type { Redis } from 'ioredis';
-import { LUA_INGEST } from './lua-ingest.js';
+import { LUA_CANDIDATES, LUA_INGEST } from './lua-ingest.js';
 import { LUA_ATTEMPT, LUA_CLAIM, LUA_COMPLETE, LUA_DEAD, LUA_ENQUEUE, LUA_RETRY, LUA_STATS } from './lua-outbox.js';
 import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
 import { LUA_SEARCH } from './lua-search.js';
@@ -10,6 +10,7 @@ type Run = (...args: Array<string | number>) => Promise<unknown>;
 
 const ONE_KEY = {
   ingest: LUA_INGEST,
+  candidates: LUA_CANDIDATES,
   enqueue: LUA_ENQUEUE,
   claim: LUA_CLAIM,
   complete: LUA_COMPLETE,

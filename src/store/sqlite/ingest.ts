@@ -6,6 +6,7 @@ import type { Fingerprint, IngestBatch, IngestEntry, IngestOutcome, NearDupMatch
 import { BUCKET_READ, pickOriginal, type Candidate } from '../near-dup.js';
 import { alsoReport, alsoUpdates } from '../also.js';
 import type { AlertRepo } from './alerts.js';
+import { CandidateCache } from './candidates.js';
 import type { OutboxRepo } from './outbox.js';
 
 interface KeyRow {
@@ -16,8 +17,10 @@ interface KeyRow {
 
 export class Ingestor {
   private readonly s: Record<string, Statement>;
+  /** Bucket members and fingerprint data already read (see candidates.ts). */
+  readonly candidates = new CandidateCache();
 
-  constructor(db: Database, private readonly alerts: AlertRepo, private readonly outbox: OutboxRepo) {
+  constructor(private readonly db: Database, private readonly alerts: AlertRepo, private readonly outbox: OutboxRepo) {
     this.s = {
       key: db.prepare('SELECT owner, root, expires_ms FROM seen_keys WHERE key = ?'),
       claim: db.prepare(`INSERT INTO seen_keys (key, owner, root, expires_ms) VALUES (?, ?, ?, ?)
@@ -32,8 +35,15 @@ export class Ingestor {
   /** Runs inside the caller's transaction. */
   run(batch: IngestBatch, now: Date): IngestOutcome[] {
     const nowMs = now.getTime();
+    if (batch.entries.some((e) => e.fingerprint)) this.candidates.sync(this.db.pragma('data_version', { simple: true }) as number);
     const expires = nowMs + batch.retentionSec * 1000;
-    return batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires));
+    try {
+      return batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires));
+    } catch (err) {
+      // The transaction rolls back: so must the mirror of what it wrote and read.
+      this.candidates.clear();
+      throw err;
+    }
   }
 
   private one(e: IngestEntry, matcher: NearDupMatcher, now: Date, nowMs: number, expires: number): IngestOutcome {
@@ -74,14 +84,33 @@ export class Ingestor {
 
   /** The decision is store/near-dup.ts; this reads bucket members and their fingerprints. */
   private nearDuplicate(fp: Fingerprint, id: string, matcher: NearDupMatcher, nowMs: number): string | undefined {
-    const membersOf = (bucket: string): Candidate[] =>
-      (this.s.members.all(bucket, nowMs) as Array<[string, number]>).map(([cand, expires]) => ({ id: cand, at: expires }));
-    return pickOriginal(fp, id, membersOf, matcher, (c) => this.s.fingerprint.get(c.id, nowMs) as string | undefined);
+    const cache = this.candidates;
+    const membersOf = (bucket: string): Candidate[] => {
+      const hit = cache.members(bucket, nowMs);
+      if (hit) return hit;
+      const rows = (this.s.members.all(bucket, nowMs) as Array<[string, number]>).map(([cand, expires]) => ({ id: cand, at: expires }));
+      cache.put(bucket, rows, nowMs);
+      return rows;
+    };
+    // The same string for the same alert: the matcher's parse cache then finds it without rehashing.
+    const dataOf = (c: Candidate): string | undefined => {
+      let data = cache.getData(c.id);
+      if (data === undefined) {
+        data = this.s.fingerprint.get(c.id, nowMs) as string | undefined;
+        if (data !== undefined) cache.putData(c.id, data);
+      }
+      return data;
+    };
+    return pickOriginal(fp, id, membersOf, matcher, dataOf);
   }
 
   private index(fp: Fingerprint, id: string, expires: number): void {
-    for (const b of new Set(fp.buckets)) this.s.bucket.run(b, expires, id);
+    for (const b of new Set(fp.buckets)) {
+      this.s.bucket.run(b, expires, id);
+      this.candidates.add(b, id, expires);
+    }
     this.s.putFingerprint.run(id, fp.data, expires);
+    this.candidates.putData(id, fp.data);
   }
 
   /** Records the duplicate on the original; updates go to channels where the original was posted. */

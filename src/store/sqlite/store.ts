@@ -230,6 +230,7 @@ export class SqliteStore implements Store {
   }
 
   private purgeAll(nowMs: number, days?: number): void {
+    this.ingestor.candidates.clear();
     this.stmts.purgeKeys.run(nowMs);
     this.stmts.purgeBuckets.run(nowMs);
     this.stmts.purgeFingerprints.run(nowMs);
