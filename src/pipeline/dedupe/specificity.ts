@@ -47,13 +47,21 @@ function countsOf(pool: Parsed[]): Counts {
 
 /** Specificity against `pool` for features shared with `candidate` (a member of the pool). */
 export function poolSpecificity(pool: Parsed[], candidate: Parsed): Specificity {
-  const c = countsOf(pool);
-  const self = pool.includes(candidate) ? 1 : 0;
+  // Counted on first use: most candidates are vetoed before any evidence is weighed.
+  let c: Counts | undefined;
+  let self = 0;
+  const counts = () => {
+    if (!c) {
+      c = countsOf(pool);
+      self = pool.includes(candidate) ? 1 : 0;
+    }
+    return c;
+  };
   const weight = <K>(m: Map<K, number>, k: K) => (1 + Math.max(0, (m.get(k) ?? 0) - self)) ** -ALPHA;
   return {
-    word: (w) => weight(c.w, w),
-    concept: (x) => weight(c.c, x),
-    number: (n) => weight(c.n, n),
-    proper: (y) => weight(c.y, y),
+    word: (w) => weight(counts().w, w),
+    concept: (x) => weight(counts().c, x),
+    number: (n) => weight(counts().n, n),
+    proper: (y) => weight(counts().y, y),
   };
 }
