@@ -17,6 +17,7 @@ import { loadKnowledgeFor } from '../knowledge/for-config.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import { RedisStore } from '../store/redis/index.js';
 import type { Store } from '../store/store.js';
+import { runNearDupGrowth } from './near-dup.js';
 import { generateFeeds } from './gen.js';
 import { runBaseline, runClassifyOnly, runPipeline, runRawTokenize } from './ingest.js';
 import { runPollCycle } from './poll-cycle.js';
@@ -27,7 +28,7 @@ import { deletePrefix, machine, redisMemoryMeter, redisUrl, round } from './util
 
 const env = process.env;
 const quick = env.BENCH_QUICK === '1';
-const only = new Set((env.BENCH_ONLY ?? 'ingest,poll,search,rt').split(',').map((s) => s.trim()));
+const only = new Set((env.BENCH_ONLY ?? 'ingest,neardup,poll,search,rt').split(',').map((s) => s.trim()));
 const num = (v: string | undefined, d: number) => (v ? Number(v) : d);
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const say = (m: string) => process.stderr.write(`[bench] ${m}\n`);
@@ -142,6 +143,31 @@ async function main(): Promise<void> {
       { metric: 'classify-only items/s', value: `${round(classify.itemsPerSec, 0)}`, target: '', status: '' },
     );
     rows.push({ metric: 'ingest time split, embedded', value: split(sqlite), target: '', status: '' }, { metric: 'ingest time split, Redis', value: split(redis), target: '', status: '' });
+  }
+
+  if (only.has('neardup')) {
+    const sizes = (env.BENCH_NEARDUP_SIZES ?? (quick ? '1000,5000' : '1000,10000,50000')).split(',').map(Number);
+    say(`near-duplicate cost as the archive grows: ${sizes.join(', ')} alerts`);
+    const onSqlite = await runNearDupGrowth(async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'tr-bench-nd-'));
+      const store = SqliteStore.open({ dir });
+      return { store, close: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+    }, sizes);
+    const onRedis = await runNearDupGrowth(async () => {
+      const prefix = `bench-nd-${process.pid}-${Date.now()}:`;
+      const store = await RedisStore.connect({ url, prefix, commandTimeoutMs: 60_000 });
+      return { store, close: async () => (await deletePrefix(store.redis, prefix), await store.close()) };
+    }, sizes);
+    results.nearDupGrowth = { sqlite: onSqlite, redis: onRedis };
+    for (const [name, pts] of [['embedded', onSqlite], ['Redis', onRedis]] as const) {
+      const growth = pts[pts.length - 1].microsPerItem / Math.max(1, pts[0].microsPerItem);
+      rows.push({
+        metric: `near-dup ingest µs/item by archive size, ${name}`,
+        value: `${pts.map((p) => `${p.archived}: ${p.microsPerItem}`).join(' · ')} (×${growth.toFixed(2)})`,
+        target: 'flat (≤ 1.5× from smallest to largest)',
+        status: growth <= 1.5 ? 'PASS' : 'MISS',
+      });
+    }
   }
 
   if (only.has('rt')) {
