@@ -88,7 +88,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     w(`${'move from→to (own)'.padEnd(22)}${pct(mc.moves.accuracy)}   ${mc.moves.correct}/${mc.moves.total} labelled moves`);
     w(`${'  person named right'.padEnd(22)}${pct(mc.person.accuracy)}   ${mc.person.correct}/${mc.person.total}`);
     w(`${'  false moves (neg)'.padEnd(22)}${String(mc.falseMoves.count).padStart(7)}   of ${mc.falseMoves.total} hard negatives`);
-    for (const [p, b] of Object.entries(mc.byPattern).sort()) w(`    ${p.padEnd(18)}${pct(b.total ? b.correct / b.total : 1)}   ${b.correct}/${b.total}`);
+    for (const [p, b] of Object.entries(mc.byPattern).sort(([x], [y]) => x.localeCompare(y))) w(`    ${p.padEnd(18)}${pct(b.total ? b.correct / b.total : 1)}   ${b.correct}/${b.total}`);
     if (argv.includes('--errors')) for (const e of mc.errors) w(`  ${e.id} [${e.pattern}] ${e.detail}`);
   }
 

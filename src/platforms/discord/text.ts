@@ -20,14 +20,12 @@ export function escapeMarkdown(text: string): string {
 export function safeText(text: string | undefined | null): string {
   if (!text) return '';
   // No Discord text part exceeds 4096 characters and escaping only lengthens, so longer input is cut first.
-  // eslint-disable-next-line no-control-regex
   const clean = text.slice(0, MAX_INPUT).replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
   return neutraliseMentions(escapeMarkdown(clean));
 }
 
 /** Plain (non-markdown) text such as footers and author names: only mentions neutralised. */
 export function plainText(text: string | undefined | null): string {
-  // eslint-disable-next-line no-control-regex
   return text ? neutraliseMentions(text.slice(0, MAX_INPUT).replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ')) : '';
 }
 

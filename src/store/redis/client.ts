@@ -247,7 +247,7 @@ export function requireReplicas(client: RedisClient, commands: string[], replica
     c[name] = async (...args: unknown[]) => {
       const p = client.pipeline() as unknown as { wait(n: number, t: number): unknown; exec(): Promise<Array<[Error | null, unknown]> | null> };
       // A pipeline copies the client's script functions (this wrapper): queue the original on it.
-      original.apply(p, args);
+      void original.apply(p, args);
       p.wait(replicas, timeoutMs);
       const res = (await p.exec()) ?? [];
       const [[err, value] = [new Error('empty pipeline reply'), null], [waitErr, acked] = [null, 0]] = res;

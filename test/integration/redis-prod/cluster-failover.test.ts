@@ -75,7 +75,7 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
         return got;
       });
       // The delivery leased to the gone consumer is taken over; the other one and the new one are claimed.
-      expect(claimed.map((d) => d.alertId).sort()).toEqual(['after-1', 'before-1', 'before-2']);
+      expect(claimed.map((d) => String(d.alertId)).sort()).toEqual(['after-1', 'before-1', 'before-2']);
       expect(await store.getAlert('before-1')).toMatchObject({ id: 'before-1' });
 
       const switches = lines.filter((l) => l.includes('primary switched'));
