@@ -1,7 +1,7 @@
 // Digest schedule: at the configured cron and timezone, each channel in daily or weekly mode
 // gets one digest per period, even with several replicas (claimOnce in the store).
 import cron from 'node-cron';
-import type { App } from '../main.js';
+import type { App } from '../app.js';
 import type { Delivery, DigestMode, Platform } from '../types.js';
 import { buildDigest, channelAccepts } from './build.js';
 
@@ -48,7 +48,7 @@ export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & {
   return sent;
 }
 
-export function scheduleDigests(app: App): { stop(): Promise<void> } {
+export function scheduleDigests(app: Pick<App, 'config' | 'store' | 'log' | 'knowledge'>): { stop(): Promise<void> } {
   const { schedule } = app.config;
   const run = (period: 'daily' | 'weekly') => () =>
     void sendDigests(app, period, new Date()).catch((err) => app.log.error({ err, period }, 'digest failed'));
