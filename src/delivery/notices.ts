@@ -4,6 +4,7 @@
 import type { RouteConfig, SourceConfig } from '../config/schema.js';
 import type { Store } from '../store/store.js';
 import type { Delivery, Platform, Subscription } from '../types.js';
+import { sourceNoticeId } from './ids.js';
 
 export interface NoticeTarget {
   platform: Platform;
@@ -68,7 +69,7 @@ export async function noticeSourceHealth(o: SourceNoticeOptions): Promise<number
   const text = noticeText(source, event, o.error);
   const target = o.target ?? noticeTarget({ routes: o.routes ?? [] });
   const deliveries: Delivery[] = (target ? [target] : []).map((c) => ({
-    id: `notice:${c.platform}:${c.channel}:source-${event}:${source.name}:${episode}`,
+    id: sourceNoticeId(c.platform, c.channel, event, source.name, episode),
     kind: 'notice',
     platform: c.platform,
     channel: c.channel,

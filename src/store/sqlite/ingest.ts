@@ -7,6 +7,7 @@ import { BUCKET_READ, pickOriginal, type Candidate } from '../near-dup.js';
 import { alsoReport, alsoUpdates } from '../also.js';
 import type { AlertRepo } from './alerts.js';
 import type { OutboxRepo } from './outbox.js';
+import { alertDeliveryId, updateDeliveryId } from '../../delivery/ids.js';
 
 interface KeyRow {
   owner: string;
@@ -62,7 +63,7 @@ export class Ingestor {
     if (e.fingerprint) this.index(e.fingerprint, id, expires);
     let enqueued = 0;
     for (const t of e.targets) {
-      const d: Delivery = { id: `alert:${t.platform}:${t.channel}:${id}`, kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = { id: alertDeliveryId(t.platform, t.channel, id), kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
       enqueued += this.outbox.insert(d, nowMs);
     }
     return { id, status: 'new', enqueued };
@@ -90,7 +91,7 @@ export class Ingestor {
     if (!alsoUpdates(length)) return 0;
     let enqueued = 0;
     for (const p of this.outbox.postedChannels(root)) {
-      const d: Delivery = { id: `update:${p.platform}:${p.channel}:${root}:${length}`, kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = { id: updateDeliveryId(p.platform, p.channel, root, length), kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
       enqueued += this.outbox.insert(d, now.getTime());
     }
     return enqueued;
