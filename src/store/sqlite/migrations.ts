@@ -1,7 +1,8 @@
 // Versioned schema. PRAGMA user_version holds the applied version; each migration runs in its
 // own transaction, in order, once. Add new migrations at the end; never edit an applied one.
 import type { Database } from 'better-sqlite3';
-import { indexText, tagText } from '../search-text.js';
+import { indexText } from '../search-text.js';
+import { alertTags, FTS_TAGS } from '../filter-tags.js';
 
 export interface Migration {
   version: number;
@@ -75,7 +76,7 @@ export function bodyIndexText(summary: string, assessmentJson: string): string {
 
 export function tagIndexText(assessmentJson: string, lang: string): string {
   const a = JSON.parse(assessmentJson) as { firms?: string[]; topics?: string[] };
-  return tagText({ firms: a.firms ?? [], topics: a.topics ?? [], lang });
+  return alertTags({ firms: a.firms ?? [], topics: a.topics ?? [], lang }, FTS_TAGS).join(' ');
 }
 
 function backfillSearch(db: Database): void {
