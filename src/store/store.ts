@@ -9,6 +9,7 @@ import type {
   DigestSetting,
   Item,
   Platform,
+  RetryState,
   SourceState,
   Subscription,
   Topic,
@@ -174,8 +175,8 @@ export interface Store extends ChatStore {
   recordAttempt(id: string, consumer: string): Promise<number>;
   /** Acknowledges and records the posted message id (for 'alert': the PostedRecord). */
   completeDelivery(delivery: Delivery, messageId: string, now?: Date): Promise<void>;
-  /** Hands the delivery back, due again at `notBefore`. */
-  retryDelivery(id: string, notBefore: Date, error: string): Promise<void>;
+  /** Hands the delivery back, due again at `notBefore`, with the last error's message and its 429 retry state (absent: none). */
+  retryDelivery(id: string, notBefore: Date, error: string, retry?: RetryState): Promise<void>;
   deadLetter(id: string, error: string): Promise<void>;
   getPosted(alertId: string, platform: Platform, channel: string): Promise<PostedRecord | null>;
   listPosted(alertId: string): Promise<PostedRecord[]>;
