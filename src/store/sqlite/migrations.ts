@@ -90,7 +90,7 @@ function backfillSearch(db: Database): void {
   }
 }
 
-// Version 6 (4 and 5 are taken by other changes): what people set up from chat (store/chat.ts).
+// Version 5: what people set up from chat (store/chat.ts).
 // IF NOT EXISTS: safe whichever order the neighbouring versions land in.
 const chat = `
 CREATE TABLE IF NOT EXISTS chat_sources (name TEXT PRIMARY KEY, json TEXT NOT NULL, added_at TEXT NOT NULL) WITHOUT ROWID;
