@@ -3,7 +3,7 @@
 // become a retry, a 429 wait or a dead letter; see attempts.ts for how tries are counted.
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { Store } from '../store/store.js';
+import type { ArchiveStore, OutboxStore } from '../store/store.js';
 import type { Delivery } from '../types.js';
 import { alsoTotal } from '../types.js';
 import { backoffDelay, countedAttempts, hardCeiling, nextState, retryOf, storedRetry, type RetryState } from './attempts.js';
@@ -13,7 +13,7 @@ import { PlatformError, type DeliveryContent, type Poster } from './poster.js';
 export type Outcome = 'delivered' | 'retried' | 'dead' | 'handed_back';
 
 export interface DeliverContext {
-  store: Store;
+  store: OutboxStore & ArchiveStore;
   log: Logger;
   metrics: Metrics;
   consumer: string;
@@ -71,7 +71,7 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
   return 'delivered';
 }
 
-async function findExisting(store: Store, d: Delivery, poster: Poster): Promise<string | null> {
+async function findExisting(store: OutboxStore, d: Delivery, poster: Poster): Promise<string | null> {
   if (d.kind === 'alert' && d.alertId) {
     const rec = await store.getPosted(d.alertId, d.platform, d.channel);
     if (rec) return rec.messageId;
