@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// The talent-radar bin. All logic is in cli/main.ts so tests can call it in-process.
-import { main, EXIT } from './cli/main.js';
-import { readVersion } from './cli/commands.js';
+// The talent-radar bin. All logic is in cli/dispatch.ts so tests can call it in-process.
+import { main, EXIT } from './cli/dispatch.js';
+import { readVersion } from './cli/command-table.js';
 
 main(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, version: readVersion() }).then(
   (code) => {

@@ -7,25 +7,16 @@ import { ConfigError, type LoadedConfig } from './config/load.js';
 import { createLogger, type Logger } from './log.js';
 import { Metrics } from './metrics.js';
 import { openStoreRetrying } from './store/open.js';
-import type { Store } from './store/store.js';
 import type { Knowledge } from './knowledge/index.js';
 import { loadKnowledgeFor } from './knowledge/for-config.js';
-import { createClassifier } from './pipeline/classify/index.js';
-import { createAssessor } from './llm/index.js';
-import { createMatcher } from './pipeline/dedupe/index.js';
 import { createFetchAgent, fetchFeed } from './sources/fetcher.js';
 import { sourceUrlProblem } from './sources/ssrf.js';
 import { parseFeed } from './sources/parse.js';
-import type { PollDeps, PollSettings } from './pipeline/poll.js';
-import type { Config } from './config/schema.js';
-import type { Agent } from 'undici';
-import { pollAll, type CycleReport } from './pipeline/poll-all.js';
 import { createCommandHandler } from './commands/index.js';
 import { createFeedbackHandler } from './commands/feedback.js';
 import { refCacheKey } from './feedback/ref.js';
 import { mentionLookup } from './pipeline/mention.js';
 import { foldLookup } from './pipeline/folds.js';
-import type { CommandRequest, Reply } from './commands/types.js';
 import { createDeliveryWorker } from './delivery/worker.js';
 import { ConsolePoster } from './delivery/console.js';
 import { noticeSourceHealth, noticeTarget } from './delivery/notices.js';
@@ -36,6 +27,11 @@ import { cacheSubscriptions } from './pipeline/subscriptions.js';
 import { probeFeed } from './sources/probe.js';
 import { cacheChatRouting } from './pipeline/chat-routing.js';
 import { toSourceConfig } from './commands/sources-add.js';
+import { pollAll } from './pipeline/poll-all.js';
+import { buildPollDeps } from './pipeline/poll-deps.js';
+import type { App } from './app.js';
+
+export type { App, Readiness } from './app.js';
 
 export interface AppOptions {
   env: Env;
@@ -50,57 +46,6 @@ export interface AppOptions {
   platforms?: boolean;
   /** Tries to open the store (with backoff) before giving up; default 1. `run` waits a little for a store that is starting. */
   storeAttempts?: number;
-}
-
-/** Readiness: the store answers and the poller runs. */
-export interface Readiness {
-  ok: boolean;
-  store: boolean;
-  polling: boolean;
-  error?: string;
-}
-
-export interface App {
-  config: LoadedConfig;
-  env: Env;
-  log: Logger;
-  metrics: Metrics;
-  store: Store;
-  knowledge: Knowledge;
-  http: HttpServer;
-  posters: Partial<Record<Platform, Poster>>;
-  handleCommand: (req: CommandRequest) => Promise<Reply>;
-  pollDeps: PollDeps;
-  worker: ReturnType<typeof createDeliveryWorker>;
-  /** One poll cycle; `force` polls sources even when not due. */
-  pollCycle(force: boolean): Promise<CycleReport>;
-  /** Runs the worker until nothing deliverable is left (bounded). */
-  drainOutbox(maxRounds?: number): Promise<number>;
-  close(): Promise<void>;
-  platformsStarted: () => Promise<void>;
-  /** Called by runBot once the scheduler runs; before that the app is never ready. */
-  markPolling(): void;
-  /** What /readyz (and /healthz) report: ready only when the store answers and polling has started. */
-  ready(timeoutMs?: number): Promise<Readiness>;
-}
-
-/** The poll settings a config gives, with the shared fetch agent (when there is one). */
-export function pollSettings(config: Config, agent?: Agent): PollSettings {
-  return {
-    defaultIntervalMs: config.schedule.defaultInterval,
-    maxAgeHours: config.schedule.maxAgeHours,
-    maxBackoffMs: config.schedule.maxBackoff,
-    failuresBeforeDisable: config.schedule.failuresBeforeDisable,
-    retentionSec: Math.round(config.retention.dedupeDays * 86400),
-    fetch: {
-      timeoutMs: config.fetch.timeout,
-      maxBytes: config.fetch.maxBytes,
-      maxRedirects: config.fetch.maxRedirects,
-      userAgent: config.fetch.userAgent,
-      allowPrivateAddresses: config.fetch.allowPrivateAddresses,
-      agent,
-    },
-  };
 }
 
 /** Checks config facts that need the firm list: route firms must be canonical (or aliases). */
@@ -145,8 +90,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const knowledge = loadKnowledgeFor(config);
   checkRoutes(config, knowledge);
   const store = await openStoreRetrying({ redisUrl: env.redisUrl, redis: env.redis, dataDir: env.dataDir, log }, opts.storeAttempts ?? 1);
-  const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
-  const assessor = createAssessor({ classifier, llm: env.llm, cache: store, log: log.child({ mod: 'llm' }), config: config.llm });
 
   const subsCache = cacheSubscriptions(store);
   const subscriptions = subsCache.get;
@@ -154,7 +97,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   // One keep-alive agent for every poll (and every feed added from chat); the SSRF guard runs on each connect.
   const fetchAgent = createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout });
-  const settings = pollSettings(config, fetchAgent);
+  const pollDeps = buildPollDeps(config, {
+    store,
+    knowledge,
+    owner,
+    log,
+    metrics,
+    agent: fetchAgent,
+    llm: env.llm,
+    subscriptions,
+    chat: chatRouting.get,
+    onSourceHealth: async (source, event, error) => {
+      await noticeSourceHealth({ store, target: noticeTarget(config), source, event, error });
+    },
+    now: opts.now,
+  });
+  const settings = pollDeps.settings;
   const commandDeps = {
     store,
     config,
@@ -215,25 +173,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
     starters.push(() => discord.start());
     stoppers.push(() => discord.stop());
   }
-
-  const pollDeps: PollDeps = {
-    store,
-    assessor,
-    matcher: createMatcher(),
-    fetchFeed,
-    parseFeed,
-    routes: config.routes,
-    subscriptions,
-    chat: chatRouting.get,
-    onSourceHealth: async (source, event, error) => {
-      await noticeSourceHealth({ store, target: noticeTarget(config), source, event, error });
-    },
-    settings,
-    owner,
-    log: log.child({ mod: 'poll' }),
-    metrics,
-    now: opts.now,
-  };
 
   const worker = createDeliveryWorker({
     store,

@@ -152,5 +152,16 @@ export interface Delivery {
   /** ISO time before which it is not tried. */
   notBefore?: string;
   createdAt: string;
+  /** The last failure's message only. */
   lastError?: string;
+  /** The 429 streak behind the last failures (delivery/attempts.ts); absent when there is none. */
+  retry?: RetryState;
+}
+
+/** How a delivery's consecutive 429s are counted against maxAttempts (delivery/attempts.ts). */
+export interface RetryState {
+  /** Consecutive 429s ending with the last failure (0 when the last failure was not a 429). */
+  streak: number;
+  /** Recorded attempts not counted against maxAttempts (every 429 of a streak after its first). */
+  forgiven: number;
 }

@@ -1,23 +1,17 @@
 // One poll cycle over many local feeds, in a process of its own so its peak RSS is the
-// poller's alone. Deps are built as src/main.ts builds them (store, knowledge, classifier,
-// assessor, matcher, fetchFeed, parseFeed, console route). Args: JSON in argv[2].
+// poller's alone. Deps come from buildPollDeps, as the bot's do (console route, no model).
+// Args: JSON in argv[2].
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseConfig } from '../config/load.js';
 import { loadKnowledgeFor } from '../knowledge/for-config.js';
-import { createClassifier } from '../pipeline/classify/index.js';
-import { createAssessor } from '../llm/index.js';
-import { createMatcher } from '../pipeline/dedupe/index.js';
-import { createFetchAgent, fetchFeed } from '../sources/fetcher.js';
-import { parseFeed } from '../sources/parse.js';
 import { Metrics } from '../metrics.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import { RedisStore } from '../store/redis/index.js';
 import type { Store } from '../store/store.js';
-import type { PollDeps } from '../pipeline/poll.js';
 import { quietLog } from './util.js';
-import { pollSettings } from '../main.js';
-import { cacheSubscriptions } from '../pipeline/subscriptions.js';
+import { createFetchAgent } from '../sources/fetcher.js';
+import { buildPollDeps } from '../pipeline/poll-deps.js';
 
 export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
 export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
@@ -35,21 +29,7 @@ async function main(): Promise<void> {
   const store: Store = args.backend === 'redis' ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 }) : SqliteStore.open({ file: args.dbFile });
   // One agent for the whole cycle (keep-alive per host) unless the run compares the per-call default.
   const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;
-  const classifier = createClassifier(knowledge, { threshold: config.classify.threshold });
-  const assessor = createAssessor({ classifier, cache: store, log, config: config.llm });
-  const deps: PollDeps = {
-    store,
-    assessor,
-    matcher: createMatcher(),
-    fetchFeed,
-    parseFeed,
-    routes: config.routes,
-    subscriptions: cacheSubscriptions(store).get,
-    settings: pollSettings(config, agent),
-    owner: `bench:${process.pid}`,
-    log,
-    metrics: new Metrics(),
-  };
+  const deps = buildPollDeps(config, { store, knowledge, agent, owner: `bench:${process.pid}`, log, metrics: new Metrics() });
   const { pollAll } = await import('../pipeline/poll-all.js');
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

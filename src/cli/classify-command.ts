@@ -5,7 +5,7 @@ import { createClassifier } from '../pipeline/classify/index.js';
 import { createAssessor } from '../llm/index.js';
 import { createLogger } from '../log.js';
 import { runClassify } from './classify.js';
-import type { CliContext } from './commands.js';
+import type { CliContext } from './command-table.js';
 
 /** JSON Lines items in, one assessment per line out. No store, no network unless an LLM is configured. */
 export async function classifyCommand(_v: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {

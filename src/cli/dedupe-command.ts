@@ -6,7 +6,7 @@ import { createClassifier } from '../pipeline/classify/index.js';
 import { SqliteStore } from '../store/sqlite/index.js';
 import { openStore } from '../store/open.js';
 import { runDedupe } from './dedupe.js';
-import type { CliContext } from './commands.js';
+import type { CliContext } from './command-table.js';
 
 /** Items in, in order; `{"id","duplicateOf"}` out. Starts from an empty in-memory store unless --use-store. */
 export async function dedupeCommand(values: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {

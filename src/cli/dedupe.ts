@@ -2,14 +2,14 @@
 // the store exactly as the bot decides (exact keys, then near-duplicate buckets and the matcher).
 // A bad line gets {"id","error"} and processing goes on.
 import { createInterface } from 'node:readline';
-import type { NearDupMatcher, Store } from '../store/store.js';
+import type { IngestStore, NearDupMatcher } from '../store/store.js';
 import type { Assessment, Item } from '../types.js';
 import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
 import { cjkShare } from '../pipeline/dedupe/fold.js';
 import { canonicalUrl } from '../pipeline/normalize.js';
 
 export interface DedupeCliDeps {
-  store: Store;
+  store: IngestStore;
   assess: (item: Item) => Assessment | Promise<Assessment>;
   /** Clock for items without a valid date and for the claim time; default: the item's own date. */
   now?: () => Date;

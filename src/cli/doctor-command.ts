@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { CHART_FONT_FAMILY, CHART_FONT_FILE } from '../digest/fonts.js';
-import { openApp, type CliContext } from './commands.js';
+import { openApp, type CliContext } from './command-table.js';
 import { RedisStore } from '../store/redis/index.js';
 import { redisChecks } from './doctor-redis.js';
 

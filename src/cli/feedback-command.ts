@@ -2,7 +2,7 @@
 // JSON Lines in the dev set's shape (see src/feedback/export.ts), to stdout or a file.
 import { writeFileSync } from 'node:fs';
 import { exportRows } from '../feedback/export.js';
-import { openApp, type CliContext } from './commands.js';
+import { openApp, type CliContext } from './command-table.js';
 import { UsageError } from './errors.js';
 
 export async function feedbackCommand(values: Record<string, unknown>, positionals: string[], ctx: CliContext): Promise<number> {

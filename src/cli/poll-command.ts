@@ -1,4 +1,4 @@
-import { openApp, type CliContext } from './commands.js';
+import { openApp, type CliContext } from './command-table.js';
 
 /** One poll cycle over every source (or only the due ones), deliver, exit. */
 export async function pollCommand(values: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {

@@ -1,6 +1,6 @@
 import { readEnv } from '../config/env.js';
 import { registerCommands } from '../platforms/discord/register.js';
-import type { CliContext } from './commands.js';
+import type { CliContext } from './command-table.js';
 import { UsageError } from './errors.js';
 
 /** Puts the /talent and /talent-admin command definitions on Discord (guild: at once; global: for production). */

@@ -1,5 +1,5 @@
-import { runBot } from '../run.js';
-import { openApp, type CliContext } from './commands.js';
+import { runBot } from '../run-bot.js';
+import { openApp, type CliContext } from './command-table.js';
 
 export async function runCommand(_v: Record<string, unknown>, _p: string[], ctx: CliContext): Promise<number> {
   // A store that is still starting gets about 7.5 s (5 tries); then the bot exits non-zero.

@@ -1,5 +1,5 @@
 import { renderReplyText } from './render-reply.js';
-import { openApp, type CliContext } from './commands.js';
+import { openApp, type CliContext } from './command-table.js';
 import { UsageError } from './errors.js';
 
 /** The same search `/talent search` runs, printed as text or JSON. */

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
 import { exportOpml, importOpmlIntoConfig } from '../opml/index.js';
-import { openApp, type CliContext } from './commands.js';
+import { openApp, type CliContext } from './command-table.js';
 import { UsageError } from './errors.js';
 import { toSourceConfig } from '../commands/sources-add.js';
 

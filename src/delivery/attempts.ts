@@ -3,26 +3,22 @@
 // Every try is recorded in the store before posting (crash safety), so a 429 also bumps the
 // stored attempt count. A run of consecutive 429s ("a streak") should count once against
 // maxAttempts, not once per 429: the worker keeps the streak length and the number of
-// forgiven attempts in a short prefix of the delivery's lastError, which both store
-// backends keep and hand back on claim, so the rule holds across replicas and restarts.
+// forgiven attempts in the delivery's own `retry` field (lastError is only the message), which
+// both store backends keep and hand back on claim, so the rule holds across replicas and restarts.
+import type { Delivery, RetryState } from '../types.js';
 
-export interface RetryState {
-  /** Consecutive 429s ending with the last failure (0 when the last failure was not a 429). */
-  streak: number;
-  /** Recorded attempts not counted against maxAttempts (every 429 of a streak after its first). */
-  forgiven: number;
+export type { RetryState };
+
+const NONE: RetryState = { streak: 0, forgiven: 0 };
+
+/** The retry state a claimed delivery carries (none: no 429 streak so far). */
+export function retryOf(d: Pick<Delivery, 'retry'>): RetryState {
+  return d.retry ?? NONE;
 }
 
-const PREFIX_RE = /^\[429 streak=(\d+) forgiven=(\d+)\] ?/;
-
-export function decodeError(lastError: string | undefined): { state: RetryState; message: string } {
-  const m = lastError ? PREFIX_RE.exec(lastError) : null;
-  if (!m) return { state: { streak: 0, forgiven: 0 }, message: lastError ?? '' };
-  return { state: { streak: Number(m[1]), forgiven: Number(m[2]) }, message: lastError!.slice(m[0].length) };
-}
-
-export function encodeError(state: RetryState, message: string): string {
-  return state.streak > 0 || state.forgiven > 0 ? `[429 streak=${state.streak} forgiven=${state.forgiven}] ${message}` : message;
+/** What the store keeps: nothing when there is no streak and nothing forgiven. */
+export function storedRetry(state: RetryState): RetryState | undefined {
+  return state.streak > 0 || state.forgiven > 0 ? state : undefined;
 }
 
 /** State after one more failure; `rateLimited` for a 429. */

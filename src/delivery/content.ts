@@ -1,6 +1,6 @@
 // Resolves what a delivery carries from the store: the alert for 'alert' and 'update', the
 // body for 'notice' (plain text) and 'digest' (JSON DigestPayload).
-import type { Store } from '../store/store.js';
+import type { ArchiveStore } from '../store/store.js';
 import type { Delivery } from '../types.js';
 import type { DeliveryContent, DigestPayload } from './poster.js';
 
@@ -13,7 +13,7 @@ export class UndeliverableError extends Error {
   }
 }
 
-export async function resolveContent(store: Store, d: Delivery): Promise<DeliveryContent> {
+export async function resolveContent(store: ArchiveStore, d: Delivery): Promise<DeliveryContent> {
   switch (d.kind) {
     case 'alert':
     case 'update': {

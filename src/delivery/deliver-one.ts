@@ -3,17 +3,17 @@
 // become a retry, a 429 wait or a dead letter; see attempts.ts for how tries are counted.
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { Store } from '../store/store.js';
+import type { ArchiveStore, OutboxStore } from '../store/store.js';
 import type { Delivery } from '../types.js';
 import { alsoTotal } from '../types.js';
-import { backoffDelay, countedAttempts, decodeError, encodeError, hardCeiling, nextState, type RetryState } from './attempts.js';
+import { backoffDelay, countedAttempts, hardCeiling, nextState, retryOf, storedRetry, type RetryState } from './attempts.js';
 import { resolveContent, UndeliverableError } from './content.js';
 import { PlatformError, type DeliveryContent, type Poster } from './poster.js';
 
 export type Outcome = 'delivered' | 'retried' | 'dead' | 'handed_back';
 
 export interface DeliverContext {
-  store: Store;
+  store: OutboxStore & ArchiveStore;
   log: Logger;
   metrics: Metrics;
   consumer: string;
@@ -38,7 +38,7 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
     if (err instanceof UndeliverableError) return dead(c, d, err.message);
     throw err;
   }
-  const { state } = decodeError(d.lastError);
+  const state = retryOf(d);
   const recorded = await c.store.recordAttempt(d.id, c.consumer);
   let messageId: string;
   try {
@@ -51,7 +51,7 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
         return 'delivered';
       }
     }
-    if (countedAttempts(recorded - 1, state) >= c.maxAttempts) return dead(c, d, `no outcome after ${recorded - 1} attempts (the worker was lost during each); last error: ${decodeError(d.lastError).message || 'none'}`);
+    if (countedAttempts(recorded - 1, state) >= c.maxAttempts) return dead(c, d, `no outcome after ${recorded - 1} attempts (the worker was lost during each); last error: ${d.lastError || 'none'}`);
     const timer = c.metrics.deliverySeconds.startTimer({ platform: d.platform });
     c.sent();
     messageId = await send(c, d, poster, content);
@@ -71,7 +71,7 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
   return 'delivered';
 }
 
-async function findExisting(store: Store, d: Delivery, poster: Poster): Promise<string | null> {
+async function findExisting(store: OutboxStore, d: Delivery, poster: Poster): Promise<string | null> {
   if (d.kind === 'alert' && d.alertId) {
     const rec = await store.getPosted(d.alertId, d.platform, d.channel);
     if (rec) return rec.messageId;
@@ -114,7 +114,7 @@ async function failure(c: DeliverContext, d: Delivery, err: unknown, recorded: n
   const retryAfter = err instanceof PlatformError ? err.retryAfterMs : undefined;
   const waitMs = kind === 'rate_limited' && retryAfter !== undefined ? retryAfter : backoffDelay(counted, { baseMs: c.backoffBaseMs, maxMs: c.backoffMaxMs, random: c.random });
   if (kind === 'rate_limited') c.block(now + waitMs);
-  await c.store.retryDelivery(d.id, new Date(now + waitMs), encodeError(state, msg));
+  await c.store.retryDelivery(d.id, new Date(now + waitMs), msg, storedRetry(state));
   c.metrics.deliveries.inc({ platform: d.platform, status: kind === 'rate_limited' ? 'rate_limited' : 'retry' });
   c.log.warn({ delivery: d.id, kind, attempt: counted, waitMs, error: msg }, 'delivery failed; will retry');
   return 'retried';

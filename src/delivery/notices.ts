@@ -2,8 +2,9 @@
 // body, a page that is not a feed, a parse failure, HTTP errors), the admins' channel is told once;
 // when it recovers, it is told again. Alert channels are for alerts: they are not told.
 import type { RouteConfig, SourceConfig } from '../config/schema.js';
-import type { Store } from '../store/store.js';
+import type { CacheStore, OutboxStore } from '../store/store.js';
 import type { Delivery, Platform, Subscription } from '../types.js';
+import { sourceNoticeId } from './ids.js';
 
 export interface NoticeTarget {
   platform: Platform;
@@ -11,7 +12,7 @@ export interface NoticeTarget {
 }
 
 export interface SourceNoticeOptions {
-  store: Store;
+  store: CacheStore & OutboxStore;
   /** The admins' channel (`notices.channel`); default: the first route's channel. */
   target?: NoticeTarget;
   /** Used for the default target only. */
@@ -68,7 +69,7 @@ export async function noticeSourceHealth(o: SourceNoticeOptions): Promise<number
   const text = noticeText(source, event, o.error);
   const target = o.target ?? noticeTarget({ routes: o.routes ?? [] });
   const deliveries: Delivery[] = (target ? [target] : []).map((c) => ({
-    id: `notice:${c.platform}:${c.channel}:source-${event}:${source.name}:${episode}`,
+    id: sourceNoticeId(c.platform, c.channel, event, source.name, episode),
     kind: 'notice',
     platform: c.platform,
     channel: c.channel,

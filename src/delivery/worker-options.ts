@@ -1,12 +1,12 @@
 // Options and results of the outbox worker (worker.ts).
 import type { Logger } from '../log.js';
 import type { Metrics } from '../metrics.js';
-import type { Store } from '../store/store.js';
+import type { ArchiveStore, OutboxStore } from '../store/store.js';
 import type { Platform } from '../types.js';
 import type { Poster } from './poster.js';
 
 export interface DeliveryWorkerOptions {
-  store: Store;
+  store: OutboxStore & ArchiveStore;
   posters: Partial<Record<Platform, Poster>>;
   log: Logger;
   metrics: Metrics;

@@ -2,7 +2,6 @@
 // them per channel one after another (spaced) and different channels in parallel, and
 // acknowledge, retry or dead-letter each. See deliver-one.ts for one delivery's life.
 import type { Delivery, Platform } from '../types.js';
-import { decodeError, encodeError } from './attempts.js';
 import { ChannelGate } from './channel-gate.js';
 import { deliverOne, type DeliverContext, type Outcome } from './deliver-one.js';
 import type { DeliveryWorker, DeliveryWorkerOptions, RunResult } from './worker-options.js';
@@ -24,8 +23,7 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
   let loop: Promise<void> | undefined;
 
   const handBack = async (d: Delivery, at: number, message?: string): Promise<Outcome> => {
-    const prev = decodeError(d.lastError);
-    await o.store.retryDelivery(d.id, new Date(at), encodeError(prev.state, message ?? prev.message));
+    await o.store.retryDelivery(d.id, new Date(at), message ?? d.lastError ?? '', d.retry);
     return 'handed_back';
   };
 

@@ -1,9 +1,10 @@
 // Digest schedule: at the configured cron and timezone, each channel in daily or weekly mode
 // gets one digest per period, even with several replicas (claimOnce in the store).
 import cron from 'node-cron';
-import type { App } from '../main.js';
+import type { App } from '../app.js';
 import type { Delivery, DigestMode, Platform } from '../types.js';
 import { buildDigest, channelAccepts } from './build.js';
+import { digestDeliveryId } from '../delivery/ids.js';
 
 const PERIOD_MS = { daily: 86_400_000, weekly: 7 * 86_400_000 } as const;
 
@@ -29,12 +30,13 @@ export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & {
   const knownOrg = knowledge && ((name: string) => knowledge.knownOrg(name));
   let sent = 0;
   for (const c of channels) {
-    if (!(await app.store.claimOnce(`digest:${c.platform}:${c.channel}:${periodKey}`, Math.ceil(PERIOD_MS[period] / 1000)))) continue;
+    const id = digestDeliveryId(c.platform, c.channel, periodKey);
+    if (!(await app.store.claimOnce(id, Math.ceil(PERIOD_MS[period] / 1000)))) continue;
     const mine = alerts.filter((a) => channelAccepts(a, c.platform, c.channel, app.config.routes, subs));
     const payload = buildDigest(mine, period, now, { knownOrg });
     if (!payload.chartPng) app.log.warn({ channel: c.channel }, 'digest chart left out: its font is missing (talent-radar doctor says where it should be)');
     const delivery: Delivery = {
-      id: `digest:${c.platform}:${c.channel}:${periodKey}`,
+      id,
       kind: 'digest',
       platform: c.platform,
       channel: c.channel,
@@ -48,7 +50,7 @@ export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & {
   return sent;
 }
 
-export function scheduleDigests(app: App): { stop(): Promise<void> } {
+export function scheduleDigests(app: Pick<App, 'config' | 'store' | 'log' | 'knowledge'>): { stop(): Promise<void> } {
   const { schedule } = app.config;
   const run = (period: 'daily' | 'weekly') => () =>
     void sendDigests(app, period, new Date()).catch((err) => app.log.error({ err, period }, 'digest failed'));

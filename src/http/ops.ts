@@ -3,7 +3,7 @@
 // is required as `Authorization: Bearer <token>` on every route here.
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { App } from '../main.js';
+import type { App } from '../app.js';
 import type { Readiness } from './probes.js';
 import { HttpServer, sendJson, sendText, type Handler } from './server.js';
 import { mountStatusPage } from './status-page.js';
@@ -21,7 +21,10 @@ export interface Health {
 /** Outbox gauge labels, the same the delivery worker sets (one series per state, no camelCase twin). */
 const OUTBOX_STATE = { pending: 'pending', inFlight: 'in_flight', dead: 'dead' } as const;
 
-export async function health(app: App): Promise<Health> {
+/** What the ops server reads of the running bot. */
+export type OpsApp = Pick<App, 'config' | 'store' | 'posters' | 'metrics' | 'log' | 'ready' | 'handleCommand'>;
+
+export async function health(app: Pick<OpsApp, 'config' | 'store' | 'posters' | 'metrics' | 'ready'>): Promise<Health> {
   const platforms = Object.fromEntries(Object.keys(app.posters).map((p) => [p, 'configured' as const]));
   const result: Health = { ok: true, polling: false, store: { backend: app.store.kind, ok: true }, platforms, sources: { total: app.config.sources.length, failing: 0, disabled: 0 } };
   // Ready only when the store answers (within a bound: a frozen store must not hang the probe) and polling runs.
@@ -78,7 +81,7 @@ export function requireToken(token: string | undefined, handler: Handler): Handl
 }
 
 /** Builds the ops server's routes (not listening yet). */
-export function createOpsServer(app: App, opts: { token?: string } = {}): HttpServer {
+export function createOpsServer(app: OpsApp, opts: { token?: string } = {}): HttpServer {
   const ops = new HttpServer(app.log.child({ mod: 'ops-http' }));
   const guard = (h: Handler) => requireToken(opts.token, h);
   ops.route(

@@ -1,6 +1,6 @@
 // The status page at `/`: sources with their health, the latest alerts, and a search box that
 // runs the same search as `/talent search`. Server-rendered HTML, no front-end build step.
-import type { App } from '../main.js';
+import type { App } from '../app.js';
 import type { Alert, SourceState } from '../types.js';
 import { alsoTotal } from '../types.js';
 import type { SearchHit } from '../store/store.js';
@@ -84,7 +84,7 @@ export function statusQueryProblem(q: string): string | undefined {
   return undefined;
 }
 
-export function mountStatusPage(app: App, server: HttpServer, guard: (h: Handler) => Handler = (h) => h): void {
+export function mountStatusPage(app: Pick<App, 'config' | 'store' | 'handleCommand'>, server: HttpServer, guard: (h: Handler) => Handler = (h) => h): void {
   let running = 0;
   server.route(
     'GET',

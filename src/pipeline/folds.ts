@@ -3,6 +3,7 @@
 // Also: which retelling an update delivery is about (its id ends with the fold count).
 import type { RouteConfig } from '../config/schema.js';
 import type { AlsoReported, Delivery, Platform } from '../types.js';
+import { updateCountOf } from '../delivery/ids.js';
 
 export type FoldMode = 'edit' | 'thread';
 export type FoldLookup = (platform: Platform, channel: string) => FoldMode;
@@ -17,7 +18,7 @@ export function foldLookup(routes: readonly RouteConfig[]): FoldLookup {
  * n-th "also reported by"; otherwise (a fold caught right after posting) all of them.
  */
 export function retellingsOf(delivery: Pick<Delivery, 'id' | 'kind'>, also: AlsoReported[]): AlsoReported[] {
-  const n = delivery.kind === 'update' ? Number(delivery.id.slice(delivery.id.lastIndexOf(':') + 1)) : NaN;
+  const n = delivery.kind === 'update' ? updateCountOf(delivery.id) : NaN;
   if (Number.isInteger(n) && n >= 1 && n <= also.length) return [also[n - 1]!];
   return also;
 }

@@ -1,6 +1,6 @@
 // Subscriptions read once per interval, not once per poll: every feed's routing uses them, and
 // `/talent subscribe` invalidates the copy so a change routes alerts at once on this replica.
-import type { Store } from '../store/store.js';
+import type { SubscriptionStore } from '../store/store.js';
 import type { Subscription } from '../types.js';
 
 export interface SubscriptionCache {
@@ -8,7 +8,7 @@ export interface SubscriptionCache {
   invalidate(): void;
 }
 
-export function cacheSubscriptions(store: Pick<Store, 'listSubscriptions'>, ttlMs = 15_000, now: () => number = Date.now): SubscriptionCache {
+export function cacheSubscriptions(store: Pick<SubscriptionStore, 'listSubscriptions'>, ttlMs = 15_000, now: () => number = Date.now): SubscriptionCache {
   let cached: { at: number; subs: Subscription[] } | undefined;
   return {
     async get() {

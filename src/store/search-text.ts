@@ -1,7 +1,7 @@
 // Text helpers shared by both store backends, so search behaves the same on SQLite and Redis:
 // one tokenizer for indexing and for queries (English words with light stemming; Chinese and
-// Japanese runs as overlapping character bigrams plus single characters), a query parser and
-// the filter tags. The ranking formula and snippets are in search-rank.ts, which builds on these.
+// Japanese runs as overlapping character bigrams plus single characters) and a query parser.
+// Filter tags are in filter-tags.ts. The ranking formula and snippets are in search-rank.ts, which builds on these.
 
 const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
@@ -107,27 +107,4 @@ export function parseQuery(text: string): ParsedQuery {
     needles.push(...stopped.map((g) => g[0]));
   }
   return { groups, exclude, needles };
-}
-
-/** Filter tokens indexed in a separate field: firms (case-insensitive), topics, language. */
-export function firmTag(firm: string): string {
-  return `f${fnv1a(firm.trim().toLowerCase()).toString(36)}`;
-}
-export function topicTag(topic: string): string {
-  return `t${topic.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
-}
-export function langTag(lang: string): string {
-  return `l${lang.toLowerCase().replace(/[^a-z0-9]/g, '')}`;
-}
-export function tagText(a: { firms: string[]; topics: string[]; lang: string }): string {
-  return [...a.firms.map(firmTag), ...a.topics.map(topicTag), langTag(a.lang)].join(' ');
-}
-
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

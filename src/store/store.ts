@@ -9,6 +9,7 @@ import type {
   DigestSetting,
   Item,
   Platform,
+  RetryState,
   SourceState,
   Subscription,
   Topic,
@@ -125,14 +126,12 @@ export interface OutboxStats {
   dead: number;
 }
 
-export interface Store extends ChatStore {
-  readonly kind: 'sqlite' | 'redis';
+// The port in roles: each part of the bot that needs only one role takes that role's type (the
+// delivery worker the outbox and the archive, the subscriptions cache the subscriptions). Each
+// backend still implements the whole `Store` in one class.
 
-  /** Throws StoreUnavailableError when the backend does not answer. */
-  ping(): Promise<void>;
-  close(): Promise<void>;
-
-  // --- sources and leases (one replica polls a source per tick) ---
+/** Sources and their poll leases (one replica polls a source per tick). */
+export interface SourceStore {
   /** Takes the poll lease (SET NX PX with an owner token) and reads state in one round trip; null when held elsewhere. */
   leaseSource(name: string, owner: string, ttlMs: number): Promise<SourceLease | null>;
   renewLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
@@ -141,12 +140,16 @@ export interface Store extends ChatStore {
   getSourceStates(): Promise<SourceState[]>;
   /** Saves state, optionally releasing the lease in the same round trip. */
   saveSourceState(state: SourceState, release?: { name: string; owner: string }): Promise<void>;
+}
 
-  // --- the claim: exact + near-duplicate dedupe, archive, outbox ---
+/** The claim: exact + near-duplicate dedupe, archive, outbox. */
+export interface IngestStore {
   /** Processes entries in order, atomically per entry. At most two round trips on Redis. */
   ingest(batch: IngestBatch): Promise<IngestOutcome[]>;
+}
 
-  // --- archive ---
+/** The alert archive and its search. */
+export interface ArchiveStore {
   getAlert(id: string): Promise<Alert | null>;
   getAlerts(ids: string[]): Promise<Alert[]>;
   search(query: SearchQuery): Promise<SearchResult>;
@@ -155,8 +158,10 @@ export interface Store extends ChatStore {
   /** Alerts archived in [since, until), newest first. */
   alertsBetween(since: string, until: string, limit: number): Promise<Alert[]>;
   countAlerts(): Promise<number>;
+}
 
-  // --- subscriptions and digest settings ---
+/** Subscriptions and digest settings made from chat. */
+export interface SubscriptionStore {
   /** False when it already existed. */
   addSubscription(sub: Subscription): Promise<boolean>;
   /** False when there was none. */
@@ -164,8 +169,10 @@ export interface Store extends ChatStore {
   listSubscriptions(filter?: { platform?: Platform; channel?: string }): Promise<Subscription[]>;
   setDigest(platform: Platform, channel: string, mode: DigestMode): Promise<void>;
   listDigests(): Promise<DigestSetting[]>;
+}
 
-  // --- outbox ---
+/** The outbox: deliveries, their leases and attempts, posted records, dead letters. */
+export interface OutboxStore {
   /** Idempotent on delivery id. */
   enqueue(deliveries: Delivery[]): Promise<number>;
   /** Leases up to `max` due deliveries to `consumer`; expired leases of crashed consumers are taken over. */
@@ -174,19 +181,29 @@ export interface Store extends ChatStore {
   recordAttempt(id: string, consumer: string): Promise<number>;
   /** Acknowledges and records the posted message id (for 'alert': the PostedRecord). */
   completeDelivery(delivery: Delivery, messageId: string, now?: Date): Promise<void>;
-  /** Hands the delivery back, due again at `notBefore`. */
-  retryDelivery(id: string, notBefore: Date, error: string): Promise<void>;
+  /** Hands the delivery back, due again at `notBefore`, with the last error's message and its 429 retry state (absent: none). */
+  retryDelivery(id: string, notBefore: Date, error: string, retry?: RetryState): Promise<void>;
   deadLetter(id: string, error: string): Promise<void>;
   getPosted(alertId: string, platform: Platform, channel: string): Promise<PostedRecord | null>;
   listPosted(alertId: string): Promise<PostedRecord[]>;
   outboxStats(): Promise<OutboxStats>;
   deadLetters(limit: number): Promise<Array<Delivery & { error: string }>>;
+}
 
-  // --- small shared state ---
+/** Small shared state: once-only claims and a TTL cache. */
+export interface CacheStore {
   /** SET NX EX: true for the first caller in the TTL (notices, digests once per period). */
   claimOnce(key: string, ttlSec: number): Promise<boolean>;
   cacheGet(key: string): Promise<string | null>;
   cacheSet(key: string, value: string, ttlSec: number): Promise<void>;
+}
+
+export interface Store extends SourceStore, IngestStore, ArchiveStore, SubscriptionStore, OutboxStore, CacheStore, ChatStore {
+  readonly kind: 'sqlite' | 'redis';
+
+  /** Throws StoreUnavailableError when the backend does not answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
 
   /** Drops expired keys, buckets, old alerts and finished outbox rows (no-op where TTLs do it). */
   purge(now?: Date, alertRetentionDays?: number): Promise<void>;

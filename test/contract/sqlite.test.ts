@@ -71,6 +71,23 @@ describe('sqlite specifics', () => {
     await s.close();
   });
 
+  it('migration 6 moves a 429 retry state out of last_error into its own columns', async () => {
+    const dir = tempDir();
+    const raw = new Database(join(dir, DB_FILE));
+    expect(migrate(raw, MIGRATIONS, 5)).toEqual([1, 2, 3, 4, 5]);
+    const ins = raw.prepare(`INSERT INTO outbox (id, kind, platform, channel, body, attempts, created_at, last_error) VALUES (?, 'notice', 'console', 'ops', 'x', 3, ?, ?)`);
+    ins.run('limited', T0.toISOString(), '[429 streak=2 forgiven=1] HTTP 429: slow down');
+    ins.run('plain', T0.toISOString(), 'HTTP 502: bad gateway');
+    raw.close();
+    const s = SqliteStore.open({ dir });
+    const got = await s.claimDeliveries('c1', 10, 30_000, new Date(T0.getTime() + 1000));
+    const byId = new Map(got.map((d) => [d.id, d]));
+    expect(byId.get('limited')).toMatchObject({ lastError: 'HTTP 429: slow down', retry: { streak: 2, forgiven: 1 } });
+    expect(byId.get('plain')).toMatchObject({ lastError: 'HTTP 502: bad gateway' });
+    expect(byId.get('plain')!.retry).toBeUndefined();
+    await s.close();
+  });
+
   it('refuses a database from a newer build with a clear error', () => {
     const dir = tempDir();
     const raw = new Database(join(dir, DB_FILE));

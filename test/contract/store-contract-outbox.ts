@@ -67,6 +67,23 @@ export function outboxContract(get: StoreGetter): void {
     expect(again[0]).toMatchObject({ id: 'n1', attempts: 2, lastError: 'HTTP 429: rate limited', notBefore: at(120_000).toISOString() });
   });
 
+  it('keeps the 429 retry state in its own field, lastError only the message; a retry without it clears it', async () => {
+    const s = get();
+    await s.enqueue([delivery('n1')]);
+    const [fresh] = await s.claimDeliveries('c1', 10, 30_000, at(0));
+    expect(fresh!.retry).toBeUndefined();
+    await s.retryDelivery('n1', at(1_000), 'HTTP 429: slow down', { streak: 2, forgiven: 1 });
+    const [limited] = await s.claimDeliveries('c1', 10, 30_000, at(2_000));
+    expect(limited).toMatchObject({ id: 'n1', lastError: 'HTTP 429: slow down', retry: { streak: 2, forgiven: 1 } });
+    await s.retryDelivery('n1', at(3_000), 'HTTP 502: bad gateway', { streak: 0, forgiven: 1 });
+    const [after] = await s.claimDeliveries('c1', 10, 30_000, at(4_000));
+    expect(after).toMatchObject({ lastError: 'HTTP 502: bad gateway', retry: { streak: 0, forgiven: 1 } });
+    await s.retryDelivery('n1', at(5_000), 'timeout');
+    const [cleared] = await s.claimDeliveries('c1', 10, 30_000, at(6_000));
+    expect(cleared!.lastError).toBe('timeout');
+    expect(cleared!.retry).toBeUndefined();
+  });
+
   it('completeDelivery acknowledges, and records the post for alert deliveries', async () => {
     const s = get();
     const alert = delivery('alert:slack:C1:a1', { kind: 'alert', platform: 'slack', channel: 'C1', alertId: 'a1', body: undefined });

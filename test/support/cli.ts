@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { main } from '../../src/cli/main.js';
+import { main } from '../../src/cli/dispatch.js';
 
 export interface CliRun {
   code: number;

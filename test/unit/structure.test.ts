@@ -1,7 +1,8 @@
 // The import graph of src/ has no cycles (issue #15): a module never imports, directly or through
 // others, a module that imports it back. Read with the TypeScript compiler's own import scanner,
 // so comments and strings never count; type-only imports count too (they tie files together the
-// same way), dynamic `import()`s of a literal path as well.
+// same way), dynamic `import()`s of a literal path as well. And the graph points one way from
+// the top: only the CLI imports src/main.ts (createApp).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
@@ -71,6 +72,22 @@ describe('source structure', () => {
     expect(g.size).toBeGreaterThan(100);
     expect(deps('sources/parse.ts')).toEqual(expect.arrayContaining(['sources/json-feed.ts', 'sources/parsed-feed.ts']));
     expect(deps('pipeline/poll.ts')).toContain('sources/parse.ts'); // `import type`
+  });
+
+  it('lets only the CLI import src/main.ts: everything else takes what it needs as parameters', () => {
+    const g = importGraph();
+    const main = join(SRC, 'main.ts');
+    const isCli = (f: string) => f === 'cli.ts' || f.startsWith('cli/');
+    const importers = [...g].filter(([, deps]) => deps.includes(main)).map(([f]) => relative(SRC, f));
+    expect(importers.length).toBeGreaterThan(0); // the CLI does
+    expect(importers.filter((f) => !isCli(f))).toEqual([]);
+    // Not through another module either: whatever reaches main.ts is itself the CLI.
+    const reaches = new Set([main]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [f, deps] of g) if (!reaches.has(f) && deps.some((d) => reaches.has(d))) (reaches.add(f), (grew = true));
+    }
+    expect([...reaches].filter((f) => f !== main).map((f) => relative(SRC, f)).filter((f) => !isCli(f))).toEqual([]);
   });
 
   it('has no import cycles in src/', () => {

@@ -14,6 +14,7 @@ import { MAX_REF } from './feedback.js';
 import { refHash } from '../../feedback/ref.js';
 import { retellingsOf } from '../../pipeline/folds.js';
 import { renderRetelling } from './thread.js';
+import { alertDeliveryId } from '../../delivery/ids.js';
 
 /** Discord nonces are at most 25 characters. */
 export function deliveryNonce(deliveryId: string): string {
@@ -81,7 +82,7 @@ export class DiscordPoster implements Poster {
       return;
     }
     // Keep the marker of the original delivery so a later findPosted still recognises the message.
-    const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(`alert:discord:${delivery.channel}:${delivery.alertId}`) : deliveryMarker(delivery.id);
+    const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(alertDeliveryId('discord', delivery.channel, delivery.alertId)) : deliveryMarker(delivery.id);
     const { body, files } = requestOf(renderContent(content, marker, this.mention(delivery, content)));
     try {
       await this.opts.rest.patch(Routes.channelMessage(delivery.channel, messageId), { body, files });

@@ -1,6 +1,6 @@
 // Plain data in and out of Redis strings. Alerts are stored as a JSON doc plus a separately
 // appended "also reported by" JSON array, so a duplicate never rewrites the whole document.
-import type { Alert, Delivery } from '../../types.js';
+import type { Alert, Delivery, RetryState } from '../../types.js';
 import { decodeAlso } from '../also.js';
 
 export function encodeAlertDoc(alert: Alert): string {
@@ -29,14 +29,30 @@ export function deliveryDoc(d: Delivery): Record<string, unknown> {
   if (d.body !== undefined) doc.body = d.body;
   if (d.notBefore !== undefined) doc.notBefore = d.notBefore;
   if (d.lastError !== undefined) doc.lastError = d.lastError;
+  if (d.retry !== undefined) doc.retry = d.retry;
   return doc;
 }
 
-export function decodeDelivery(json: string, attempts: string, notBefore: string, lastError: string): Delivery {
+/** A delivery's retry state as its hash field: `streak:forgiven`, '' for none. */
+export function encodeRetry(r: RetryState | undefined): string {
+  return r && (r.streak > 0 || r.forgiven > 0) ? `${r.streak}:${r.forgiven}` : '';
+}
+
+/** Before the `retry` field, the state was a prefix of lastError; read it from deliveries written then. */
+const LEGACY_RETRY = /^\[429 streak=(\d+) forgiven=(\d+)\] ?/;
+
+export function decodeDelivery(json: string, attempts: string, notBefore: string, lastError: string, retry = ''): Delivery {
   const d = JSON.parse(json) as Delivery;
   const out: Delivery = { ...d, attempts: Number(attempts) || 0 };
   if (notBefore) out.notBefore = notBefore;
   if (lastError) out.lastError = lastError;
+  const legacy = lastError ? LEGACY_RETRY.exec(lastError) : null;
+  if (legacy) {
+    out.lastError = lastError.slice(legacy[0].length);
+    if (!retry) retry = `${legacy[1]}:${legacy[2]}`;
+  }
+  const [streak, forgiven] = retry.split(':').map(Number);
+  if (retry && (streak! > 0 || forgiven! > 0)) out.retry = { streak: streak!, forgiven: forgiven! };
   return out;
 }
 

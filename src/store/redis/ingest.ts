@@ -12,6 +12,7 @@ import { entryKeys, planBatch, type KeyOwner, type Snapshot } from './plan.js';
 import { BUCKET_CAP, BUCKET_READ, type Candidate } from '../near-dup.js';
 import { ALSO_KEEP, ALSO_UPDATE_EVERY, alsoReport } from '../also.js';
 import { alertTokens } from './text.js';
+import { alertTags, KEY_TAGS } from '../filter-tags.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -76,12 +77,9 @@ function parseKey(v: string | null, nowMs: number): KeyOwner | null {
   return Number(exp) > nowMs && owner !== undefined ? { owner, root: root ?? owner } : null;
 }
 
+/** The filter sets an archived alert joins (the script prefixes `f:`; search.ts reads them). */
 function filterKeys(alert: Pick<Alert, 'lang' | 'assessment'>): string[] {
-  return [
-    ...alert.assessment.firms.map((f) => `firm:${f.toLowerCase()}`),
-    ...alert.assessment.topics.map((t) => `topic:${t}`),
-    `lang:${alert.lang.toLowerCase()}`,
-  ];
+  return alertTags({ firms: alert.assessment.firms, topics: alert.assessment.topics, lang: alert.lang }, KEY_TAGS);
 }
 
 export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<IngestOutcome[]> {

@@ -2,6 +2,8 @@
 // then claims, archives, indexes, appends "also reported by", enqueues, saves source state and
 // releases the lease. Scripts run atomically, so an entry is written whole or not at all.
 // All keys share the tag in ARGV[1] (the base); KEYS[1] is a key of that slot for routing.
+// The alert and update delivery ids built in Lua below have the shapes of src/delivery/ids.ts
+// (alertDeliveryId, updateDeliveryId), the one TypeScript home of delivery ids; keep them equal.
 
 /** Shared by ingest and enqueue: idempotent on the delivery id (marker SET NX EX). A delivery
  * with a notBefore waits in the delayed ZSET; claims move it to the stream by the caller's clock. */

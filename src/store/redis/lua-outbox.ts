@@ -1,5 +1,5 @@
 // Outbox scripts: a Redis Stream with one consumer group. A delivery's state lives in a hash
-// (json, attempts, notBefore, lastError, sid = its current stream entry); retries wait in a
+// (json, attempts, notBefore, lastError, retry, sid = its current stream entry); retries wait in a
 // ZSET scored by notBefore and go back onto the stream when due; dead letters in a list.
 import { LUA_ENQUEUE_FN } from './lua-ingest.js';
 import { GROUP } from './keys.js';
@@ -15,7 +15,7 @@ return n
 `;
 
 /**
- * ARGV: base, consumer, max, leaseMs, nowMs. Returns flat [json, attempts, notBefore, lastError]
+ * ARGV: base, consumer, max, leaseMs, nowMs. Returns flat [json, attempts, notBefore, lastError, retry]
  * per claimed delivery. Takeover: pending entries whose lease (stored with the delivery, on the
  * caller's clock) ran out move to this consumer with XCLAIM, this consumer's own included: a
  * claim interrupted by a store error is forgotten by the worker, and would otherwise stay
@@ -50,13 +50,13 @@ local out = {}
 for _, en in ipairs(entries) do
   local sid, id = en[1], en[2][2]
   local key = base..'o:d:'..id
-  local h = redis.call('HMGET', key, 'json', 'attempts', 'notBefore', 'lastError', 'sid')
+  local h = redis.call('HMGET', key, 'json', 'attempts', 'notBefore', 'lastError', 'sid', 'retry')
   if (not h[1]) or h[5] ~= sid then
     redis.call('XACK', s, '${GROUP}', sid)
     redis.call('XDEL', s, sid)
   else
     redis.call('HSET', key, 'consumer', consumer, 'leaseUntil', string.format('%d', nowMs + leaseMs))
-    out[#out + 1] = h[1]; out[#out + 1] = h[2] or '0'; out[#out + 1] = h[3] or ''; out[#out + 1] = h[4] or ''
+    out[#out + 1] = h[1]; out[#out + 1] = h[2] or '0'; out[#out + 1] = h[3] or ''; out[#out + 1] = h[4] or ''; out[#out + 1] = h[6] or ''
   end
 end
 return out
@@ -84,13 +84,14 @@ if ARGV[3] ~= '' then redis.call('HSET', base..'p:'..ARGV[4], ARGV[3], ARGV[5]) 
 return 1
 `;
 
-/** ARGV: base, id, notBeforeMs, notBeforeIso, error. */
+/** ARGV: base, id, notBeforeMs, notBeforeIso, error, retry ('streak:forgiven', '' for none). */
 export const LUA_RETRY = `${ACK}
 local base, id = ARGV[1], ARGV[2]
 local key = base..'o:d:'..id
 if redis.call('EXISTS', key) == 0 then return 0 end
 ack(base, key)
 redis.call('HSET', key, 'notBefore', ARGV[4], 'lastError', ARGV[5])
+if ARGV[6] ~= '' then redis.call('HSET', key, 'retry', ARGV[6]) else redis.call('HDEL', key, 'retry') end
 redis.call('ZADD', base..'o:delayed', ARGV[3], id)
 return 1
 `;

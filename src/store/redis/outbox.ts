@@ -1,10 +1,10 @@
 // Outbox on a Redis Stream with one consumer group; see lua-outbox.ts for the scripts.
 import type { Redis } from 'ioredis';
 import type { OutboxStats, PostedRecord } from '../store.js';
-import type { Delivery, Platform } from '../../types.js';
+import type { Delivery, Platform, RetryState } from '../../types.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
-import { decodeDelivery, deliveryDoc, ms } from './codec.js';
+import { decodeDelivery, deliveryDoc, encodeRetry, ms } from './codec.js';
 
 export const MAX_DEAD = 10_000;
 
@@ -28,7 +28,7 @@ export async function claim(ctx: OutboxCtx, consumer: string, max: number, lease
   const nowMs = (now ?? ctx.now()).getTime();
   const flat = (await ctx.scripts.claim(ctx.k.stream, ctx.k.base, consumer, max, Math.max(0, Math.round(leaseMs)), nowMs)) as string[];
   const out: Delivery[] = [];
-  for (let i = 0; i + 3 < flat.length; i += 4) out.push(decodeDelivery(flat[i], flat[i + 1], flat[i + 2], flat[i + 3]));
+  for (let i = 0; i + 4 < flat.length; i += 5) out.push(decodeDelivery(flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4]));
   return out;
 }
 
@@ -40,8 +40,8 @@ export async function complete(ctx: OutboxCtx, d: Delivery, messageId: string, n
   await ctx.scripts.complete(ctx.k.stream, ctx.k.base, d.id, rec ? `${d.platform}|${d.channel}` : '', d.alertId ?? '', rec ? JSON.stringify(rec) : '');
 }
 
-export async function retry(ctx: OutboxCtx, id: string, notBefore: Date, error: string): Promise<void> {
-  await ctx.scripts.retry(ctx.k.stream, ctx.k.base, id, notBefore.getTime(), notBefore.toISOString(), error.slice(0, 2000));
+export async function retry(ctx: OutboxCtx, id: string, notBefore: Date, error: string, state?: RetryState): Promise<void> {
+  await ctx.scripts.retry(ctx.k.stream, ctx.k.base, id, notBefore.getTime(), notBefore.toISOString(), error.slice(0, 2000), encodeRetry(state));
 }
 
 export async function deadLetter(ctx: OutboxCtx, id: string, error: string): Promise<void> {

@@ -8,6 +8,7 @@ import type { SearchHit, SearchQuery, SearchResult } from '../store.js';
 import type { Alert } from '../../types.js';
 import { hitSnippet, rankScore } from '../search-rank.js';
 import { parseQuery, type ParsedQuery } from '../search-text.js';
+import { KEY_TAGS, queryTags } from '../filter-tags.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
 import { decodeAlertPairs, ms } from './codec.js';
@@ -35,12 +36,9 @@ export interface SearchCtx {
   tuning?: SearchTuning;
 }
 
+/** Filter sets (`f:` + the tag, as ingest.ts indexes them). */
 function filterGroups(q: SearchQuery): string[][] {
-  const groups: string[][] = [];
-  if (q.firms?.length) groups.push(q.firms.map((f) => `f:firm:${f.trim().toLowerCase()}`));
-  if (q.topics?.length) groups.push(q.topics.map((t) => `f:topic:${t}`));
-  if (q.lang) groups.push([`f:lang:${q.lang.toLowerCase()}`]);
-  return groups;
+  return queryTags(q, KEY_TAGS).map((tags) => tags.map((t) => `f:${t}`));
 }
 
 async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {

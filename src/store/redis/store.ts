@@ -5,7 +5,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../../log.js';
 import type { IngestBatch, IngestOutcome, OutboxStats, PostedRecord, SearchQuery, SearchResult, SourceLease, Store } from '../store.js';
 import { StoreUnavailableError } from '../store.js';
-import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
+import type { Alert, Delivery, DigestMode, DigestSetting, Platform, RetryState, SourceState, Subscription } from '../../types.js';
 import { watchEpoch, type EpochWatch } from './epoch.js';
 import type { RedisConnection } from '../../config/redis-env.js';
 import { describeRedis } from '../../config/redis-env.js';
@@ -272,8 +272,8 @@ export class RedisStore implements Store {
     return guard('completeDelivery', () => outbox.complete(this.ctx, delivery, messageId, now));
   }
 
-  retryDelivery(id: string, notBefore: Date, error: string): Promise<void> {
-    return guard('retryDelivery', () => outbox.retry(this.ctx, id, notBefore, error));
+  retryDelivery(id: string, notBefore: Date, error: string, retry?: RetryState): Promise<void> {
+    return guard('retryDelivery', () => outbox.retry(this.ctx, id, notBefore, error, retry));
   }
 
   deadLetter(id: string, error: string): Promise<void> {

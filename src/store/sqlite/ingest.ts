@@ -8,6 +8,7 @@ import { alsoReport, alsoUpdates } from '../also.js';
 import type { AlertRepo } from './alerts.js';
 import { CandidateCache } from './candidates.js';
 import type { OutboxRepo } from './outbox.js';
+import { alertDeliveryId, updateDeliveryId } from '../../delivery/ids.js';
 
 interface KeyRow {
   owner: string;
@@ -72,7 +73,7 @@ export class Ingestor {
     if (e.fingerprint) this.index(e.fingerprint, id, expires);
     let enqueued = 0;
     for (const t of e.targets) {
-      const d: Delivery = { id: `alert:${t.platform}:${t.channel}:${id}`, kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = { id: alertDeliveryId(t.platform, t.channel, id), kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
       enqueued += this.outbox.insert(d, nowMs);
     }
     return { id, status: 'new', enqueued };
@@ -119,7 +120,7 @@ export class Ingestor {
     if (!alsoUpdates(length)) return 0;
     let enqueued = 0;
     for (const p of this.outbox.postedChannels(root)) {
-      const d: Delivery = { id: `update:${p.platform}:${p.channel}:${root}:${length}`, kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = { id: updateDeliveryId(p.platform, p.channel, root, length), kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
       enqueued += this.outbox.insert(d, now.getTime());
     }
     return enqueued;

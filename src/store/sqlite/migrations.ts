@@ -1,7 +1,8 @@
 // Versioned schema. PRAGMA user_version holds the applied version; each migration runs in its
 // own transaction, in order, once. Add new migrations at the end; never edit an applied one.
 import type { Database } from 'better-sqlite3';
-import { indexText, tagText } from '../search-text.js';
+import { indexText } from '../search-text.js';
+import { alertTags, FTS_TAGS } from '../filter-tags.js';
 
 export interface Migration {
   version: number;
@@ -75,7 +76,7 @@ export function bodyIndexText(summary: string, assessmentJson: string): string {
 
 export function tagIndexText(assessmentJson: string, lang: string): string {
   const a = JSON.parse(assessmentJson) as { firms?: string[]; topics?: string[] };
-  return tagText({ firms: a.firms ?? [], topics: a.topics ?? [], lang });
+  return alertTags({ firms: a.firms ?? [], topics: a.topics ?? [], lang }, FTS_TAGS).join(' ');
 }
 
 function backfillSearch(db: Database): void {
@@ -89,7 +90,7 @@ function backfillSearch(db: Database): void {
   }
 }
 
-// Version 6 (4 and 5 are taken by other changes): what people set up from chat (store/chat.ts).
+// Version 5: what people set up from chat (store/chat.ts).
 // IF NOT EXISTS: safe whichever order the neighbouring versions land in.
 const chat = `
 CREATE TABLE IF NOT EXISTS chat_sources (name TEXT PRIMARY KEY, json TEXT NOT NULL, added_at TEXT NOT NULL) WITHOUT ROWID;
@@ -102,12 +103,29 @@ CREATE INDEX IF NOT EXISTS feedback_at ON feedback(at);
 CREATE TABLE IF NOT EXISTS mutes (platform TEXT NOT NULL, channel TEXT NOT NULL, source TEXT NOT NULL, until_ms INTEGER NOT NULL, json TEXT NOT NULL, PRIMARY KEY (platform, channel, source)) WITHOUT ROWID;
 `;
 
+// Version 6: a delivery's 429 retry state in its own columns; it used to travel as a
+// `[429 streak=N forgiven=M] ` prefix of last_error, which this moves out of the text.
+const retryColumns = `
+ALTER TABLE outbox ADD COLUMN retry_streak INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN retry_forgiven INTEGER NOT NULL DEFAULT 0;
+`;
+
+function moveRetryOutOfErrors(db: Database): void {
+  const rows = db.prepare(`SELECT seq, last_error FROM outbox WHERE last_error LIKE '[429 streak=%'`).all() as Array<{ seq: number; last_error: string }>;
+  const set = db.prepare('UPDATE outbox SET retry_streak = ?, retry_forgiven = ?, last_error = ? WHERE seq = ?');
+  for (const r of rows) {
+    const m = /^\[429 streak=(\d+) forgiven=(\d+)\] ?/.exec(r.last_error);
+    if (m) set.run(Number(m[1]), Number(m[2]), r.last_error.slice(m[0].length), r.seq);
+  }
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', up: (db) => db.exec(core) },
   { version: 2, name: 'full-text search', up: (db) => (db.exec(search), backfillSearch(db)) },
   { version: 3, name: 'near-duplicate buckets', up: (db) => db.exec(nearDup) },
   { version: 4, name: 'bounded also-reported-by', up: (db) => db.exec(alsoBounded) },
   { version: 5, name: 'sources, watches, feedback and mutes from chat', up: (db) => db.exec(chat) },
+  { version: 6, name: 'delivery retry state out of last_error', up: (db) => (db.exec(retryColumns), moveRetryOutOfErrors(db)) },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -55,6 +55,8 @@ export interface OutboxRow {
   lease_until_ms: number;
   state: 'pending' | 'done' | 'dead';
   last_error: string | null;
+  retry_streak: number;
+  retry_forgiven: number;
 }
 
 export function deliveryFromRow(r: OutboxRow): Delivery {
@@ -63,6 +65,7 @@ export function deliveryFromRow(r: OutboxRow): Delivery {
   if (r.body !== null) d.body = r.body;
   if (r.not_before_ms > 0) d.notBefore = new Date(r.not_before_ms).toISOString();
   if (r.last_error !== null) d.lastError = r.last_error;
+  if (r.retry_streak > 0 || r.retry_forgiven > 0) d.retry = { streak: r.retry_streak, forgiven: r.retry_forgiven };
   return d;
 }
 

@@ -5,7 +5,8 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchResult } from '../store.js';
 import { hitSnippet, rankScore } from '../search-rank.js';
-import { firmTag, langTag, parseQuery, topicTag, type ParsedQuery } from '../search-text.js';
+import { parseQuery, type ParsedQuery } from '../search-text.js';
+import { FTS_TAGS, queryTags } from '../filter-tags.js';
 import { ridCeil } from './alerts.js';
 import { alertFromRow, type AlertRow } from './rows.js';
 
@@ -21,9 +22,7 @@ const phrase = (g: string[]) => `"${g.join(' ')}"`;
 export function matchExpression(pq: ParsedQuery, q: Pick<SearchQuery, 'firms' | 'topics' | 'lang'>): string | null {
   const parts: string[] = [];
   if (pq.groups.length) parts.push(`{title body} : (${pq.groups.map(phrase).join(' AND ')})`);
-  if (q.firms?.length) parts.push(`tags : (${q.firms.map((f) => phrase([firmTag(f)])).join(' OR ')})`);
-  if (q.topics?.length) parts.push(`tags : (${q.topics.map((t) => phrase([topicTag(t)])).join(' OR ')})`);
-  if (q.lang) parts.push(`tags : ${phrase([langTag(q.lang)])}`);
+  for (const tags of queryTags(q, FTS_TAGS)) parts.push(`tags : (${tags.map((t) => phrase([t])).join(' OR ')})`);
   if (!parts.length) return null;
   let expr = parts.join(' AND ');
   if (pq.groups.length && pq.exclude.length) expr = `(${expr}) NOT {title body} : (${pq.exclude.map(phrase).join(' OR ')})`;

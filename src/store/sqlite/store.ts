@@ -2,7 +2,7 @@
 // return promises to honour the port. One process owns the file (WAL lets readers in).
 import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../../log.js';
-import type { Alert, Delivery, DigestMode, DigestSetting, Platform, SourceState, Subscription } from '../../types.js';
+import type { Alert, Delivery, DigestMode, DigestSetting, Platform, RetryState, SourceState, Subscription } from '../../types.js';
 import { StoreUnavailableError, type IngestBatch, type IngestOutcome, type OutboxStats, type PostedRecord, type SearchQuery, type SearchResult, type SourceLease, type Store } from '../store.js';
 import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 import { AlertRepo } from './alerts.js';
@@ -196,8 +196,8 @@ export class SqliteStore implements Store {
   completeDelivery(delivery: Delivery, messageId: string, now?: Date): Promise<void> {
     return this.run(() => this.completeTx(delivery, messageId, now ?? this.now()));
   }
-  retryDelivery(id: string, notBefore: Date, error: string): Promise<void> {
-    return this.run(() => this.outbox.retry(id, notBefore, error, this.ms()));
+  retryDelivery(id: string, notBefore: Date, error: string, retry?: RetryState): Promise<void> {
+    return this.run(() => this.outbox.retry(id, notBefore, error, retry, this.ms()));
   }
   deadLetter(id: string, error: string): Promise<void> {
     return this.run(() => this.outbox.deadLetter(id, error, this.ms()));

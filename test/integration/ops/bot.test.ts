@@ -6,7 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { readEnv } from '../../../src/config/env.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { createApp, type App } from '../../../src/main.js';
-import { runBot, type RunHandle } from '../../../src/run.js';
+import { runBot, type RunHandle } from '../../../src/run-bot.js';
 import { sendDigests } from '../../../src/digest/scheduler.js';
 import { silentLogger } from '../../../src/log.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';

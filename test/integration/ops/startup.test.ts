@@ -11,7 +11,7 @@ import { consoleBot, rss } from '../../support/cli.js';
 import { freePort } from '../redis/helpers.js';
 import { makeSigner } from '../discord/helpers.js';
 import { createApp } from '../../../src/main.js';
-import { runBot } from '../../../src/run.js';
+import { runBot } from '../../../src/run-bot.js';
 import { readEnv } from '../../../src/config/env.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { silentLogger } from '../../../src/log.js';

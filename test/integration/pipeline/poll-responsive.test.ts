@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 import { consoleBot, rss, type FeedItem } from '../../support/cli.js';
 import { createApp } from '../../../src/main.js';
-import { runBot } from '../../../src/run.js';
+import { runBot } from '../../../src/run-bot.js';
 import { readEnv } from '../../../src/config/env.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { silentLogger } from '../../../src/log.js';

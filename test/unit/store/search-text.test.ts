@@ -1,7 +1,7 @@
 // Tokenizer, query parser, ranking and snippets shared by both store backends.
 import { describe, expect, it } from 'vitest';
 import { makeSnippet, rankScore } from '../../../src/store/search-rank.js';
-import { bigrams, firmTag, indexTokens, parseQuery, stem } from '../../../src/store/search-text.js';
+import { bigrams, indexTokens, parseQuery, stem } from '../../../src/store/search-text.js';
 
 describe('search text', () => {
   it('indexes English words lowercased with plural stemming', () => {
@@ -40,10 +40,5 @@ describe('search text', () => {
     expect(s.endsWith('…')).toBe(true);
     expect(makeSnippet('short text', ['x'], 120)).toBe('short text');
     expect(makeSnippet('前百度研究员加盟智谱'.repeat(30), ['智谱'], 40)).toContain('智谱');
-  });
-
-  it('tags firms case-insensitively', () => {
-    expect(firmTag('Zhipu AI')).toBe(firmTag(' zhipu ai '));
-    expect(firmTag('Zhipu AI')).toMatch(/^f[0-9a-z]+$/);
   });
 });

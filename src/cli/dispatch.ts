@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
 import { EnvError } from '../config/env.js';
-import { COMMANDS, type CliContext } from './commands.js';
+import { COMMANDS, type CliContext } from './command-table.js';
 import { UsageError } from './errors.js';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, config: 78 } as const;

@@ -1,7 +1,7 @@
 // The long-running bot: HTTP server, platforms, delivery worker and the node-cron scheduler,
 // with a clean shutdown on SIGTERM/SIGINT that stops polling and hands back in-flight deliveries.
 import cron from 'node-cron';
-import type { App } from './main.js';
+import type { App } from './app.js';
 import { createOpsServer } from './http/ops.js';
 import { mountProbes, type ReadinessCheck } from './http/probes.js';
 import { createPollScheduler } from './pipeline/poll-scheduler.js';
