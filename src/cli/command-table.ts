@@ -1,5 +1,5 @@
 // One entry per CLI command: its options, usage line and what it runs.
-import { readFileSync } from 'node:fs';
+import { packageVersion } from '../package-root.js';
 import type { ParseArgsConfig } from 'node:util';
 import { readEnv } from '../config/env.js';
 import { loadConfig } from '../config/load.js';
@@ -25,7 +25,7 @@ export interface CommandSpec {
 
 export function readVersion(): string {
   try {
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+    return packageVersion();
   } catch {
     return '0.0.0';
   }

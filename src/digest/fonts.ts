@@ -2,13 +2,13 @@
 // found by chance on the host draws Chinese, Japanese and Korean labels as empty boxes where the
 // host has none (the Docker image has none).
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packagePath } from '../package-root.js';
 
 /** Family name of the shipped font; the SVG's text names it, resvg falls back to it. */
 export const CHART_FONT_FAMILY = 'WenQuanYi Micro Hei';
 
 /** The shipped font: `assets/fonts/` beside `src/` and `dist/` (both are two levels below the root). */
-export const CHART_FONT_FILE = fileURLToPath(new URL('../../assets/fonts/wqy-microhei.ttc', import.meta.url));
+export const CHART_FONT_FILE = packagePath('assets', 'fonts', 'wqy-microhei.ttc');
 
 export class ChartFontError extends Error {
   readonly code = 'CHART_FONT_MISSING';

@@ -4,7 +4,7 @@
 // label (no topics, no firms, no move). One row per alert however many people clicked; the
 // `feedback` field says who, where and what the bot had predicted.
 import type { Feedback } from '../store/chat.js';
-import type { EvalRow } from '../eval/rows.js';
+import type { EvalRow } from './eval-rows.js';
 
 export interface ExportRow extends EvalRow {
   feedback: {

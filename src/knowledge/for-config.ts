@@ -1,12 +1,12 @@
 // The one way the bot, the CLI, the eval and the bench get their knowledge: the files a config
 // names (relative to the config file), else the firms.yml/topics.yml shipped with the package,
 // wherever the config lives (TALENT_CONFIG=/etc/talent-radar.yml must still start).
-import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import { packagePath } from '../package-root.js';
 import { loadKnowledge, type Knowledge } from './index.js';
 
-/** `config/` of the installed package: two levels up from src/knowledge or dist/knowledge. */
-export const SHIPPED_KNOWLEDGE_DIR = fileURLToPath(new URL('../../config/', import.meta.url));
+/** `config/` of the installed package. */
+export const SHIPPED_KNOWLEDGE_DIR = packagePath('config');
 
 export interface KnowledgeConfig {
   /** Folder of the config file; relative firmsFile/topicsFile resolve against it. */

@@ -3,7 +3,7 @@
 // By default a fresh undici Agent per call, destroyed at the end, so no socket outlives the call.
 // A poller fetching thousands of feeds passes one shared agent (createFetchAgent) instead: one
 // connection pool per host with keep-alive, no handshake and no agent teardown per poll.
-import { createRequire } from 'node:module';
+import { packageVersion } from '../package-root.js';
 import type { LookupFunction } from 'node:net';
 import { Agent, request } from 'undici';
 import { decodeBody } from './charset.js';
@@ -69,7 +69,7 @@ export const DEFAULT_MAX_REDIRECTS = 5;
 export function defaultUserAgent(): string {
   let version = '0.0.0';
   try {
-    version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+    version = packageVersion();
   } catch {
     // dist layouts without package.json keep the placeholder
   }

@@ -2,10 +2,10 @@
 // mix, alerts and queries are well-formed, and a tiny pipeline run works on an in-memory store.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateAlertEntries, generateFeeds, generateQueries, relevantStory, rng } from '../../src/bench/gen.js';
-import { runPipeline, tokenize } from '../../src/bench/ingest.js';
-import { renderTable } from '../../src/bench/table.js';
-import { machine, percentile } from '../../src/bench/util.js';
+import { generateAlertEntries, generateFeeds, generateQueries, relevantStory, rng } from '../../bench/gen.js';
+import { runPipeline, tokenize } from '../../bench/ingest.js';
+import { renderTable } from '../../bench/table.js';
+import { machine, percentile } from '../../bench/util.js';
 import { loadKnowledge } from '../../src/knowledge/index.js';
 import { createClassifier } from '../../src/pipeline/classify/index.js';
 import { parseFeed } from '../../src/sources/parse.js';

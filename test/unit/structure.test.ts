@@ -4,7 +4,7 @@
 // same way), dynamic `import()`s of a literal path as well. And the graph points one way from
 // the top: only the CLI imports src/main.ts (createApp).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
@@ -93,5 +93,18 @@ describe('source structure', () => {
   it('has no import cycles in src/', () => {
     const cycles = findCycles(importGraph()).map((c) => c.map((f) => relative(SRC, f)).join(' → '));
     expect(cycles).toEqual([]);
+  });
+
+  it('ships only the product: benchmark and evaluation code live outside src/ and src/ never imports them', () => {
+    const files = tsFiles(SRC);
+    const leaks = files.flatMap((file) =>
+      ts
+        .preProcessFile(readFileSync(file, 'utf8'), true, true)
+        .importedFiles.map((i) => i.fileName)
+        .filter((spec) => spec.startsWith('.') && !resolve(dirname(file), spec).startsWith(SRC + sep))
+        .map((spec) => `${relative(SRC, file)} → ${spec}`),
+    );
+    expect(leaks).toEqual([]);
+    expect(files.map((f) => relative(SRC, f)).filter((f) => /^(bench|eval)\//.test(f))).toEqual([]);
   });
 });

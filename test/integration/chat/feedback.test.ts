@@ -3,7 +3,7 @@
 // channel suppress that source there, metrics and the status page count them, and
 // `talent-radar feedback export` writes rows in the dev set's shape.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { parseEvalRows } from '../../../src/eval/rows.js';
+import { parseEvalRows } from '../../../src/feedback/eval-rows.js';
 import { renderStatusPage } from '../../../src/http/status-page.js';
 import { runCli } from '../../support/cli.js';
 import { APP_ID, CHANNEL } from '../discord/helpers.js';

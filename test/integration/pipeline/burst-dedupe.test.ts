@@ -12,8 +12,8 @@ import { FakeDiscordApi } from '../../fakes/discord-api.js';
 import { makeSigner } from '../discord/helpers.js';
 import { rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
 import { freePort, hasRedisServer, startRedisServer, stopChild } from '../redis/helpers.js';
-import { compressRows } from '../../../src/eval/dedupe-eval.js';
-import { readEvalRows, type EvalRow } from '../../../src/eval/rows.js';
+import { compressRows } from '../../../eval/dedupe-eval.js';
+import { readEvalRows, type EvalRow } from '../../../src/feedback/eval-rows.js';
 
 const DEV = resolve(process.cwd(), '../shared/eval/dev.jsonl');
 const SLACK_CHANNEL = 'C0BURST';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateClassify, evaluateMoveCases, prf } from '../../../src/eval/classify-eval.js';
-import { EvalDataError, parseEvalRows } from '../../../src/eval/rows.js';
+import { evaluateClassify, evaluateMoveCases, prf } from '../../../eval/classify-eval.js';
+import { EvalDataError, parseEvalRows } from '../../../src/feedback/eval-rows.js';
 import type { Assessment } from '../../../src/types.js';
 import { classify, engine, item } from './helpers.js';
 

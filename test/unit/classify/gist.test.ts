@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readEvalRows } from '../../../src/eval/rows.js';
-import { rowToItem } from '../../../src/eval/run.js';
+import { readEvalRows } from '../../../src/feedback/eval-rows.js';
+import { rowToItem } from '../../../eval/run.js';
 import { buildGist, keyNumber, latinShare, romanizeName, romanizeTerm } from '../../../src/pipeline/gist.js';
 import { classify, engine } from './helpers.js';
 

@@ -2,9 +2,9 @@
 // docs/relevance.md, not from dev lines): the floor here guards against regressions.
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateMoveCases } from '../../../src/eval/classify-eval.js';
-import { readEvalRows } from '../../../src/eval/rows.js';
-import { rowToItem } from '../../../src/eval/run.js';
+import { evaluateMoveCases } from '../../../eval/classify-eval.js';
+import { readEvalRows } from '../../../src/feedback/eval-rows.js';
+import { rowToItem } from '../../../eval/run.js';
 import { classify, engine } from './helpers.js';
 
 describe('move grammar on own cases', () => {

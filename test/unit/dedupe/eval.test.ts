@@ -3,10 +3,10 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compressRows, evaluateDedupe, evaluateDedupeSpreads, formatDedupeReport, formatSpreads, SPREADS } from '../../../src/eval/dedupe-eval.js';
+import { compressRows, evaluateDedupe, evaluateDedupeSpreads, formatDedupeReport, formatSpreads, SPREADS } from '../../../eval/dedupe-eval.js';
 import { loadKnowledge } from '../../../src/knowledge/index.js';
 import { createClassifier } from '../../../src/pipeline/classify/index.js';
-import { readEvalRows, type EvalRow } from '../../../src/eval/rows.js';
+import { readEvalRows, type EvalRow } from '../../../src/feedback/eval-rows.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 import { assess, item } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 // /talent search latency: load N generated alerts through store.ingest in big batches, then
 // time ~200 varied queries (English, Chinese, firm:/topic:/since: filters) through store.search.
 // Sizes grow in steps on one store, so 100k and 1M share the load work.
-import type { Store } from '../store/store.js';
+import type { Store } from '../src/store/store.js';
 import { generateAlertEntries, generateQueries } from './gen.js';
 import { percentile, round, timed } from './util.js';
 

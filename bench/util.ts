@@ -1,7 +1,7 @@
 // Bench helpers: the machine, percentiles, timing, quiet logger, Redis URL and instrumentation.
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { Redis } from 'ioredis';
-import { createLogger, type Logger } from '../log.js';
+import { createLogger, type Logger } from '../src/log.js';
 
 export interface Machine { cpu: string; cores: number; ramGiB: number; node: string; platform: string; date: string; /** 1-minute load average when the run started: other work on the machine skews timings. */ loadAvg1: number }
 

@@ -3,15 +3,15 @@
 // Args: JSON in argv[2].
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseConfig } from '../config/load.js';
-import { loadKnowledgeFor } from '../knowledge/for-config.js';
-import { Metrics } from '../metrics.js';
-import { SqliteStore } from '../store/sqlite/index.js';
-import { RedisStore } from '../store/redis/index.js';
-import type { Store } from '../store/store.js';
+import { parseConfig } from '../src/config/load.js';
+import { loadKnowledgeFor } from '../src/knowledge/for-config.js';
+import { Metrics } from '../src/metrics.js';
+import { SqliteStore } from '../src/store/sqlite/index.js';
+import { RedisStore } from '../src/store/redis/index.js';
+import type { Store } from '../src/store/store.js';
 import { quietLog } from './util.js';
-import { createFetchAgent } from '../sources/fetcher.js';
-import { buildPollDeps } from '../pipeline/poll-deps.js';
+import { createFetchAgent } from '../src/sources/fetcher.js';
+import { buildPollDeps } from '../src/pipeline/poll-deps.js';
 
 export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
 export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   // One agent for the whole cycle (keep-alive per host) unless the run compares the per-call default.
   const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;
   const deps = buildPollDeps(config, { store, knowledge, agent, owner: `bench:${process.pid}`, log, metrics: new Metrics() });
-  const { pollAll } = await import('../pipeline/poll-all.js');
+  const { pollAll } = await import('../src/pipeline/poll-all.js');
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await pollAll(config.sources, deps, { force: true, concurrency: config.fetch.concurrency, perHost: config.fetch.perHostConcurrency });

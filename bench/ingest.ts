@@ -4,14 +4,14 @@
 // bare tag-tokenizer pass over the same bytes. Single process, sequential: one core.
 import Parser from 'rss-parser';
 import type { Redis } from 'ioredis';
-import type { Knowledge } from '../knowledge/index.js';
-import { createClassifier } from '../pipeline/classify/index.js';
-import { createAssessor } from '../llm/index.js';
-import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
-import { normalizeEntry } from '../pipeline/normalize.js';
-import { parseFeed } from '../sources/parse.js';
-import type { IngestEntry, NearDupMatcher, Store } from '../store/store.js';
-import type { Item, SourceState } from '../types.js';
+import type { Knowledge } from '../src/knowledge/index.js';
+import { createClassifier } from '../src/pipeline/classify/index.js';
+import { createAssessor } from '../src/llm/index.js';
+import { createMatcher, exactKeys, fingerprint } from '../src/pipeline/dedupe/index.js';
+import { normalizeEntry } from '../src/pipeline/normalize.js';
+import { parseFeed } from '../src/sources/parse.js';
+import type { IngestEntry, NearDupMatcher, Store } from '../src/store/store.js';
+import type { Item, SourceState } from '../src/types.js';
 import type { GenFeed } from './gen.js';
 import { quietLog, timed } from './util.js';
 

@@ -1,6 +1,6 @@
 // Pure scoring of assessments against labelled rows: relevance, each topic, firms, moves.
-import { TOPICS, type Assessment, type Topic } from '../types.js';
-import type { EvalRow } from './rows.js';
+import { TOPICS, type Assessment, type Topic } from '../src/types.js';
+import type { EvalRow } from '../src/feedback/eval-rows.js';
 
 export interface PRF {
   precision: number;

@@ -1,8 +1,8 @@
 // Deterministic bench data: RSS feeds with a realistic mix (about 30% talent / super-app
 // stories in English and Chinese from templates, the rest tech news, some cross-outlet
 // rewrites), archived alerts for search, and search queries. Pure: a seed in, data out.
-import type { IngestEntry } from '../store/store.js';
-import type { Topic } from '../types.js';
+import type { IngestEntry } from '../src/store/store.js';
+import type { Topic } from '../src/types.js';
 
 export type Rng = () => number;
 

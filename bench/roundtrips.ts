@@ -3,16 +3,16 @@
 // a poll with 50 new items, a poll with the same 50 items again (changed ETag), a 304 poll.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Knowledge } from '../knowledge/index.js';
-import { createClassifier } from '../pipeline/classify/index.js';
-import { createAssessor } from '../llm/index.js';
-import { createMatcher } from '../pipeline/dedupe/index.js';
-import { fetchFeed } from '../sources/fetcher.js';
-import { parseFeed } from '../sources/parse.js';
-import { Metrics } from '../metrics.js';
-import { RedisStore } from '../store/redis/index.js';
-import type { PollDeps } from '../pipeline/poll.js';
-import type { SourceConfig } from '../config/schema.js';
+import type { Knowledge } from '../src/knowledge/index.js';
+import { createClassifier } from '../src/pipeline/classify/index.js';
+import { createAssessor } from '../src/llm/index.js';
+import { createMatcher } from '../src/pipeline/dedupe/index.js';
+import { fetchFeed } from '../src/sources/fetcher.js';
+import { parseFeed } from '../src/sources/parse.js';
+import { Metrics } from '../src/metrics.js';
+import { RedisStore } from '../src/store/redis/index.js';
+import type { PollDeps } from '../src/pipeline/poll.js';
+import type { SourceConfig } from '../src/config/schema.js';
 import { generateFeeds } from './gen.js';
 import { deletePrefix, instrument, quietLog } from './util.js';
 
@@ -47,7 +47,7 @@ export async function runRoundTrips(knowledge: Knowledge, redisUrl: string): Pro
     metrics: new Metrics(),
   };
   const source: SourceConfig = { name: 'rt-source', url: `http://127.0.0.1:${port}/feed.xml`, kind: 'auto', firms: [], topics: [], backfill: 0, enabled: true };
-  const { pollSource } = await import('../pipeline/poll.js');
+  const { pollSource } = await import('../src/pipeline/poll.js');
   const out: PollRoundTrips[] = [];
   const measure = async (name: string) => {
     counter.reset();

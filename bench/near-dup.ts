@@ -2,8 +2,8 @@
 // ingested into archives of growing size, all published in the last two days (the dense case: every
 // bucket is hot). Candidate reads are bounded per bucket and the pool per item, so the cost should
 // stay flat; the bench shows whether it does.
-import type { Store } from '../store/store.js';
-import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
+import type { Store } from '../src/store/store.js';
+import { createMatcher, exactKeys, fingerprint } from '../src/pipeline/dedupe/index.js';
 import { generateAlertEntries } from './gen.js';
 
 export interface NearDupPoint {

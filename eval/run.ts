@@ -1,16 +1,16 @@
 // `npm run eval`: scores the relevance engine (and dedupe, when present) on labelled rows.
-//   node dist/eval/run.js [path/to/rows.jsonl] [--moves=path/to/move-cases.jsonl] [--errors]
+//   npm run eval -- [path/to/rows.jsonl]  (built into dist-tools/, not the shipped dist/) [--moves=path/to/move-cases.jsonl] [--errors]
 // Own move cases (eval/moves*.jsonl; moves.jsonl from scripts/gen-move-cases.mjs) are scored on moves only.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { silentLogger } from '../log.js';
+import { silentLogger } from '../src/log.js';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledgeFor } from '../knowledge/for-config.js';
-import { createClassifier } from '../pipeline/classify/index.js';
-import type { Item } from '../types.js';
+import { loadKnowledgeFor } from '../src/knowledge/for-config.js';
+import { createClassifier } from '../src/pipeline/classify/index.js';
+import type { Item } from '../src/types.js';
 import { evaluateClassify, evaluateMoveCases, type PRF } from './classify-eval.js';
-import { readEvalRows, type EvalRow } from './rows.js';
+import { readEvalRows, type EvalRow } from '../src/feedback/eval-rows.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 const line = (name: string, m: PRF) => `${name.padEnd(22)}${pct(m.precision)}${pct(m.recall)}${pct(m.f1)}   tp ${m.tp} fp ${m.fp} fn ${m.fn}`;
@@ -26,17 +26,17 @@ type DedupeModule = {
   formatSpreads?: (r: unknown[]) => string;
 };
 
-/** Dedupe is another module (src/eval/dedupe-eval.ts); it is skipped while not built. */
+/** Dedupe is another module (eval/dedupe-eval.ts); it is skipped while not built. */
 async function runDedupe(rows: EvalRow[], assess: (it: Item) => unknown, w: (s: string) => void): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
-  if (!existsSync(resolve(here, 'dedupe-eval.js')) || !existsSync(resolve(here, '../store/sqlite/index.js'))) {
+  if (!existsSync(resolve(here, 'dedupe-eval.js')) || !existsSync(resolve(here, '../src/store/sqlite/index.js'))) {
     w('dedupe: skipped (dedupe-eval or the SQLite store is not built yet)');
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'talent-radar-eval-'));
   try {
     const mod = (await import('./dedupe-eval.js' as string)) as DedupeModule;
-    const sqlite = (await import('../store/sqlite/index.js' as string)) as { SqliteStore: { open(o: { dir: string; log: unknown }): unknown } };
+    const sqlite = (await import('../src/store/sqlite/index.js' as string)) as { SqliteStore: { open(o: { dir: string; log: unknown }): unknown } };
     let n = 0;
     const d = await mod.evaluateDedupe(rows, {
       openStore: () => sqlite.SqliteStore.open({ dir: join(dir, String(n++)), log: silentLogger() }),

@@ -1,9 +1,9 @@
 // Pair precision / recall / F1 of dedupe over labelled clusters: items run in order through the
 // real decision (exact keys + fingerprint → store.ingest with the matcher), one entry at a time.
-import type { IngestOutcome, NearDupMatcher, Store } from '../store/store.js';
-import type { Assessment, Item } from '../types.js';
-import { createMatcher, exactKeys, fingerprint } from '../pipeline/dedupe/index.js';
-import type { EvalRow } from './rows.js';
+import type { IngestOutcome, NearDupMatcher, Store } from '../src/store/store.js';
+import type { Assessment, Item } from '../src/types.js';
+import { createMatcher, exactKeys, fingerprint } from '../src/pipeline/dedupe/index.js';
+import type { EvalRow } from '../src/feedback/eval-rows.js';
 
 /** The eval row shape (rows.ts); dedupe uses the item fields, labels.firms/move and labels.cluster. */
 export type DedupeEvalRow = EvalRow;
