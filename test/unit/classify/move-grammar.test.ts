@@ -43,6 +43,10 @@ describe('move grammar, by rule', () => {
     ['zh 之一…已离职，加入', '美团大模型骨干离职', '美团大模型团队核心作者之一韩书宁已离职，加入阿里巴巴通义实验室。', '韩书宁', 'Meituan', 'Alibaba'],
     ['zh 收编初创公司', '字节收编AI初创团队', '字节跳动宣布聘用AI初创公司澜图智能联合创始人方启明及约8名工程师。', '方启明', '澜图智能', 'ByteDance'],
     ['zh name holding an alias', 'DeepSeek研究员高乐天离职创业', 'DeepSeek研究员高乐天已离职，创办一家具身智能公司星衍机器人。', '高乐天', 'DeepSeek', '星衍机器人'],
+    ['founding after a recent join', 'Weeks after joining OpenAI, Bruno Tavares-Lind leaves to start a company', 'Bruno Tavares-Lind, the Meta researcher OpenAI hired in May, has left to found an agent startup called Quarrystone.', 'Bruno Tavares-Lind', 'OpenAI', 'Quarrystone'],
+    ['company founded before is the origin', 'AI voice startup co-founder joins Anthropic', 'Hana Okafor-Lee, who co-founded the AI voice startup Tallwave in 2020, has joined Anthropic to lead Claude audio research.', 'Hana Okafor-Lee', 'Tallwave', 'Anthropic'],
+    ['a team started is not a company', 'Tencent lands a Google DeepMind robotics lead', 'Tencent has hired Jonas Ekberg from Google DeepMind to start a Berlin robotics team.', 'Jonas Ekberg', 'Google', 'Tencent'],
+    ['zh 前高通', '前高通工程师加入阿里', '前高通AI芯片架构师滕远航已加入阿里巴巴平头哥芯片团队。', '滕远航', 'Qualcomm', 'Alibaba'],
     ['zh 离职创业', 'DeepSeek研究员林晓彤离职创业', '林晓彤已从深度求索离职，创立AI公司深流科技，专注大模型推理。', '林晓彤', 'DeepSeek', '深流科技'],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
