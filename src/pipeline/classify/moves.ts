@@ -166,6 +166,10 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   if (!origin || !dest || origin === dest) return undefined;
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
+  // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
+  const fullName = (org: string) => (isFirm(org) || !/^[A-Z]/.test(org) ? org : (text.match(new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`))?.[0] ?? org));
+  origin = fullName(origin);
+  dest = fullName(dest);
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
   return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };

@@ -47,6 +47,7 @@ describe('move grammar, by rule', () => {
     ['company founded before is the origin', 'AI voice startup co-founder joins Anthropic', 'Hana Okafor-Lee, who co-founded the AI voice startup Tallwave in 2020, has joined Anthropic to lead Claude audio research.', 'Hana Okafor-Lee', 'Tallwave', 'Anthropic'],
     ['a team started is not a company', 'Tencent lands a Google DeepMind robotics lead', 'Tencent has hired Jonas Ekberg from Google DeepMind to start a Berlin robotics team.', 'Jonas Ekberg', 'Google', 'Tencent'],
     ['zh 前高通', '前高通工程师加入阿里', '前高通AI芯片架构师滕远航已加入阿里巴巴平头哥芯片团队。', '滕远航', 'Qualcomm', 'Alibaba'],
+    ['startup by its fullest name', 'Brindle\'s founder heads to Google DeepMind', 'Kofi Mensah-Hale built Brindle Labs into a popular AI voice API; now he and most of his researchers are moving to Google.', 'Kofi Mensah-Hale', 'Brindle Labs', 'Google'],
     ['zh 离职创业', 'DeepSeek研究员林晓彤离职创业', '林晓彤已从深度求索离职，创立AI公司深流科技，专注大模型推理。', '林晓彤', 'DeepSeek', '深流科技'],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
