@@ -12,15 +12,15 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? with|\bsigned with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? with|\bsigned with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|引入|迎来|招致麾下)/i;
+  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
-  /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
+  /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
   /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
@@ -31,15 +31,24 @@ const UNKNOWN_ORG = [
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s)?\s+(?:team|founders?|staff)\b/g, side: 'from' as const },
-  { re: /\blicense\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s/g, side: 'from' as const },
+  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust)\b/g, side: 'from' as const },
+  { re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
+  // Acqui-hires: "will hire Lumora co-founder X", "is hiring Gripwise founder Y" — the startup is the origin.
+  { re: /\b(?:hir(?:e|es|ed|ing)|acqui-hir(?:e|es|ed|ing))\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|founders?|chief executive|CEO|CTO|chief technology officer)\b/g, side: 'from' as const },
+  // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
+  // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
+  { re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|，|,|。|$))/g, side: 'from' as const },
 ];
 const NOT_ORG = new Set(
   'The A An Its His Her Their This That Both He She It They We Formula One January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
 
-function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): Array<OrgMention & { side: 'to' | 'from' }> {
-  const out: Array<OrgMention & { side: 'to' | 'from' }> = [];
+type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean };
+// A company being founded now ("has left to found N", "将创办N"), not one founded years ago ("who co-founded N").
+const FOUNDING_NOW = /\b(?:to|will|is|are|has|have) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
+
+function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
+  const out: ExtraOrg[] = [];
   // Same offsets, but no pattern runs from the title into the summary.
   const lines = text.replace(/\n/g, '|');
   for (const { re, side } of UNKNOWN_ORG) {
@@ -48,7 +57,11 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
       const start = m.index + m[0].lastIndexOf(m[1]);
       if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
       if (firms.some((f) => f.start < start + org.length && start < f.end)) continue;
-      out.push({ org, start, end: start + org.length, side });
+      // "to start a London robotics team" starts a team, not a company.
+      if (side === 'to' && /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center)\b/.test(lines.slice(start + org.length, start + org.length + 40))) continue;
+      // "X, who co-founded Vantor in 2019, has joined Google": a company founded before is where the person comes from.
+      const past = side === 'to' && /^(?:co-?founded|founded)\b/i.test(m[0]) && /\bwho\s+(?:had\s+)?$/i.test(lines.slice(Math.max(0, m.index - 12), m.index));
+      out.push({ org, start, end: start + org.length, side: past ? 'from' : side, founding: side === 'to' && !past && FOUNDING_NOW.test(m[0]) });
     }
   }
   return out;
@@ -70,11 +83,11 @@ const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refute
 // - a new company ("leaves to found N", "离职创业，创立N") is a destination even when unknown.
 const RETURN_BEFORE = /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
 const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
-const TENURE_BEFORE = /(?:\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
+const TENURE_BEFORE = /(?:\bwho (?:had )?(?:co-)?founded|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
 const PURPOSE_BEFORE = /(?:\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
 const PAPER_AFTER = /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
-const NEWCO_ZH = /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,4}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
+const NEWCO_ZH = /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
 
 /** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
 function clause(text: string, at: number): [number, number] {
@@ -90,7 +103,8 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const text = toSimplified(original);
   if (DENIAL.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
-  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)];
+  // One entry per place: two patterns naming the same startup at the same offset count once.
+  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter((e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i);
   // A startup's name found as an organisation is not the person.
   const people = findPeople(text, firms, isFirm).filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
@@ -104,7 +118,9 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
   for (const m of [...mentions, ...extra]) {
-    const [cs, ce] = clause(text, m.start);
+    // The clause is taken around the whole mention: "JD.com" must not end its own clause.
+    const [cs] = clause(text, m.start);
+    const [, ce] = clause(text, m.end);
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
     const before = raw.replace(DESCRIPTOR, '');
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
@@ -129,8 +145,12 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
     [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side) || named(b) - named(a))[0];
   // A return names its destination outright; the story's retold history does not count against it.
   const returning = [...back.keys()].filter((o) => orgs.has(o)).sort((a, b) => (back.get(b) ?? 0) - (back.get(a) ?? 0))[0];
-  let dest = returning ?? pick('to');
-  let origin = pick('from', dest);
+  // A company founded now is the latest stop: the firm the person had joined before it is the origin
+  // ("weeks after joining Moonshot AI, He Jiaze has left to found Brightloom").
+  const founded = returning ? undefined : extra.find((e) => e.founding && orgs.has(e.org))?.org;
+  const joinedBefore = founded ? mentions.map((m) => m.org).filter((o) => o !== founded && (to.get(o) ?? 0) > 0).sort((a, b) => (to.get(b) ?? 0) - (to.get(a) ?? 0))[0] : undefined;
+  let dest = returning ?? founded ?? pick('to');
+  let origin = joinedBefore ?? pick('from', dest);
   if (returning && !origin) {
     const cands = [...orgs].filter((o) => o !== returning).sort((a, b) => (from.get(b) ?? 0) + (to.get(b) ?? 0) - ((from.get(a) ?? 0) + (to.get(a) ?? 0)));
     origin = cands[0];
@@ -146,19 +166,23 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   if (!origin || !dest || origin === dest) return undefined;
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
+  // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
+  const fullName = (org: string) => (isFirm(org) || !/^[A-Z]/.test(org) ? org : (text.match(new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`))?.[0] ?? org));
+  origin = fullName(origin);
+  dest = fullName(dest);
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
   return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
 }
 
 /** "离职创业，创立元象智能": the new company is the destination (its name as written). */
-function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): Array<OrgMention & { side: 'to' | 'from' }> {
-  const out: Array<OrgMention & { side: 'to' | 'from' }> = [];
+function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
+  const out: ExtraOrg[] = [];
   for (const m of text.matchAll(NEWCO_ZH)) {
     const org = m[1];
     const start = m.index + m[0].lastIndexOf(org);
     if (isFirm(org) || firms.some((f) => f.start < start + org.length && start < f.end)) continue;
-    out.push({ org, start, end: start + org.length, side: 'to' });
+    out.push({ org, start, end: start + org.length, side: 'to', founding: !/(?:曾|曾经|此前)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) });
   }
   return out;
 }
