@@ -19,7 +19,12 @@ function feedItems(i: number, version: number): GenItem[] {
   for (let k = version * 2; k < version * 2 + ITEMS; k++) {
     const r = rng(i * 100_003 + k);
     const story = r() < SHARE ? relevantStory(r) : irrelevantStory(r);
-    items.push({ ...story, guid: `f${i}-${k}`, link: `https://outlet-${i}.example/n/${k}`, published: new Date(base - (1000 - k) * 60_000 - ((i * 7919) % 3_600_000)).toISOString() });
+    items.push({
+      ...story,
+      guid: `f${i}-${k}`,
+      link: `https://outlet-${i}.example/n/${k}`,
+      published: new Date(base - (1000 - k) * 60_000 - ((i * 7919) % 3_600_000)).toISOString(),
+    });
   }
   return items;
 }

@@ -16,7 +16,17 @@ import type { GenFeed } from './gen.js';
 import { quietLog, timed } from './util.js';
 
 export type Stage = 'lease' | 'parse' | 'normalize' | 'assess' | 'keys+fingerprint' | 'store.ingest';
-export interface PipelineResult { items: number; ms: number; itemsPerSec: number; fresh: number; duplicates: number; archived: number; stageMs: Record<Stage, number>; matcherCalls: number; matcherMs: number }
+export interface PipelineResult {
+  items: number;
+  ms: number;
+  itemsPerSec: number;
+  fresh: number;
+  duplicates: number;
+  archived: number;
+  stageMs: Record<Stage, number>;
+  matcherCalls: number;
+  matcherMs: number;
+}
 
 /** Runs every feed through the real pipeline into `store`, one ingest call per feed. */
 export async function runPipeline(store: Store, knowledge: Knowledge, feeds: GenFeed[], now = new Date()): Promise<PipelineResult> {
@@ -64,10 +74,23 @@ export async function runPipeline(store: Store, knowledge: Knowledge, feeds: Gen
       lap('assess');
       const entries: IngestEntry[] = batch.map((item, i) => {
         const a = assessments[i];
-        return { item, assessment: a, keys: exactKeys(item), fingerprint: a.relevant ? fingerprint(item, a) : undefined, archive: a.relevant, targets: a.relevant ? [{ platform: 'console', channel: 'bench' }] : [] };
+        return {
+          item,
+          assessment: a,
+          keys: exactKeys(item),
+          fingerprint: a.relevant ? fingerprint(item, a) : undefined,
+          archive: a.relevant,
+          targets: a.relevant ? [{ platform: 'console', channel: 'bench' }] : [],
+        };
       });
       lap('keys+fingerprint');
-      const state: SourceState = { ...prev, initialized: true, lastPollAt: now.toISOString(), lastSuccessAt: now.toISOString(), itemsSeen: (prev.itemsSeen ?? 0) + batch.length };
+      const state: SourceState = {
+        ...prev,
+        initialized: true,
+        lastPollAt: now.toISOString(),
+        lastSuccessAt: now.toISOString(),
+        itemsSeen: (prev.itemsSeen ?? 0) + batch.length,
+      };
       const out = await store.ingest({ entries, matcher, retentionSec: 30 * 86400, sourceState: state, release: { name: feed.name, owner }, now });
       lap('store.ingest');
       items += entries.length;
@@ -97,10 +120,15 @@ export async function runClassifyOnly(knowledge: Knowledge, feeds: GenFeed[]): P
   return { items: items.length, ms, itemsPerSec: (items.length / ms) * 1000, relevant };
 }
 
-const KEYWORDS = /\b(hires?|hired|poach(?:es|ed)?|joins?|leaves?|departs?|super[- ]?app|talent|researcher|chief scientist)\b|加盟|离职|跳槽|挖角|超级应用|超级App/i;
+const KEYWORDS =
+  /\b(hires?|hired|poach(?:es|ed)?|joins?|leaves?|departs?|super[- ]?app|talent|researcher|chief scientist)\b|加盟|离职|跳槽|挖角|超级应用|超级App/i;
 
 /** The hand-written bot: rss-parser, a keyword regex, one awaited SET NX per item. */
-export async function runBaseline(redis: Redis, prefix: string, feeds: GenFeed[]): Promise<{ items: number; ms: number; itemsPerSec: number; matched: number }> {
+export async function runBaseline(
+  redis: Redis,
+  prefix: string,
+  feeds: GenFeed[],
+): Promise<{ items: number; ms: number; itemsPerSec: number; matched: number }> {
   const parser = new Parser();
   let items = 0;
   let matched = 0;

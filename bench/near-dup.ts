@@ -24,7 +24,11 @@ function recent(start: number, count: number, now: Date) {
   });
 }
 
-export async function runNearDupGrowth(open: () => Promise<{ store: Store; close: () => Promise<void> }>, sizes: number[], probe = 500): Promise<NearDupPoint[]> {
+export async function runNearDupGrowth(
+  open: () => Promise<{ store: Store; close: () => Promise<void> }>,
+  sizes: number[],
+  probe = 500,
+): Promise<NearDupPoint[]> {
   const now = new Date();
   const matcher = createMatcher();
   const points: NearDupPoint[] = [];

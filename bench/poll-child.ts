@@ -13,8 +13,31 @@ import { quietLog } from './util.js';
 import { createFetchAgent } from '../src/sources/fetcher.js';
 import { buildPollDeps } from '../src/pipeline/poll-deps.js';
 
-export interface PollChildArgs { port: number; sharedAgent: boolean; feeds: number; hosts: number; backend: 'sqlite' | 'redis'; dbFile: string; redisUrl: string; prefix: string; concurrency?: number; perHost?: number }
-export interface PollChildResult { wallMs: number; ok: number; notModified: number; errors: number; fresh: number; maxRssMB: number; rssAfterMB: number; heapUsedMB: number; cpuUserMs: number; cpuSysMs: number; firstErrors: string[] }
+export interface PollChildArgs {
+  port: number;
+  sharedAgent: boolean;
+  feeds: number;
+  hosts: number;
+  backend: 'sqlite' | 'redis';
+  dbFile: string;
+  redisUrl: string;
+  prefix: string;
+  concurrency?: number;
+  perHost?: number;
+}
+export interface PollChildResult {
+  wallMs: number;
+  ok: number;
+  notModified: number;
+  errors: number;
+  fresh: number;
+  maxRssMB: number;
+  rssAfterMB: number;
+  heapUsedMB: number;
+  cpuUserMs: number;
+  cpuSysMs: number;
+  firstErrors: string[];
+}
 
 async function main(): Promise<void> {
   const args = JSON.parse(process.argv[2]) as PollChildArgs;
@@ -22,11 +45,18 @@ async function main(): Promise<void> {
   const config = parseConfig({
     sources: Array.from({ length: args.feeds }, (_, i) => ({ name: `feed-${i}`, url: `http://127.0.0.${1 + (i % args.hosts)}:${args.port}/feed/${i}.xml` })),
     routes: [{ platform: 'console', channel: 'console' }],
-    fetch: { allowPrivateAddresses: true, ...(args.concurrency ? { concurrency: args.concurrency } : {}), ...(args.perHost ? { perHostConcurrency: args.perHost } : {}) },
+    fetch: {
+      allowPrivateAddresses: true,
+      ...(args.concurrency ? { concurrency: args.concurrency } : {}),
+      ...(args.perHost ? { perHostConcurrency: args.perHost } : {}),
+    },
   });
   const log = quietLog();
   const knowledge = loadKnowledgeFor(config);
-  const store: Store = args.backend === 'redis' ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 }) : SqliteStore.open({ file: args.dbFile });
+  const store: Store =
+    args.backend === 'redis'
+      ? await RedisStore.connect({ url: args.redisUrl, prefix: args.prefix, commandTimeoutMs: 30_000 })
+      : SqliteStore.open({ file: args.dbFile });
   // One agent for the whole cycle (keep-alive per host) unless the run compares the per-call default.
   const agent = args.sharedAgent ? createFetchAgent({ allowPrivateAddresses: config.fetch.allowPrivateAddresses, timeoutMs: config.fetch.timeout }) : undefined;
   const deps = buildPollDeps(config, { store, knowledge, agent, owner: `bench:${process.pid}`, log, metrics: new Metrics() });
@@ -47,7 +77,10 @@ async function main(): Promise<void> {
     heapUsedMB: process.memoryUsage().heapUsed / 2 ** 20,
     cpuUserMs: cpu.user / 1000,
     cpuSysMs: cpu.system / 1000,
-    firstErrors: r.reports.filter((x) => x.outcome === 'error').slice(0, 3).map((x) => `${x.source}: ${x.error}`),
+    firstErrors: r.reports
+      .filter((x) => x.outcome === 'error')
+      .slice(0, 3)
+      .map((x) => `${x.source}: ${x.error}`),
   };
   await agent?.close();
   await store.close();

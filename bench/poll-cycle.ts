@@ -13,7 +13,10 @@ const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
 function runChild(args: PollChildArgs): Promise<PollChildResult> {
   return new Promise((resolve, reject) => {
     const prof = process.env.BENCH_CPU_PROF_DIR;
-    const child = fork(here('./poll-child.js'), [JSON.stringify(args)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...(process.env.BENCH_POLL_NODE_ARGS?.split(' ').filter(Boolean) ?? [])] });
+    const child = fork(here('./poll-child.js'), [JSON.stringify(args)], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [...(prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : []), ...(process.env.BENCH_POLL_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
+    });
     let result: PollChildResult | undefined;
     child.on('message', (m) => (result = m as PollChildResult));
     child.on('error', reject);
@@ -23,7 +26,10 @@ function runChild(args: PollChildArgs): Promise<PollChildResult> {
 
 function startHost(items: number): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(here('./feed-host.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, BENCH_FEED_ITEMS: process.env.BENCH_FEED_ITEMS ?? String(items) } });
+    const child = fork(here('./feed-host.js'), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { ...process.env, BENCH_FEED_ITEMS: process.env.BENCH_FEED_ITEMS ?? String(items) },
+    });
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`feed host exited with code ${code}`)));
@@ -40,11 +46,28 @@ export interface PollCycleResult {
   served: { ok: number; notModified: number; other: number };
 }
 
-export async function runPollCycle(opts: { feeds: number; hosts: number; backend: 'sqlite' | 'redis'; redisUrl: string; itemsPerFeed?: number; changeEvery?: number; sharedAgent?: boolean }): Promise<PollCycleResult> {
+export async function runPollCycle(opts: {
+  feeds: number;
+  hosts: number;
+  backend: 'sqlite' | 'redis';
+  redisUrl: string;
+  itemsPerFeed?: number;
+  changeEvery?: number;
+  sharedAgent?: boolean;
+}): Promise<PollCycleResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-bench-poll-'));
   const host = await startHost(opts.itemsPerFeed ?? 5);
   const prefix = `bench-poll-${process.pid}-${Date.now()}:`;
-  const args: PollChildArgs = { sharedAgent: opts.sharedAgent ?? true, port: host.port, feeds: opts.feeds, hosts: opts.hosts, backend: opts.backend, dbFile: join(dir, 'bench.db'), redisUrl: opts.redisUrl, prefix };
+  const args: PollChildArgs = {
+    sharedAgent: opts.sharedAgent ?? true,
+    port: host.port,
+    feeds: opts.feeds,
+    hosts: opts.hosts,
+    backend: opts.backend,
+    dbFile: join(dir, 'bench.db'),
+    redisUrl: opts.redisUrl,
+    prefix,
+  };
   const ctl = (path: string, method = 'GET') => fetch(`http://127.0.0.1:${host.port}${path}`, { method }).then((r) => r.json());
   try {
     const first = await runChild(args);

@@ -16,7 +16,15 @@ import type { SourceConfig } from '../src/config/schema.js';
 import { generateFeeds } from './gen.js';
 import { deletePrefix, instrument, quietLog } from './util.js';
 
-export interface PollRoundTrips { case: string; outcome: string; items: number; fresh: number; commands: number; roundTrips: number; byCommand: Record<string, number> }
+export interface PollRoundTrips {
+  case: string;
+  outcome: string;
+  items: number;
+  fresh: number;
+  commands: number;
+  roundTrips: number;
+  byCommand: Record<string, number>;
+}
 
 export async function runRoundTrips(knowledge: Knowledge, redisUrl: string): Promise<PollRoundTrips[]> {
   const [a, b] = generateFeeds({ feeds: 2, perFeed: 50, seed: 11, relevantShare: 0.5 });
@@ -41,7 +49,14 @@ export async function runRoundTrips(knowledge: Knowledge, redisUrl: string): Pro
     parseFeed,
     routes: [{ platform: 'console', channel: 'console', minScore: 0, mode: 'realtime' }],
     subscriptions: async () => [],
-    settings: { defaultIntervalMs: 900_000, maxAgeHours: 72, maxBackoffMs: 6 * 3600_000, failuresBeforeDisable: 10, retentionSec: 30 * 86400, fetch: { allowPrivateAddresses: true, timeoutMs: 15_000 } },
+    settings: {
+      defaultIntervalMs: 900_000,
+      maxAgeHours: 72,
+      maxBackoffMs: 6 * 3600_000,
+      failuresBeforeDisable: 10,
+      retentionSec: 30 * 86400,
+      fetch: { allowPrivateAddresses: true, timeoutMs: 15_000 },
+    },
     owner: 'bench-rt',
     log,
     metrics: new Metrics(),
@@ -52,7 +67,15 @@ export async function runRoundTrips(knowledge: Knowledge, redisUrl: string): Pro
   const measure = async (name: string) => {
     counter.reset();
     const r = await pollSource(source, deps, { force: true });
-    out.push({ case: name, outcome: r.outcome, items: r.items, fresh: r.fresh, commands: counter.commands, roundTrips: counter.roundTrips, byCommand: Object.fromEntries(counter.names) });
+    out.push({
+      case: name,
+      outcome: r.outcome,
+      items: r.items,
+      fresh: r.fresh,
+      commands: counter.commands,
+      roundTrips: counter.roundTrips,
+      byCommand: Object.fromEntries(counter.names),
+    });
   };
   try {
     await measure('first poll (backlog recorded)');

@@ -76,7 +76,14 @@ function addSeparateSearchRun(results: Record<string, unknown>, rows: Row[], mea
   for (const [backend, { date, r }] of byBackend) {
     const extra = { machine: { date } };
     for (const p of r.points.filter((x) => x.alerts > measuredUpTo)) rows.push(...searchRows(p, backend, ` (separate run ${extra.machine.date.slice(0, 16)})`));
-    for (const sk of r.skipped.filter((x) => x.alerts > measuredUpTo)) rows.push({ metric: `search at ${sk.alerts.toLocaleString('en')} alerts, ${backend} (separate run)`, value: 'not measured', target: SEARCH_TARGET, status: 'NOT RUN', note: sk.reason });
+    for (const sk of r.skipped.filter((x) => x.alerts > measuredUpTo))
+      rows.push({
+        metric: `search at ${sk.alerts.toLocaleString('en')} alerts, ${backend} (separate run)`,
+        value: 'not measured',
+        target: SEARCH_TARGET,
+        status: 'NOT RUN',
+        note: sk.reason,
+      });
   }
 }
 
@@ -92,8 +99,24 @@ function searchRows(p: SearchPoint, backend: string, suffix = ''): Row[] {
   const worst = shapes[0];
   const million = p.alerts >= 1_000_000;
   const ok = p.p95Ms <= 10 && (!worst || worst[1] <= 20);
-  const rows: Row[] = [{ metric: `search p50 / p95 at ${at}`, value: `${p.p50Ms} / ${p.p95Ms} ms${worst ? `; slowest shape ${worst[0]} ${worst[1]} ms` : ''}`, target: million ? SEARCH_TARGET : '', status: million ? (ok ? 'PASS' : 'MISS') : '' }];
-  if (p.memory) rows.push({ metric: `Redis memory per archived alert at ${at} (INFO used_memory delta; own keys by MEMORY USAGE)`, value: `${p.memory.bytesPerAlert} B (${p.memory.keysBytesPerAlert ?? '?'} B: ${Object.entries(p.memory.byKind ?? {}).slice(0, 4).map(([k, v]) => `${k} ${v}`).join(', ')})`, target: million ? '≤ 3 KB at 1M' : '(≤ 3 KB at 1M)', status: million ? (p.memory.bytesPerAlert <= MEMORY_TARGET_BYTES ? 'PASS' : 'MISS') : p.memory.bytesPerAlert <= MEMORY_TARGET_BYTES ? '' : 'MISS' });
+  const rows: Row[] = [
+    {
+      metric: `search p50 / p95 at ${at}`,
+      value: `${p.p50Ms} / ${p.p95Ms} ms${worst ? `; slowest shape ${worst[0]} ${worst[1]} ms` : ''}`,
+      target: million ? SEARCH_TARGET : '',
+      status: million ? (ok ? 'PASS' : 'MISS') : '',
+    },
+  ];
+  if (p.memory)
+    rows.push({
+      metric: `Redis memory per archived alert at ${at} (INFO used_memory delta; own keys by MEMORY USAGE)`,
+      value: `${p.memory.bytesPerAlert} B (${p.memory.keysBytesPerAlert ?? '?'} B: ${Object.entries(p.memory.byKind ?? {})
+        .slice(0, 4)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')})`,
+      target: million ? '≤ 3 KB at 1M' : '(≤ 3 KB at 1M)',
+      status: million ? (p.memory.bytesPerAlert <= MEMORY_TARGET_BYTES ? 'PASS' : 'MISS') : p.memory.bytesPerAlert <= MEMORY_TARGET_BYTES ? '' : 'MISS',
+    });
   return rows;
 }
 
@@ -119,7 +142,10 @@ async function main(): Promise<void> {
     const raw = await runRawTokenize(feeds);
     const classify = await runClassifyOnly(knowledge, feeds);
     const ratio = (x: number, y: number) => Number((x / y).toPrecision(3));
-    const split = (r: typeof sqlite) => Object.entries(r.stageMs).map(([k, v]) => `${k} ${Math.round((v / r.ms) * 100)}%`).join(', ');
+    const split = (r: typeof sqlite) =>
+      Object.entries(r.stageMs)
+        .map(([k, v]) => `${k} ${Math.round((v / r.ms) * 100)}%`)
+        .join(', ');
     results.ingest = {
       feeds: feeds.length,
       itemsPerFeed: feeds[0].items.length,
@@ -137,12 +163,25 @@ async function main(): Promise<void> {
       { metric: 'ingest items/s, embedded (SQLite WAL)', value: `${round(sqlite.itemsPerSec, 0)}`, target: '', status: '' },
       { metric: 'ingest items/s, Redis', value: `${round(redis.itemsPerSec, 0)}`, target: '', status: '' },
       { metric: 'baseline items/s (rss-parser + regex + SET NX each)', value: `${round(baseline.itemsPerSec, 0)}`, target: '', status: '' },
-      { metric: 'ingestSpeedupVsBaseline (embedded / Redis)', value: `${ratio(sqlite.itemsPerSec, baseline.itemsPerSec)}× / ${ratio(redis.itemsPerSec, baseline.itemsPerSec)}×`, target: '≥ 2× each', status: pass(Math.min(sqlite.itemsPerSec, redis.itemsPerSec) >= 2 * baseline.itemsPerSec) },
+      {
+        metric: 'ingestSpeedupVsBaseline (embedded / Redis)',
+        value: `${ratio(sqlite.itemsPerSec, baseline.itemsPerSec)}× / ${ratio(redis.itemsPerSec, baseline.itemsPerSec)}×`,
+        target: '≥ 2× each',
+        status: pass(Math.min(sqlite.itemsPerSec, redis.itemsPerSec) >= 2 * baseline.itemsPerSec),
+      },
       { metric: 'raw tag-tokenize items/s (same bytes)', value: `${round(raw.itemsPerSec, 0)}`, target: '', status: '' },
-      { metric: 'ingestVsRawTokenize (embedded / Redis)', value: `${ratio(sqlite.itemsPerSec, raw.itemsPerSec)} / ${ratio(redis.itemsPerSec, raw.itemsPerSec)}`, target: '', status: '' },
+      {
+        metric: 'ingestVsRawTokenize (embedded / Redis)',
+        value: `${ratio(sqlite.itemsPerSec, raw.itemsPerSec)} / ${ratio(redis.itemsPerSec, raw.itemsPerSec)}`,
+        target: '',
+        status: '',
+      },
       { metric: 'classify-only items/s', value: `${round(classify.itemsPerSec, 0)}`, target: '', status: '' },
     );
-    rows.push({ metric: 'ingest time split, embedded', value: split(sqlite), target: '', status: '' }, { metric: 'ingest time split, Redis', value: split(redis), target: '', status: '' });
+    rows.push(
+      { metric: 'ingest time split, embedded', value: split(sqlite), target: '', status: '' },
+      { metric: 'ingest time split, Redis', value: split(redis), target: '', status: '' },
+    );
   }
 
   if (only.has('neardup')) {
@@ -159,7 +198,10 @@ async function main(): Promise<void> {
       return { store, close: async () => (await deletePrefix(store.redis, prefix), await store.close()) };
     }, sizes);
     results.nearDupGrowth = { sqlite: onSqlite, redis: onRedis };
-    for (const [name, pts] of [['embedded', onSqlite], ['Redis', onRedis]] as const) {
+    for (const [name, pts] of [
+      ['embedded', onSqlite],
+      ['Redis', onRedis],
+    ] as const) {
       const growth = pts[pts.length - 1].microsPerItem / Math.max(1, pts[0].microsPerItem);
       rows.push({
         metric: `near-dup ingest µs/item by archive size, ${name}`,
@@ -175,7 +217,12 @@ async function main(): Promise<void> {
     const rt = await runRoundTrips(knowledge, url);
     results.redisRoundTripsPerPoll = rt;
     for (const r of rt.slice(1)) {
-      rows.push({ metric: `Redis round trips, poll: ${r.case}`, value: `${r.roundTrips} (${r.commands} cmds)`, target: '≤ 3', status: r.roundTrips <= 3 ? 'PASS' : 'MISS' });
+      rows.push({
+        metric: `Redis round trips, poll: ${r.case}`,
+        value: `${r.roundTrips} (${r.commands} cmds)`,
+        target: '≤ 3',
+        status: r.roundTrips <= 3 ? 'PASS' : 'MISS',
+      });
     }
   }
 
@@ -185,19 +232,20 @@ async function main(): Promise<void> {
     const backends = (env.BENCH_POLL_BACKENDS ?? 'sqlite').split(',') as Array<'sqlite' | 'redis'>;
     const polls: unknown[] = [];
     const agents = (env.BENCH_POLL_AGENTS ?? 'per-call,shared').split(',');
-    for (const backend of backends) for (const agent of agents) {
-      say(`poll cycle: ${feeds} feeds over ${hosts} loopback addresses, ${backend}, ${agent} agent`);
-      const p = await runPollCycle({ feeds, hosts, backend, redisUrl: url, sharedAgent: agent === 'shared' });
-      polls.push(p);
-      const m = p.measured;
-      say(`poll ${backend}: first ${round(p.first.wallMs / 1000)} s, measured ${round(m.wallMs / 1000)} s, ${round(m.maxRssMB, 0)} MB`);
-      rows.push({
-        metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}, ${agent === 'shared' ? 'one shared fetch agent (as main.ts wires it)' : 'an agent per fetch (for comparison)'}`,
-        value: `${round(m.wallMs / 1000, 1)} s, peak RSS ${round(m.maxRssMB, 0)} MB`,
-        target: '≤ 30 s, < 300 MB',
-        status: feeds >= 10_000 && m.wallMs <= 30_000 && m.maxRssMB < 300 && m.errors === 0 ? 'PASS' : feeds < 10_000 ? 'n/a (quick)' : 'MISS',
-      });
-    }
+    for (const backend of backends)
+      for (const agent of agents) {
+        say(`poll cycle: ${feeds} feeds over ${hosts} loopback addresses, ${backend}, ${agent} agent`);
+        const p = await runPollCycle({ feeds, hosts, backend, redisUrl: url, sharedAgent: agent === 'shared' });
+        polls.push(p);
+        const m = p.measured;
+        say(`poll ${backend}: first ${round(p.first.wallMs / 1000)} s, measured ${round(m.wallMs / 1000)} s, ${round(m.maxRssMB, 0)} MB`);
+        rows.push({
+          metric: `poll cycle ${feeds} feeds (${m.notModified} × 304, ${m.ok} changed, ${m.errors} errors), ${backend}, ${agent === 'shared' ? 'one shared fetch agent (as main.ts wires it)' : 'an agent per fetch (for comparison)'}`,
+          value: `${round(m.wallMs / 1000, 1)} s, peak RSS ${round(m.maxRssMB, 0)} MB`,
+          target: '≤ 30 s, < 300 MB',
+          status: feeds >= 10_000 && m.wallMs <= 30_000 && m.maxRssMB < 300 && m.errors === 0 ? 'PASS' : feeds < 10_000 ? 'n/a (quick)' : 'MISS',
+        });
+      }
     results.pollCycle = polls;
   }
 
@@ -207,10 +255,22 @@ async function main(): Promise<void> {
     const search: Record<string, unknown> = {};
     for (const backend of (env.BENCH_SEARCH_BACKENDS ?? 'sqlite,redis').split(',') as Array<'sqlite' | 'redis'>) {
       say(`search: ${backend}, sizes ${sizes.join(', ')}`);
-      const r = backend === 'sqlite' ? await withSqlite((s) => runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say })) : await withRedis(url, 'search', (s, rs) => runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say, memory: redisMemoryMeter(rs.redis, rs.keys.prefix) }));
+      const r =
+        backend === 'sqlite'
+          ? await withSqlite((s) => runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say }))
+          : await withRedis(url, 'search', (s, rs) =>
+              runSearchBench(s, { sizes, loadBudgetSec: budget, onProgress: say, memory: redisMemoryMeter(rs.redis, rs.keys.prefix) }),
+            );
       search[backend] = r;
       for (const p of r.points) rows.push(...searchRows(p, backend));
-      for (const s of r.skipped) rows.push({ metric: `search at ${s.alerts.toLocaleString('en')} alerts, ${backend}`, value: 'not measured', target: s.alerts >= 1_000_000 ? SEARCH_TARGET : '', status: 'NOT RUN', note: s.reason });
+      for (const s of r.skipped)
+        rows.push({
+          metric: `search at ${s.alerts.toLocaleString('en')} alerts, ${backend}`,
+          value: 'not measured',
+          target: s.alerts >= 1_000_000 ? SEARCH_TARGET : '',
+          status: 'NOT RUN',
+          note: s.reason,
+        });
     }
     results.search = search;
     addSeparateSearchRun(results, rows, Math.max(...sizes));

@@ -6,9 +6,26 @@ import { generateAlertEntries, generateQueries } from './gen.js';
 import { percentile, round, timed } from './util.js';
 
 /** Memory the store holds per archived alert (Redis: `used_memory` delta from INFO, and MEMORY USAGE by key kind). */
-export interface MemoryFigure { bytesPerAlert: number; keysBytesPerAlert?: number; usedMemoryDelta: number; byKind?: Record<string, number> }
+export interface MemoryFigure {
+  bytesPerAlert: number;
+  keysBytesPerAlert?: number;
+  usedMemoryDelta: number;
+  byKind?: Record<string, number>;
+}
 
-export interface SearchPoint { memory?: MemoryFigure; alerts: number; loadSec: number; loadPerSec: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; queries: number; avgHits: number; /** p95 per query shape. */ p95ByKind?: Record<string, number> }
+export interface SearchPoint {
+  memory?: MemoryFigure;
+  alerts: number;
+  loadSec: number;
+  loadPerSec: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  queries: number;
+  avgHits: number;
+  /** p95 per query shape. */ p95ByKind?: Record<string, number>;
+}
 
 export interface SearchBenchOptions {
   sizes: number[];
@@ -22,7 +39,10 @@ export interface SearchBenchOptions {
   memory?: (alerts: number) => Promise<MemoryFigure | undefined>;
 }
 
-export async function runSearchBench(store: Store, opts: SearchBenchOptions): Promise<{ points: SearchPoint[]; skipped: Array<{ alerts: number; reason: string; loadedPerSec?: number }> }> {
+export async function runSearchBench(
+  store: Store,
+  opts: SearchBenchOptions,
+): Promise<{ points: SearchPoint[]; skipped: Array<{ alerts: number; reason: string; loadedPerSec?: number }> }> {
   const now = opts.now ?? new Date();
   const batch = opts.batch ?? 2000;
   const queries = generateQueries(opts.queries ?? 200, { now });
@@ -47,7 +67,11 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
     }
     if (over) {
       const rate = loaded / (loadMs / 1000);
-      skipped.push({ alerts: size, reason: `load budget of ${opts.loadBudgetSec} s reached at ${loaded} alerts (${round(rate, 0)} alerts/s; ${size} would take ~${round(size / rate, 0)} s)`, loadedPerSec: round(rate, 0) });
+      skipped.push({
+        alerts: size,
+        reason: `load budget of ${opts.loadBudgetSec} s reached at ${loaded} alerts (${round(rate, 0)} alerts/s; ${size} would take ~${round(size / rate, 0)} s)`,
+        loadedPerSec: round(rate, 0),
+      });
       break;
     }
     const memory = await opts.memory?.(loaded);
@@ -74,7 +98,18 @@ export async function runSearchBench(store: Store, opts: SearchBenchOptions): Pr
       maxMs: round(times[times.length - 1], 2),
       queries: times.length,
       avgHits: round(hits / times.length, 1),
-      p95ByKind: Object.fromEntries([...byKind].map(([k, v]) => [k, round(percentile(v.sort((a, b) => a - b), 0.95), 2)])),
+      p95ByKind: Object.fromEntries(
+        [...byKind].map(([k, v]) => [
+          k,
+          round(
+            percentile(
+              v.sort((a, b) => a - b),
+              0.95,
+            ),
+            2,
+          ),
+        ]),
+      ),
     });
   }
   return { points, skipped };

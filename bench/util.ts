@@ -3,11 +3,27 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { Redis } from 'ioredis';
 import { createLogger, type Logger } from '../src/log.js';
 
-export interface Machine { cpu: string; cores: number; ramGiB: number; node: string; platform: string; date: string; /** 1-minute load average when the run started: other work on the machine skews timings. */ loadAvg1: number }
+export interface Machine {
+  cpu: string;
+  cores: number;
+  ramGiB: number;
+  node: string;
+  platform: string;
+  date: string;
+  /** 1-minute load average when the run started: other work on the machine skews timings. */ loadAvg1: number;
+}
 
 export function machine(): Machine {
   const c = cpus();
-  return { cpu: c[0]?.model.trim() ?? 'unknown', cores: c.length, ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10, node: process.version, platform: `${process.platform} ${process.arch}`, date: new Date().toISOString(), loadAvg1: round(loadavg()[0], 2) };
+  return {
+    cpu: c[0]?.model.trim() ?? 'unknown',
+    cores: c.length,
+    ramGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    loadAvg1: round(loadavg()[0], 2),
+  };
 }
 
 export const quietLog = (): Logger => createLogger('silent');
@@ -39,7 +55,12 @@ export async function deletePrefix(redis: Redis, prefix: string): Promise<number
   return n;
 }
 
-export interface CommandCounter { commands: number; roundTrips: number; names: Map<string, number>; reset(): void }
+export interface CommandCounter {
+  commands: number;
+  roundTrips: number;
+  names: Map<string, number>;
+  reset(): void;
+}
 
 /**
  * Counts commands and round trips on one ioredis client. A round trip is a batch of commands
@@ -86,7 +107,10 @@ export function instrument(redis: Redis): CommandCounter {
  * memory: everything the load added, search index and retention keys included; other clients of
  * a shared server skew it, so the bench also sums MEMORY USAGE of its own keys by kind).
  */
-export function redisMemoryMeter(redis: Redis, prefix: string): (alerts: number) => Promise<{ bytesPerAlert: number; keysBytesPerAlert: number; usedMemoryDelta: number; byKind: Record<string, number> } | undefined> {
+export function redisMemoryMeter(
+  redis: Redis,
+  prefix: string,
+): (alerts: number) => Promise<{ bytesPerAlert: number; keysBytesPerAlert: number; usedMemoryDelta: number; byKind: Record<string, number> } | undefined> {
   let base = 0;
   const used = async () => Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
   return async (alerts) => {

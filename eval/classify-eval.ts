@@ -59,7 +59,12 @@ export function evaluateClassify(rows: EvalRow[], assessments: Assessment[]): Cl
       moveTotal++;
       const ok = a.moves.some((m) => m.from === gm.from && m.to === gm.to);
       if (ok) moveOk++;
-      else errors.push({ id: row.id, kind: 'move', detail: `expected ${gm.from}→${gm.to}, got ${a.moves.map((m) => `${m.person}: ${m.from}→${m.to}`).join('; ') || 'none'}` });
+      else
+        errors.push({
+          id: row.id,
+          kind: 'move',
+          detail: `expected ${gm.from}→${gm.to}, got ${a.moves.map((m) => `${m.person}: ${m.from}→${m.to}`).join('; ') || 'none'}`,
+        });
     }
   });
   const topics = Object.fromEntries(TOPICS.map((t) => [t, prf(top[t].tp, top[t].fp, top[t].fn)])) as Record<Topic, PRF>;
@@ -89,7 +94,13 @@ const foldName = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g,
 
 /** Scores moves only (own move cases: eval/moves.jsonl); relevance and firms are not labelled there. */
 export function evaluateMoveCases(rows: EvalRow[], assessments: Assessment[]): MoveCaseReport {
-  const r: MoveCaseReport = { moves: { correct: 0, total: 0, accuracy: 1 }, person: { correct: 0, total: 0, accuracy: 1 }, falseMoves: { count: 0, total: 0 }, byPattern: {}, errors: [] };
+  const r: MoveCaseReport = {
+    moves: { correct: 0, total: 0, accuracy: 1 },
+    person: { correct: 0, total: 0, accuracy: 1 },
+    falseMoves: { count: 0, total: 0 },
+    byPattern: {},
+    errors: [],
+  };
   rows.forEach((row, i) => {
     const a = assessments[i];
     const pattern = (row as EvalRow & { pattern?: string }).pattern ?? (row.labels.move ? 'move' : 'neg');

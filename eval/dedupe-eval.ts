@@ -43,7 +43,15 @@ export function rowToItem(r: DedupeEvalRow): Item {
 export function labelAssessment(r: DedupeEvalRow): Assessment {
   const firms = r.labels.firms ?? [];
   const topics = r.labels.topics ?? [];
-  return { relevant: topics.length > 0, topics, score: topics.length ? 1 : 0, firms, moves: r.labels.move ? [r.labels.move] : [], why: ['labels'], summary: r.title };
+  return {
+    relevant: topics.length > 0,
+    topics,
+    score: topics.length ? 1 : 0,
+    firms,
+    moves: r.labels.move ? [r.labels.move] : [],
+    why: ['labels'],
+    summary: r.title,
+  };
 }
 
 function pairKey(a: string, b: string): string {
@@ -173,7 +181,19 @@ export function formatDedupeReport(r: DedupeReport): string {
     `  precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}`,
     `  fingerprint ${r.fingerprintMicros.toFixed(1)} µs/item`,
   ];
-  if (r.falsePositives.length) lines.push(`  false merges: ${r.falsePositives.slice(0, 10).map((p) => p.join('~')).join(' ')}`);
-  if (r.falseNegatives.length) lines.push(`  missed: ${r.falseNegatives.slice(0, 10).map((p) => p.join('~')).join(' ')}`);
+  if (r.falsePositives.length)
+    lines.push(
+      `  false merges: ${r.falsePositives
+        .slice(0, 10)
+        .map((p) => p.join('~'))
+        .join(' ')}`,
+    );
+  if (r.falseNegatives.length)
+    lines.push(
+      `  missed: ${r.falseNegatives
+        .slice(0, 10)
+        .map((p) => p.join('~'))
+        .join(' ')}`,
+    );
   return lines.join('\n');
 }

@@ -80,15 +80,26 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
   // Own move cases: every eval/moves*.jsonl (generated: moves.jsonl; hand-written: moves-hand.jsonl), or --moves=<file>.
   const given = argv.find((a) => a.startsWith('--moves='))?.slice(8);
   const dir = resolve(root, 'eval');
-  const files = given ? [resolve(given)] : existsSync(dir) ? readdirSync(dir).filter((f) => /^moves.*\.jsonl$/.test(f)).sort().map((f) => resolve(dir, f)) : [];
+  const files = given
+    ? [resolve(given)]
+    : existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => /^moves.*\.jsonl$/.test(f))
+          .sort()
+          .map((f) => resolve(dir, f))
+      : [];
   for (const file of files) {
     const cases = readEvalRows(file);
-    const mc = evaluateMoveCases(cases, cases.map((r) => classifier.classify(rowToItem(r))));
+    const mc = evaluateMoveCases(
+      cases,
+      cases.map((r) => classifier.classify(rowToItem(r))),
+    );
     w(`own move cases ${file} (${cases.length} rows)`);
     w(`${'move from→to (own)'.padEnd(22)}${pct(mc.moves.accuracy)}   ${mc.moves.correct}/${mc.moves.total} labelled moves`);
     w(`${'  person named right'.padEnd(22)}${pct(mc.person.accuracy)}   ${mc.person.correct}/${mc.person.total}`);
     w(`${'  false moves (neg)'.padEnd(22)}${String(mc.falseMoves.count).padStart(7)}   of ${mc.falseMoves.total} hard negatives`);
-    for (const [p, b] of Object.entries(mc.byPattern).sort(([x], [y]) => x.localeCompare(y))) w(`    ${p.padEnd(18)}${pct(b.total ? b.correct / b.total : 1)}   ${b.correct}/${b.total}`);
+    for (const [p, b] of Object.entries(mc.byPattern).sort(([x], [y]) => x.localeCompare(y)))
+      w(`    ${p.padEnd(18)}${pct(b.total ? b.correct / b.total : 1)}   ${b.correct}/${b.total}`);
     if (argv.includes('--errors')) for (const e of mc.errors) w(`  ${e.id} [${e.pattern}] ${e.detail}`);
   }
 

@@ -9,7 +9,17 @@ export function createLogger(level = 'info', destination?: NodeJS.WritableStream
   const opts = { level, base: { app: 'talent-radar' }, timestamp: pino.stdTimeFunctions.isoTime };
   const out = destination ?? process.stderr;
   const tty = (out as NodeJS.WriteStream).isTTY === true && process.env.LOG_FORMAT !== 'json';
-  if (tty) return pino(opts, pretty({ destination: out as NodeJS.WritableStream & { fd?: number }, colorize: true, ignore: 'pid,hostname,app', translateTime: 'SYS:HH:MM:ss', sync: true }));
+  if (tty)
+    return pino(
+      opts,
+      pretty({
+        destination: out as NodeJS.WritableStream & { fd?: number },
+        colorize: true,
+        ignore: 'pid,hostname,app',
+        translateTime: 'SYS:HH:MM:ss',
+        sync: true,
+      }),
+    );
   return destination ? pino(opts, destination as pino.DestinationStream) : pino(opts, pino.destination(2));
 }
 

@@ -56,7 +56,9 @@ function checkRoutes(config: LoadedConfig, knowledge: Knowledge): void {
       const canon = knowledge.canonicalFirm(f);
       if (!canon) {
         const dym = knowledge.suggestFirms(f, 3);
-        problems.push(`routes[${i}].firms[${j}]: unknown firm "${f}"${dym.length ? `; did you mean ${dym.join(', ')}?` : ''} (see talent-radar's config/firms.yml)`);
+        problems.push(
+          `routes[${i}].firms[${j}]: unknown firm "${f}"${dym.length ? `; did you mean ${dym.join(', ')}?` : ''} (see talent-radar's config/firms.yml)`,
+        );
       } else r.firms![j] = canon;
     }),
   );
@@ -218,7 +220,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     markPolling: () => void (polling = true),
     async ready(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the store did not answer within ${timeoutMs} ms`)), timeoutMs)));
+      const late = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`the store did not answer within ${timeoutMs} ms`)), timeoutMs)),
+      );
       try {
         await Promise.race([store.ping(), late]);
         return { ok: polling, store: true, polling, ...(polling ? {} : { error: 'not polling yet' }) };

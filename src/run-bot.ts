@@ -31,7 +31,13 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
   const { log, config } = app;
   mountProbes(app.http, opts.ready ?? publicReadiness(app));
   const port = await app.http.listen(opts.port, opts.host);
-  log.info({ port }, `listening on :${port} (${app.http.routeKeys().map((k) => k.split(' ')[1]).join(', ')})`);
+  log.info(
+    { port },
+    `listening on :${port} (${app.http
+      .routeKeys()
+      .map((k) => k.split(' ')[1])
+      .join(', ')})`,
+  );
   const ops = createOpsServer(app, { token: app.env.statusToken });
   const opsHost = opts.opsHost ?? app.env.opsHost ?? '127.0.0.1';
   const wantedOpsPort = opts.opsPort ?? app.env.opsPort ?? 9464;
@@ -45,7 +51,10 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
       return p;
     },
     (err: NodeJS.ErrnoException) => {
-      log.error({ code: 'OPS_LISTEN_FAILED', err: err.message }, `ops server could not listen on ${opsHost}:${wantedOpsPort}; status page and /metrics are off (set OPS_PORT to a free port)`);
+      log.error(
+        { code: 'OPS_LISTEN_FAILED', err: err.message },
+        `ops server could not listen on ${opsHost}:${wantedOpsPort}; status page and /metrics are off (set OPS_PORT to a free port)`,
+      );
       return undefined;
     },
   );
@@ -65,7 +74,19 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
     const count = (o: PollReport['outcome']) => reports.filter((r) => r.outcome === o).length;
     const sum = (k: 'items' | 'fresh' | 'duplicates' | 'delivered') => reports.reduce((n, r) => n + r[k], 0);
     if (count('ok') + count('not_modified') + count('error') === 0) return;
-    log.info({ ok: count('ok'), notModified: count('not_modified'), errors: count('error'), items: sum('items'), fresh: sum('fresh'), duplicates: sum('duplicates'), enqueued: sum('delivered'), ms: Date.now() - started }, 'poll cycle');
+    log.info(
+      {
+        ok: count('ok'),
+        notModified: count('not_modified'),
+        errors: count('error'),
+        items: sum('items'),
+        fresh: sum('fresh'),
+        duplicates: sum('duplicates'),
+        enqueued: sum('delivered'),
+        ms: Date.now() - started,
+      },
+      'poll cycle',
+    );
   };
   const tick = () => {
     const started = Date.now();
@@ -82,10 +103,12 @@ export async function runBot(app: App, opts: RunOptions): Promise<RunHandle> {
       name: 'purge',
     }),
   ];
-  const digests = await import('./digest/scheduler.js').then((m) => m.scheduleDigests(app)).catch((err) => {
-    log.warn({ err }, 'digests not scheduled');
-    return { stop: async () => {} };
-  });
+  const digests = await import('./digest/scheduler.js')
+    .then((m) => m.scheduleDigests(app))
+    .catch((err) => {
+      log.warn({ err }, 'digests not scheduled');
+      return { stop: async () => {} };
+    });
   tick(); // first polls at start, not a minute later
   app.markPolling();
 

@@ -9,7 +9,13 @@ export interface ClassifyDeps {
   classifier?: { classify(item: Item, hints?: ClassifyHints): Assessment };
 }
 
-const text = (v: unknown) => (typeof v === 'string' ? v.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim() : '');
+const text = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
 
 /** Builds an Item from one input object; throws a message for the output line. */
 export function lineToItem(o: Record<string, unknown>, n: number): Item {
@@ -19,7 +25,16 @@ export function lineToItem(o: Record<string, unknown>, n: number): Item {
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? String(o.id) : `line-${n}`;
   const published = typeof o.published === 'string' ? o.published : new Date(0).toISOString();
   const lang = typeof o.lang === 'string' && o.lang ? o.lang : /[\u4e00-\u9fff]/.test(title + summary) ? 'zh' : 'en';
-  return { id, source: typeof o.source === 'string' ? o.source : 'stdin', title, summary, link: typeof o.link === 'string' ? o.link : '', lang, published, fetchedAt: published };
+  return {
+    id,
+    source: typeof o.source === 'string' ? o.source : 'stdin',
+    title,
+    summary,
+    link: typeof o.link === 'string' ? o.link : '',
+    lang,
+    published,
+    fetchedAt: published,
+  };
 }
 
 export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.WritableStream, deps: ClassifyDeps): Promise<{ count: number; errors: number }> {
@@ -44,7 +59,17 @@ export async function runClassify(input: NodeJS.ReadableStream, output: NodeJS.W
       id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : null;
       const item = lineToItem(rec, n);
       const a = await assess(item);
-      write({ id: item.id, relevant: a.relevant, topics: a.topics, firms: a.firms, score: a.score, moves: a.moves, summary: a.summary, ...(a.gist ? { gist: a.gist } : {}), why: a.why });
+      write({
+        id: item.id,
+        relevant: a.relevant,
+        topics: a.topics,
+        firms: a.firms,
+        score: a.score,
+        moves: a.moves,
+        summary: a.summary,
+        ...(a.gist ? { gist: a.gist } : {}),
+        why: a.why,
+      });
     } catch (err) {
       errors++;
       const msg = err instanceof SyntaxError ? `line ${n} is not valid JSON` : err instanceof Error ? err.message : String(err);

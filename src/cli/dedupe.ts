@@ -80,7 +80,16 @@ export async function runDedupe(input: NodeJS.ReadableStream, output: NodeJS.Wri
       const assessment = await deps.assess(item);
       const [out] = await deps.store.ingest({
         // As the bot does: only relevant items are archived and take part in near-duplicate matching.
-        entries: [{ item, assessment, keys: exactKeys(item), fingerprint: assessment.relevant ? fingerprint(item, assessment) : undefined, archive: assessment.relevant, targets: [] }],
+        entries: [
+          {
+            item,
+            assessment,
+            keys: exactKeys(item),
+            fingerprint: assessment.relevant ? fingerprint(item, assessment) : undefined,
+            archive: assessment.relevant,
+            targets: [],
+          },
+        ],
         matcher,
         retentionSec,
         now: deps.now ? deps.now() : new Date(item.published),

@@ -78,4 +78,3 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     return EXIT.failure;
   }
 }
-

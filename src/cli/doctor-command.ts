@@ -33,9 +33,31 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
     if (app.store instanceof RedisStore) for (const c of await redisChecks(app.store)) add(c);
     const { slack, discord, llm } = app.env;
     const platforms = new Set(app.config.routes.map((r) => r.platform));
-    add({ ok: slack || !platforms.has('slack') ? true : false, label: 'slack credentials', detail: slack ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}` : platforms.has('slack') ? 'routes name slack but SLACK_BOT_TOKEN is not set' : 'not configured (optional)' });
-    add({ ok: discord || !platforms.has('discord') ? true : false, label: 'discord credentials', detail: discord ? `token set${discord.publicKey ? ', interactions over HTTP' : ', commands through the gateway'}` : platforms.has('discord') ? 'routes name discord but DISCORD_TOKEN is not set' : 'not configured (optional)' });
-    add({ ok: existsSync(CHART_FONT_FILE), label: 'chart font', detail: existsSync(CHART_FONT_FILE) ? `${CHART_FONT_FAMILY} (${CHART_FONT_FILE})` : `missing at ${CHART_FONT_FILE}: digests go out without their chart; restore assets/fonts/` });
+    add({
+      ok: slack || !platforms.has('slack') ? true : false,
+      label: 'slack credentials',
+      detail: slack
+        ? `bot token set${slack.signingSecret ? ', signing secret set' : ''}${slack.appToken ? ', socket mode' : ''}`
+        : platforms.has('slack')
+          ? 'routes name slack but SLACK_BOT_TOKEN is not set'
+          : 'not configured (optional)',
+    });
+    add({
+      ok: discord || !platforms.has('discord') ? true : false,
+      label: 'discord credentials',
+      detail: discord
+        ? `token set${discord.publicKey ? ', interactions over HTTP' : ', commands through the gateway'}`
+        : platforms.has('discord')
+          ? 'routes name discord but DISCORD_TOKEN is not set'
+          : 'not configured (optional)',
+    });
+    add({
+      ok: existsSync(CHART_FONT_FILE),
+      label: 'chart font',
+      detail: existsSync(CHART_FONT_FILE)
+        ? `${CHART_FONT_FAMILY} (${CHART_FONT_FILE})`
+        : `missing at ${CHART_FONT_FILE}: digests go out without their chart; restore assets/fonts/`,
+    });
     const opsHost = app.env.opsHost ?? '127.0.0.1';
     const loopback = /^(127\.|::1$|localhost$)/.test(opsHost);
     add({
@@ -55,7 +77,11 @@ export async function doctorCommand(values: Record<string, unknown>, _p: string[
             const res = await fetchFeed(s.url, settings);
             if (res.status === 'not_modified') return add({ ok: true, label: `source ${s.name}`, detail: 'not modified' });
             const feed = await parseFeed(res.text, { baseUrl: res.finalUrl, kind: s.kind });
-            add({ ok: feed.entries.length ? true : 'warn', label: `source ${s.name}`, detail: `${feed.entries.length} entries, ${res.bytes} bytes, ${res.charset}` });
+            add({
+              ok: feed.entries.length ? true : 'warn',
+              label: `source ${s.name}`,
+              detail: `${feed.entries.length} entries, ${res.bytes} bytes, ${res.charset}`,
+            });
           } catch (err) {
             add({ ok: false, label: `source ${s.name}`, detail: `${(err as { code?: string }).code ?? 'ERROR'}: ${(err as Error).message}` });
           }

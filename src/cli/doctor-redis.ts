@@ -30,7 +30,11 @@ async function standalone(store: RedisStore, c: Extract<RedisConnection, { mode:
   const out: RedisCheck[] = [];
   if (c.tls) {
     const s = (store.redis as unknown as { stream?: { getProtocol?: () => string | null; authorized?: boolean } }).stream;
-    out.push({ ok: s?.authorized ? true : false, label: 'redis TLS', detail: `${s?.getProtocol?.() ?? 'TLS'}, certificate verified against ${c.caFile ? `REDIS_TLS_CA ${c.caFile}` : 'the system CAs'}` });
+    out.push({
+      ok: s?.authorized ? true : false,
+      label: 'redis TLS',
+      detail: `${s?.getProtocol?.() ?? 'TLS'}, certificate verified against ${c.caFile ? `REDIS_TLS_CA ${c.caFile}` : 'the system CAs'}`,
+    });
   }
   out.push(await replicas(store.redis, c.waitReplicas));
   return out;
@@ -49,7 +53,19 @@ async function sentinel(store: RedisStore, c: Extract<RedisConnection, { mode: '
   const tls = c.tls ? { tls: { rejectUnauthorized: true, ...(c.caFile ? { ca: readFileSync(c.caFile) } : {}) } } : {};
   const answers = await Promise.all(
     c.sentinels.map(async (s) => {
-      const r = new Redis({ host: s.host, port: s.port, username: c.sentinelUsername, password: c.sentinelPassword, lazyConnect: true, connectTimeout: 2000, commandTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null, protocol: 2, ...tls });
+      const r = new Redis({
+        host: s.host,
+        port: s.port,
+        username: c.sentinelUsername,
+        password: c.sentinelPassword,
+        lazyConnect: true,
+        connectTimeout: 2000,
+        commandTimeout: 2000,
+        maxRetriesPerRequest: 0,
+        retryStrategy: () => null,
+        protocol: 2,
+        ...tls,
+      });
       r.on('error', () => undefined);
       try {
         await r.connect();
@@ -64,14 +80,30 @@ async function sentinel(store: RedisStore, c: Extract<RedisConnection, { mode: '
     }),
   );
   for (const a of answers) {
-    out.push(a.err ? { ok: false, label: `sentinel ${a.at}`, detail: a.err } : a.addr ? { ok: true, label: `sentinel ${a.at}`, detail: `primary ${a.addr}; ${a.quorum}` } : { ok: false, label: `sentinel ${a.at}`, detail: `does not know master "${c.name}" (check REDIS_SENTINEL_NAME)` });
+    out.push(
+      a.err
+        ? { ok: false, label: `sentinel ${a.at}`, detail: a.err }
+        : a.addr
+          ? { ok: true, label: `sentinel ${a.at}`, detail: `primary ${a.addr}; ${a.quorum}` }
+          : { ok: false, label: `sentinel ${a.at}`, detail: `does not know master "${c.name}" (check REDIS_SENTINEL_NAME)` },
+    );
   }
   const named = [...new Set(answers.map((a) => a.addr).filter((x): x is string => !!x))];
   const connected = primaryOf(store.redis, undefined);
-  if (named.length > 1) out.push({ ok: false, label: 'sentinels agree', detail: `they name different primaries: ${named.join(', ')} (a failover in progress, or split sentinels)` });
-  else if (named.length === 1) out.push({ ok: true, label: 'sentinels agree', detail: `primary ${named[0]}${connected ? `; the bot writes to ${connected}` : ''}` });
-  const role = await store.redis.call('ROLE') as unknown[];
-  out.push(role[0] === 'master' ? { ok: true, label: 'redis primary', detail: 'the connected node is a primary' } : { ok: false, label: 'redis primary', detail: `the connected node is a ${String(role[0])}` });
+  if (named.length > 1)
+    out.push({
+      ok: false,
+      label: 'sentinels agree',
+      detail: `they name different primaries: ${named.join(', ')} (a failover in progress, or split sentinels)`,
+    });
+  else if (named.length === 1)
+    out.push({ ok: true, label: 'sentinels agree', detail: `primary ${named[0]}${connected ? `; the bot writes to ${connected}` : ''}` });
+  const role = (await store.redis.call('ROLE')) as unknown[];
+  out.push(
+    role[0] === 'master'
+      ? { ok: true, label: 'redis primary', detail: 'the connected node is a primary' }
+      : { ok: false, label: 'redis primary', detail: `the connected node is a ${String(role[0])}` },
+  );
   out.push(await replicas(store.redis, c.waitReplicas));
   return out;
 }
@@ -83,11 +115,23 @@ async function cluster(store: RedisStore, c: Extract<RedisConnection, { mode: 'c
   const state = field(info, 'cluster_state');
   const assigned = Number(field(info, 'cluster_slots_assigned') ?? 0);
   const okSlots = Number(field(info, 'cluster_slots_ok') ?? 0);
-  out.push({ ok: state === 'ok' ? true : false, label: 'cluster state', detail: `cluster_state:${state}, ${field(info, 'cluster_known_nodes')} nodes, ${field(info, 'cluster_size')} primaries` });
-  out.push({ ok: assigned === 16384 && okSlots === 16384 ? true : false, label: 'cluster slots', detail: `${okSlots} of 16384 slots ok (${assigned} assigned)` });
+  out.push({
+    ok: state === 'ok' ? true : false,
+    label: 'cluster state',
+    detail: `cluster_state:${state}, ${field(info, 'cluster_known_nodes')} nodes, ${field(info, 'cluster_size')} primaries`,
+  });
+  out.push({
+    ok: assigned === 16384 && okSlots === 16384 ? true : false,
+    label: 'cluster slots',
+    detail: `${okSlots} of 16384 slots ok (${assigned} assigned)`,
+  });
   const slot = Number(await client.cluster('KEYSLOT', store.keys.seq));
   const owner = client.slots[slot] ?? [];
-  out.push({ ok: true, label: 'cluster tag slot', detail: `the store's data (hash tag ${store.keys.base.slice(store.keys.prefix.length, -1)}) is in slot ${slot} on ${owner[0] ?? '?'}, ${Math.max(0, owner.length - 1)} replica(s)` });
+  out.push({
+    ok: true,
+    label: 'cluster tag slot',
+    detail: `the store's data (hash tag ${store.keys.base.slice(store.keys.prefix.length, -1)}) is in slot ${slot} on ${owner[0] ?? '?'}, ${Math.max(0, owner.length - 1)} replica(s)`,
+  });
   const primary = client.nodes('master').find((n) => `${n.options.host}:${n.options.port}` === owner[0]);
   if (primary) out.push(await replicas(primary, c.waitReplicas));
   return out;

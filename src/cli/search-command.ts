@@ -18,7 +18,21 @@ export async function searchCommand(values: Record<string, unknown>, positionals
       isAdmin: async () => true,
     });
     if (values.json) {
-      const out = reply.type === 'search' ? { total: reply.total, hits: reply.hits.map((h) => ({ id: h.alert.id, title: h.alert.title, link: h.alert.link, source: h.alert.source, published: h.alert.published, score: h.score, snippet: h.snippet })) } : reply;
+      const out =
+        reply.type === 'search'
+          ? {
+              total: reply.total,
+              hits: reply.hits.map((h) => ({
+                id: h.alert.id,
+                title: h.alert.title,
+                link: h.alert.link,
+                source: h.alert.source,
+                published: h.alert.published,
+                score: h.score,
+                snippet: h.snippet,
+              })),
+            }
+          : reply;
       ctx.stdout.write(`${JSON.stringify(out)}\n`);
     } else {
       ctx.stdout.write(`${renderReplyText(reply)}\n`);

@@ -26,7 +26,9 @@ export async function sourcesCommand(_v: Record<string, unknown>, positionals: s
     const env = readEnv(ctx.env);
     const result = importOpmlIntoConfig(readFileSync(arg, 'utf8'), readFileSync(env.configPath, 'utf8'));
     writeFileSync(env.configPath, result.yaml);
-    ctx.stdout.write(`imported ${result.added.length} source(s) into ${env.configPath}${result.skipped.length ? `; skipped ${result.skipped.length} already present or invalid` : ''}\n`);
+    ctx.stdout.write(
+      `imported ${result.added.length} source(s) into ${env.configPath}${result.skipped.length ? `; skipped ${result.skipped.length} already present or invalid` : ''}\n`,
+    );
     for (const s of result.added) ctx.stdout.write(`  + ${s.name}  ${s.url}\n`);
     for (const url of result.skipped) ctx.stdout.write(`  - ${url}  (${result.reasons[url]})\n`);
     return 0;
@@ -45,7 +47,13 @@ export async function sourcesCommand(_v: Record<string, unknown>, positionals: s
     });
     const head = ['SOURCE', 'STATUS', 'LAST SUCCESS', 'FAILURES', 'NEXT POLL', 'LAST ERROR'];
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    for (const r of [head, ...rows]) ctx.stdout.write(`${r.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd()}\n`);
+    for (const r of [head, ...rows])
+      ctx.stdout.write(
+        `${r
+          .map((c, i) => c.padEnd(widths[i]))
+          .join('  ')
+          .trimEnd()}\n`,
+      );
     return 0;
   } finally {
     await app.close();

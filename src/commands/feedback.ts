@@ -22,7 +22,9 @@ export interface FeedbackRequest {
 
 const error = (message: string): Reply => ({ type: 'error', ephemeral: true, message });
 
-export function featuresOf(alert: Alert): Pick<Feedback, 'source' | 'lang' | 'title' | 'summary' | 'link' | 'published' | 'topics' | 'firms' | 'score' | 'moves'> {
+export function featuresOf(
+  alert: Alert,
+): Pick<Feedback, 'source' | 'lang' | 'title' | 'summary' | 'link' | 'published' | 'topics' | 'firms' | 'score' | 'moves'> {
   const a = alert.assessment;
   return {
     source: alert.source,
@@ -52,7 +54,11 @@ export function createFeedbackHandler(deps: CommandDeps): (req: FeedbackRequest)
       deps.log?.error({ err, platform: req.platform }, 'feedback action failed');
       reply = error('Something went wrong saving that (the archive may be unreachable); please try again in a minute.');
     }
-    deps.metrics?.commands.inc({ platform: req.platform, subcommand: `feedback_${isFeedbackAction(req.action) ? req.action : 'unknown'}`, outcome: reply.type === 'error' ? 'error' : 'ok' });
+    deps.metrics?.commands.inc({
+      platform: req.platform,
+      subcommand: `feedback_${isFeedbackAction(req.action) ? req.action : 'unknown'}`,
+      outcome: reply.type === 'error' ? 'error' : 'ok',
+    });
     return reply;
   };
 }
@@ -67,15 +73,37 @@ async function handle(req: FeedbackRequest, deps: CommandDeps): Promise<Reply> {
     if (refusal) return refusal;
   }
   const now = (deps.now ?? (() => new Date()))();
-  const fb: Feedback = { alertId: alert.id, platform: req.platform, channel: req.channel, user: req.user, action: req.action, at: now.toISOString(), ...featuresOf(alert) };
+  const fb: Feedback = {
+    alertId: alert.id,
+    platform: req.platform,
+    channel: req.channel,
+    user: req.user,
+    action: req.action,
+    at: now.toISOString(),
+    ...featuresOf(alert),
+  };
   const fresh = await deps.store.addFeedback(fb);
-  if (fresh) for (const topic of alert.assessment.topics.length ? alert.assessment.topics : ['none']) deps.metrics?.feedback.inc({ action: req.action, source: alert.source, topic });
+  if (fresh)
+    for (const topic of alert.assessment.topics.length ? alert.assessment.topics : ['none'])
+      deps.metrics?.feedback.inc({ action: req.action, source: alert.source, topic });
   if (req.action === 'not_relevant') {
-    return { type: 'text', ephemeral: true, lines: [fresh ? `Thanks: “${alert.title}” is marked not relevant. It goes into the feedback export (talent-radar feedback export) used to tune the classifier.` : `You already marked “${alert.title}” as not relevant.`] };
+    return {
+      type: 'text',
+      ephemeral: true,
+      lines: [
+        fresh
+          ? `Thanks: “${alert.title}” is marked not relevant. It goes into the feedback export (talent-radar feedback export) used to tune the classifier.`
+          : `You already marked “${alert.title}” as not relevant.`,
+      ],
+    };
   }
   const until = new Date(now.getTime() + MUTE_DAYS * 86_400_000);
   const mute: Mute = { platform: req.platform, channel: req.channel, source: alert.source, until: until.toISOString(), by: req.user };
   await deps.store.addMute(mute);
   deps.onChatRoutingChanged?.();
-  return { type: 'text', ephemeral: false, lines: [`Source "${alert.source}" is muted in this channel for ${MUTE_DAYS} days, until ${until.toISOString().slice(0, 10)} (muted by ${req.user}).`] };
+  return {
+    type: 'text',
+    ephemeral: false,
+    lines: [`Source "${alert.source}" is muted in this channel for ${MUTE_DAYS} days, until ${until.toISOString().slice(0, 10)} (muted by ${req.user}).`],
+  };
 }

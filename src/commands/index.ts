@@ -55,7 +55,13 @@ export function createCommandHandler(deps: CommandDeps): (req: CommandRequest) =
     } catch (err) {
       if (err instanceof CommandSyntaxError) {
         const s = err.sub ?? (sub === 'unknown' ? undefined : sub);
-        reply = { type: 'error', ephemeral: true, message: err.message, usage: s ? USAGE[s] : allUsage(), suggestions: err.suggestions?.length ? err.suggestions : undefined };
+        reply = {
+          type: 'error',
+          ephemeral: true,
+          message: err.message,
+          usage: s ? USAGE[s] : allUsage(),
+          suggestions: err.suggestions?.length ? err.suggestions : undefined,
+        };
       } else {
         deps.log?.error({ err, platform: req.platform, text: req.text.slice(0, 200) }, '/talent command failed');
         reply = { type: 'error', ephemeral: true, message: 'Something went wrong on our side (the archive may be unreachable); please try again in a minute.' };

@@ -17,7 +17,11 @@ export interface Option {
 /** Bad syntax: the reply shows `message` and the usage of `sub` (all usage when absent). */
 export class CommandSyntaxError extends Error {
   readonly code = 'COMMAND_SYNTAX';
-  constructor(message: string, readonly sub?: Subcommand, readonly suggestions?: string[]) {
+  constructor(
+    message: string,
+    readonly sub?: Subcommand,
+    readonly suggestions?: string[],
+  ) {
     super(message);
     this.name = 'CommandSyntaxError';
   }
@@ -114,6 +118,9 @@ function editDistance(a: string, b: string): number {
 
 /** Quotes a value for command text when it holds spaces, colons or nothing. */
 export function quoteArg(v: string): string {
-  const clean = v.replace(/["“”「」『』«»]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = v
+    .replace(/["“”「」『』«»]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return /[\s:：]/.test(clean) || !clean ? `"${clean}"` : clean;
 }

@@ -17,7 +17,14 @@ export interface SearchOptions {
   limit?: number;
 }
 
-const TOPIC_ALIASES: Record<string, Topic> = { talent: 'talent', talents: 'talent', superapp: 'superapp', superapps: 'superapp', 'super-app': 'superapp', 'super-apps': 'superapp' };
+const TOPIC_ALIASES: Record<string, Topic> = {
+  talent: 'talent',
+  talents: 'talent',
+  superapp: 'superapp',
+  superapps: 'superapp',
+  'super-app': 'superapp',
+  'super-apps': 'superapp',
+};
 const UNIT_MS: Record<string, number> = { m: 60e3, min: 60e3, h: 3600e3, d: 86400e3, w: 7 * 86400e3, mo: 30 * 86400e3, y: 365 * 86400e3 };
 
 export function parseTopic(v: string): Topic | undefined {

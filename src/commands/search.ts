@@ -44,7 +44,15 @@ export async function search(tokens: Token[], deps: CommandDeps): Promise<Reply>
   if (!query && !o.firms.length && !o.topics.length) throw new CommandSyntaxError('say what to look for, e.g. /talent search DeepSeek researcher', 'search');
   const limit = o.limit ?? deps.pageSize ?? 10;
   const offset = (o.page - 1) * limit;
-  const res = await deps.store.search({ text, firms: o.firms.length ? o.firms : undefined, topics: o.topics.length ? o.topics : undefined, since: o.sinceIso, lang: o.lang, limit, offset });
+  const res = await deps.store.search({
+    text,
+    firms: o.firms.length ? o.firms : undefined,
+    topics: o.topics.length ? o.topics : undefined,
+    since: o.sinceIso,
+    lang: o.lang,
+    limit,
+    offset,
+  });
   const more = res.hits.length === limit && (res.capped || offset + limit < res.total);
   return {
     type: 'search',

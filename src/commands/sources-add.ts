@@ -21,7 +21,10 @@ export function cleanUrl(raw: string): string {
 
 /** A name from the host: `www.techwire.example` → `techwire.example`. */
 export function nameFromUrl(url: URL): string {
-  return url.hostname.replace(/^www\./, '').replace(/[^\w.-]/g, '-').slice(0, 64);
+  return url.hostname
+    .replace(/^www\./, '')
+    .replace(/[^\w.-]/g, '-')
+    .slice(0, 64);
 }
 
 export function toSourceConfig(s: ChatSource): SourceConfig {
@@ -34,7 +37,8 @@ function probeProblem(err: unknown, url: string): string {
   const code = errorCode(err);
   const why = err instanceof Error ? err.message : String(err);
   if (code === 'BLOCKED_ADDRESS') return `I can't add ${url}: it points at a private or internal address, and I only fetch public feeds.`;
-  if (code === 'NOT_A_FEED' || code === 'MALFORMED' || code === 'EMPTY' || code === 'UNSAFE_XML') return `${url} is not a feed I can read (${why}). Nothing was added.`;
+  if (code === 'NOT_A_FEED' || code === 'MALFORMED' || code === 'EMPTY' || code === 'UNSAFE_XML')
+    return `${url} is not a feed I can read (${why}). Nothing was added.`;
   return `I couldn't fetch ${url} (${code}: ${why}). Nothing was added; check the URL and try again.`;
 }
 
@@ -42,7 +46,8 @@ export async function sourcesAdd(req: CommandRequest, tokens: Token[], deps: Com
   // The URL is taken as typed (any scheme), so `ftp://…` gets its own answer, not "unknown option".
   const rawUrl = tokens[0] ? cleanUrl(tokens[0].text) : '';
   const { words, options } = splitOptions(tokens.slice(1), ['name'], 'sources');
-  if (!rawUrl || words.length > 1 || (words.length === 1 && options.length)) throw new CommandSyntaxError('give the feed URL and, optionally, a short name', 'sources');
+  if (!rawUrl || words.length > 1 || (words.length === 1 && options.length))
+    throw new CommandSyntaxError('give the feed URL and, optionally, a short name', 'sources');
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -56,9 +61,13 @@ export async function sourcesAdd(req: CommandRequest, tokens: Token[], deps: Com
   if (refusal) return refusal;
 
   const chat = await deps.store.listChatSources();
-  const all = [...deps.config.sources.map((s) => ({ name: s.name, url: s.url, from: 'the config file' })), ...chat.map((s) => ({ name: s.name, url: s.url, from: 'chat' }))];
+  const all = [
+    ...deps.config.sources.map((s) => ({ name: s.name, url: s.url, from: 'the config file' })),
+    ...chat.map((s) => ({ name: s.name, url: s.url, from: 'chat' })),
+  ];
   const sameName = all.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  if (sameName) return refuse(`There is already a source named "${sameName.name}" (from ${sameName.from}). Pick another name: /talent sources add ${url.href} <name>`);
+  if (sameName)
+    return refuse(`There is already a source named "${sameName.name}" (from ${sameName.from}). Pick another name: /talent sources add ${url.href} <name>`);
   const sameUrl = all.find((s) => s.url === url.href);
   if (sameUrl) return refuse(`${url.href} is already polled as "${sameUrl.name}" (from ${sameUrl.from}).`);
   if (!deps.probeFeed) return refuse('Adding sources from chat is not available in this process.');
@@ -70,7 +79,15 @@ export async function sourcesAdd(req: CommandRequest, tokens: Token[], deps: Com
     return refuse(probeProblem(err, url.href));
   }
   const now = (deps.now ?? (() => new Date()))();
-  const source: ChatSource = { name, url: url.href, kind: probe.kind, addedBy: req.user, addedAt: now.toISOString(), platform: req.platform, channel: req.channel };
+  const source: ChatSource = {
+    name,
+    url: url.href,
+    kind: probe.kind,
+    addedBy: req.user,
+    addedAt: now.toISOString(),
+    platform: req.platform,
+    channel: req.channel,
+  };
   if (probe.title) source.title = probe.title.slice(0, 200);
   if (!(await deps.store.addChatSource(source))) return refuse(`There is already a source named "${name}" (from chat).`);
   deps.log?.info({ source: name, url: url.href, by: req.user }, 'source added from chat');

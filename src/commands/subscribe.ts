@@ -11,8 +11,18 @@ export async function subscribe(req: CommandRequest, tokens: Token[], deps: Comm
   const refusal = await refuseUnlessAdmin(req, deps, `/talent subscribe ${target.value}`);
   if (refusal) return refusal;
   const now = (deps.now ?? (() => new Date()))();
-  const added = await deps.store.addSubscription({ platform: req.platform, channel: req.channel, ...target, createdBy: req.user, createdAt: now.toISOString() });
+  const added = await deps.store.addSubscription({
+    platform: req.platform,
+    channel: req.channel,
+    ...target,
+    createdBy: req.user,
+    createdAt: now.toISOString(),
+  });
   if (!added) return { type: 'text', ephemeral: true, lines: [`This channel is already subscribed to ${describe(target)}.`] };
   deps.onSubscriptionsChanged?.();
-  return { type: 'text', ephemeral: false, lines: [`This channel now gets alerts about ${describe(target)} (subscribed by ${req.user}).`, 'See everything it receives with /talent list.'] };
+  return {
+    type: 'text',
+    ephemeral: false,
+    lines: [`This channel now gets alerts about ${describe(target)} (subscribed by ${req.user}).`, 'See everything it receives with /talent list.'],
+  };
 }

@@ -2,18 +2,7 @@
 import type { Platform, Topic } from '../types.js';
 import type { SearchHit } from '../store/store.js';
 
-export type Subcommand =
-  | 'search'
-  | 'subscribe'
-  | 'unsubscribe'
-  | 'list'
-  | 'firms'
-  | 'sources'
-  | 'digest'
-  | 'help'
-  | 'watch'
-  | 'watches'
-  | 'unwatch';
+export type Subcommand = 'search' | 'subscribe' | 'unsubscribe' | 'list' | 'firms' | 'sources' | 'digest' | 'help' | 'watch' | 'watches' | 'unwatch';
 
 export interface CommandRequest {
   platform: Platform;

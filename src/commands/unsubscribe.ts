@@ -22,5 +22,9 @@ export async function unsubscribe(req: CommandRequest, tokens: Token[], deps: Co
   const removed = await deps.store.removeSubscription({ platform: req.platform, channel: req.channel, ...target });
   if (!removed) return { type: 'text', ephemeral: true, lines: [`This channel was not subscribed to ${describe(target)}; /talent list shows what it gets.`] };
   deps.onSubscriptionsChanged?.();
-  return { type: 'text', ephemeral: false, lines: [`This channel no longer gets alerts about ${describe(target)} through its subscription (unsubscribed by ${req.user}).`] };
+  return {
+    type: 'text',
+    ephemeral: false,
+    lines: [`This channel no longer gets alerts about ${describe(target)} through its subscription (unsubscribed by ${req.user}).`],
+  };
 }

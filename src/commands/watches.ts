@@ -19,7 +19,8 @@ export function describeWatch(w: Watch): string {
 export async function watches(req: CommandRequest, deps: CommandDeps): Promise<Reply> {
   const list = await visibleWatches(req, deps);
   const lines = list.map((w, i) => `${i + 1}. ${describeWatch(w)}`);
-  if (!lines.length) lines.push('No watches here yet. /talent watch me <words> sends you matching alerts in a DM; admins can watch for the channel with /talent watch <words>.');
+  if (!lines.length)
+    lines.push('No watches here yet. /talent watch me <words> sends you matching alerts in a DM; admins can watch for the channel with /talent watch <words>.');
   else lines.push('Stop one with /talent unwatch <n>.');
   return { type: 'text', ephemeral: true, title: 'Watches', lines };
 }
@@ -30,12 +31,18 @@ export async function unwatch(req: CommandRequest, tokens: Token[], deps: Comman
   if (words.length !== 1 || !Number.isInteger(n) || n < 1) throw new CommandSyntaxError('give the number of a watch from /talent watches', 'unwatch');
   const list = await visibleWatches(req, deps);
   const w = list[n - 1];
-  if (!w) return { type: 'error', ephemeral: true, message: `There is no watch ${n} here${list.length ? ` (there ${list.length === 1 ? 'is 1' : `are ${list.length}`})` : ''}; /talent watches lists them.` };
+  if (!w)
+    return {
+      type: 'error',
+      ephemeral: true,
+      message: `There is no watch ${n} here${list.length ? ` (there ${list.length === 1 ? 'is 1' : `are ${list.length}`})` : ''}; /talent watches lists them.`,
+    };
   if (!w.user) {
     const refusal = await refuseUnlessAdmin(req, deps, `/talent unwatch ${n}`);
     if (refusal) return refusal;
   }
-  if (!(await deps.store.removeWatch(w.id))) return { type: 'error', ephemeral: true, message: 'That watch was already removed; /talent watches lists what is left.' };
+  if (!(await deps.store.removeWatch(w.id)))
+    return { type: 'error', ephemeral: true, message: 'That watch was already removed; /talent watches lists what is left.' };
   deps.onChatRoutingChanged?.();
   if (w.user) return { type: 'text', ephemeral: true, lines: [`Stopped watching ${w.query} for you.`] };
   return { type: 'text', ephemeral: false, lines: [`This channel no longer watches ${w.query} (removed by ${req.user}).`] };

@@ -7,8 +7,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
 
-const urlString = (hint: string) =>
-  optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `must be an absolute URL (${hint})` });
+const urlString = (hint: string) => optionalString.refine((v) => v === undefined || URL.canParse(v), { message: `must be an absolute URL (${hint})` });
 
 export const envSchema = z.object({
   TALENT_CONFIG: optionalString,
@@ -93,7 +92,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): Env {
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL ?? 'https://slack.com/api/' }
       : undefined,
     discord: e.DISCORD_TOKEN
-      ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, publicKey: e.DISCORD_PUBLIC_KEY, apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api' }
+      ? {
+          token: e.DISCORD_TOKEN,
+          applicationId: e.DISCORD_APPLICATION_ID,
+          publicKey: e.DISCORD_PUBLIC_KEY,
+          apiUrl: e.DISCORD_API_URL ?? 'https://discord.com/api',
+        }
       : undefined,
     llm: e.LLM_BASE_URL && e.LLM_MODEL ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY, model: e.LLM_MODEL } : undefined,
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -31,7 +31,13 @@ export function parseConfig(raw: unknown, file = '<inline>'): Config {
   const result = configSchema.safeParse(raw ?? {});
   const issues = [...(result.success ? [] : result.error.issues), ...crossChecks(raw)];
   if (issues.length || !result.success) {
-    throw new ConfigError(file, issues.map((i) => `${formatPath(i.path)}: ${i.message}${i.message.startsWith('Unrecognized key') ? ' (check the spelling; see config/default.yml for every key)' : ''}`));
+    throw new ConfigError(
+      file,
+      issues.map(
+        (i) =>
+          `${formatPath(i.path)}: ${i.message}${i.message.startsWith('Unrecognized key') ? ' (check the spelling; see config/default.yml for every key)' : ''}`,
+      ),
+    );
   }
   return result.data;
 }
@@ -40,7 +46,10 @@ export function parseConfig(raw: unknown, file = '<inline>'): Config {
 export function parseConfigText(text: string, file = '<inline>'): Config {
   const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length) {
-    throw new ConfigError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]} (fix the syntax at that line)`));
+    throw new ConfigError(
+      file,
+      doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]} (fix the syntax at that line)`),
+    );
   }
   return parseConfig(doc.toJS(), file);
 }

@@ -71,7 +71,9 @@ export function readRedisEnv(env: NodeJS.ProcessEnv): { redis?: RedisConnection;
 
   if (sentinels && cluster) problems.push('REDIS_SENTINELS and REDIS_CLUSTER: set one of them (Sentinel or Cluster), not both');
   if ((sentinels || cluster) && url) {
-    problems.push(`REDIS_URL: names one server; with ${sentinels ? 'REDIS_SENTINELS' : 'REDIS_CLUSTER'} unset it and give the data nodes' credentials in REDIS_PASSWORD (and REDIS_USERNAME), TLS with REDIS_TLS=true`);
+    problems.push(
+      `REDIS_URL: names one server; with ${sentinels ? 'REDIS_SENTINELS' : 'REDIS_CLUSTER'} unset it and give the data nodes' credentials in REDIS_PASSWORD (and REDIS_USERNAME), TLS with REDIS_TLS=true`,
+    );
   }
   if (name && !sentinels) problems.push('REDIS_SENTINEL_NAME: also set REDIS_SENTINELS (host:port of each sentinel)');
   if (sentinels && !name) problems.push('REDIS_SENTINEL_NAME: required with REDIS_SENTINELS (the master group name from sentinel.conf, e.g. mymaster)');
@@ -84,13 +86,15 @@ export function readRedisEnv(env: NodeJS.ProcessEnv): { redis?: RedisConnection;
     // An unparseable URL is reported by the schema in env.ts.
     if (URL.canParse(url)) {
       parsedUrl = new URL(url);
-      if (parsedUrl.protocol !== 'redis:' && parsedUrl.protocol !== 'rediss:') problems.push(`REDIS_URL: scheme "${parsedUrl.protocol}" is not redis: or rediss:`);
+      if (parsedUrl.protocol !== 'redis:' && parsedUrl.protocol !== 'rediss:')
+        problems.push(`REDIS_URL: scheme "${parsedUrl.protocol}" is not redis: or rediss:`);
     }
   }
   const tls = parsedUrl ? parsedUrl.protocol === 'rediss:' : tlsFlag === true;
   if (caFile) {
     if (!tls) problems.push('REDIS_TLS_CA: only used over TLS; use a rediss:// REDIS_URL (or REDIS_TLS=true with Sentinel/Cluster)');
-    else if (!existsSync(caFile) || !statSync(caFile).isFile()) problems.push(`REDIS_TLS_CA: "${caFile}" is not a readable file (a PEM with the CA certificate)`);
+    else if (!existsSync(caFile) || !statSync(caFile).isFile())
+      problems.push(`REDIS_TLS_CA: "${caFile}" is not a readable file (a PEM with the CA certificate)`);
   }
   let waitReplicas: number | undefined;
   if (waitRaw !== undefined) {

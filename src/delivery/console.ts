@@ -49,7 +49,9 @@ export function formatAlert(a: Alert, paint: Paint, width = 100, edited = false)
   lines.push(paint('4', `  ${clean(a.link)}`));
   if (a.alsoReportedBy.length) {
     const more = alsoTotal(a) - a.alsoReportedBy.length;
-    lines.push(paint('2', `  also reported by: ${a.alsoReportedBy.map((r) => `${clean(r.source)} (${clean(r.link)})`).join(', ')}${more > 0 ? ` +${more} more` : ''}`));
+    lines.push(
+      paint('2', `  also reported by: ${a.alsoReportedBy.map((r) => `${clean(r.source)} (${clean(r.link)})`).join(', ')}${more > 0 ? ` +${more} more` : ''}`),
+    );
   }
   return lines.join('\n');
 }

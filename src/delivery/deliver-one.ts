@@ -51,7 +51,8 @@ export async function deliverOne(c: DeliverContext, d: Delivery, poster: Poster)
         return 'delivered';
       }
     }
-    if (countedAttempts(recorded - 1, state) >= c.maxAttempts) return dead(c, d, `no outcome after ${recorded - 1} attempts (the worker was lost during each); last error: ${d.lastError || 'none'}`);
+    if (countedAttempts(recorded - 1, state) >= c.maxAttempts)
+      return dead(c, d, `no outcome after ${recorded - 1} attempts (the worker was lost during each); last error: ${d.lastError || 'none'}`);
     const timer = c.metrics.deliverySeconds.startTimer({ platform: d.platform });
     c.sent();
     messageId = await send(c, d, poster, content);
@@ -112,7 +113,10 @@ async function failure(c: DeliverContext, d: Delivery, err: unknown, recorded: n
   if (counted >= c.maxAttempts || recorded >= hardCeiling(c.maxAttempts)) return dead(c, d, `gave up after ${counted} attempts (${recorded} tries): ${msg}`);
   const now = c.now().getTime();
   const retryAfter = err instanceof PlatformError ? err.retryAfterMs : undefined;
-  const waitMs = kind === 'rate_limited' && retryAfter !== undefined ? retryAfter : backoffDelay(counted, { baseMs: c.backoffBaseMs, maxMs: c.backoffMaxMs, random: c.random });
+  const waitMs =
+    kind === 'rate_limited' && retryAfter !== undefined
+      ? retryAfter
+      : backoffDelay(counted, { baseMs: c.backoffBaseMs, maxMs: c.backoffMaxMs, random: c.random });
   if (kind === 'rate_limited') c.block(now + waitMs);
   await c.store.retryDelivery(d.id, new Date(now + waitMs), msg, storedRetry(state));
   c.metrics.deliveries.inc({ platform: d.platform, status: kind === 'rate_limited' ? 'rate_limited' : 'retry' });

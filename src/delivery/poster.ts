@@ -3,10 +3,7 @@ import type { Alert, Delivery, Platform } from '../types.js';
 
 /** What a delivery carries to the platform, resolved by the worker from the store. */
 export type DeliveryContent =
-  | { kind: 'alert'; alert: Alert }
-  | { kind: 'update'; alert: Alert }
-  | { kind: 'notice'; text: string }
-  | { kind: 'digest'; digest: DigestPayload };
+  { kind: 'alert'; alert: Alert } | { kind: 'update'; alert: Alert } | { kind: 'notice'; text: string } | { kind: 'digest'; digest: DigestPayload };
 
 export interface DigestPayload {
   title: string;

@@ -32,7 +32,10 @@ export function createDeliveryWorker(o: DeliveryWorkerOptions): DeliveryWorker {
     if (!poster) {
       if (!warnedMissing.has(d.platform)) {
         warnedMissing.add(d.platform);
-        o.log.warn({ platform: d.platform }, `no ${d.platform} poster: deliveries to ${d.platform} stay in the outbox until one is configured (set its credentials and restart)`);
+        o.log.warn(
+          { platform: d.platform },
+          `no ${d.platform} poster: deliveries to ${d.platform} stay in the outbox until one is configured (set its credentials and restart)`,
+        );
       }
       return handBack(d, now().getTime() + (o.missingPosterRetryMs ?? 300_000), `no ${d.platform} poster configured`);
     }

@@ -13,7 +13,10 @@ export function channelAccepts(alert: Alert, platform: Platform, channel: string
   const subsMine = subs.filter((s) => s.platform === platform && s.channel === channel);
   if (mine.length === 0 && subsMine.length === 0) return a.relevant;
   const routeOk = mine.some(
-    (r) => a.score >= r.minScore && (!r.topics?.length || r.topics.some((t) => a.topics.includes(t))) && (!r.firms?.length || r.firms.some((f) => a.firms.includes(f))),
+    (r) =>
+      a.score >= r.minScore &&
+      (!r.topics?.length || r.topics.some((t) => a.topics.includes(t))) &&
+      (!r.firms?.length || r.firms.some((f) => a.firms.includes(f))),
   );
   const subOk = subsMine.some((s) => (s.kind === 'firm' ? a.firms.includes(s.value) : a.topics.includes(s.value as 'talent' | 'superapp')));
   return routeOk || subOk;
@@ -32,7 +35,12 @@ export function talentFlows(alerts: Alert[]): Flow[] {
   return [...flows.values()].sort((x, y) => y.count - x.count || x.from.localeCompare(y.from));
 }
 
-export function buildDigest(alerts: Alert[], period: 'daily' | 'weekly', until: Date, opts: { perTopic?: number; chart?: boolean; knownOrg?: OrgLookup } = {}): DigestPayload {
+export function buildDigest(
+  alerts: Alert[],
+  period: 'daily' | 'weekly',
+  until: Date,
+  opts: { perTopic?: number; chart?: boolean; knownOrg?: OrgLookup } = {},
+): DigestPayload {
   const perTopic = opts.perTopic ?? 8;
   const byScore = [...alerts].sort((a, b) => b.assessment.score - a.assessment.score);
   const sections = (['talent', 'superapp'] as const)

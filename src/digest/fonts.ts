@@ -13,7 +13,9 @@ export const CHART_FONT_FILE = packagePath('assets', 'fonts', 'wqy-microhei.ttc'
 export class ChartFontError extends Error {
   readonly code = 'CHART_FONT_MISSING';
   constructor(readonly file: string) {
-    super(`chart font not found at ${file}; the digest chart cannot draw its labels. Restore assets/fonts/ from the repository (the Docker image copies it beside dist/).`);
+    super(
+      `chart font not found at ${file}; the digest chart cannot draw its labels. Restore assets/fonts/ from the repository (the Docker image copies it beside dist/).`,
+    );
     this.name = 'ChartFontError';
   }
 }

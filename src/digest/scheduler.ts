@@ -20,7 +20,11 @@ export async function digestChannels(app: Pick<App, 'config' | 'store'>): Promis
 }
 
 /** Enqueues the digests of one period; returns how many were enqueued by this replica. */
-export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & { knowledge?: Pick<App['knowledge'], 'knownOrg'> }, period: 'daily' | 'weekly', now: Date): Promise<number> {
+export async function sendDigests(
+  app: Pick<App, 'config' | 'store' | 'log'> & { knowledge?: Pick<App['knowledge'], 'knownOrg'> },
+  period: 'daily' | 'weekly',
+  now: Date,
+): Promise<number> {
   const channels = (await digestChannels(app)).filter((c) => c.mode === period);
   if (!channels.length) return 0;
   const since = new Date(now.getTime() - PERIOD_MS[period]);
@@ -52,8 +56,7 @@ export async function sendDigests(app: Pick<App, 'config' | 'store' | 'log'> & {
 
 export function scheduleDigests(app: Pick<App, 'config' | 'store' | 'log' | 'knowledge'>): { stop(): Promise<void> } {
   const { schedule } = app.config;
-  const run = (period: 'daily' | 'weekly') => () =>
-    void sendDigests(app, period, new Date()).catch((err) => app.log.error({ err, period }, 'digest failed'));
+  const run = (period: 'daily' | 'weekly') => () => void sendDigests(app, period, new Date()).catch((err) => app.log.error({ err, period }, 'digest failed'));
   const tasks = [
     cron.schedule(schedule.digestDaily, run('daily'), { timezone: schedule.timezone, name: 'digest-daily' }),
     cron.schedule(schedule.digestWeekly, run('weekly'), { timezone: schedule.timezone, name: 'digest-weekly' }),

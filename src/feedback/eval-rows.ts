@@ -46,7 +46,15 @@ export function parseEvalRows(text: string, file = '<inline>'): EvalRow[] {
     if (typeof r.id !== 'string' || typeof r.title !== 'string' || !r.labels || !Array.isArray(r.labels.topics) || !Array.isArray(r.labels.firms)) {
       throw new EvalDataError(`${file}:${i + 1}: missing id, title or labels`);
     }
-    rows.push({ source: '', lang: 'en', summary: '', link: '', published: '', ...r, labels: { topics: r.labels.topics, firms: r.labels.firms, cluster: r.labels.cluster ?? null, move: r.labels.move ?? null } } as EvalRow);
+    rows.push({
+      source: '',
+      lang: 'en',
+      summary: '',
+      link: '',
+      published: '',
+      ...r,
+      labels: { topics: r.labels.topics, firms: r.labels.firms, cluster: r.labels.cluster ?? null, move: r.labels.move ?? null },
+    } as EvalRow);
   });
   return rows;
 }

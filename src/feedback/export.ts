@@ -45,12 +45,15 @@ export function exportRows(all: Feedback[]): ExportRow[] {
 export function feedbackCounts(all: Feedback[]): { bySource: Array<[string, number, number]>; byTopic: Array<[string, number, number]> } {
   const tally = (key: (f: Feedback) => string[]) => {
     const m = new Map<string, [number, number]>();
-    for (const f of all) for (const k of key(f)) {
-      const c = m.get(k) ?? [0, 0];
-      c[f.action === 'not_relevant' ? 0 : 1]++;
-      m.set(k, c);
-    }
-    return [...m.entries()].map(([k, [n, mu]]) => [k, n, mu] as [string, number, number]).sort((a, b) => b[1] + b[2] - (a[1] + a[2]) || a[0].localeCompare(b[0]));
+    for (const f of all)
+      for (const k of key(f)) {
+        const c = m.get(k) ?? [0, 0];
+        c[f.action === 'not_relevant' ? 0 : 1]++;
+        m.set(k, c);
+      }
+    return [...m.entries()]
+      .map(([k, [n, mu]]) => [k, n, mu] as [string, number, number])
+      .sort((a, b) => b[1] + b[2] - (a[1] + a[2]) || a[0].localeCompare(b[0]));
   };
   return { bySource: tally((f) => [f.source]), byTopic: tally((f) => (f.topics.length ? f.topics : ['none'])) };
 }

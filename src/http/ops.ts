@@ -26,7 +26,13 @@ export type OpsApp = Pick<App, 'config' | 'store' | 'posters' | 'metrics' | 'log
 
 export async function health(app: Pick<OpsApp, 'config' | 'store' | 'posters' | 'metrics' | 'ready'>): Promise<Health> {
   const platforms = Object.fromEntries(Object.keys(app.posters).map((p) => [p, 'configured' as const]));
-  const result: Health = { ok: true, polling: false, store: { backend: app.store.kind, ok: true }, platforms, sources: { total: app.config.sources.length, failing: 0, disabled: 0 } };
+  const result: Health = {
+    ok: true,
+    polling: false,
+    store: { backend: app.store.kind, ok: true },
+    platforms,
+    sources: { total: app.config.sources.length, failing: 0, disabled: 0 },
+  };
   // Ready only when the store answers (within a bound: a frozen store must not hang the probe) and polling runs.
   const readiness = await app.ready();
   result.polling = readiness.polling;

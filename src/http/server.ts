@@ -145,14 +145,17 @@ export class HttpServer {
 
   async listen(port: number, host = '0.0.0.0'): Promise<number> {
     const o = this.opts;
-    const server = createServer({
-      headersTimeout: o.headersTimeoutMs ?? 10_000,
-      requestTimeout: o.requestTimeoutMs ?? 15_000,
-      // How often Node enforces the two timeouts above (its default is 30 s).
-      connectionsCheckingInterval: 1_000,
-      maxHeaderSize: 16 * 1024,
-      keepAliveTimeout: 5_000,
-    }, this.listener);
+    const server = createServer(
+      {
+        headersTimeout: o.headersTimeoutMs ?? 10_000,
+        requestTimeout: o.requestTimeoutMs ?? 15_000,
+        // How often Node enforces the two timeouts above (its default is 30 s).
+        connectionsCheckingInterval: 1_000,
+        maxHeaderSize: 16 * 1024,
+        keepAliveTimeout: 5_000,
+      },
+      this.listener,
+    );
     server.setTimeout(o.idleTimeoutMs ?? 20_000, (socket) => socket.destroy());
     server.maxConnections = o.maxConnections ?? 1024;
     this.server = server;

@@ -43,7 +43,16 @@ function feedbackHtml(all: Feedback[] | undefined): string {
   return `<h2>Feedback</h2><section id="feedback">${table('source', bySource)}${table('topic', byTopic)}</section>`;
 }
 
-export function renderStatusPage(input: { app: Pick<App, 'config'>; states: SourceState[]; latest: Alert[]; query?: string; hits?: SearchHit[]; total?: number; error?: string; feedback?: Feedback[] }): string {
+export function renderStatusPage(input: {
+  app: Pick<App, 'config'>;
+  states: SourceState[];
+  latest: Alert[];
+  query?: string;
+  hits?: SearchHit[];
+  total?: number;
+  error?: string;
+  feedback?: Feedback[];
+}): string {
   const byName = new Map(input.states.map((s) => [s.name, s]));
   const rows = input.app.config.sources
     .map((s) => {

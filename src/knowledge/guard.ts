@@ -13,7 +13,9 @@ export interface Guard {
 
 // Words that may stand before a standalone name without making it part of a longer name.
 const FUNCTION_WORDS = new Set(
-  'a an the on to at of for from and or but with by into in about via like as rival owner on-platform than over onto across inside within while its his her their'.split(' '),
+  'a an the on to at of for from and or but with by into in about via like as rival owner on-platform than over onto across inside within while its his her their'.split(
+    ' ',
+  ),
 );
 
 export function compileGuard(g: GuardEntry): Guard {

@@ -65,7 +65,14 @@ export interface Knowledge {
 }
 
 const KINDS: AliasKind[] = ['alias', 'product', 'model', 'team', 'subsidiary', 'superapp'];
-const LISTS: Record<AliasKind, keyof FirmEntry> = { alias: 'aliases', product: 'products', model: 'models', team: 'teams', subsidiary: 'subsidiaries', superapp: 'superapps' };
+const LISTS: Record<AliasKind, keyof FirmEntry> = {
+  alias: 'aliases',
+  product: 'products',
+  model: 'models',
+  team: 'teams',
+  subsidiary: 'subsidiaries',
+  superapp: 'superapps',
+};
 
 /** Short Latin acronyms (JD, QQ, GLM, AWS) match in their written case only. */
 function implicitGuard(term: string): Guard | undefined {
@@ -116,7 +123,8 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) add(term, kind);
     for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: 'alias', guard: compileGuard(g) });
   }
-  for (const [family, entry] of Object.entries(topics.families)) for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
+  for (const [family, entry] of Object.entries(topics.families))
+    for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
   ac.build();
   const reportedNames = new Map([...names].filter(([, f]) => firms.get(f)?.report));
   const lookup = (s: string): string | undefined => {

@@ -10,7 +10,9 @@ export class KnowledgeError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the entries above (see the comments at the top of the file for the format).`);
+    super(
+      `${file} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}\nFix the entries above (see the comments at the top of the file for the format).`,
+    );
     this.name = 'KnowledgeError';
   }
 }
@@ -21,23 +23,42 @@ function readYaml(file: string): unknown {
     text = readFileSync(file, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    throw new KnowledgeError(file, [code === 'ENOENT' ? 'file not found; set classify.firmsFile / classify.topicsFile or restore the shipped file' : `cannot read: ${String(err)}`]);
+    throw new KnowledgeError(file, [
+      code === 'ENOENT' ? 'file not found; set classify.firmsFile / classify.topicsFile or restore the shipped file' : `cannot read: ${String(err)}`,
+    ]);
   }
   const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length) throw new KnowledgeError(file, doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`));
+  if (doc.errors.length)
+    throw new KnowledgeError(
+      file,
+      doc.errors.map((e) => `YAML: ${e.message.split('\n')[0]}`),
+    );
   return doc.toJS();
 }
 
 function describe(raw: unknown, issue: z.core.$ZodIssue): string {
   const path = issue.path;
-  let where = path.length ? path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(top level)';
+  let where = path.length
+    ? path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : '(top level)';
   if (path[0] === 'firms' && typeof path[1] === 'number') {
     const entry = (raw as { firms?: Array<{ name?: unknown }> }).firms?.[path[1]];
     const name = entry && typeof entry.name === 'string' ? ` "${entry.name}"` : '';
-    const field = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const field = path
+      .slice(2)
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     where = `firms[${path[1]}]${name}${field ? ` field ${field}` : ''}`;
   } else if (path[0] === 'families' && path[1] !== undefined) {
-    const field = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const field = path
+      .slice(2)
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     where = `family "${String(path[1])}"${field ? ` field ${field}` : ''}`;
   }
   return `${where}: ${issue.message}`;
@@ -46,7 +67,11 @@ function describe(raw: unknown, issue: z.core.$ZodIssue): string {
 export function readFirmsFile(file: string): FirmEntry[] {
   const raw = readYaml(file);
   const r = firmsFileSchema.safeParse(raw ?? {});
-  if (!r.success) throw new KnowledgeError(file, r.error.issues.map((i) => describe(raw, i)));
+  if (!r.success)
+    throw new KnowledgeError(
+      file,
+      r.error.issues.map((i) => describe(raw, i)),
+    );
   const problems: string[] = [];
   const owner = new Map<string, string>();
   r.data.firms.forEach((f, i) => {
@@ -60,8 +85,16 @@ export function readFirmsFile(file: string): FirmEntry[] {
 export function readTopicsFile(file: string): TopicsFile {
   const raw = readYaml(file);
   const r = topicsFileSchema.safeParse(raw ?? {});
-  if (!r.success) throw new KnowledgeError(file, r.error.issues.map((i) => describe(raw, i)));
+  if (!r.success)
+    throw new KnowledgeError(
+      file,
+      r.error.issues.map((i) => describe(raw, i)),
+    );
   const missing = REQUIRED_FAMILIES.filter((f) => !r.data.families[f]);
-  if (missing.length) throw new KnowledgeError(file, missing.map((f) => `family "${f}": missing; the rules need it (add it with a weight and terms)`));
+  if (missing.length)
+    throw new KnowledgeError(
+      file,
+      missing.map((f) => `family "${f}": missing; the rules need it (add it with a weight and terms)`),
+    );
   return r.data;
 }

@@ -22,7 +22,10 @@ export const guardSchema = z.strictObject({
 
 export const firmSchema = z.strictObject({
   name: z.string().trim().min(1, 'every firm needs its canonical name'),
-  region: z.string().trim().regex(/^[A-Z]{2,5}$/, 'region is a code such as US, CN, SG, ID, IN, KR, JP, EU, UK, FR, CA, IL'),
+  region: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2,5}$/, 'region is a code such as US, CN, SG, ID, IN, KR, JP, EU, UK, FR, CA, IL'),
   /** An AI lab: a mention alone is AI context. */
   ai: z.boolean().default(false),
   /** The firm's own name stands for a super-app (Grab, Gojek, Paytm, Meituan, LINE, X): its mentions are super-app signals. */
@@ -52,9 +55,24 @@ const family = z.strictObject({
 
 /** Families the rules read; each is a weighted list of English and Chinese terms. */
 export const REQUIRED_FAMILIES = [
-  'ai', 'aiRole', 'people', 'move', 'war', 'policy',
-  'superapp', 'feature', 'ecosystem',
-  'wildlife', 'nature', 'dataMigration', 'sports', 'showbiz', 'execRole', 'gadget', 'earnings', 'exportControl',
+  'ai',
+  'aiRole',
+  'people',
+  'move',
+  'war',
+  'policy',
+  'superapp',
+  'feature',
+  'ecosystem',
+  'wildlife',
+  'nature',
+  'dataMigration',
+  'sports',
+  'showbiz',
+  'execRole',
+  'gadget',
+  'earnings',
+  'exportControl',
 ] as const;
 export type FamilyName = (typeof REQUIRED_FAMILIES)[number];
 

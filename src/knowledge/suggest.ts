@@ -27,5 +27,8 @@ export function suggest(text: string, names: Map<string, string>, n: number): st
     if (alias.startsWith(q) && q.length >= 3) d = Math.min(d, 1);
     if (d <= max && d < (best.get(firm) ?? Infinity)) best.set(firm, d);
   }
-  return [...best.entries()].sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0])).slice(0, n).map(([f]) => f);
+  return [...best.entries()]
+    .sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]))
+    .slice(0, n)
+    .map(([f]) => f);
 }

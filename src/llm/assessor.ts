@@ -34,7 +34,6 @@ export interface AssessorOptions {
   cacheTtlSec?: number;
 }
 
-
 const isClient = (x: LlmClient | LlmSettings): x is LlmClient => typeof (x as LlmClient).judge === 'function';
 
 function merge(a: Assessment, v: LlmVerdict, threshold: number, model: string, lang: string, abstractive: boolean): Assessment {
@@ -102,15 +101,15 @@ export function createAssessor(opts: AssessorOptions): Assessor {
       if (!client) return rules;
       const out = [...rules];
       const one = async (a: Assessment, i: number): Promise<Assessment> => {
-          const borderline = a.score >= low && a.score < high;
-          const wantGist = !!config.gist && (a.relevant || borderline);
-          if (!borderline && !(config.abstractiveSummaries && a.relevant) && !wantGist) return a;
-          const v = await verdict(items[i], wantGist);
-          if (!v) return a;
-          const merged = borderline
-            ? merge(a, v, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries)
-            : merge(a, { ...v, relevant: a.relevant, topics: a.topics }, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries);
-          return withGist(merged, items[i], v);
+        const borderline = a.score >= low && a.score < high;
+        const wantGist = !!config.gist && (a.relevant || borderline);
+        if (!borderline && !(config.abstractiveSummaries && a.relevant) && !wantGist) return a;
+        const v = await verdict(items[i], wantGist);
+        if (!v) return a;
+        const merged = borderline
+          ? merge(a, v, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries)
+          : merge(a, { ...v, relevant: a.relevant, topics: a.topics }, classifier.threshold, client.model, items[i].lang, config.abstractiveSummaries);
+        return withGist(merged, items[i], v);
       };
       // At most four requests in flight.
       for (let i = 0; i < rules.length; i += 4) {

@@ -64,7 +64,10 @@ export function createLlmClient(settings: LlmSettings, opts: { timeoutMs: number
         response_format: { type: 'json_object' },
         messages: [
           { role: 'system', content: SYSTEM },
-          { role: 'user', content: `lang: ${item.lang}\ntitle: ${item.title}\ntext: ${item.summary}${o.summary ? '\nAlso write "summary": one sentence with who, from, to and what.' : ''}${o.gist ? '\nAlso write "gist": one short English sentence (at most 25 words) for US readers: who moved from which firm to which, or what the firm did; firm names in English, Chinese names in pinyin, the key number if any.' : ''}` },
+          {
+            role: 'user',
+            content: `lang: ${item.lang}\ntitle: ${item.title}\ntext: ${item.summary}${o.summary ? '\nAlso write "summary": one sentence with who, from, to and what.' : ''}${o.gist ? '\nAlso write "gist": one short English sentence (at most 25 words) for US readers: who moved from which firm to which, or what the firm did; firm names in English, Chinese names in pinyin, the key number if any.' : ''}`,
+          },
         ],
       };
       let res: Response;
@@ -86,7 +89,8 @@ export function createLlmClient(settings: LlmSettings, opts: { timeoutMs: number
         payload = (await res.json()) as typeof payload;
       } catch (err) {
         const name = (err as Error).name;
-        if (name === 'TimeoutError' || name === 'AbortError') throw new LlmError('LLM_TIMEOUT', `answer not finished within ${opts.timeoutMs} ms`, { cause: err });
+        if (name === 'TimeoutError' || name === 'AbortError')
+          throw new LlmError('LLM_TIMEOUT', `answer not finished within ${opts.timeoutMs} ms`, { cause: err });
         throw new LlmError('LLM_BAD_ANSWER', 'response body is not JSON', { cause: err });
       }
       const content = payload.choices?.[0]?.message?.content;

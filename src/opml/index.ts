@@ -33,7 +33,10 @@ export function exportOpml(sources: ExportSource[], title = 'talent-radar source
   const root: Folder = { feeds: [], sub: new Map() };
   for (const s of sources) {
     let f = root;
-    for (const part of (s.category ?? '').split('/').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of (s.category ?? '')
+      .split('/')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       if (!f.sub.has(part)) f.sub.set(part, { feeds: [], sub: new Map() });
       f = f.sub.get(part)!;
     }
@@ -44,7 +47,9 @@ export function exportOpml(sources: ExportSource[], title = 'talent-radar source
     const pad = '  '.repeat(depth + 2);
     for (const s of f.feeds) {
       const t = s.title ?? s.name;
-      lines.push(`${pad}<outline type="rss" text="${escapeXml(t)}" title="${escapeXml(t)}" xmlUrl="${escapeXml(s.url)}"${attr('htmlUrl', s.htmlUrl)}${attr('category', s.category)}/>`);
+      lines.push(
+        `${pad}<outline type="rss" text="${escapeXml(t)}" title="${escapeXml(t)}" xmlUrl="${escapeXml(s.url)}"${attr('htmlUrl', s.htmlUrl)}${attr('category', s.category)}/>`,
+      );
     }
     for (const [name, sub] of f.sub) {
       lines.push(`${pad}<outline text="${escapeXml(name)}" title="${escapeXml(name)}">`);
@@ -70,7 +75,14 @@ export function parseOpml(xml: string): OpmlFeed[] {
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) throw new OpmlError('OPML with a DOCTYPE or entity declarations is refused (possible XML attack)');
   let doc: { opml?: { body?: { outline?: Outline | Outline[] } } };
   try {
-    doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', processEntities: true, htmlEntities: false, parseAttributeValue: false, parseTagValue: false }).parse(xml);
+    doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      processEntities: true,
+      htmlEntities: false,
+      parseAttributeValue: false,
+      parseTagValue: false,
+    }).parse(xml);
   } catch (err) {
     throw new OpmlError(`not valid XML: ${(err as Error).message}`);
   }
@@ -82,9 +94,20 @@ export function parseOpml(xml: string): OpmlFeed[] {
       const label = String(node.title ?? node.text ?? '').trim();
       if (node.xmlUrl) {
         // A `category` attribute (comma list of /paths) wins over the folder when the folder is absent.
-        const fromAttr = typeof node.category === 'string' ? node.category.split(',')[0]?.replace(/^\/+|\/+$/g, '').trim() : '';
+        const fromAttr =
+          typeof node.category === 'string'
+            ? node.category
+                .split(',')[0]
+                ?.replace(/^\/+|\/+$/g, '')
+                .trim()
+            : '';
         const category = path.length ? path.join('/') : fromAttr || undefined;
-        feeds.push({ name: label || String(node.xmlUrl), url: String(node.xmlUrl), ...(node.htmlUrl ? { htmlUrl: String(node.htmlUrl) } : {}), ...(category ? { category } : {}) });
+        feeds.push({
+          name: label || String(node.xmlUrl),
+          url: String(node.xmlUrl),
+          ...(node.htmlUrl ? { htmlUrl: String(node.htmlUrl) } : {}),
+          ...(category ? { category } : {}),
+        });
       }
       walk(node.outline, node.xmlUrl ? path : [...path, label.replace(/\//g, '-') || 'folder'], depth + 1);
     }
@@ -96,7 +119,10 @@ export function parseOpml(xml: string): OpmlFeed[] {
 /** Chinese characters become their pinyin (toneless), so 量子位 is `liang-zi-wei`, not `feed`. */
 function romanize(title: string): string {
   if (!/[\u3400-\u9fff\uf900-\ufaff]/.test(title)) return title;
-  return title.replace(/[\u3400-\u9fff\uf900-\ufaff]+/g, (han) => ` ${pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('-').replace(/ü/g, 'v')} `);
+  return title.replace(
+    /[\u3400-\u9fff\uf900-\ufaff]+/g,
+    (han) => ` ${pinyin(han, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('-').replace(/ü/g, 'v')} `,
+  );
 }
 
 /** A source name from a feed title: lowercase, dashes, unique among `taken`. */

@@ -14,7 +14,12 @@ export interface ChatRouting {
 const key = (t: DeliveryTarget) => `${t.platform}\u0000${t.channel}`;
 
 /** `routed` plus the matching watches' targets, minus channels that muted the alert's source. */
-export function routeWithChat(alert: Watchable & { source: string }, routed: DeliveryTarget[], chat: ChatRouting | undefined, now: Date = new Date()): DeliveryTarget[] {
+export function routeWithChat(
+  alert: Watchable & { source: string },
+  routed: DeliveryTarget[],
+  chat: ChatRouting | undefined,
+  now: Date = new Date(),
+): DeliveryTarget[] {
   if (!chat) return routed;
   const out = new Map(routed.map((t) => [key(t), t]));
   for (const t of watchTargets(alert, chat.watches)) if (!out.has(key(t))) out.set(key(t), t);

@@ -30,10 +30,16 @@ export function romanizeTerm(raw: string, aliases: readonly string[] = []): stri
   // Generic tails ("混元大模型", "美团App", "通义实验室") romanize badly; the name before them is enough.
   const term = raw.replace(/(?:大模型|模型|智能助手|助手|App|APP|团队|实验室|事业群)$/, '') || raw;
   const parts = pinyin(term, { toneType: 'none', type: 'array', nonZh: 'consecutive' });
-  const joined = parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const joined = parts
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
   const alias = aliases.find((a) => !HAN.test(a) && a.toLowerCase().replace(/[^a-z0-9]/g, '') === joined);
   if (alias) return alias;
-  return parts.map((p, i) => (i === 0 || !/^[a-z]/.test(p) ? cap(p) : p)).join('').replace(/ü/g, 'u');
+  return parts
+    .map((p, i) => (i === 0 || !/^[a-z]/.test(p) ? cap(p) : p))
+    .join('')
+    .replace(/ü/g, 'u');
 }
 
 /** The firm's own Latin alias that spells the term's pinyin ("淘宝" → "Taobao"), if any. */
@@ -52,7 +58,10 @@ function englishAmount(n: number): string {
 
 /** The story's key number in English: "$2 billion", "30%", "10 billion yuan", "500 million users". */
 export function keyNumber(text: string): string | undefined {
-  const en = /(?:US)?\$\s?\d[\d,.]*\s?(?:billion|million|bn|m|k)?\b|\b\d[\d,.]*\s?%|\b\d[\d,.]*\s?(?:billion|million)\s+(?:users|people|researchers|engineers|dollars|yuan)\b/i.exec(text);
+  const en =
+    /(?:US)?\$\s?\d[\d,.]*\s?(?:billion|million|bn|m|k)?\b|\b\d[\d,.]*\s?%|\b\d[\d,.]*\s?(?:billion|million)\s+(?:users|people|researchers|engineers|dollars|yuan)\b/i.exec(
+      text,
+    );
   const zh = /(\d+(?:\.\d+)?)\s*(万亿|亿|万|千|百)?\s*(美元|元|人民币|用户|名|人|%)/.exec(text);
   if (en && (!zh || en.index <= zh.index)) return en[0].replace(/\s+/g, ' ').trim();
   if (!zh) return undefined;
@@ -110,7 +119,11 @@ function fit(s: string): string {
 }
 
 /** One short English sentence for a relevant item (mostly Latin script even for Chinese items). */
-export function buildGist(item: Pick<Item, 'title' | 'summary' | 'lang'>, a: Pick<Assessment, 'topics' | 'firms' | 'moves' | 'summary'>, facts: GistFacts = {}): string {
+export function buildGist(
+  item: Pick<Item, 'title' | 'summary' | 'lang'>,
+  a: Pick<Assessment, 'topics' | 'firms' | 'moves' | 'summary'>,
+  facts: GistFacts = {},
+): string {
   const title = plainText(item.title);
   const body = plainText(item.summary);
   const zh = isChinese(`${title}${body}`, item.lang);
@@ -126,7 +139,13 @@ export function buildGist(item: Pick<Item, 'title' | 'summary' | 'lang'>, a: Pic
     const lead = sentences(a.summary || body)[0] ?? title;
     return fit(lead.length >= 40 ? lead : title);
   }
-  const products = [...new Set((facts.products ?? []).map((p) => (HAN.test(p.term) ? pinyinAlias(p.term, p.aliases) ?? p.latin ?? romanizeTerm(p.term, p.aliases) : p.term)).filter((p) => !HAN.test(p) && !a.firms.includes(p)))];
+  const products = [
+    ...new Set(
+      (facts.products ?? [])
+        .map((p) => (HAN.test(p.term) ? (pinyinAlias(p.term, p.aliases) ?? p.latin ?? romanizeTerm(p.term, p.aliases)) : p.term))
+        .filter((p) => !HAN.test(p) && !a.firms.includes(p)),
+    ),
+  ];
   const firms = a.firms.length ? list(a.firms.slice(0, 4)) : 'Chinese tech firms';
   const phrase = topicPhrase(a as Assessment, facts, products);
   return fit(`${firms}: ${phrase}${num ? ` (${num})` : ''}.`);
@@ -143,7 +162,11 @@ export function latinShare(s: string): number {
 export function displayGist(alert: { title: string; summary?: string; assessment: Pick<Assessment, 'gist' | 'summary'> }): string | undefined {
   const g = alert.assessment.gist?.trim();
   if (!g) return undefined;
-  const norm = (s: string) => s.toLowerCase().replace(/[\s.…]+/g, ' ').trim();
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[\s.…]+/g, ' ')
+      .trim();
   const gn = norm(g);
   const shown = norm(`${alert.title} ${alert.assessment.summary || alert.summary || ''}`);
   return shown.includes(gn) ? undefined : g;

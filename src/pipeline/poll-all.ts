@@ -17,18 +17,25 @@ export interface CycleReport {
   durationMs: number;
 }
 
-export async function pollAll(
-  sources: SourceConfig[],
-  deps: PollDeps,
-  opts: { force?: boolean; concurrency: number; perHost: number },
-): Promise<CycleReport> {
+export async function pollAll(sources: SourceConfig[], deps: PollDeps, opts: { force?: boolean; concurrency: number; perHost: number }): Promise<CycleReport> {
   const started = Date.now();
   try {
     await deps.store.ping();
   } catch (err) {
     // One line per tick while the store is down; nothing is fetched, so nothing can be lost.
     deps.log.warn({ code: (err as { code?: string }).code }, `poll cycle skipped: ${(err as Error).message}`);
-    return { reports: [], ok: 0, notModified: 0, errors: 0, skipped: sources.length, items: 0, fresh: 0, duplicates: 0, delivered: 0, durationMs: Date.now() - started };
+    return {
+      reports: [],
+      ok: 0,
+      notModified: 0,
+      errors: 0,
+      skipped: sources.length,
+      items: 0,
+      fresh: 0,
+      duplicates: 0,
+      delivered: 0,
+      durationMs: Date.now() - started,
+    };
   }
   const limiter = createLimiter({ concurrency: opts.concurrency, perHost: opts.perHost });
   const enabled = sources.filter((s) => s.enabled);

@@ -75,7 +75,12 @@ function emptyState(source: SourceConfig): SourceState {
 /** Newest first by published date; the first `n` get delivered on a source's first poll. */
 function newestIds(items: Item[], n: number): Set<string> {
   if (n <= 0) return new Set();
-  return new Set([...items].sort((a, b) => b.published.localeCompare(a.published)).slice(0, n).map((i) => i.id));
+  return new Set(
+    [...items]
+      .sort((a, b) => b.published.localeCompare(a.published))
+      .slice(0, n)
+      .map((i) => i.id),
+  );
 }
 
 export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport> {
@@ -107,8 +112,13 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     const feed = await parseOrEmpty(deps, res.text, res.finalUrl, source);
     const fetchedAt = now();
     const onDate: NormalizeContext['onDate'] = (n) =>
-      deps.log[n.reason === 'future' ? 'warn' : 'debug']({ source: source.name, date: n.raw, parsed: n.parsed }, n.reason === 'future' ? 'feed date is in the future; using the fetch time' : 'feed date unreadable; using the fetch time');
-    const items = uniqueById(await normalizeAll(feed.entries, { source: source.name, lang: source.lang, timezone: source.timezone, fetchedAt, baseUrl: res.finalUrl, onDate }));
+      deps.log[n.reason === 'future' ? 'warn' : 'debug'](
+        { source: source.name, date: n.raw, parsed: n.parsed },
+        n.reason === 'future' ? 'feed date is in the future; using the fetch time' : 'feed date unreadable; using the fetch time',
+      );
+    const items = uniqueById(
+      await normalizeAll(feed.entries, { source: source.name, lang: source.lang, timezone: source.timezone, fetchedAt, baseUrl: res.finalUrl, onDate }),
+    );
     const { resume: _done, ...rest } = state;
     const next = succeeded({ ...rest, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
     next.initialized = true;
@@ -124,7 +134,10 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
       const resume = { first: items[0].id, done: skip + report.items };
       await deps.store.saveSourceState({ ...state, resume }, release);
       deps.metrics.polls.inc({ outcome: 'partial' });
-      deps.log.warn({ source: source.name, done: resume.done, items: items.length, budgetMs }, 'poll ran out of time; the rest of the feed is taken on the next poll');
+      deps.log.warn(
+        { source: source.name, done: resume.done, items: items.length, budgetMs },
+        'poll ran out of time; the rest of the feed is taken on the next poll',
+      );
       return { ...report, partial: true };
     }
     deps.metrics.polls.inc({ outcome: 'ok' });
@@ -196,7 +209,13 @@ async function ingestSliced(
     const assessments = slice.length ? await deps.assessor.assess(slice, { firms: source.firms, topics: source.topics }) : [];
     const entries = buildEntries(slice, assessments, source, prev, deps, fetchedAt, backfill, subs, chat);
     const final = i + size >= items.length;
-    const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, ...(final ? last : {}), now: fetchedAt });
+    const outcomes = await deps.store.ingest({
+      entries,
+      matcher: deps.matcher,
+      retentionSec: deps.settings.retentionSec,
+      ...(final ? last : {}),
+      now: fetchedAt,
+    });
     countOutcomes(report, entries, outcomes, deps.metrics);
   }
   return true;
@@ -289,7 +308,9 @@ async function failed(
   }
   const failures = prev.consecutiveFailures + 1;
   const disabled = failures >= deps.settings.failuresBeforeDisable;
-  const wait = disabled ? deps.settings.maxBackoffMs : backoffMs(failures, source.interval ?? deps.settings.defaultIntervalMs, deps.settings.maxBackoffMs, deps.random);
+  const wait = disabled
+    ? deps.settings.maxBackoffMs
+    : backoffMs(failures, source.interval ?? deps.settings.defaultIntervalMs, deps.settings.maxBackoffMs, deps.random);
   const next: SourceState = {
     ...state,
     consecutiveFailures: failures,

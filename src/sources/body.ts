@@ -56,7 +56,12 @@ export async function readCapped(body: Readable, contentEncoding: string | undef
   body.on('end', () => counted.push(null));
   body.on('error', (err) => counted.destroy(err));
   let stream: Readable = counted;
-  const encodings = (contentEncoding ?? '').toLowerCase().split(',').map((e) => e.trim()).filter(Boolean).reverse();
+  const encodings = (contentEncoding ?? '')
+    .toLowerCase()
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean)
+    .reverse();
   try {
     for (const enc of encodings) stream = await decoder(stream, enc, url);
     const chunks: Buffer[] = [];
@@ -71,7 +76,13 @@ export async function readCapped(body: Readable, contentEncoding: string | undef
     if (err instanceof FetchError) throw err;
     const code = (err as { code?: string }).code ?? '';
     if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code === 'ERR__ERROR_FORMAT_PADDING_1') {
-      throw new FetchError('NETWORK', `${url}: the ${encodings.join('+')} body could not be decompressed (${(err as Error).message}); the server sends a corrupt body`, url, undefined, { cause: err });
+      throw new FetchError(
+        'NETWORK',
+        `${url}: the ${encodings.join('+')} body could not be decompressed (${(err as Error).message}); the server sends a corrupt body`,
+        url,
+        undefined,
+        { cause: err },
+      );
     }
     throw err;
   } finally {

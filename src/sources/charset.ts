@@ -12,17 +12,39 @@ export interface Decoded {
 }
 
 const ALIASES: Record<string, string> = {
-  gb2312: 'gb18030', gbk: 'gb18030', 'x-gbk': 'gb18030', 'gb_2312-80': 'gb18030', chinese: 'gb18030', 'csgb2312': 'gb18030', 'x-euc-cn': 'gb18030', 'euc-cn': 'gb18030',
-  'big5-hkscs': 'big5hkscs', 'x-x-big5': 'big5', 'cn-big5': 'big5', 'csbig5': 'big5',
-  'iso-8859-1': 'windows-1252', 'iso8859-1': 'windows-1252', latin1: 'windows-1252', 'us-ascii': 'windows-1252', ascii: 'windows-1252', 'l1': 'windows-1252',
-  utf8: 'utf-8', 'unicode-1-1-utf-8': 'utf-8', 'utf-16': 'utf-16le', unicode: 'utf-16le', ucs2: 'utf-16le',
+  gb2312: 'gb18030',
+  gbk: 'gb18030',
+  'x-gbk': 'gb18030',
+  'gb_2312-80': 'gb18030',
+  chinese: 'gb18030',
+  csgb2312: 'gb18030',
+  'x-euc-cn': 'gb18030',
+  'euc-cn': 'gb18030',
+  'big5-hkscs': 'big5hkscs',
+  'x-x-big5': 'big5',
+  'cn-big5': 'big5',
+  csbig5: 'big5',
+  'iso-8859-1': 'windows-1252',
+  'iso8859-1': 'windows-1252',
+  latin1: 'windows-1252',
+  'us-ascii': 'windows-1252',
+  ascii: 'windows-1252',
+  l1: 'windows-1252',
+  utf8: 'utf-8',
+  'unicode-1-1-utf-8': 'utf-8',
+  'utf-16': 'utf-16le',
+  unicode: 'utf-16le',
+  ucs2: 'utf-16le',
 };
 const LATIN = new Set(['windows-1252', 'iso-8859-15', 'windows-1250', 'iso-8859-2']);
 
 /** A supported canonical charset name for a label, or null when iconv-lite does not know it. */
 export function canonicalCharset(label: string | undefined): string | null {
   if (!label) return null;
-  const l = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const l = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   const name = ALIASES[l] ?? l;
   return iconv.encodingExists(name) ? name : null;
 }

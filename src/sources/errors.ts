@@ -2,16 +2,7 @@
 // and a message that tells the operator what to do about it.
 
 export type FetchErrorCode =
-  | 'TIMEOUT'
-  | 'TOO_LARGE'
-  | 'TOO_MANY_REDIRECTS'
-  | 'REDIRECT_LOOP'
-  | 'BLOCKED_ADDRESS'
-  | 'HTTP_STATUS'
-  | 'NETWORK'
-  | 'DNS'
-  | 'BAD_URL'
-  | 'ABORTED';
+  'TIMEOUT' | 'TOO_LARGE' | 'TOO_MANY_REDIRECTS' | 'REDIRECT_LOOP' | 'BLOCKED_ADDRESS' | 'HTTP_STATUS' | 'NETWORK' | 'DNS' | 'BAD_URL' | 'ABORTED';
 
 export type ParseErrorCode = 'NOT_A_FEED' | 'MALFORMED' | 'UNSAFE_XML' | 'EMPTY';
 

@@ -45,7 +45,10 @@ export type FetchAgentOptions = Pick<FetchOptions, 'allowPrivateAddresses' | 'al
 function buildAgent(opts: FetchAgentOptions, keepAliveMs: number): Agent {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new Agent({
-    connect: { lookup: guardedLookup({ allowPrivateAddresses: opts.allowPrivateAddresses ?? false, allowAddresses: opts.allowAddresses, lookup: opts.lookup }), timeout: timeoutMs },
+    connect: {
+      lookup: guardedLookup({ allowPrivateAddresses: opts.allowPrivateAddresses ?? false, allowAddresses: opts.allowAddresses, lookup: opts.lookup }),
+      timeout: timeoutMs,
+    },
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
     keepAliveTimeout: keepAliveMs,
@@ -96,11 +99,15 @@ const header = (h: Record<string, string | string[] | undefined>, name: string) 
 
 function statusError(url: string, status: number): FetchError {
   const remedy =
-    status === 404 || status === 410 ? 'the feed is gone: check the URL or remove the source'
-    : status === 401 || status === 403 ? 'the server refuses us: the feed may need a login, or it blocks bots'
-    : status === 429 ? 'rate limited: poll this source less often (raise its interval)'
-    : status >= 500 ? 'the server is failing: it is retried with backoff'
-    : 'check the URL in a browser';
+    status === 404 || status === 410
+      ? 'the feed is gone: check the URL or remove the source'
+      : status === 401 || status === 403
+        ? 'the server refuses us: the feed may need a login, or it blocks bots'
+        : status === 429
+          ? 'rate limited: poll this source less often (raise its interval)'
+          : status >= 500
+            ? 'the server is failing: it is retried with backoff'
+            : 'check the URL in a browser';
   return new FetchError('HTTP_STATUS', `${url} answered HTTP ${status}; ${remedy}`, url, status);
 }
 
@@ -124,7 +131,17 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<F
   const maxRedirects = opts.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const allowPrivate = opts.allowPrivateAddresses ?? false;
   const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(new FetchError('TIMEOUT', `${url}: no complete answer within ${timeoutMs} ms; the server is slow or unreachable (raise fetch.timeout if it is just slow)`, url)), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      deadline.abort(
+        new FetchError(
+          'TIMEOUT',
+          `${url}: no complete answer within ${timeoutMs} ms; the server is slow or unreachable (raise fetch.timeout if it is just slow)`,
+          url,
+        ),
+      ),
+    timeoutMs,
+  );
   const signal = opts.signal ? AbortSignal.any([deadline.signal, opts.signal]) : deadline.signal;
   const agent = opts.agent ?? buildAgent(opts, 1);
   try {
@@ -137,7 +154,13 @@ export async function fetchFeed(url: string, opts: FetchOptions = {}): Promise<F
   }
 }
 
-interface Ctx { maxBytes: number; maxRedirects: number; allowPrivate: boolean; agent: Agent; signal: AbortSignal }
+interface Ctx {
+  maxBytes: number;
+  maxRedirects: number;
+  allowPrivate: boolean;
+  agent: Agent;
+  signal: AbortSignal;
+}
 
 async function follow(start: URL, opts: FetchOptions, ctx: Ctx): Promise<FetchResult> {
   const visited = new Set<string>();
@@ -157,8 +180,18 @@ async function follow(start: URL, opts: FetchOptions, ctx: Ctx): Promise<FetchRe
     if (REDIRECTS.has(res.statusCode) && header(h, 'location')) {
       await drain(res.body);
       const next = parseUrl(header(h, 'location')!, current.href);
-      if (visited.has(next.href)) throw new FetchError('REDIRECT_LOOP', `${start.href} redirects in a loop (${current.href} → ${next.href}); point the source at the final feed URL`, start.href);
-      if (hop >= ctx.maxRedirects) throw new FetchError('TOO_MANY_REDIRECTS', `${start.href} redirected more than ${ctx.maxRedirects} times; point the source at the final feed URL`, start.href);
+      if (visited.has(next.href))
+        throw new FetchError(
+          'REDIRECT_LOOP',
+          `${start.href} redirects in a loop (${current.href} → ${next.href}); point the source at the final feed URL`,
+          start.href,
+        );
+      if (hop >= ctx.maxRedirects)
+        throw new FetchError(
+          'TOO_MANY_REDIRECTS',
+          `${start.href} redirected more than ${ctx.maxRedirects} times; point the source at the final feed URL`,
+          start.href,
+        );
       current = next;
       continue;
     }
@@ -173,12 +206,25 @@ async function follow(start: URL, opts: FetchOptions, ctx: Ctx): Promise<FetchRe
     const length = Number(header(h, 'content-length'));
     if (Number.isFinite(length) && length > ctx.maxBytes) {
       discard(res.body);
-      throw new FetchError('TOO_LARGE', `${current.href}: Content-Length ${length} is over the ${ctx.maxBytes}-byte cap; raise fetch.maxBytes if this feed is really that big`, current.href);
+      throw new FetchError(
+        'TOO_LARGE',
+        `${current.href}: Content-Length ${length} is over the ${ctx.maxBytes}-byte cap; raise fetch.maxBytes if this feed is really that big`,
+        current.href,
+      );
     }
     const bytes = await readCapped(res.body, header(h, 'content-encoding'), ctx.maxBytes, current.href);
     const contentType = header(h, 'content-type');
     const { text, charset } = decodeBody(bytes, contentType);
-    return { status: 'ok', text, finalUrl: current.href, etag: header(h, 'etag'), lastModified: header(h, 'last-modified'), contentType, bytes: bytes.length, charset };
+    return {
+      status: 'ok',
+      text,
+      finalUrl: current.href,
+      etag: header(h, 'etag'),
+      lastModified: header(h, 'last-modified'),
+      contentType,
+      bytes: bytes.length,
+      charset,
+    };
   }
 }
 
@@ -196,7 +242,11 @@ function mapError(err: unknown, url: string, deadline: AbortSignal, outer?: Abor
   const msg = (err as Error).message;
   if (/TIMEOUT/.test(code)) return new FetchError('TIMEOUT', `${url}: timed out (${msg}); the server is slow or unreachable`, url, undefined, { cause: err });
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') {
-    return new FetchError('DNS', `${url}: the host name does not resolve (${code}); check the URL's spelling or the machine's DNS`, url, undefined, { cause: err });
+    return new FetchError('DNS', `${url}: the host name does not resolve (${code}); check the URL's spelling or the machine's DNS`, url, undefined, {
+      cause: err,
+    });
   }
-  return new FetchError('NETWORK', `${url}: ${msg}${code ? ` (${code})` : ''}; the server may be down, it is retried with backoff`, url, undefined, { cause: err });
+  return new FetchError('NETWORK', `${url}: ${msg}${code ? ` (${code})` : ''}; the server may be down, it is retried with backoff`, url, undefined, {
+    cause: err,
+  });
 }

@@ -22,7 +22,7 @@ export function createLimiter(opts: { concurrency: number; perHost: number }): L
   let active = 0;
 
   const pump = () => {
-    for (let i = 0; i < queue.length && active < concurrency; ) {
+    for (let i = 0; i < queue.length && active < concurrency;) {
       const w = queue[i];
       if ((byHost.get(w.host) ?? 0) >= perHost) {
         i++;

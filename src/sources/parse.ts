@@ -76,7 +76,10 @@ function feedDocument(xml: string): string {
     const close = xml.lastIndexOf(`</${inner[1]}>`);
     if (close > inner.index) return xml.slice(inner.index, close + inner[1].length + 3);
   }
-  throw new ParseError('NOT_A_FEED', `the document is ${root ? `<${root}>` : 'not XML'}, not RSS, Atom or JSON Feed; point the source at the feed URL (look for <link rel="alternate" type="application/rss+xml"> on the page)`);
+  throw new ParseError(
+    'NOT_A_FEED',
+    `the document is ${root ? `<${root}>` : 'not XML'}, not RSS, Atom or JSON Feed; point the source at the feed URL (look for <link rel="alternate" type="application/rss+xml"> on the page)`,
+  );
 }
 
 type XmlParser = { parseStringPromise(xml: string): Promise<unknown> };
@@ -104,7 +107,8 @@ async function parseXml(xml: string): Promise<Parser.Output<Doc>> {
       const msg = (first as Error).message.split('\n')[0];
       // rss-parser dereferences channel[0]: a root with no <channel> has nothing to read.
       if (first instanceof TypeError) throw new ParseError('MALFORMED', 'the feed has no <channel>; check the URL serves a complete feed', { cause: first });
-      if (/not recognized/i.test(msg)) throw new ParseError('NOT_A_FEED', `the XML is not RSS or Atom (${msg}); point the source at the feed URL`, { cause: first });
+      if (/not recognized/i.test(msg))
+        throw new ParseError('NOT_A_FEED', `the XML is not RSS or Atom (${msg}); point the source at the feed URL`, { cause: first });
       throw new ParseError('MALFORMED', `the feed is not well-formed XML (${msg}); the publisher must fix it, or use another feed URL`, { cause: first });
     }
   }

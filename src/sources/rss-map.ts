@@ -37,7 +37,14 @@ export function mapItem(item: Record<string, unknown>, base: string): RawEntry {
     link: text(item.link) ?? permalink(item),
     summary: text(item.summary) ?? text(item.description) ?? text(item.content),
     content: text(item['content:encoded']) ?? text(item.content),
-    published: text(item.pubDate) ?? text(item['dc:date']) ?? text(item.published) ?? text(item.issued) ?? text(item.updated) ?? text(item.modified) ?? text(item.isoDate),
+    published:
+      text(item.pubDate) ??
+      text(item['dc:date']) ??
+      text(item.published) ??
+      text(item.issued) ??
+      text(item.updated) ??
+      text(item.modified) ??
+      text(item.isoDate),
     author: text(item.creator) ?? text(item['dc:creator']) ?? text(item.author),
   };
   if (entry.content === entry.summary) entry.content = undefined;
@@ -52,5 +59,5 @@ export function xmlBases(xml: string, feedUrl: string, count: number): { feed: s
   const feed = resolve(BASE_ATTR.exec(root)?.[1], feedUrl) ?? feedUrl;
   const tags = [...xml.matchAll(/<(?:item|entry)(\s[^>]*)?>/g)].map((m) => BASE_ATTR.exec(m[1] ?? '')?.[1]);
   const any = tags.length === count && tags.some(Boolean);
-  return { feed, item: (i) => (any ? resolve(tags[i], feed) ?? feed : feed) };
+  return { feed, item: (i) => (any ? (resolve(tags[i], feed) ?? feed) : feed) };
 }

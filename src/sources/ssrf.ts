@@ -7,25 +7,58 @@ import { FetchError } from './errors.js';
 
 const v4 = new BlockList();
 for (const [net, bits] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16],
-  ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) v4.addSubnet(net, bits, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  v4.addSubnet(net, bits, 'ipv4');
 
 const v6 = new BlockList();
 for (const [net, bits] of [
-  ['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-  ['100::', 64], ['2001:db8::', 32], ['2001::', 23], ['3fff::', 20], ['5f00::', 16],
-] as const) v6.addSubnet(net, bits, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['2001::', 23],
+  ['3fff::', 20],
+  ['5f00::', 16],
+] as const)
+  v6.addSubnet(net, bits, 'ipv6');
 
 /**
  * Link-local and cloud-metadata destinations: refused even with `allowPrivateAddresses` (a feed on
  * your own network is a reason to allow private ranges; the instance's credentials never are).
  */
 const alwaysV4 = new BlockList();
-for (const [net, bits] of [['169.254.0.0', 16], ['100.100.100.200', 32], ['192.0.0.192', 32]] as const) alwaysV4.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  ['169.254.0.0', 16],
+  ['100.100.100.200', 32],
+  ['192.0.0.192', 32],
+] as const)
+  alwaysV4.addSubnet(net, bits, 'ipv4');
 const alwaysV6 = new BlockList();
-for (const [net, bits] of [['fe80::', 10], ['fd00:ec2::254', 128], ['fd20:ce::254', 128]] as const) alwaysV6.addSubnet(net, bits, 'ipv6');
+for (const [net, bits] of [
+  ['fe80::', 10],
+  ['fd00:ec2::254', 128],
+  ['fd20:ce::254', 128],
+] as const)
+  alwaysV6.addSubnet(net, bits, 'ipv6');
 
 /** Host names that always mean cloud metadata services. */
 export const METADATA_HOSTNAMES = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal']);
@@ -106,7 +139,10 @@ const REMEDY = 'point the source at a public address, or set fetch.allowPrivateA
 
 /** Throws BLOCKED_ADDRESS for a URL whose host is a refused IP literal or a metadata name. */
 export function assertHostAllowed(url: URL, allowPrivate: boolean, allowAddresses: readonly string[] = []): void {
-  const host = url.hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = url.hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (allowPrivate) {
     // Even then: never the link-local / metadata addresses (names are checked at connect time).
     const why = isIP(host) && !allowAddresses.includes(host) ? alwaysBlockedReason(host) : null;

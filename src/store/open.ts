@@ -22,7 +22,11 @@ export async function openStore(opts: { redisUrl?: string; redis?: RedisConnecti
  * store is unreachable, so a bot started together with its Redis waits a little instead of
  * failing; then the last error is thrown and the caller exits.
  */
-export async function openStoreRetrying(opts: Parameters<typeof openStore>[0], attempts: number, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<Store> {
+export async function openStoreRetrying(
+  opts: Parameters<typeof openStore>[0],
+  attempts: number,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<Store> {
   for (let i = 1; ; i++) {
     try {
       return await openStore(opts);

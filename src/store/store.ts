@@ -1,19 +1,7 @@
 // The store port. One interface, two backends (sqlite/, redis/), one contract suite
 // (test/contract/store-contract.ts) that both must pass. The store decides what is new:
 // every claim is atomic, so several replicas can share one Redis safely.
-import type {
-  Alert,
-  Assessment,
-  Delivery,
-  DigestMode,
-  DigestSetting,
-  Item,
-  Platform,
-  RetryState,
-  SourceState,
-  Subscription,
-  Topic,
-} from '../types.js';
+import type { Alert, Assessment, Delivery, DigestMode, DigestSetting, Item, Platform, RetryState, SourceState, Subscription, Topic } from '../types.js';
 import type { ChatStore } from './chat.js';
 
 export type { ChatSource, ChatStore, Feedback, FeedbackAction, Mute, Watch } from './chat.js';

@@ -12,7 +12,7 @@ const N = Number(process.env.REDIS_BENCH ?? 0);
 const BATCH = 1000;
 
 let seed = 42;
-const rnd = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
 const vocab = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`);
 const zipf = (n: number) => Math.min(n - 1, Math.floor(n ** rnd()) - 1 + (rnd() < 0.01 ? Math.floor(rnd() * n) : 0));
 const words = (k: number) => Array.from({ length: k }, () => vocab[zipf(vocab.length)]).join(' ');
@@ -24,8 +24,23 @@ function entry(i: number, base: number): IngestEntry {
   const zh = rnd() < 0.3;
   const published = new Date(base - Math.floor(rnd() * 365 * 86400_000)).toISOString();
   const firms = [FIRMS[zipf(FIRMS.length)], FIRMS[Math.floor(rnd() * FIRMS.length)]];
-  const item = { id: `bench:${i}`, source: 'bench', title: zh ? han(16) : words(10), summary: zh ? han(60) : words(35), link: `https://b.example/${i}`, lang: zh ? 'zh' : 'en', published, fetchedAt: published };
-  return { item, assessment: { relevant: true, topics: [rnd() < 0.6 ? 'talent' : 'superapp'], score: rnd(), firms, moves: [], why: [], summary: item.title }, keys: [`url:${i}`], archive: true, targets: [] };
+  const item = {
+    id: `bench:${i}`,
+    source: 'bench',
+    title: zh ? han(16) : words(10),
+    summary: zh ? han(60) : words(35),
+    link: `https://b.example/${i}`,
+    lang: zh ? 'zh' : 'en',
+    published,
+    fetchedAt: published,
+  };
+  return {
+    item,
+    assessment: { relevant: true, topics: [rnd() < 0.6 ? 'talent' : 'superapp'], score: rnd(), firms, moves: [], why: [], summary: item.title },
+    keys: [`url:${i}`],
+    archive: true,
+    targets: [],
+  };
 }
 
 function query(): { text: string; firms?: string[]; lang?: string } {
@@ -69,7 +84,9 @@ function query(): { text: string; firms?: string[]; lang?: string } {
     }
     times.sort((a, b) => a - b);
     const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(1);
-    console.log(`[bench] ${N} alerts loaded in ${loadS.toFixed(0)} s, redis memory ${mem}; search ms p50 ${pct(0.5)} p95 ${pct(0.95)} p99 ${pct(0.99)} max ${times.at(-1)!.toFixed(1)}; avg hits ${(hits / 400).toFixed(1)}`);
+    console.log(
+      `[bench] ${N} alerts loaded in ${loadS.toFixed(0)} s, redis memory ${mem}; search ms p50 ${pct(0.5)} p95 ${pct(0.95)} p99 ${pct(0.99)} max ${times.at(-1)!.toFixed(1)}; avg hits ${(hits / 400).toFixed(1)}`,
+    );
     expect(await store.countAlerts()).toBe(N);
   }, 3_600_000);
 });

@@ -10,7 +10,10 @@ import { runStoreContract } from './store-contract.js';
 import { batch, entry, item } from './store-contract-fixtures.js';
 import { consoleBot, runCli } from '../support/cli.js';
 
-describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('redis cluster (3 primaries)', () => {
+describeWith([
+  [hasRedisServer, 'redis-server'],
+  [hasRedisCli, 'redis-cli'],
+])('redis cluster (3 primaries)', () => {
   let cluster: ClusterDeployment;
   beforeAll(async () => {
     cluster = await startCluster(3);
@@ -19,7 +22,10 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
     await cluster?.stop();
   });
   const open = (prefix = uniquePrefix('cluster')) =>
-    RedisStore.connect({ connection: { mode: 'cluster', nodes: cluster.ports.map((port) => ({ host: '127.0.0.1', port })), tls: false, waitReplicas: 0 }, prefix });
+    RedisStore.connect({
+      connection: { mode: 'cluster', nodes: cluster.ports.map((port) => ({ host: '127.0.0.1', port })), tls: false, waitReplicas: 0 },
+      prefix,
+    });
 
   runStoreContract('redis cluster', () => open());
 
@@ -34,7 +40,10 @@ describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('re
         const r = new Redis({ port, host: '127.0.0.1', protocol: 2 });
         const keys = await r.keys(`${store.keys.prefix}*`);
         r.disconnect();
-        counts.push({ tagged: keys.filter((k) => k.startsWith(store.keys.base)).length, once: keys.filter((k) => k.startsWith(`${store.keys.prefix}once:`)).length });
+        counts.push({
+          tagged: keys.filter((k) => k.startsWith(store.keys.base)).length,
+          once: keys.filter((k) => k.startsWith(`${store.keys.prefix}once:`)).length,
+        });
       }
       expect(counts.filter((c) => c.tagged > 0)).toHaveLength(1);
       expect(counts.filter((c) => c.once > 0).length).toBeGreaterThan(1);

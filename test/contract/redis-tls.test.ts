@@ -11,7 +11,11 @@ import { describeWith, hasOpenssl, hasRedisServer, redisHasTls, startTls, type T
 import { runStoreContract } from './store-contract.js';
 import { consoleBot, runCli } from '../support/cli.js';
 
-describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server built with TLS'], [hasOpenssl, 'openssl']])('redis over TLS', () => {
+describeWith([
+  [hasRedisServer, 'redis-server'],
+  [redisHasTls, 'redis-server built with TLS'],
+  [hasOpenssl, 'openssl'],
+])('redis over TLS', () => {
   let tls: TlsDeployment;
   beforeAll(async () => {
     tls = await startTls();
@@ -20,7 +24,8 @@ describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server buil
     await tls?.stop();
   });
   // As the bot builds it: REDIS_URL=rediss://… and REDIS_TLS_CA through readEnv.
-  const connection = (ca: string | undefined, host = '127.0.0.1') => readEnv({ REDIS_URL: `rediss://${host}:${tls.port}/0`, ...(ca ? { REDIS_TLS_CA: ca } : {}) }).redis!;
+  const connection = (ca: string | undefined, host = '127.0.0.1') =>
+    readEnv({ REDIS_URL: `rediss://${host}:${tls.port}/0`, ...(ca ? { REDIS_TLS_CA: ca } : {}) }).redis!;
 
   runStoreContract('redis over TLS', () => RedisStore.connect({ connection: connection(tls.caFile), prefix: uniquePrefix('tls') }));
 

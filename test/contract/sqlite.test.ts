@@ -60,9 +60,19 @@ describe('sqlite specifics', () => {
     const dir = tempDir();
     const raw = new Database(join(dir, DB_FILE));
     expect(migrate(raw, MIGRATIONS, 1)).toEqual([1]);
-    raw.prepare(`INSERT INTO alerts (rid, id, source, title, summary, link, lang, published, published_ms, fetched_at, assessment, archived_at, archived_ms)
-      VALUES (1, 'legacy', 'old', '前百度研究员加盟智谱', '旧的摘要', 'https://old.example/1', 'zh', ?, ?, ?, ?, ?, ?)`)
-      .run(T0.toISOString(), T0.getTime(), T0.toISOString(), JSON.stringify({ relevant: true, topics: ['talent'], score: 0.7, firms: ['Zhipu AI'], moves: [], why: [], summary: '' }), T0.toISOString(), T0.getTime());
+    raw
+      .prepare(
+        `INSERT INTO alerts (rid, id, source, title, summary, link, lang, published, published_ms, fetched_at, assessment, archived_at, archived_ms)
+      VALUES (1, 'legacy', 'old', '前百度研究员加盟智谱', '旧的摘要', 'https://old.example/1', 'zh', ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        T0.toISOString(),
+        T0.getTime(),
+        T0.toISOString(),
+        JSON.stringify({ relevant: true, topics: ['talent'], score: 0.7, firms: ['Zhipu AI'], moves: [], why: [], summary: '' }),
+        T0.toISOString(),
+        T0.getTime(),
+      );
     raw.close();
     const s = SqliteStore.open({ dir });
     expect(s.db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION);
@@ -75,7 +85,9 @@ describe('sqlite specifics', () => {
     const dir = tempDir();
     const raw = new Database(join(dir, DB_FILE));
     expect(migrate(raw, MIGRATIONS, 5)).toEqual([1, 2, 3, 4, 5]);
-    const ins = raw.prepare(`INSERT INTO outbox (id, kind, platform, channel, body, attempts, created_at, last_error) VALUES (?, 'notice', 'console', 'ops', 'x', 3, ?, ?)`);
+    const ins = raw.prepare(
+      `INSERT INTO outbox (id, kind, platform, channel, body, attempts, created_at, last_error) VALUES (?, 'notice', 'console', 'ops', 'x', 3, ?, ?)`,
+    );
     ins.run('limited', T0.toISOString(), '[429 streak=2 forgiven=1] HTTP 429: slow down');
     ins.run('plain', T0.toISOString(), 'HTTP 502: bad gateway');
     raw.close();

@@ -16,7 +16,17 @@ const source = (name: string, o: Partial<ChatSource> = {}): ChatSource => ({
   ...o,
 });
 
-const watch = (id: string, o: Partial<Watch> = {}): Watch => ({ id, platform: 'slack', channel: 'C1', from: 'C1', query: '"H-1B" visa firm:OpenAI', filter: { text: '"H-1B" visa', firms: ['OpenAI'], topics: ['talent'], lang: 'en' }, createdBy: 'U1', createdAt: T0.toISOString(), ...o });
+const watch = (id: string, o: Partial<Watch> = {}): Watch => ({
+  id,
+  platform: 'slack',
+  channel: 'C1',
+  from: 'C1',
+  query: '"H-1B" visa firm:OpenAI',
+  filter: { text: '"H-1B" visa', firms: ['OpenAI'], topics: ['talent'], lang: 'en' },
+  createdBy: 'U1',
+  createdAt: T0.toISOString(),
+  ...o,
+});
 
 const feedback = (alertId: string, o: Partial<Feedback> = {}): Feedback => ({
   alertId,
@@ -76,7 +86,11 @@ export function chatContract(get: StoreGetter): void {
     expect(await s.addFeedback(feedback('a1', { action: 'mute', at: at(3).toISOString() }))).toBe(true);
     expect(await s.addFeedback(feedback('a1', { user: 'u8', at: at(1).toISOString() }))).toBe(true);
     const all = await s.listFeedback();
-    expect(all.map((f) => [f.user, f.action])).toEqual([['u7', 'not_relevant'], ['u8', 'not_relevant'], ['u7', 'mute']]);
+    expect(all.map((f) => [f.user, f.action])).toEqual([
+      ['u7', 'not_relevant'],
+      ['u8', 'not_relevant'],
+      ['u7', 'mute'],
+    ]);
     expect(all[0]).toEqual(feedback('a1'));
     expect(await s.listFeedback(1)).toHaveLength(1);
   });

@@ -112,7 +112,9 @@ export function ingestContract(get: StoreGetter): void {
     await s.ingest(batch([entry(item('a1'), { fingerprint: { buckets: ['b:1', 'b:2'], data: 'sig-A1' } })], { matcher }));
     await s.ingest(batch([entry(item('z1'), { fingerprint: { buckets: ['b:9'], data: 'sig-Z' } })], { matcher }));
     expect(seen).toEqual([]);
-    const out = await s.ingest(batch([entry(item('a2', { source: 'cn' }), { fingerprint: { buckets: ['b:2', 'b:3'], data: 'sig-A2' } })], { matcher, now: at(1000) }));
+    const out = await s.ingest(
+      batch([entry(item('a2', { source: 'cn' }), { fingerprint: { buckets: ['b:2', 'b:3'], data: 'sig-A2' } })], { matcher, now: at(1000) }),
+    );
     expect(out[0]).toMatchObject({ status: 'duplicate', duplicateOf: 'a1' });
     // Only the candidate sharing a bucket was compared.
     expect(seen).toEqual([['sig-A2', 'sig-A1']]);
@@ -129,7 +131,9 @@ export function ingestContract(get: StoreGetter): void {
     await s.completeDelivery(posted!, 'msg-1', at(2000));
     const n = ALSO_UPDATE_EVERY * 2 + 3;
     // One feed, many outlets' copies of the story: each with its own link, all sharing the title key.
-    const copies = Array.from({ length: n }, (_, i) => entry(item(`c${i}`, { source: `outlet${i}`, title: 'x'.repeat(5000) }), { keys: [`url:c${i}`, 'title:story'] }));
+    const copies = Array.from({ length: n }, (_, i) =>
+      entry(item(`c${i}`, { source: `outlet${i}`, title: 'x'.repeat(5000) }), { keys: [`url:c${i}`, 'title:story'] }),
+    );
     const out = await s.ingest(batch(copies, { now: at(3000) }));
     expect(out.every((o) => o.status === 'duplicate' && o.duplicateOf === 'o1')).toBe(true);
     const alert = await s.getAlert('o1');
@@ -141,7 +145,9 @@ export function ingestContract(get: StoreGetter): void {
     const expected = [...Array.from({ length: ALSO_KEEP }, (_, i) => i + 1), ALSO_UPDATE_EVERY, ALSO_UPDATE_EVERY * 2];
     expect(updates.sort()).toEqual(expected.map((k) => `update:slack:C1:o1:${k}`).sort());
     // A copy seen again (same source and link, another id) adds nothing.
-    await s.ingest(batch([entry(item('again', { source: 'outlet0', link: 'https://news.example/c0' }), { keys: ['url:again', 'title:story'] })], { now: at(5000) }));
+    await s.ingest(
+      batch([entry(item('again', { source: 'outlet0', link: 'https://news.example/c0' }), { keys: ['url:again', 'title:story'] })], { now: at(5000) }),
+    );
     expect((await s.getAlert('o1'))?.alsoCount).toBe(n);
   });
 
@@ -152,7 +158,9 @@ export function ingestContract(get: StoreGetter): void {
     expect(await s.getAlert('n1')).toBeNull();
     expect(await s.countAlerts()).toBe(0);
     expect((await s.ingest(batch([entry(item('n1'), { keys: ['url:n'], archive: false })])))[0].status).toBe('seen');
-    const dup = await s.ingest(batch([entry(item('n2'), { keys: ['url:n'], targets: [slack], fingerprint: { buckets: ['b:n'], data: 'x' } })], { matcher: always }));
+    const dup = await s.ingest(
+      batch([entry(item('n2'), { keys: ['url:n'], targets: [slack], fingerprint: { buckets: ['b:n'], data: 'x' } })], { matcher: always }),
+    );
     expect(dup[0]).toEqual({ id: 'n2', status: 'duplicate', duplicateOf: 'n1', enqueued: 0 });
     expect(await s.countAlerts()).toBe(0);
     // Non-archived entries do not index buckets: this one is new.
@@ -164,13 +172,16 @@ export function ingestContract(get: StoreGetter): void {
   it('processes a batch in order: the second entry can duplicate the first', async () => {
     const s = get();
     const out = await s.ingest(
-      batch([
-        entry(item('a1'), { keys: ['url:1', 'title:t'], targets: [slack] }),
-        entry(item('a2'), { keys: ['url:2', 'title:t'], targets: [slack] }),
-        entry(item('a3'), { keys: ['url:3'], fingerprint: { buckets: ['q'], data: 'd3' }, targets: [slack] }),
-        entry(item('a4'), { keys: ['url:4'], fingerprint: { buckets: ['q'], data: 'd4' }, targets: [slack] }),
-        entry(item('a1'), { keys: ['url:1', 'title:t'], targets: [slack] }),
-      ], { matcher: always }),
+      batch(
+        [
+          entry(item('a1'), { keys: ['url:1', 'title:t'], targets: [slack] }),
+          entry(item('a2'), { keys: ['url:2', 'title:t'], targets: [slack] }),
+          entry(item('a3'), { keys: ['url:3'], fingerprint: { buckets: ['q'], data: 'd3' }, targets: [slack] }),
+          entry(item('a4'), { keys: ['url:4'], fingerprint: { buckets: ['q'], data: 'd4' }, targets: [slack] }),
+          entry(item('a1'), { keys: ['url:1', 'title:t'], targets: [slack] }),
+        ],
+        { matcher: always },
+      ),
     );
     expect(out.map((o) => [o.id, o.status, o.duplicateOf ?? null])).toEqual([
       ['a1', 'new', null],
@@ -187,7 +198,13 @@ export function ingestContract(get: StoreGetter): void {
     await s.ingest(batch([entry(item('a1'), { keys: ['url:x'], fingerprint: { buckets: ['b'], data: 'd' } })], { retentionSec: 3600 }));
     const inside = await s.ingest(batch([entry(item('b1'), { keys: ['url:x'] })], { retentionSec: 3600, now: at(3599_000) }));
     expect(inside[0].status).toBe('duplicate');
-    const after = await s.ingest(batch([entry(item('c1'), { keys: ['url:x'] }), entry(item('c2'), { keys: ['url:c2'], fingerprint: { buckets: ['b'], data: 'd' } })], { retentionSec: 3600, matcher: always, now: at(3601_000) }));
+    const after = await s.ingest(
+      batch([entry(item('c1'), { keys: ['url:x'] }), entry(item('c2'), { keys: ['url:c2'], fingerprint: { buckets: ['b'], data: 'd' } })], {
+        retentionSec: 3600,
+        matcher: always,
+        now: at(3601_000),
+      }),
+    );
     expect(after.map((o) => o.status)).toEqual(['new', 'new']);
   });
 

@@ -17,7 +17,14 @@ export function outboxContract(get: StoreGetter): void {
     await s.enqueue([delivery('n1', { body: 'hello 你好' }), delivery('n2')]);
     const first = await s.claimDeliveries('c1', 10, 30_000, at(0));
     expect(first.map((d) => d.id).sort()).toEqual(['n1', 'n2']);
-    expect(first.find((d) => d.id === 'n1')).toMatchObject({ kind: 'notice', platform: 'console', channel: 'ops', body: 'hello 你好', attempts: 0, createdAt: T0.toISOString() });
+    expect(first.find((d) => d.id === 'n1')).toMatchObject({
+      kind: 'notice',
+      platform: 'console',
+      channel: 'ops',
+      body: 'hello 你好',
+      attempts: 0,
+      createdAt: T0.toISOString(),
+    });
     expect(await s.outboxStats()).toMatchObject({ inFlight: 2 });
     expect(await s.claimDeliveries('c2', 10, 30_000, at(10_000))).toEqual([]);
     const taken = await s.claimDeliveries('c2', 1, 30_000, at(31_000));
@@ -93,7 +100,11 @@ export function outboxContract(get: StoreGetter): void {
     const a = got.find((d) => d.id === alert.id)!;
     expect(a).toMatchObject({ kind: 'alert', alertId: 'a1', platform: 'slack', channel: 'C1' });
     await s.completeDelivery(a, '1712345.000100', at(1000));
-    await s.completeDelivery(got.find((d) => d.id === 'n1')!, 'console', at(1000));
+    await s.completeDelivery(
+      got.find((d) => d.id === 'n1')!,
+      'console',
+      at(1000),
+    );
     expect(await s.outboxStats()).toEqual({ pending: 0, inFlight: 0, dead: 0 });
     expect(await s.claimDeliveries('c2', 10, 30_000, at(100_000))).toEqual([]);
     const posted = { alertId: 'a1', platform: 'slack', channel: 'C1', messageId: '1712345.000100', postedAt: at(1000).toISOString() };

@@ -9,11 +9,43 @@ function doc(id: string, i: Partial<Item>, a: Partial<Assessment>) {
 }
 
 const corpus = [
-  doc('en-strong', { title: 'ByteDance hires Google DeepMind researcher to lead Seed team', summary: 'The researcher joins ByteDance in Beijing after eight years at DeepMind.', published: at(-3 * DAY).toISOString() }, { firms: ['ByteDance', 'Google DeepMind'], score: 0.9 }),
-  doc('en-weak', { title: 'Weekly AI funding roundup', summary: 'Among other news, a ByteDance spokesperson said a researcher had left. Funding rounds dominated the week.', published: at(-1 * DAY).toISOString() }, { firms: ['ByteDance'], score: 0.5 }),
-  doc('zh-1', { title: '前百度研究员加盟智谱', summary: '据报道，前百度研究员近日正式加盟智谱AI，负责大模型研发。', lang: 'zh', published: at(-2 * DAY).toISOString() }, { firms: ['Baidu', 'Zhipu AI'] }),
-  doc('zh-2', { title: '微信上线AI助手', summary: '腾讯在微信中加入了人工智能助手功能。', lang: 'zh', published: at(-4 * DAY).toISOString() }, { firms: ['Tencent'], topics: ['superapp'] }),
-  doc('app-1', { title: 'Grab folds an AI assistant into its super app', summary: 'Grab says the assistant books rides and food.', published: at(-10 * DAY).toISOString() }, { firms: ['Grab'], topics: ['superapp'] }),
+  doc(
+    'en-strong',
+    {
+      title: 'ByteDance hires Google DeepMind researcher to lead Seed team',
+      summary: 'The researcher joins ByteDance in Beijing after eight years at DeepMind.',
+      published: at(-3 * DAY).toISOString(),
+    },
+    { firms: ['ByteDance', 'Google DeepMind'], score: 0.9 },
+  ),
+  doc(
+    'en-weak',
+    {
+      title: 'Weekly AI funding roundup',
+      summary: 'Among other news, a ByteDance spokesperson said a researcher had left. Funding rounds dominated the week.',
+      published: at(-1 * DAY).toISOString(),
+    },
+    { firms: ['ByteDance'], score: 0.5 },
+  ),
+  doc(
+    'zh-1',
+    { title: '前百度研究员加盟智谱', summary: '据报道，前百度研究员近日正式加盟智谱AI，负责大模型研发。', lang: 'zh', published: at(-2 * DAY).toISOString() },
+    { firms: ['Baidu', 'Zhipu AI'] },
+  ),
+  doc(
+    'zh-2',
+    { title: '微信上线AI助手', summary: '腾讯在微信中加入了人工智能助手功能。', lang: 'zh', published: at(-4 * DAY).toISOString() },
+    { firms: ['Tencent'], topics: ['superapp'] },
+  ),
+  doc(
+    'app-1',
+    {
+      title: 'Grab folds an AI assistant into its super app',
+      summary: 'Grab says the assistant books rides and food.',
+      published: at(-10 * DAY).toISOString(),
+    },
+    { firms: ['Grab'], topics: ['superapp'] },
+  ),
 ];
 
 export function searchContract(get: StoreGetter): void {
@@ -38,7 +70,10 @@ export function searchContract(get: StoreGetter): void {
     await seed();
     for (const q of ['智谱', '百度', '百度研究员', '加盟']) {
       const r = await get().search({ text: q, limit: 10 });
-      expect(r.hits.map((h) => h.alert.id), q).toEqual(['zh-1']);
+      expect(
+        r.hits.map((h) => h.alert.id),
+        q,
+      ).toEqual(['zh-1']);
     }
     expect((await get().search({ text: '微信', limit: 10 })).hits.map((h) => h.alert.id)).toEqual(['zh-2']);
     expect((await get().search({ text: '谱', limit: 10 })).hits.map((h) => h.alert.id)).toEqual(['zh-1']);
@@ -75,7 +110,9 @@ export function searchContract(get: StoreGetter): void {
   });
 
   it('pages through text matches without repeats', async () => {
-    const entries = Array.from({ length: 7 }, (_, i) => doc(`o${i}`, { title: `OpenAI researcher ${i} departs`, published: at(-i * 3600_000).toISOString() }, {}));
+    const entries = Array.from({ length: 7 }, (_, i) =>
+      doc(`o${i}`, { title: `OpenAI researcher ${i} departs`, published: at(-i * 3600_000).toISOString() }, {}),
+    );
     await get().ingest(batch(entries));
     const pages = [];
     for (let off = 0; off < 8; off += 3) pages.push(await get().search({ text: 'openai', limit: 3, offset: off }));
@@ -92,7 +129,11 @@ export function searchContract(get: StoreGetter): void {
     expect(await ids('"deepmind google"')).toEqual([]);
     expect(await ids('bytedance -funding')).toEqual(['en-strong']);
     expect(await ids('zhipu')).toEqual(['zh-1']);
-    await get().ingest(batch([doc('move-1', { title: 'Chief scientist departs', summary: 'A senior departure.' }, { moves: [{ person: 'Ada Lovelace', from: 'Grab', to: 'Gojek' }] })]));
+    await get().ingest(
+      batch([
+        doc('move-1', { title: 'Chief scientist departs', summary: 'A senior departure.' }, { moves: [{ person: 'Ada Lovelace', from: 'Grab', to: 'Gojek' }] }),
+      ]),
+    );
     expect(await ids('lovelace')).toEqual(['move-1']);
   });
 

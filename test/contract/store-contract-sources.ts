@@ -58,7 +58,13 @@ export function sourcesContract(get: StoreGetter): void {
     await s.saveSourceState({ name: 'minimal', url: 'https://m.example/rss', consecutiveFailures: 0, initialized: false, disabled: true });
     const states = await s.getSourceStates();
     expect(states.find((x) => x.name === 'techwire')).toEqual(full);
-    expect(states.find((x) => x.name === 'minimal')).toEqual({ name: 'minimal', url: 'https://m.example/rss', consecutiveFailures: 0, initialized: false, disabled: true });
+    expect(states.find((x) => x.name === 'minimal')).toEqual({
+      name: 'minimal',
+      url: 'https://m.example/rss',
+      consecutiveFailures: 0,
+      initialized: false,
+      disabled: true,
+    });
     expect(await s.leaseSource('techwire', 'owner-a', 10_000)).toEqual({ state: full });
     // Saving again overwrites (optional fields dropped too).
     await s.saveSourceState({ ...full, etag: undefined, consecutiveFailures: 0 });

@@ -5,7 +5,15 @@ import type { Subscription } from '../../src/types.js';
 import type { StoreGetter } from './store-contract.js';
 import { DAY, T0, at, batch, entry, item, sleep } from './store-contract-fixtures.js';
 
-const sub = (o: Partial<Subscription> = {}): Subscription => ({ platform: 'slack', channel: 'C1', kind: 'firm', value: 'ByteDance', createdBy: 'U1', createdAt: T0.toISOString(), ...o });
+const sub = (o: Partial<Subscription> = {}): Subscription => ({
+  platform: 'slack',
+  channel: 'C1',
+  kind: 'firm',
+  value: 'ByteDance',
+  createdBy: 'U1',
+  createdAt: T0.toISOString(),
+  ...o,
+});
 
 export function stateContract(get: StoreGetter): void {
   it('adds, lists, filters and removes subscriptions', async () => {
@@ -58,7 +66,9 @@ export function stateContract(get: StoreGetter): void {
 
   it('purge drops alerts older than the retention and keeps the rest working', async () => {
     const s = get();
-    await s.ingest(batch([entry(item('old', { title: 'Ancient OpenAI story', published: at(-41 * DAY).toISOString() }), { keys: ['url:old'] })], { now: at(-40 * DAY) }));
+    await s.ingest(
+      batch([entry(item('old', { title: 'Ancient OpenAI story', published: at(-41 * DAY).toISOString() }), { keys: ['url:old'] })], { now: at(-40 * DAY) }),
+    );
     await s.ingest(batch([entry(item('new', { title: 'Fresh OpenAI story' }), { keys: ['url:new'] })]));
     await s.purge(T0, 30);
     expect(await s.getAlert('old')).toBeNull();

@@ -149,23 +149,47 @@ export class FakeDiscordApi {
       if (!this.channels.has(channel)) return this.send(res, 404, { message: 'Unknown Channel', code: 10003 });
       if (method === 'GET') {
         const limit = Number(url.searchParams.get('limit') ?? 50);
-        const list = this.messages.filter((x) => x.channel_id === channel).slice(-limit).reverse();
-        return this.send(res, 200, list.map(({ nonce, edits: _e, ...rest }) => (this.returnNonces ? { ...rest, nonce } : rest)));
+        const list = this.messages
+          .filter((x) => x.channel_id === channel)
+          .slice(-limit)
+          .reverse();
+        return this.send(
+          res,
+          200,
+          list.map(({ nonce, edits: _e, ...rest }) => (this.returnNonces ? { ...rest, nonce } : rest)),
+        );
       }
       if (body?.enforce_nonce && body.nonce) {
         const dup = this.messages.find((x) => x.channel_id === channel && x.nonce === body.nonce);
         if (dup) return this.send(res, 200, dup);
       }
       const ref = body?.message_reference?.message_id;
-      if (ref && body.message_reference.fail_if_not_exists !== false && !this.messages.some((x) => x.channel_id === channel && x.id === ref)) return this.send(res, 400, { message: 'Invalid Form Body', code: 50035 });
-      const msg: FakeMessage = { id: this.nextId(), channel_id: channel, content: body?.content, embeds: body?.embeds ?? [], components: body?.components, nonce: body?.nonce, allowed_mentions: body?.allowed_mentions, ...(ref ? { message_reference: { message_id: String(ref) } } : {}), attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })), edits: 0 };
+      if (ref && body.message_reference.fail_if_not_exists !== false && !this.messages.some((x) => x.channel_id === channel && x.id === ref))
+        return this.send(res, 400, { message: 'Invalid Form Body', code: 50035 });
+      const msg: FakeMessage = {
+        id: this.nextId(),
+        channel_id: channel,
+        content: body?.content,
+        embeds: body?.embeds ?? [],
+        components: body?.components,
+        nonce: body?.nonce,
+        allowed_mentions: body?.allowed_mentions,
+        ...(ref ? { message_reference: { message_id: String(ref) } } : {}),
+        attachments: files.map((f, i) => ({ id: String(i), filename: f.name, size: f.size })),
+        edits: 0,
+      };
       this.messages.push(msg);
       return this.send(res, 200, msg);
     }
     if ((m = path.match(/^\/channels\/(\d+)\/messages\/(\d+)$/)) && method === 'PATCH') {
       const msg = this.messages.find((x) => x.channel_id === m![1] && x.id === m![2]);
       if (!msg) return this.send(res, 404, { message: 'Unknown Message', code: 10008 });
-      Object.assign(msg, { embeds: body?.embeds ?? msg.embeds, content: body?.content ?? msg.content, allowed_mentions: body?.allowed_mentions, edits: msg.edits + 1 });
+      Object.assign(msg, {
+        embeds: body?.embeds ?? msg.embeds,
+        content: body?.content ?? msg.content,
+        allowed_mentions: body?.allowed_mentions,
+        edits: msg.edits + 1,
+      });
       return this.send(res, 200, msg);
     }
     if (path === '/users/@me/channels' && method === 'POST') {

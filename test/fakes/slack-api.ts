@@ -40,7 +40,15 @@ function decode(raw: string, type: string | undefined): Record<string, any> {
   if (type?.includes('application/json')) return raw ? JSON.parse(raw) : {};
   const out: Record<string, any> = {};
   for (const [k, v] of new URLSearchParams(raw)) {
-    out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v;
+    out[k] = /^[[{]/.test(v)
+      ? (() => {
+          try {
+            return JSON.parse(v);
+          } catch {
+            return v;
+          }
+        })()
+      : v;
   }
   return out;
 }
@@ -128,7 +136,8 @@ export class FakeSlackApi {
     const body = decode(raw, req.headers['content-type']);
     this.calls.push({ method, body, headers: req.headers });
     const fail = this.failures.get(method)?.shift();
-    if (fail?.retryAfter !== undefined || fail?.status === 429) return this.send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fail.retryAfter ?? 1) });
+    if (fail?.retryAfter !== undefined || fail?.status === 429)
+      return this.send(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(fail.retryAfter ?? 1) });
     if (fail?.status) return this.send(res, fail.status, { ok: false, error: 'server_error' });
     if (fail?.error) return this.send(res, 200, { ok: false, error: fail.error });
     const expected = method === 'apps.connections.open' ? this.appToken : this.token;
@@ -145,8 +154,16 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         // Real Slack ts: seconds of the post time (findPosted asks for messages newer than a delivery).
         const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
-        if (body.thread_ts && !this.messages.some((m) => m.channel === body.channel && m.ts === body.thread_ts)) return { ok: false, error: 'thread_not_found' };
-        this.messages.push({ ts, channel: body.channel, text: body.text, blocks: body.blocks, metadata: body.metadata, ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}) });
+        if (body.thread_ts && !this.messages.some((m) => m.channel === body.channel && m.ts === body.thread_ts))
+          return { ok: false, error: 'thread_not_found' };
+        this.messages.push({
+          ts,
+          channel: body.channel,
+          text: body.text,
+          blocks: body.blocks,
+          metadata: body.metadata,
+          ...(body.thread_ts ? { thread_ts: String(body.thread_ts) } : {}),
+        });
         return { ok: true, channel: body.channel, ts };
       }
       case 'chat.update': {
@@ -177,7 +194,17 @@ export class FakeSlackApi {
         if (!parent) return { ok: false, error: 'thread_not_found' };
         const withMeta = body.include_all_metadata === 'true' || body.include_all_metadata === true;
         const all = [parent, ...this.messages.filter((m) => m.channel === body.channel && m.thread_ts === body.ts)];
-        return { ok: true, messages: all.map((m) => ({ type: 'message', ts: m.ts, thread_ts: m.thread_ts ?? m.ts, text: m.text, ...(withMeta ? { metadata: m.metadata } : {}) })), has_more: false };
+        return {
+          ok: true,
+          messages: all.map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            thread_ts: m.thread_ts ?? m.ts,
+            text: m.text,
+            ...(withMeta ? { metadata: m.metadata } : {}),
+          })),
+          has_more: false,
+        };
       }
       case 'conversations.open': {
         // One DM channel per user, as Slack does: D + the user id.

@@ -8,7 +8,19 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 function frame(opcode: number, payload: Buffer): Buffer {
   const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : len < 65536 ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff]) : Buffer.concat([Buffer.from([0x80 | opcode, 127]), (() => { const b = Buffer.alloc(8); b.writeBigUInt64BE(BigInt(len)); return b; })()]);
+  const head =
+    len < 126
+      ? Buffer.from([0x80 | opcode, len])
+      : len < 65536
+        ? Buffer.from([0x80 | opcode, 126, len >> 8, len & 0xff])
+        : Buffer.concat([
+            Buffer.from([0x80 | opcode, 127]),
+            (() => {
+              const b = Buffer.alloc(8);
+              b.writeBigUInt64BE(BigInt(len));
+              return b;
+            })(),
+          ]);
   return Buffer.concat([head, payload]);
 }
 
@@ -19,8 +31,8 @@ function* frames(state: { buf: Buffer }): Generator<{ opcode: number; payload: B
     if (b.length < 2) return;
     let len = b[1]! & 0x7f;
     let off = 2;
-    if (len === 126) (len = b.length >= 4 ? b.readUInt16BE(2) : -1), (off = 4);
-    else if (len === 127) (len = b.length >= 10 ? Number(b.readBigUInt64BE(2)) : -1), (off = 10);
+    if (len === 126) ((len = b.length >= 4 ? b.readUInt16BE(2) : -1), (off = 4));
+    else if (len === 127) ((len = b.length >= 10 ? Number(b.readBigUInt64BE(2)) : -1), (off = 10));
     if (len < 0 || b.length < off + 4 + len) return;
     const mask = b.subarray(off, off + 4);
     const payload = Buffer.from(b.subarray(off + 4, off + 4 + len));

@@ -17,7 +17,13 @@ const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/feeds');
 const present = existsSync(CORPUS);
 if (!present) console.log(`corpus test skipped: ${CORPUS} is absent`);
 
-interface Outcome { file: string; ms: number; charset: string; feed?: ParsedFeed; error?: unknown }
+interface Outcome {
+  file: string;
+  ms: number;
+  charset: string;
+  feed?: ParsedFeed;
+  error?: unknown;
+}
 
 function files(): string[] {
   return readdirSync(CORPUS, { recursive: true, withFileTypes: true })
@@ -50,7 +56,12 @@ describe.skipIf(!present)('corpus', () => {
         quiet.push(o.file); // a real feed with no entries: quiet, not an error (issue 12)
       } else if (o.feed) {
         expect.soft(o.feed.entries.length, o.file).toBeGreaterThan(0);
-        expect.soft(o.feed.entries.some((e) => e.title || e.link), o.file).toBe(true);
+        expect
+          .soft(
+            o.feed.entries.some((e) => e.title || e.link),
+            o.file,
+          )
+          .toBe(true);
       } else {
         expect.soft(o.error, `${o.file}: ${String(o.error)}`).toBeInstanceOf(ParseError);
         const code = (o.error as ParseError).code;
@@ -58,13 +69,25 @@ describe.skipIf(!present)('corpus', () => {
       }
       if (process.env.CORPUS_VERBOSE) {
         const e = o.feed?.entries[0];
-        console.log(o.feed ? 'ok ' : 'rej', o.file, o.charset, o.ms.toFixed(1), o.feed ? `${o.feed.entries.length} "${e?.title?.slice(0, 40)}" ${e?.link?.slice(0, 60)}` : `${(o.error as ParseError).code} ${(o.error as Error).message.slice(0, 100)}`);
+        console.log(
+          o.feed ? 'ok ' : 'rej',
+          o.file,
+          o.charset,
+          o.ms.toFixed(1),
+          o.feed
+            ? `${o.feed.entries.length} "${e?.title?.slice(0, 40)}" ${e?.link?.slice(0, 60)}`
+            : `${(o.error as ParseError).code} ${(o.error as Error).message.slice(0, 100)}`,
+        );
       }
     }
     const slowest = outcomes.reduce((a, b) => (b.ms > a.ms ? b : a));
     const parsed = outcomes.filter((o) => o.feed).length;
-    const byCode = Object.entries(rejected).map(([c, n]) => `${c} ${n}`).join(', ');
-    console.log(`corpus: ${outcomes.length} files, ${parsed} parsed (${quiet.length} quiet: ${quiet.join(', ')}), ${outcomes.length - parsed} rejected (${byCode}), slowest ${slowest.file} ${slowest.ms.toFixed(1)} ms`);
+    const byCode = Object.entries(rejected)
+      .map(([c, n]) => `${c} ${n}`)
+      .join(', ');
+    console.log(
+      `corpus: ${outcomes.length} files, ${parsed} parsed (${quiet.length} quiet: ${quiet.join(', ')}), ${outcomes.length - parsed} rejected (${byCode}), slowest ${slowest.file} ${slowest.ms.toFixed(1)} ms`,
+    );
     expect(outcomes.length).toBeGreaterThan(0);
   });
 });
@@ -75,7 +98,10 @@ async function parseFile(file: string): Promise<ParsedFeed> {
 }
 
 async function parseError(file: string): Promise<ParseError> {
-  const err = await parseFile(file).then(() => null, (e: unknown) => e);
+  const err = await parseFile(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ParseError);
   return err as ParseError;
 }
@@ -109,9 +135,16 @@ describe.skipIf(!present)('corpus: Chinese charsets', () => {
 });
 
 const ATTACKS = [
-  'defusedxml/xmlbomb.xml', 'defusedxml/xmlbomb2.xml', 'defusedxml/quadratic.xml', 'defusedxml/cyclic.xml',
-  'defusedxml/external.xml', 'defusedxml/external_file.xml', 'defusedxml/dtd.xml',
-  'feedparser/always_strip_doctype.xml', 'feedparser/entity_in_doctype.xml', 'feedparser/doctype_contains_entity_decl.xml',
+  'defusedxml/xmlbomb.xml',
+  'defusedxml/xmlbomb2.xml',
+  'defusedxml/quadratic.xml',
+  'defusedxml/cyclic.xml',
+  'defusedxml/external.xml',
+  'defusedxml/external_file.xml',
+  'defusedxml/dtd.xml',
+  'feedparser/always_strip_doctype.xml',
+  'feedparser/entity_in_doctype.xml',
+  'feedparser/doctype_contains_entity_decl.xml',
 ];
 
 /** The attack's DOCTYPE kept, its root element replaced by a feed whose title uses the same body. */
@@ -125,7 +158,10 @@ function feedShaped(attack: string): string {
 describe.skipIf(!present)('corpus: XML attacks', () => {
   it.each(ATTACKS)('%s: no DTD survives, nothing expands, typed outcome', async (file) => {
     const started = performance.now();
-    const outcome = await parseFile(file).then((feed) => ({ feed }), (error: unknown) => ({ error }));
+    const outcome = await parseFile(file).then(
+      (feed) => ({ feed }),
+      (error: unknown) => ({ error }),
+    );
     const ms = performance.now() - started;
     console.log(`attack ${file}: ${ms.toFixed(1)} ms`);
     if ('error' in outcome) expect(outcome.error).toBeInstanceOf(ParseError);
@@ -153,7 +189,10 @@ describe.skipIf(!present)('corpus: XML attacks', () => {
       server.set('/note.xml', { body: '<note>LEAKED-FROM-SERVER</note>' });
       const dir = mkdtempSync(join(tmpdir(), 'xxe-'));
       const copy = join(dir, 'external.xml');
-      writeFileSync(copy, feedShaped(readFileSync(join(CORPUS, 'defusedxml/external.xml'), 'utf8').replace('http://www.w3schools.com/xml/note.xml', server.url('/note.xml'))));
+      writeFileSync(
+        copy,
+        feedShaped(readFileSync(join(CORPUS, 'defusedxml/external.xml'), 'utf8').replace('http://www.w3schools.com/xml/note.xml', server.url('/note.xml'))),
+      );
       expect(readFileSync(copy, 'utf8')).toContain(server.url('/note.xml'));
       const feed = await parseFeed(readFileSync(copy, 'utf8'), { baseUrl: 'https://x.example/' });
       expect(JSON.stringify(feed)).not.toContain('LEAKED');
@@ -168,7 +207,10 @@ describe.skipIf(!present)('corpus: XML attacks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'xxe-'));
     const secret = join(dir, 'secret.xml');
     writeFileSync(secret, 'TOP-SECRET-CONTENT');
-    const attack = readFileSync(join(CORPUS, 'defusedxml/external_file.xml'), 'utf8').replace('file:///PATH/TO/xmltestdata/simple.xml', pathToFileURL(secret).href);
+    const attack = readFileSync(join(CORPUS, 'defusedxml/external_file.xml'), 'utf8').replace(
+      'file:///PATH/TO/xmltestdata/simple.xml',
+      pathToFileURL(secret).href,
+    );
     const feed = await parseFeed(feedShaped(attack), { baseUrl: 'https://x.example/' });
     expect(JSON.stringify(feed)).not.toContain('TOP-SECRET');
     // `&ee;` happens to be an HTML5 entity name (ⅇ); it may become that character, never the file.

@@ -14,7 +14,12 @@ import { sampleAlert } from './discord/helpers.js';
 const GIST = 'Xu Lanqing moves from Alibaba to Meituan.';
 const zh = sampleAlert(
   { title: '淘宝AI负责人徐岚清转投美团', summary: '阿里巴巴淘宝AI负责人徐岚清已离职，转投美团。', lang: 'zh', link: 'https://cn.example/1' },
-  { firms: ['Alibaba', 'Meituan'], moves: [{ person: '徐岚清', personLatin: 'Xu Lanqing', from: 'Alibaba', to: 'Meituan', direction: 'CN→CN' }], summary: '阿里巴巴淘宝AI负责人徐岚清已离职，转投美团。', gist: GIST },
+  {
+    firms: ['Alibaba', 'Meituan'],
+    moves: [{ person: '徐岚清', personLatin: 'Xu Lanqing', from: 'Alibaba', to: 'Meituan', direction: 'CN→CN' }],
+    summary: '阿里巴巴淘宝AI负责人徐岚清已离职，转投美团。',
+    gist: GIST,
+  },
 );
 const texts = (blocks: Array<Record<string, unknown>>): string[] => blocks.map((b) => String((b.text as { text?: string } | undefined)?.text ?? ''));
 
@@ -39,7 +44,15 @@ describe('gist display', () => {
     expect(e.fields!.find((f) => f.name === 'Move')!.value).toContain('徐岚清 (Xu Lanqing): Alibaba → Meituan');
   });
 
-  const search: Extract<Reply, { type: 'search' }> = { type: 'search', ephemeral: true, query: 'Meituan', total: 1, offset: 0, hits: [{ alert: zh, score: 1, snippet: '徐岚清已离职' }], filters: {} };
+  const search: Extract<Reply, { type: 'search' }> = {
+    type: 'search',
+    ephemeral: true,
+    query: 'Meituan',
+    total: 1,
+    offset: 0,
+    hits: [{ alert: zh, score: 1, snippet: '徐岚清已离职' }],
+    filters: {},
+  };
   it('/talent search results: Slack, Discord and the CLI', () => {
     expect(JSON.stringify(slackReply(search))).toContain(`_${GIST}_`);
     expect(JSON.stringify(discordReply(search))).toContain(`*${GIST}*`);

@@ -27,7 +27,9 @@ export function tempConfig(yaml: string): { dir: string; configPath: string; dat
   const dir = mkdtempSync(join(tmpdir(), 'tr-cli-'));
   const configPath = join(dir, 'config.yml');
   const shipped = join(process.cwd(), 'config');
-  const withKnowledge = /\nclassify:/.test(`\n${yaml}`) ? yaml : `${yaml}\nclassify:\n  firmsFile: ${join(shipped, 'firms.yml')}\n  topicsFile: ${join(shipped, 'topics.yml')}\n`;
+  const withKnowledge = /\nclassify:/.test(`\n${yaml}`)
+    ? yaml
+    : `${yaml}\nclassify:\n  firmsFile: ${join(shipped, 'firms.yml')}\n  topicsFile: ${join(shipped, 'topics.yml')}\n`;
   writeFileSync(configPath, withKnowledge);
   return { dir, configPath, dataDir: join(dir, 'data') };
 }

@@ -7,7 +7,14 @@ const a = (o: Partial<Assessment> = {}): { assessment: Assessment } => ({
   assessment: { relevant: true, topics: ['talent'], score: 0.7, firms: ['OpenAI'], moves: [], why: [], summary: '', ...o },
 });
 const route = (o: Partial<RouteConfig>): RouteConfig => ({ platform: 'slack', channel: 'C1', minScore: 0, mode: 'realtime', ...o });
-const sub = (o: Partial<Subscription>): Subscription => ({ platform: 'discord', channel: 'D1', kind: 'firm', value: 'OpenAI', createdAt: '2026-01-01T00:00:00Z', ...o });
+const sub = (o: Partial<Subscription>): Subscription => ({
+  platform: 'discord',
+  channel: 'D1',
+  kind: 'firm',
+  value: 'OpenAI',
+  createdAt: '2026-01-01T00:00:00Z',
+  ...o,
+});
 
 describe('routeAlert', () => {
   it('sends every relevant alert to a route without filters', () => {

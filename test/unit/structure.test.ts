@@ -83,11 +83,16 @@ describe('source structure', () => {
     expect(importers.filter((f) => !isCli(f))).toEqual([]);
     // Not through another module either: whatever reaches main.ts is itself the CLI.
     const reaches = new Set([main]);
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       for (const [f, deps] of g) if (!reaches.has(f) && deps.some((d) => reaches.has(d))) (reaches.add(f), (grew = true));
     }
-    expect([...reaches].filter((f) => f !== main).map((f) => relative(SRC, f)).filter((f) => !isCli(f))).toEqual([]);
+    expect(
+      [...reaches]
+        .filter((f) => f !== main)
+        .map((f) => relative(SRC, f))
+        .filter((f) => !isCli(f)),
+    ).toEqual([]);
   });
 
   it('has no import cycles in src/', () => {

@@ -9,13 +9,25 @@ const en: Watchable = {
   title: 'OpenAI researcher Jane Doe joins DeepSeek amid H-1B visa worries',
   summary: 'The chief scientist left after a visa delay.',
   lang: 'en',
-  assessment: { relevant: true, summary: 'Jane Doe moved from OpenAI to DeepSeek.', firms: ['OpenAI', 'DeepSeek'], topics: ['talent'], moves: [{ person: 'Jane Doe', from: 'OpenAI', to: 'DeepSeek' }] },
+  assessment: {
+    relevant: true,
+    summary: 'Jane Doe moved from OpenAI to DeepSeek.',
+    firms: ['OpenAI', 'DeepSeek'],
+    topics: ['talent'],
+    moves: [{ person: 'Jane Doe', from: 'OpenAI', to: 'DeepSeek' }],
+  },
 };
 const zh: Watchable = {
   title: '前百度文心大模型研究员王可馨加盟智谱',
   summary: '智谱宣布，原百度研究员王可馨正式加盟。',
   lang: 'zh',
-  assessment: { relevant: true, summary: 'Wang Kexin moved from Baidu to Zhipu AI.', firms: ['Baidu', 'Zhipu AI'], topics: ['talent'], moves: [{ person: '王可馨', from: 'Baidu', to: 'Zhipu AI' }] },
+  assessment: {
+    relevant: true,
+    summary: 'Wang Kexin moved from Baidu to Zhipu AI.',
+    firms: ['Baidu', 'Zhipu AI'],
+    topics: ['talent'],
+    moves: [{ person: '王可馨', from: 'Baidu', to: 'Zhipu AI' }],
+  },
 };
 const f = (text: string, o: Partial<WatchFilter> = {}): WatchFilter => ({ text, firms: [], topics: [], ...o });
 const matches = (q: WatchFilter, a: Watchable) => watchMatches(q, alertText(a));
@@ -53,12 +65,28 @@ describe('watchMatches', () => {
 });
 
 describe('watchTargets and routeWithChat', () => {
-  const w = (id: string, filter: WatchFilter, o: Partial<Watch> = {}): Watch => ({ id, platform: 'slack', channel: `C${id}`, query: filter.text, filter, from: 'C0', createdBy: 'U1', createdAt: '2026-11-30T00:00:00Z', ...o });
+  const w = (id: string, filter: WatchFilter, o: Partial<Watch> = {}): Watch => ({
+    id,
+    platform: 'slack',
+    channel: `C${id}`,
+    query: filter.text,
+    filter,
+    from: 'C0',
+    createdBy: 'U1',
+    createdAt: '2026-11-30T00:00:00Z',
+    ...o,
+  });
   it('adds each matching watch once, keeps routed targets, never for irrelevant items', () => {
     const watches = [w('1', f('jane')), w('2', f('anthropic')), w('3', f('deepseek'), { channel: 'CR' })];
-    expect(watchTargets(en, watches)).toEqual([{ platform: 'slack', channel: 'C1' }, { platform: 'slack', channel: 'CR' }]);
+    expect(watchTargets(en, watches)).toEqual([
+      { platform: 'slack', channel: 'C1' },
+      { platform: 'slack', channel: 'CR' },
+    ]);
     expect(watchTargets({ ...en, assessment: { ...en.assessment, relevant: false } }, watches)).toEqual([]);
     const routed = routeWithChat({ ...en, source: 'wire' }, [{ platform: 'slack', channel: 'CR' }], { watches, mutes: [] });
-    expect(routed).toEqual([{ platform: 'slack', channel: 'CR' }, { platform: 'slack', channel: 'C1' }]);
+    expect(routed).toEqual([
+      { platform: 'slack', channel: 'CR' },
+      { platform: 'slack', channel: 'C1' },
+    ]);
   });
 });

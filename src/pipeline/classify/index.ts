@@ -49,7 +49,8 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
     if (hints.firms?.some((f) => firms.includes(f)) && score > 0.2) score = Math.min(1, score + 0.05);
     const topics: Topic[] = (['talent', 'superapp'] as const).filter((t) => scores[t] >= threshold);
     const relevant = topics.length > 0;
-    const moves: Move[] = relevant && topics.includes('talent') && move ? [/[\u3400-\u9fff]/.test(move.person) ? { ...move, personLatin: romanizeName(move.person) } : move] : [];
+    const moves: Move[] =
+      relevant && topics.includes('talent') && move ? [/[\u3400-\u9fff]/.test(move.person) ? { ...move, personLatin: romanizeName(move.person) } : move] : [];
     const why = [...scores.why];
     if (evidenceFirms.length) why.push(`firms: ${evidenceFirms.join(', ')}`);
     if (moves.length) why.push(`move: ${moves[0].person} ${moves[0].from} → ${moves[0].to}${moves[0].direction ? ` (${moves[0].direction})` : ''}`);
@@ -68,7 +69,11 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
 
 /** What the gist may name: products and teams (with their firm's aliases, for romanizing) and the evidence families. */
 function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: ReturnType<typeof evidence>): GistFacts {
-  const products = scan.firms.filter((h) => h.kind !== 'alias' && h.kind !== 'subsidiary').map((h) => ({ term: h.term, aliases: k.firms.get(h.firm)?.aliases ?? [], latin: k.latinName(h.term) }));
-  const families = Object.entries(ev.counts).filter(([, n]) => n > 0).map(([f]) => f);
+  const products = scan.firms
+    .filter((h) => h.kind !== 'alias' && h.kind !== 'subsidiary')
+    .map((h) => ({ term: h.term, aliases: k.firms.get(h.firm)?.aliases ?? [], latin: k.latinName(h.term) }));
+  const families = Object.entries(ev.counts)
+    .filter(([, n]) => n > 0)
+    .map(([f]) => f);
   return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined };
 }

@@ -26,7 +26,10 @@ const FROM_AFTER =
   /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
 
 const UNKNOWN_ORG = [
-  { re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g, side: 'to' as const },
+  {
+    re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g,
+    side: 'to' as const,
+  },
   { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
@@ -34,18 +37,27 @@ const UNKNOWN_ORG = [
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust)\b/g, side: 'from' as const },
   { re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
   // Acqui-hires: "will hire Lumora co-founder X", "is hiring Gripwise founder Y" — the startup is the origin.
-  { re: /\b(?:hir(?:e|es|ed|ing)|acqui-hir(?:e|es|ed|ing))\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|founders?|chief executive|CEO|CTO|chief technology officer)\b/g, side: 'from' as const },
+  {
+    re: /\b(?:hir(?:e|es|ed|ing)|acqui-hir(?:e|es|ed|ing))\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|founders?|chief executive|CEO|CTO|chief technology officer)\b/g,
+    side: 'from' as const,
+  },
   // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
   // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
-  { re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|，|,|。|$))/g, side: 'from' as const },
+  {
+    re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|，|,|。|$))/g,
+    side: 'from' as const,
+  },
 ];
 const NOT_ORG = new Set(
-  'The A An Its His Her Their This That Both He She It They We Formula One January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+  'The A An Its His Her Their This That Both He She It They We Formula One January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(
+    ' ',
+  ),
 );
 
 type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean };
 // A company being founded now ("has left to found N", "将创办N"), not one founded years ago ("who co-founded N").
-const FOUNDING_NOW = /\b(?:to|will|is|are|has|have) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
+const FOUNDING_NOW =
+  /\b(?:to|will|is|are|has|have) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
 
 function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];
@@ -58,7 +70,11 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
       if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
       if (firms.some((f) => f.start < start + org.length && start < f.end)) continue;
       // "to start a London robotics team" starts a team, not a company.
-      if (side === 'to' && /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center)\b/.test(lines.slice(start + org.length, start + org.length + 40))) continue;
+      if (
+        side === 'to' &&
+        /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center)\b/.test(lines.slice(start + org.length, start + org.length + 40))
+      )
+        continue;
       // "X, who co-founded Vantor in 2019, has joined Google": a company founded before is where the person comes from.
       const past = side === 'to' && /^(?:co-?founded|founded)\b/i.test(m[0]) && /\bwho\s+(?:had\s+)?$/i.test(lines.slice(Math.max(0, m.index - 12), m.index));
       out.push({ org, start, end: start + org.length, side: past ? 'from' : side, founding: side === 'to' && !past && FOUNDING_NOW.test(m[0]) });
@@ -68,11 +84,14 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
 }
 
 // "the Hangzhou AI lab DeepSeek", "rival start-up Moonshot AI": an appositive descriptor between cue and name.
-const DESCRIPTOR = /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
+const DESCRIPTOR =
+  /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // "From Apple to Meta", "from X to Y": the second name is the destination.
-const FROM_X_TO = /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
+const FROM_X_TO =
+  /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
 // Denied or unconfirmed reports are not moves.
-const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
+const DENIAL =
+  /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
 
 // The grammar beyond single cues (see docs/relevance.md, "Move grammar"):
 // - a return marker ("returns to", "rejoins", "is back at", "welcomes back", 回归/重返/回到/老东家)
@@ -81,13 +100,18 @@ const DENIAL = /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refute
 // - tenure phrases ("after five years at X", "a stint at X", "在X工作", "此前是X…") name the origin;
 // - a purpose clause ("departs X to head research at Y", "will lead … at Y") names the destination;
 // - a new company ("leaves to found N", "离职创业，创立N") is a destination even when unknown.
-const RETURN_BEFORE = /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
+const RETURN_BEFORE =
+  /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
 const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
-const TENURE_BEFORE = /(?:\bwho (?:had )?(?:co-)?founded|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
+const TENURE_BEFORE =
+  /(?:\bwho (?:had )?(?:co-)?founded|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
-const PURPOSE_BEFORE = /(?:\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
-const PAPER_AFTER = /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
-const NEWCO_ZH = /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
+const PURPOSE_BEFORE =
+  /(?:\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
+const PAPER_AFTER =
+  /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
+const NEWCO_ZH =
+  /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
 
 /** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
 function clause(text: string, at: number): [number, number] {
@@ -104,14 +128,18 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   if (DENIAL.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
   // One entry per place: two patterns naming the same startup at the same offset count once.
-  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter((e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i);
+  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter(
+    (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
+  );
   // A startup's name found as an organisation is not the person.
   const people = findPeople(text, firms, isFirm).filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
   if (!person || person.score < 1) return undefined;
   const personName = original.slice(person.start, person.start + person.name.length);
 
-  const mentions: OrgMention[] = firms.filter((f) => f.term !== person.name && !(person.start < f.end && f.start < person.start + person.name.length)).map((f) => ({ org: f.firm, start: f.start, end: f.end }));
+  const mentions: OrgMention[] = firms
+    .filter((f) => f.term !== person.name && !(person.start < f.end && f.start < person.start + person.name.length))
+    .map((f) => ({ org: f.firm, start: f.start, end: f.end }));
   const to = new Map<string, number>();
   const from = new Map<string, number>();
   const back = new Map<string, number>();
@@ -148,14 +176,19 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   // A company founded now is the latest stop: the firm the person had joined before it is the origin
   // ("weeks after joining Moonshot AI, He Jiaze has left to found Brightloom").
   const founded = returning ? undefined : extra.find((e) => e.founding && orgs.has(e.org))?.org;
-  const joinedBefore = founded ? mentions.map((m) => m.org).filter((o) => o !== founded && (to.get(o) ?? 0) > 0).sort((a, b) => (to.get(b) ?? 0) - (to.get(a) ?? 0))[0] : undefined;
+  const joinedBefore = founded
+    ? mentions
+        .map((m) => m.org)
+        .filter((o) => o !== founded && (to.get(o) ?? 0) > 0)
+        .sort((a, b) => (to.get(b) ?? 0) - (to.get(a) ?? 0))[0]
+    : undefined;
   let dest = returning ?? founded ?? pick('to');
   let origin = joinedBefore ?? pick('from', dest);
   if (returning && !origin) {
     const cands = [...orgs].filter((o) => o !== returning).sort((a, b) => (from.get(b) ?? 0) + (to.get(b) ?? 0) - ((from.get(a) ?? 0) + (to.get(a) ?? 0)));
     origin = cands[0];
   }
-  const cued = (dest ? Math.max(to.get(dest) ?? 0, returning ? 3 : 0) : 0) + (origin ? from.get(origin) ?? 0 : 0);
+  const cued = (dest ? Math.max(to.get(dest) ?? 0, returning ? 3 : 0) : 0) + (origin ? (from.get(origin) ?? 0) : 0);
   if (dest && !origin) {
     // The other organisation named most often is where the person came from.
     const counts = new Map<string, number>();
@@ -167,7 +200,12 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
   // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
-  const fullName = (org: string) => (isFirm(org) || !/^[A-Z]/.test(org) ? org : (text.match(new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`))?.[0] ?? org));
+  const fullName = (org: string) =>
+    isFirm(org) || !/^[A-Z]/.test(org)
+      ? org
+      : (text.match(
+          new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`),
+        )?.[0] ?? org);
   origin = fullName(origin);
   dest = fullName(dest);
   const r1 = k.firmRegion(origin);

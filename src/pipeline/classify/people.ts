@@ -18,7 +18,8 @@ const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:[
 const IS_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
 // "He Jiaze", "He Kaiming": the surname He (何/贺) is kept before a token shaped like a pinyin given name
 // ("He Joins", "He Said" are not: their letters do not spell pinyin syllables).
-const PINYIN_GIVEN = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)){1,2}$/i;
+const PINYIN_GIVEN =
+  /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)){1,2}$/i;
 const SURNAME_PRONOUN = new Set(['He']);
 const STOP = new Set(
   `The A An And But Former Ex Co-founder Cofounder Co-Founder Founders Co-founders Another Why How What Inside From To In On At For Of With By As After Before Under Over Into New Old Chief Head Lead Senior Vice President
@@ -29,7 +30,9 @@ const STOP = new Set(
   Superintelligence Intelligence Artificial Machine Learning Deep Models Model Agents Agent Assistant Labs Security Institute University Home Office Department
   Commerce State Street Journal Times Post News Daily Week According People Its His Her Their This That These Those It He She They We Our Some Many Most
   Both Each Every All One Two Three Four Five Several While When Where Despite Since Until Also Still Now Just Only Even More Less Bay Area Cupertino Redmond
-  King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(/\s+/),
+  King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(
+    /\s+/,
+  ),
 );
 const AFTER_CUE =
   /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:[\w-]+\s+)?(?:departure|exit|move|hire|arrival|appointment|return|new)\b|\s+and\s+(?:[A-Z\u00C0-\u017F]|co-?founder|fellow)|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布|及))/;
@@ -39,10 +42,13 @@ const BEFORE_CUE =
 const ZH_NAME =
   /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工|作者)(?:之一)?\s*([\u4e00-\u9fa5]{2,4}?)(?=已|及|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|，|,|、|。|：|\s)/g;
 // Chinese names in the title's own grammar: "王可馨加盟智谱", "徐岚清转投美团", "李卓入职…" (verb right after the name).
-const ZH_NAME_VERB = /(?:^|[：:，,\s\u201c\u201d"]|前|原|的|之一)([\u4e00-\u9fa5]{2,4}?)(?=(?:日前|近日|已经|已|正式|将|于近日)*(?:加盟|加入|转投|入职|履新|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|回国|转战))/gm;
+const ZH_NAME_VERB =
+  /(?:^|[：:，,\s\u201c\u201d"]|前|原|的|之一)([\u4e00-\u9fa5]{2,4}?)(?=(?:日前|近日|已经|已|正式|将|于近日)*(?:加盟|加入|转投|入职|履新|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|回国|转战))/gm;
 const COMPOUND = new Set(['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '夏侯', '端木', '司徒', '申屠']);
 const SURNAMES = new Set(
-  Array.from('王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边贝邬蓝滕闫褚缪晏饶伏戚'),
+  Array.from(
+    '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文庞樊兰殷施陶洪翟安颜倪严牛温芦季俞章鲁葛伍韦申尤毕聂丛焦向柳邢路岳齐沿梅莫庄辛管祝左涂谷祁时舒耿牟卜路詹关苗凌费纪靳盛童欧甄项曲成游阳裴席卫查屈鲍位覃霍翁隋植甘景薄单包司柏宁柯阮桂闵解强柴华车冉房边贝邬蓝滕闫褚缪晏饶伏戚',
+  ),
 );
 
 /** A firm mention over the name hides it, unless the mention starts after the surname ("高乐天" holds 乐天). */

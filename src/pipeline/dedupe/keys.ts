@@ -5,9 +5,12 @@ import { shortHash } from './hash.js';
 
 /** Words that make up recurring column titles ("Daily briefing", "Morning roundup #12", "科技早报"). */
 const GENERIC = new Set(
-  'daily weekly morning evening briefing brief roundup round up digest newsletter news update updates top stories headlines today this week live podcast episode edition the a an of and in on for to what we know issue vol no part 早报 晚报 日报 周报 快讯 简报 要闻 新闻 速览 一周 今日 科技 热点'.split(' '),
+  'daily weekly morning evening briefing brief roundup round up digest newsletter news update updates top stories headlines today this week live podcast episode edition the a an of and in on for to what we know issue vol no part 早报 晚报 日报 周报 快讯 简报 要闻 新闻 速览 一周 今日 科技 热点'.split(
+    ' ',
+  ),
 );
-const DATEISH = /^(\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const DATEISH =
+  /^(\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const GENERIC_CJK = [...GENERIC].filter((g) => /[\u3400-\u9fff]/.test(g));
 

@@ -127,7 +127,14 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
     ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
   const needed = sameLang ? o.threshold : o.crossThreshold;
-  const parts = { words: specificWords * 10, concepts: strong, headline, numbers: numbers * NUM_WEIGHT, names: Math.min(proper, 4) * 0.5, firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5) };
+  const parts = {
+    words: specificWords * 10,
+    concepts: strong,
+    headline,
+    numbers: numbers * NUM_WEIGHT,
+    names: Math.min(proper, 4) * 0.5,
+    firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5),
+  };
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
 }
 
@@ -169,7 +176,11 @@ export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
     if (pool !== lastKey || incoming !== lastIncoming) {
       lastKey = pool;
       lastIncoming = incoming;
-      best = bestOf(a, pool.map(parse).filter((p): p is Parsed => p !== null), o);
+      best = bestOf(
+        a,
+        pool.map(parse).filter((p): p is Parsed => p !== null),
+        o,
+      );
     }
     return best === b;
   };

@@ -2,7 +2,26 @@
 import { pinyin } from 'pinyin-pro';
 import { isCjk } from './fold.js';
 
-const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '慕容', '令狐', '皇甫', '尉迟', '长孙', '宇文', '司徒', '夏侯', '公孙', '端木', '独孤', '南宫', '西门']);
+const COMPOUND_SURNAMES = new Set([
+  '欧阳',
+  '司马',
+  '诸葛',
+  '上官',
+  '东方',
+  '慕容',
+  '令狐',
+  '皇甫',
+  '尉迟',
+  '长孙',
+  '宇文',
+  '司徒',
+  '夏侯',
+  '公孙',
+  '端木',
+  '独孤',
+  '南宫',
+  '西门',
+]);
 const cache = new Map<string, string>();
 const CACHE_MAX = 5000;
 const NON_LETTER = /[^a-z\s]+/g;

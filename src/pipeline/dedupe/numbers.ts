@@ -41,7 +41,21 @@ const EN_MULT: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn
 
 /** Counts written as words ("three researchers", "a trio", "a dozen engineers"). */
 const EN_COUNT = /\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|trio|quartet|dozen)\b/gi;
-const EN_COUNT_VALUE: Record<string, number> = { three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, trio: 3, quartet: 4, dozen: 12 };
+const EN_COUNT_VALUE: Record<string, number> = {
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  trio: 3,
+  quartet: 4,
+  dozen: 12,
+};
 
 export function englishNumbers(text: string, out: Set<string>): void {
   EN_COUNT.lastIndex = 0;

@@ -6,14 +6,16 @@ import { charPinyin } from './names.js';
 import { isCjk } from './fold.js';
 
 const STOP = new Set(
-  ('a an the and or but of in on at to for from by with as is are was were be been being has have had it its this that these those ' +
+  (
+    'a an the and or but of in on at to for from by with as is are was were be been being has have had it its this that these those ' +
     'he she they them his her their we our you your i not no so than then there here who whom which what when where why how ' +
     'will would can could may might should must do does did said says say according people familiar matter person ' +
     'also just more most some any all both each other into over after before about up out new latest first last year years ' +
     'month months week weeks day days now still while since until only very much many such own one two three four five ' +
     'per via amid against across under within without like already yet again another including based ' +
     // Words in nearly every story of the beat: they say nothing about which event it is.
-    'ai artificial intelligence generative genai app apps tech technology company companies firm firms giant giants industry business').split(' '),
+    'ai artificial intelligence generative genai app apps tech technology company companies firm firms giant giants industry business'
+  ).split(' '),
 );
 
 export interface TokenSink {
@@ -64,7 +66,9 @@ const romanizeLimit = 40;
  * English stop words they say nothing about which event a story covers.
  */
 const ZH_STOP = new Set(
-  '宣布 表示 称， 发布 推出 上线 正式 已经 目前 将在 可以 能够 通过 进行 支持 用户 功能 服务 平台 公司 集团 智能 人工 工智 大模 模型 一句 句话 直接 自动 首批 部分 开放 基于 相关 方面 此前 近日 日前 今年 去年 未来 记者 消息 报道 获悉 了解 据悉 其中 以及 并且 同时 成为 一个 一步 这是 认为 分析 业内 人士 表明 显示 希望 计划 负责 相关 工作 技术 科技 产品 应用 团队'.split(' '),
+  '宣布 表示 称， 发布 推出 上线 正式 已经 目前 将在 可以 能够 通过 进行 支持 用户 功能 服务 平台 公司 集团 智能 人工 工智 大模 模型 一句 句话 直接 自动 首批 部分 开放 基于 相关 方面 此前 近日 日前 今年 去年 未来 记者 消息 报道 获悉 了解 据悉 其中 以及 并且 同时 成为 一个 一步 这是 认为 分析 业内 人士 表明 显示 希望 计划 负责 相关 工作 技术 科技 产品 应用 团队'.split(
+    ' ',
+  ),
 );
 
 function chineseRun(text: string, start: number, end: number, sink: TokenSink, romanize: boolean): void {

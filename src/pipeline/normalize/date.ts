@@ -8,7 +8,8 @@
 
 const NO_ZONE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$/;
 // 2026年10月31日 10:00, 2026年10月31日10时05分, 2026年10月31日 下午3:05 (时 and 点 both say the hour).
-const ZH_DATE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?(?:\s*[:：]?\s*(\d{1,2})\s*秒?)?)?\s*(?:\(?(?:北京时间|CST|GMT\+0?8(?::?00)?|UTC\+0?8(?::?00)?)\)?)?$/i;
+const ZH_DATE =
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*(?:(上午|下午|晚上|凌晨|中午)?\s*(\d{1,2})\s*[:：时点]\s*(\d{1,2})?\s*分?(?:\s*[:：]?\s*(\d{1,2})\s*秒?)?)?\s*(?:\(?(?:北京时间|CST|GMT\+0?8(?::?00)?|UTC\+0?8(?::?00)?)\)?)?$/i;
 const BEIJING = /北京时间|\bBeijing time\b/i;
 /** The default clock skew tolerated before a future date is clamped. */
 export const FUTURE_SKEW_MS = 10 * 60_000;
@@ -27,7 +28,16 @@ const SHANGHAI = 'Asia/Shanghai';
 
 /** Offset of `zone` from UTC at instant `t`, in ms (positive east of Greenwich). */
 function zoneOffset(t: number, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(new Date(t));
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(t));
   const n = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour') % 24, n('minute'), n('second'));
   return asUtc - Math.floor(t / 1000) * 1000;

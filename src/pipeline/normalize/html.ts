@@ -8,11 +8,46 @@ import { Parser } from 'htmlparser2';
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head', 'title', 'select', 'textarea']);
 /** Elements that separate words when rendered. */
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'blockquote', 'section', 'article',
-  'header', 'footer', 'pre', 'hr', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'img', 'aside', 'nav', 'main', 'address', 'caption', 'details', 'summary',
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'tr',
+  'td',
+  'th',
+  'table',
+  'blockquote',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'pre',
+  'hr',
+  'dd',
+  'dt',
+  'dl',
+  'figure',
+  'figcaption',
+  'img',
+  'aside',
+  'nav',
+  'main',
+  'address',
+  'caption',
+  'details',
+  'summary',
 ]);
 /** Tags looked for in double-escaped HTML (`&lt;p&gt;` in the feed): only these count as markup on the second pass. */
-const KNOWN_TAG = /<\/?(?:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|figure|figcaption|iframe|video|audio|source|picture|section|article|header|footer|script|style|noscript|object|embed|svg|meta|link|form|input|button)\b[^<>]*>/i;
+const KNOWN_TAG =
+  /<\/?(?:a|abbr|b|big|blockquote|br|center|code|del|div|em|font|h[1-6]|hr|i|img|ins|li|ol|p|pre|q|s|small|span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|tt|u|ul|figure|figcaption|iframe|video|audio|source|picture|section|article|header|footer|script|style|noscript|object|embed|svg|meta|link|form|input|button)\b[^<>]*>/i;
 
 function textOf(html: string): string {
   const out: string[] = [];

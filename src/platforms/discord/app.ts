@@ -57,10 +57,28 @@ export interface DiscordApp {
 export async function createDiscordApp(o: DiscordAppOptions): Promise<DiscordApp> {
   const rest = o.rest ?? createRest({ token: o.token, apiUrl: o.apiUrl, ...o.restOptions });
   const poster = new DiscordPoster({ rest, log: o.log, metrics: o.metrics, rememberRef: o.rememberRef, mentionFor: o.mentionFor, foldsFor: o.foldsFor });
-  const responder = createResponder({ rest, handleCommand: o.handleCommand, handleFeedback: o.handleFeedback, admins: o.admins, knowledge: o.knowledge, log: o.log, metrics: o.metrics, deferAfterMs: o.deferAfterMs });
+  const responder = createResponder({
+    rest,
+    handleCommand: o.handleCommand,
+    handleFeedback: o.handleFeedback,
+    admins: o.admins,
+    knowledge: o.knowledge,
+    log: o.log,
+    metrics: o.metrics,
+    deferAfterMs: o.deferAfterMs,
+  });
   if (o.publicKey) {
     const verifier = createInteractionVerifier({ publicKeyHex: o.publicKey, now: o.now, toleranceSec: o.signatureToleranceSec });
-    mountInteractions(o.http, { verifier, responder, log: o.log, metrics: o.metrics, applicationId: o.applicationId, seen: o.seen, toleranceSec: o.signatureToleranceSec, now: o.now });
+    mountInteractions(o.http, {
+      verifier,
+      responder,
+      log: o.log,
+      metrics: o.metrics,
+      applicationId: o.applicationId,
+      seen: o.seen,
+      toleranceSec: o.signatureToleranceSec,
+      now: o.now,
+    });
   }
   let client: GatewayClientLike | undefined;
   return {

@@ -19,7 +19,15 @@ const SUB = ApplicationCommandOptionType.Subcommand;
 const WATCH_OPTIONS: APIApplicationCommandBasicOption[] = [
   { type: S, name: 'query', description: 'Words or names to look for; -word excludes', max_length: 200 },
   { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true },
-  { type: S, name: 'topic', description: 'Only this topic', choices: [{ name: 'AI talent', value: 'talent' }, { name: 'Super-apps', value: 'superapp' }] },
+  {
+    type: S,
+    name: 'topic',
+    description: 'Only this topic',
+    choices: [
+      { name: 'AI talent', value: 'talent' },
+      { name: 'Super-apps', value: 'superapp' },
+    ],
+  },
   { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
 ];
 
@@ -35,7 +43,15 @@ export const TALENT_COMMAND = {
       options: [
         { type: S, name: 'query', description: 'Words to look for', required: true, max_length: 200 },
         { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true },
-        { type: S, name: 'topic', description: 'Only this topic', choices: [{ name: 'AI talent', value: 'talent' }, { name: 'Super-apps', value: 'superapp' }] },
+        {
+          type: S,
+          name: 'topic',
+          description: 'Only this topic',
+          choices: [
+            { name: 'AI talent', value: 'talent' },
+            { name: 'Super-apps', value: 'superapp' },
+          ],
+        },
         { type: S, name: 'since', description: 'How far back, e.g. 7d, 24h, 2026-01-01', max_length: 20 },
         { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
       ],
@@ -47,7 +63,12 @@ export const TALENT_COMMAND = {
     // Added from chat (issue 13); the admin ones (sources-add, sources-remove, watch) are in /talent-admin.
     { type: SUB, name: 'watch-me', description: 'Send me every new alert matching a search in a DM', options: WATCH_OPTIONS },
     { type: SUB, name: 'watches', description: 'This channel’s watches and yours, numbered' },
-    { type: SUB, name: 'unwatch', description: 'Stop a watch (number from /talent watches)', options: [{ type: S, name: 'number', description: 'The watch number', required: true, max_length: 4 }] },
+    {
+      type: SUB,
+      name: 'unwatch',
+      description: 'Stop a watch (number from /talent watches)',
+      options: [{ type: S, name: 'number', description: 'The watch number', required: true, max_length: 4 }],
+    },
   ],
 } satisfies RESTPutAPIApplicationCommandsJSONBody[number];
 
@@ -59,13 +80,35 @@ export const TALENT_ADMIN_COMMAND = {
   default_member_permissions: String(PermissionFlagsBits.ManageGuild),
   contexts: [InteractionContextType.Guild],
   options: [
-    { type: SUB, name: 'subscribe', description: 'Route alerts about a firm or topic to this channel', options: [{ type: S, name: 'target', description: 'Firm name or topic (talent, superapp)', required: true, autocomplete: true }] },
-    { type: SUB, name: 'unsubscribe', description: 'Stop routing a firm or topic to this channel', options: [{ type: S, name: 'target', description: 'Firm name or topic', required: true, autocomplete: true }] },
+    {
+      type: SUB,
+      name: 'subscribe',
+      description: 'Route alerts about a firm or topic to this channel',
+      options: [{ type: S, name: 'target', description: 'Firm name or topic (talent, superapp)', required: true, autocomplete: true }],
+    },
+    {
+      type: SUB,
+      name: 'unsubscribe',
+      description: 'Stop routing a firm or topic to this channel',
+      options: [{ type: S, name: 'target', description: 'Firm name or topic', required: true, autocomplete: true }],
+    },
     {
       type: SUB,
       name: 'digest',
       description: 'Daily or weekly digest for this channel',
-      options: [{ type: S, name: 'mode', description: 'How often', required: true, choices: [{ name: 'daily', value: 'daily' }, { name: 'weekly', value: 'weekly' }, { name: 'off', value: 'off' }] }],
+      options: [
+        {
+          type: S,
+          name: 'mode',
+          description: 'How often',
+          required: true,
+          choices: [
+            { name: 'daily', value: 'daily' },
+            { name: 'weekly', value: 'weekly' },
+            { name: 'off', value: 'off' },
+          ],
+        },
+      ],
     },
     {
       type: SUB,
@@ -76,7 +119,12 @@ export const TALENT_ADMIN_COMMAND = {
         { type: S, name: 'name', description: 'A short unique name (letters, digits, - _ .)', max_length: 64 },
       ],
     },
-    { type: SUB, name: 'sources-remove', description: 'Remove a feed added from chat', options: [{ type: S, name: 'name', description: 'Source name', required: true, max_length: 64 }] },
+    {
+      type: SUB,
+      name: 'sources-remove',
+      description: 'Remove a feed added from chat',
+      options: [{ type: S, name: 'name', description: 'Source name', required: true, max_length: 64 }],
+    },
     { type: SUB, name: 'watch', description: 'Post every new alert matching a search in this channel', options: WATCH_OPTIONS },
   ],
 } satisfies RESTPutAPIApplicationCommandsJSONBody[number];
@@ -87,7 +135,17 @@ export const COMMAND_NAMES: ReadonlySet<string> = new Set([TALENT_COMMAND.name, 
 export const COMMAND_DEFINITIONS: RESTPutAPIApplicationCommandsJSONBody = [TALENT_COMMAND, TALENT_ADMIN_COMMAND];
 
 /** Option order used to rebuild the command text (`search <query> firm:X topic:Y since:7d lang:zh`). */
-export const POSITIONAL: Record<string, string> = { search: 'query', subscribe: 'target', unsubscribe: 'target', digest: 'mode', 'sources-add': 'url', 'sources-remove': 'name', watch: 'query', 'watch-me': 'query', unwatch: 'number' };
+export const POSITIONAL: Record<string, string> = {
+  search: 'query',
+  subscribe: 'target',
+  unsubscribe: 'target',
+  digest: 'mode',
+  'sources-add': 'url',
+  'sources-remove': 'name',
+  watch: 'query',
+  'watch-me': 'query',
+  unwatch: 'number',
+};
 
 /** Discord subcommands standing for a two-word command: `sources-add` is `/talent sources add`. */
 export const SPOKEN: Record<string, string> = { 'sources-add': 'sources add', 'sources-remove': 'sources remove', 'watch-me': 'watch me' };

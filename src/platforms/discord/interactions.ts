@@ -44,7 +44,8 @@ function optionsProblem(options: unknown, depth = 0): string | undefined {
   if (depth > 3) return 'options nested too deep';
   for (const o of options) {
     if (!isObj(o) || typeof o.name !== 'string' || typeof o.type !== 'number') return 'an option without name or type';
-    if (o.value !== undefined && o.value !== null && !['string', 'number', 'boolean'].includes(typeof o.value)) return `option ${o.name}: value is not a scalar`;
+    if (o.value !== undefined && o.value !== null && !['string', 'number', 'boolean'].includes(typeof o.value))
+      return `option ${o.name}: value is not a scalar`;
     const nested = optionsProblem(o.options, depth + 1);
     if (nested) return nested;
   }
@@ -64,7 +65,8 @@ export function interactionProblem(x: unknown): string | undefined {
     if (!isObj(x.member) || !isObj(x.member.user) || !isId(x.member.user.id)) return 'member without user.id';
     if (x.member.permissions !== undefined && typeof x.member.permissions !== 'string') return 'member.permissions is not a string';
   } else if (!isObj(x.user) || !isId(x.user.id)) return 'neither member.user nor user';
-  if (x.channel !== undefined && x.channel !== null && (!isObj(x.channel) || (x.channel.id !== undefined && typeof x.channel.id !== 'string'))) return 'channel is not an object';
+  if (x.channel !== undefined && x.channel !== null && (!isObj(x.channel) || (x.channel.id !== undefined && typeof x.channel.id !== 'string')))
+    return 'channel is not an object';
   if (x.channel_id !== undefined && typeof x.channel_id !== 'string') return 'channel_id is not a string';
   if (x.guild_id !== undefined && typeof x.guild_id !== 'string') return 'guild_id is not a string';
   if (x.application_id !== undefined && typeof x.application_id !== 'string') return 'application_id is not a string';

@@ -75,14 +75,19 @@ export class DiscordPoster implements Poster {
       if (!shown.length) return;
       try {
         // The nonce makes a retried reply come back as the first one instead of a second message.
-        await this.opts.rest.post(Routes.channelMessages(delivery.channel), { body: { ...renderRetelling(shown, messageId), nonce: deliveryNonce(`${delivery.id}:thread`), enforce_nonce: true } });
+        await this.opts.rest.post(Routes.channelMessages(delivery.channel), {
+          body: { ...renderRetelling(shown, messageId), nonce: deliveryNonce(`${delivery.id}:thread`), enforce_nonce: true },
+        });
       } catch (err) {
         throw toPlatformError(err, `replying to message ${messageId} in channel ${delivery.channel}`);
       }
       return;
     }
     // Keep the marker of the original delivery so a later findPosted still recognises the message.
-    const marker = delivery.kind === 'update' && delivery.alertId ? deliveryMarker(alertDeliveryId('discord', delivery.channel, delivery.alertId)) : deliveryMarker(delivery.id);
+    const marker =
+      delivery.kind === 'update' && delivery.alertId
+        ? deliveryMarker(alertDeliveryId('discord', delivery.channel, delivery.alertId))
+        : deliveryMarker(delivery.id);
     const { body, files } = requestOf(renderContent(content, marker, this.mention(delivery, content)));
     try {
       await this.opts.rest.patch(Routes.channelMessage(delivery.channel, messageId), { body, files });

@@ -21,7 +21,12 @@ export interface OutgoingMessage extends DiscordMessage {
 }
 
 function flowsTable(flows: DigestPayload['flows']): string {
-  const rows = flows.slice(0, 20).map((f) => `${truncate(plainText(f.from), 18).padEnd(18)} → ${truncate(plainText(f.to), 18).padEnd(18)} ${String(f.count).padStart(3)}${f.direction ? `  ${plainText(f.direction)}` : ''}`);
+  const rows = flows
+    .slice(0, 20)
+    .map(
+      (f) =>
+        `${truncate(plainText(f.from), 18).padEnd(18)} → ${truncate(plainText(f.to), 18).padEnd(18)} ${String(f.count).padStart(3)}${f.direction ? `  ${plainText(f.direction)}` : ''}`,
+    );
   const body = rows.join('\n').replace(/`/g, "'");
   return truncate(`\`\`\`\n${body}\n\`\`\``, LIMITS.description - 20).replace(/…$/, '…\n```');
 }
@@ -35,7 +40,11 @@ export function renderDigest(d: DigestPayload, marker?: string): OutgoingMessage
       const gist = displayGist(a);
       return `• ${url ? `[${title}](${url})` : title} — ${safeText(a.source)}${gist ? `\n  *${truncate(safeText(gist), 220)}*` : ''}`;
     });
-    embeds.push({ title: truncate(safeText(s.heading), LIMITS.title), description: joinLines(lines, LIMITS.description) || 'Nothing this period.', color: 0x5865f2 });
+    embeds.push({
+      title: truncate(safeText(s.heading), LIMITS.title),
+      description: joinLines(lines, LIMITS.description) || 'Nothing this period.',
+      color: 0x5865f2,
+    });
   }
   const files: DiscordFile[] = [];
   if (d.flows.length || d.chartPng) {
@@ -51,7 +60,9 @@ export function renderDigest(d: DigestPayload, marker?: string): OutgoingMessage
 
 export function renderNotice(text: string, marker?: string): OutgoingMessage {
   return {
-    embeds: fitEmbeds([{ description: truncate(safeText(text), LIMITS.description) || '\u200b', color: 0xfaa61a, footer: marker ? { text: marker } : undefined }]),
+    embeds: fitEmbeds([
+      { description: truncate(safeText(text), LIMITS.description) || '\u200b', color: 0xfaa61a, footer: marker ? { text: marker } : undefined },
+    ]),
     allowed_mentions: NO_MENTIONS,
   };
 }

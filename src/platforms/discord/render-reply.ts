@@ -1,5 +1,12 @@
 // Platform-neutral command Reply → Discord message body (embeds, optional "More results" button).
-import { ButtonStyle, ComponentType, MessageFlags, type APIActionRowComponent, type APIEmbed, type APIComponentInMessageActionRow } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIEmbed,
+  type APIComponentInMessageActionRow,
+} from 'discord-api-types/v10';
 import { displayGist } from '../../pipeline/gist.js';
 import type { Reply } from '../../commands/types.js';
 import { joinLines } from './render-alert.js';
@@ -28,7 +35,12 @@ export function moreButton(nextPage: string | undefined): DiscordMessage['compon
 
 function searchEmbed(r: Extract<Reply, { type: 'search' }>): APIEmbed {
   const f = r.filters;
-  const filters = [f.firms?.length ? `firm: ${f.firms.join(', ')}` : '', f.topics?.length ? `topic: ${f.topics.join(', ')}` : '', f.since ? `since: ${f.since}` : '', f.lang ? `lang: ${f.lang}` : '']
+  const filters = [
+    f.firms?.length ? `firm: ${f.firms.join(', ')}` : '',
+    f.topics?.length ? `topic: ${f.topics.join(', ')}` : '',
+    f.since ? `since: ${f.since}` : '',
+    f.lang ? `lang: ${f.lang}` : '',
+  ]
     .filter(Boolean)
     .join(' · ');
   const shown = r.hits.length ? `${r.offset + 1}–${r.offset + r.hits.length} of ${r.total}` : `no matches`;
@@ -41,7 +53,10 @@ function searchEmbed(r: Extract<Reply, { type: 'search' }>): APIEmbed {
       const url = safeUrl(a.link);
       const meta = `${a.published.slice(0, 10)} · ${safeText(a.source)}${url ? ` · [link](${url})` : ''}`;
       const gist = displayGist(a);
-      return { name: truncate(`${r.offset + i + 1}. ${safeText(a.title) || 'Untitled'}`, LIMITS.fieldName), value: truncate(`${gist ? `*${safeText(gist)}*\n` : ''}${meta}\n${safeText(h.snippet)}`, LIMITS.fieldValue) };
+      return {
+        name: truncate(`${r.offset + i + 1}. ${safeText(a.title) || 'Untitled'}`, LIMITS.fieldName),
+        value: truncate(`${gist ? `*${safeText(gist)}*\n` : ''}${meta}\n${safeText(h.snippet)}`, LIMITS.fieldValue),
+      };
     }),
     footer: { text: truncate(plainText([shown, filters].filter(Boolean).join(' · ')), LIMITS.footer) },
   };

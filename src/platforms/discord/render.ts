@@ -19,7 +19,11 @@ export function renderContent(content: DeliveryContent, marker?: string, role?: 
   switch (content.kind) {
     case 'alert':
     case 'update': {
-      const msg: OutgoingMessage = { embeds: [renderAlertEmbed(content.alert, marker)], components: [feedbackRow(content.alert.id)], allowed_mentions: NO_MENTIONS };
+      const msg: OutgoingMessage = {
+        embeds: [renderAlertEmbed(content.alert, marker)],
+        components: [feedbackRow(content.alert.id)],
+        allowed_mentions: NO_MENTIONS,
+      };
       if (role && /^\d+$/.test(role)) {
         msg.content = `<@&${role}>`;
         if (content.kind === 'alert') msg.allowed_mentions = { parse: [], roles: [role] };

@@ -38,7 +38,8 @@ export function createResponder(o: ResponderOptions) {
   const deferAfter = o.deferAfterMs ?? 2_000;
 
   const webhook = {
-    edit: (i: InteractionInput, m: DiscordMessage) => o.rest.patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), { body: { ...m, flags: undefined }, auth: false }),
+    edit: (i: InteractionInput, m: DiscordMessage) =>
+      o.rest.patch(Routes.webhookMessage(i.applicationId, i.token, '@original'), { body: { ...m, flags: undefined }, auth: false }),
     send: (i: InteractionInput, m: DiscordMessage) => o.rest.post(Routes.webhook(i.applicationId, i.token), { body: m, auth: false }),
     remove: (i: InteractionInput) => o.rest.delete(Routes.webhookMessage(i.applicationId, i.token, '@original'), { auth: false }),
   };
@@ -77,7 +78,11 @@ export function createResponder(o: ResponderOptions) {
     clearTimeout(timer);
     if (first !== 'late') {
       const data = renderReply(first);
-      await send(fromButton ? { type: InteractionResponseType.UpdateMessage, data: { ...data, flags: undefined } } : { type: InteractionResponseType.ChannelMessageWithSource, data });
+      await send(
+        fromButton
+          ? { type: InteractionResponseType.UpdateMessage, data: { ...data, flags: undefined } }
+          : { type: InteractionResponseType.ChannelMessageWithSource, data },
+      );
       return;
     }
     const ephemeral = fromButton ? undefined : PERSONAL.has(subcommand);
@@ -135,7 +140,10 @@ export function createResponder(o: ResponderOptions) {
           if (i.customId?.startsWith(FEEDBACK_PREFIX)) return runFeedback(i, send);
           return send({ type: InteractionResponseType.DeferredMessageUpdate });
         default:
-          return send({ type: InteractionResponseType.ChannelMessageWithSource, data: { ...renderReply({ type: 'error', ephemeral: true, message: 'This interaction is not supported; try /talent help.' }) } });
+          return send({
+            type: InteractionResponseType.ChannelMessageWithSource,
+            data: { ...renderReply({ type: 'error', ephemeral: true, message: 'This interaction is not supported; try /talent help.' }) },
+          });
       }
     },
     /** Resolves when every follow-up started so far has finished. */

@@ -44,22 +44,45 @@ export function toPlatformError(err: unknown, what: string): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof RateLimitError) {
     const wait = Math.max(err.retryAfter, err.timeToReset, err.sublimitTimeout, 1);
-    return new PlatformError('discord', 'rate_limited', `${what}: rate limited${err.global ? ' (global)' : ''} for ${wait} ms on ${err.route}`, wait, { cause: err, code: err.global ? 'DISCORD_GLOBAL_RATE_LIMITED' : 'DISCORD_RATE_LIMITED' });
+    return new PlatformError('discord', 'rate_limited', `${what}: rate limited${err.global ? ' (global)' : ''} for ${wait} ms on ${err.route}`, wait, {
+      cause: err,
+      code: err.global ? 'DISCORD_GLOBAL_RATE_LIMITED' : 'DISCORD_RATE_LIMITED',
+    });
   }
   if (err instanceof DiscordAPIError) {
     const code = typeof err.code === 'number' ? err.code : 0;
-    if (err.status === 401) return new PlatformError('discord', 'permanent', `${what}: 401 Unauthorized: DISCORD_TOKEN is wrong or was reset; copy the bot token again (Developer Portal → Bot)`, undefined, { cause: err, code: 'DISCORD_UNAUTHORIZED' });
+    if (err.status === 401)
+      return new PlatformError(
+        'discord',
+        'permanent',
+        `${what}: 401 Unauthorized: DISCORD_TOKEN is wrong or was reset; copy the bot token again (Developer Portal → Bot)`,
+        undefined,
+        { cause: err, code: 'DISCORD_UNAUTHORIZED' },
+      );
     if (err.status === 429) return new PlatformError('discord', 'rate_limited', `${what}: rate limited`, 1_000, { cause: err, code: 'DISCORD_RATE_LIMITED' });
     if (err.status === 408) return new PlatformError('discord', 'transient', `${what}: request timeout`, undefined, { cause: err, code: 'DISCORD_TRANSIENT' });
     const remedy = PERMANENT_CODES[code] ?? err.message;
-    return new PlatformError('discord', 'permanent', `${what}: ${err.status} ${remedy} (code ${code})`, undefined, { cause: err, code: code ? `DISCORD_${code}` : `DISCORD_HTTP_${err.status}` });
+    return new PlatformError('discord', 'permanent', `${what}: ${err.status} ${remedy} (code ${code})`, undefined, {
+      cause: err,
+      code: code ? `DISCORD_${code}` : `DISCORD_HTTP_${err.status}`,
+    });
   }
   if (err instanceof HTTPError) {
     const kind = err.status >= 500 ? 'transient' : 'permanent';
-    return new PlatformError('discord', kind, `${what}: HTTP ${err.status} from Discord${kind === 'transient' ? '; will retry' : ''}`, undefined, { cause: err, code: `DISCORD_HTTP_${err.status}` });
+    return new PlatformError('discord', kind, `${what}: HTTP ${err.status} from Discord${kind === 'transient' ? '; will retry' : ''}`, undefined, {
+      cause: err,
+      code: `DISCORD_HTTP_${err.status}`,
+    });
   }
   const message = err instanceof Error ? err.message : String(err);
   // After one 401 @discordjs/rest forgets the token and fails every later request locally.
-  if (/Expected token to be set/i.test(message)) return new PlatformError('discord', 'permanent', `${what}: DISCORD_TOKEN was refused by Discord earlier; copy the bot token again (Developer Portal → Bot) and restart`, undefined, { cause: err, code: 'DISCORD_UNAUTHORIZED' });
+  if (/Expected token to be set/i.test(message))
+    return new PlatformError(
+      'discord',
+      'permanent',
+      `${what}: DISCORD_TOKEN was refused by Discord earlier; copy the bot token again (Developer Portal → Bot) and restart`,
+      undefined,
+      { cause: err, code: 'DISCORD_UNAUTHORIZED' },
+    );
   return new PlatformError('discord', 'transient', `${what}: network error (${message}); will retry`, undefined, { cause: err, code: 'DISCORD_NETWORK' });
 }

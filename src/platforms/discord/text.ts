@@ -11,9 +11,7 @@ export function neutraliseMentions(text: string): string {
 
 /** Backslash-escapes Discord markdown (bold, italic, underline, strike, spoiler, code, quotes, headings, lists, masked links). */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\*_~`|[\]()<>]/g, '\\$&')
-    .replace(/^(\s*)([#>-]|\d+\.)(?=\s)/gm, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+  return text.replace(/[\\*_~`|[\]()<>]/g, '\\$&').replace(/^(\s*)([#>-]|\d+\.)(?=\s)/gm, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
 }
 
 /** Feed text → safe Discord text (markdown escaped, mentions neutralised, control characters dropped). */

@@ -62,7 +62,9 @@ export class SlackConfigError extends Error {
 export async function createSlackApp(opts: SlackAppOptions): Promise<SlackApp> {
   const { log, botToken } = opts;
   if (!opts.appToken && !opts.signingSecret) {
-    throw new SlackConfigError('set SLACK_SIGNING_SECRET (Basic Information > App Credentials) to receive /talent over HTTP, or SLACK_APP_TOKEN for Socket Mode');
+    throw new SlackConfigError(
+      'set SLACK_SIGNING_SECRET (Basic Information > App Credentials) to receive /talent over HTTP, or SLACK_APP_TOKEN for Socket Mode',
+    );
   }
   const client = createSlackClient({ botToken, apiUrl: opts.apiUrl, log, fetch: opts.fetch });
   const poster = new SlackPoster({ client, log, fetch: opts.fetch, mentionFor: opts.mentionFor, foldsFor: opts.foldsFor });

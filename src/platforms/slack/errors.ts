@@ -31,7 +31,10 @@ export function toPlatformError(err: unknown, method: string): PlatformError {
   const code = (err as { code?: string })?.code;
   if (code === ErrorCode.RateLimitedError) {
     const secs = (err as WebAPIRateLimitedError).retryAfter;
-    return new PlatformError('slack', 'rate_limited', `${method} rate limited, retry after ${secs}s`, Math.max(0, secs) * 1000, { cause: err, code: 'SLACK_RATE_LIMITED' });
+    return new PlatformError('slack', 'rate_limited', `${method} rate limited, retry after ${secs}s`, Math.max(0, secs) * 1000, {
+      cause: err,
+      code: 'SLACK_RATE_LIMITED',
+    });
   }
   if (code === ErrorCode.HTTPError) {
     const status = (err as WebAPIHTTPError).statusCode;

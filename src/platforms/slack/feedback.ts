@@ -8,7 +8,10 @@ export const FEEDBACK_ACTION_RE = /^talent_fb_/;
 
 export function feedbackBlock(alertId: string): Block {
   const value = feedbackRef(alertId, 1900);
-  return actions([button('Not relevant', `${FEEDBACK_ACTION_PREFIX}not_relevant`, { value }), button(`Mute source ${MUTE_DAYS} d`, `${FEEDBACK_ACTION_PREFIX}mute`, { value })]);
+  return actions([
+    button('Not relevant', `${FEEDBACK_ACTION_PREFIX}not_relevant`, { value }),
+    button(`Mute source ${MUTE_DAYS} d`, `${FEEDBACK_ACTION_PREFIX}mute`, { value }),
+  ]);
 }
 
 /** The alert message with the feedback buttons last (Slack allows 50 blocks; alerts use far fewer). */

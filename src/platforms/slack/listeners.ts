@@ -28,7 +28,11 @@ async function run(opts: ListenerOptions, req: CommandRequest, respond: Respond 
     reply = await opts.handleCommand(req);
   } catch (err) {
     opts.log.error({ err, text: req.text }, '/talent handler failed');
-    reply = { type: 'error', ephemeral: true, message: 'Something went wrong running that command. Please try again in a minute; if it keeps failing, tell the bot operator.' };
+    reply = {
+      type: 'error',
+      ephemeral: true,
+      message: 'Something went wrong running that command. Please try again in a minute; if it keeps failing, tell the bot operator.',
+    };
   }
   if (!respond) return void opts.log.warn('no response_url to answer on');
   try {

@@ -76,16 +76,22 @@ export class SlackPoster implements Poster {
     const channel = res.channel ?? delivery.channel;
     if (content.kind === 'digest' && content.digest.chartPng) {
       // After the post, in its thread: a failed chart must not make the digest post twice.
-      await uploadPng({ client: this.opts.client, fetch: this.opts.fetch, channel, threadTs: res.ts, png: content.digest.chartPng, title: content.digest.title }).catch((err: unknown) =>
-        this.opts.log.warn({ err, delivery: delivery.id }, 'digest chart upload failed; the digest text was posted'),
-      );
+      await uploadPng({
+        client: this.opts.client,
+        fetch: this.opts.fetch,
+        channel,
+        threadTs: res.ts,
+        png: content.digest.chartPng,
+        title: content.digest.title,
+      }).catch((err: unknown) => this.opts.log.warn({ err, delivery: delivery.id }, 'digest chart upload failed; the digest text was posted'));
     }
     return { messageId: encodeMessageId(channel, res.ts) };
   }
 
   async update(delivery: Delivery, messageId: string, content: DeliveryContent): Promise<void> {
     const { channel, ts } = decodeMessageId(messageId, delivery.channel);
-    if ((content.kind === 'alert' || content.kind === 'update') && this.opts.foldsFor?.(delivery.channel) === 'thread') return this.replyInThread(delivery, channel, ts, content.alert.alsoReportedBy);
+    if ((content.kind === 'alert' || content.kind === 'update') && this.opts.foldsFor?.(delivery.channel) === 'thread')
+      return this.replyInThread(delivery, channel, ts, content.alert.alsoReportedBy);
     const msg = renderContent(content, this.mention(delivery, content));
     try {
       await this.opts.client.chat.update({ channel, ts, text: msg.text, blocks: msg.blocks } as never);
@@ -102,7 +108,9 @@ export class SlackPoster implements Poster {
     try {
       if (delivery.attempts > 0) {
         const replies = await this.opts.client.conversations.replies({ channel, ts, include_all_metadata: true, limit: 200 } as never);
-        const done = (replies.messages ?? []).some((m) => (m.metadata as { event_payload?: { delivery_id?: unknown } } | undefined)?.event_payload?.delivery_id === delivery.id);
+        const done = (replies.messages ?? []).some(
+          (m) => (m.metadata as { event_payload?: { delivery_id?: unknown } } | undefined)?.event_payload?.delivery_id === delivery.id,
+        );
         if (done) return;
       }
       await this.opts.client.chat.postMessage({ channel, thread_ts: ts, ...renderRetelling(shown), metadata } as never);
@@ -118,7 +126,13 @@ export class SlackPoster implements Poster {
     for (let page = 0; page < (this.opts.historyPages ?? 5); page++) {
       let res;
       try {
-        res = await this.opts.client.conversations.history({ channel: delivery.channel, oldest, limit: this.opts.historyPageSize ?? 200, include_all_metadata: true, cursor });
+        res = await this.opts.client.conversations.history({
+          channel: delivery.channel,
+          oldest,
+          limit: this.opts.historyPageSize ?? 200,
+          include_all_metadata: true,
+          cursor,
+        });
       } catch (err) {
         throw toPlatformError(err, 'conversations.history');
       }

@@ -67,7 +67,8 @@ export function slackBodyProblem(body: Record<string, unknown>): string | undefi
   if (typeof body.type !== 'string') return 'no type';
   if (INTERACTIVE.has(body.type)) {
     if (!isObj(body.user) || !isStr(body.user.id)) return `${body.type} without user.id`;
-    if (body.type === 'block_actions' && (!Array.isArray(body.actions) || !body.actions.every((a) => isObj(a) && typeof a.action_id === 'string'))) return 'block_actions without an actions array';
+    if (body.type === 'block_actions' && (!Array.isArray(body.actions) || !body.actions.every((a) => isObj(a) && typeof a.action_id === 'string')))
+      return 'block_actions without an actions array';
     if (body.channel !== undefined && body.channel !== null && !isObj(body.channel)) return 'channel is not an object';
     return undefined;
   }

@@ -36,7 +36,14 @@ export function alsoReportedLine(also: AlsoReported[], total = also.length): str
 }
 
 function directions(moves: Move[]): string {
-  return [...new Set(moves.slice(0, 50).map((m) => m.direction).filter((d): d is string => !!d))].join(', ');
+  return [
+    ...new Set(
+      moves
+        .slice(0, 50)
+        .map((m) => m.direction)
+        .filter((d): d is string => !!d),
+    ),
+  ].join(', ');
 }
 
 export function renderAlert(alert: Alert): SlackMessage {

@@ -31,7 +31,9 @@ export async function uploadPng(opts: UploadPngOptions): Promise<string> {
     signal: AbortSignal.timeout(30_000),
   });
   if (!res.ok) {
-    throw new PlatformError('slack', res.status >= 500 ? 'transient' : 'permanent', `chart upload answered HTTP ${res.status}`, undefined, { code: `SLACK_UPLOAD_${res.status}` });
+    throw new PlatformError('slack', res.status >= 500 ? 'transient' : 'permanent', `chart upload answered HTTP ${res.status}`, undefined, {
+      code: `SLACK_UPLOAD_${res.status}`,
+    });
   }
   try {
     await opts.client.files.completeUploadExternal({

@@ -82,7 +82,7 @@ export function createSlackVerifier(opts: VerifyOptions): (req: SignedRequest) =
     const expected = Buffer.from(computeSignature(opts.signingSecret, timestamp, body));
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      throw new SlackVerifyError('SLACK_SIGNATURE_INVALID', 'signature mismatch (is SLACK_SIGNING_SECRET the one on the app\'s Basic Information page?)');
+      throw new SlackVerifyError('SLACK_SIGNATURE_INVALID', "signature mismatch (is SLACK_SIGNING_SECRET the one on the app's Basic Information page?)");
     }
     forget(nowMs);
     if (recent.has(signature)) throw new SlackVerifyError('SLACK_REPLAY', 'request was already received (replay)');

@@ -225,7 +225,10 @@ export async function watchPrimary(client: RedisClient, key: string, log: Logger
   const check = () => {
     const now = primaryOf(client, slot);
     if (!now || now === current) return;
-    log?.warn({ from: current, to: now }, `store: redis primary switched from ${current || 'unknown'} to ${now}; in-flight leases and claims are retried or taken over`);
+    log?.warn(
+      { from: current, to: now },
+      `store: redis primary switched from ${current || 'unknown'} to ${now}; in-flight leases and claims are retried or taken over`,
+    );
     current = now;
   };
   client.on('ready', check);
@@ -254,7 +257,9 @@ export function requireReplicas(client: RedisClient, commands: string[], replica
       if (err) throw err;
       if (waitErr) throw waitErr;
       if (Number(acked) < replicas) {
-        throw new StoreUnavailableError(`redis write not confirmed by ${replicas} replica(s) within ${timeoutMs} ms (${Number(acked)} did); a failover may be under way`);
+        throw new StoreUnavailableError(
+          `redis write not confirmed by ${replicas} replica(s) within ${timeoutMs} ms (${Number(acked)} did); a failover may be under way`,
+        );
       }
       return value;
     };

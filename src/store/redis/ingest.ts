@@ -23,7 +23,6 @@ export interface IngestCtx {
   now: () => Date;
 }
 
-
 async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): Promise<{ snap: Snapshot; seq: string }> {
   const keys = [...new Set(batch.entries.flatMap(entryKeys))];
   const ids = [...new Set(batch.entries.map((e) => e.item.id))];
@@ -35,7 +34,8 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   // Live while now < claimTime + retention, on the batch clock.
   const min = `(${nowMs - batch.retentionSec * 1000}`;
   // Newest members of each bucket only (same bound as SQLite), and each member's data once.
-  if (buckets.length) (p as unknown as Record<string, (...a: Array<string | number>) => void>).tr_candidates(ctx.k.seq, ctx.k.base, min, BUCKET_READ, ...buckets);
+  if (buckets.length)
+    (p as unknown as Record<string, (...a: Array<string | number>) => void>).tr_candidates(ctx.k.seq, ctx.k.base, min, BUCKET_READ, ...buckets);
   const res = (await p.exec()) ?? [];
   const failed = res.find(([err]) => err);
   if (failed) throw failed[0];
@@ -61,8 +61,7 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
           // Its data expired with the member (same TTL): as good as gone.
           const data = dataOf.get(m);
           if (data) members.push({ id: m, data, at: Number(flat[j + 1]) });
-        }
-        else members.push({ id: m.slice(0, cut), data: m.slice(cut + 1), at: Number(flat[j + 1]) });
+        } else members.push({ id: m.slice(0, cut), data: m.slice(cut + 1), at: Number(flat[j + 1]) });
       }
       snap.buckets.set(b, members);
     });
@@ -87,7 +86,9 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
   const nowIso = now.toISOString();
   const nowMs = now.getTime();
   for (let attempt = 1; ; attempt++) {
-    const { snap, seq } = batch.entries.length ? await readSnapshot(ctx, batch, nowMs) : { snap: { owners: new Map(), buckets: new Map(), archived: new Set<string>() }, seq: '0' };
+    const { snap, seq } = batch.entries.length
+      ? await readSnapshot(ctx, batch, nowMs)
+      : { snap: { owners: new Map(), buckets: new Map(), archived: new Set<string>() }, seq: '0' };
     const plans = planBatch(batch, snap, nowMs);
     const entries = batch.entries.map((e, i) => {
       const alert: Alert = { ...e.item, assessment: e.assessment, alsoReportedBy: [], archivedAt: nowIso };

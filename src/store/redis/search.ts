@@ -41,8 +41,23 @@ function filterGroups(q: SearchQuery): string[][] {
   return queryTags(q, KEY_TAGS).map((tags) => tags.map((t) => `f:${t}`));
 }
 
-async function fetchRange(ctx: SearchCtx, groups: string[][], since: string, off: number, cnt: number): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
-  const body = { groups, since, off, cnt, tmp: randomBytes(6).toString('hex'), exact: ctx.tuning?.exactMax ?? EXACT_MAX, scan: ctx.tuning?.scanMax ?? SCAN_MAX, cap: ctx.tuning?.countCap ?? COUNT_CAP };
+async function fetchRange(
+  ctx: SearchCtx,
+  groups: string[][],
+  since: string,
+  off: number,
+  cnt: number,
+): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
+  const body = {
+    groups,
+    since,
+    off,
+    cnt,
+    tmp: randomBytes(6).toString('hex'),
+    exact: ctx.tuning?.exactMax ?? EXACT_MAX,
+    scan: ctx.tuning?.scanMax ?? SCAN_MAX,
+    cap: ctx.tuning?.countCap ?? COUNT_CAP,
+  };
   const flat = (await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>;
   return { total: Number(flat[0]), capped: Number(flat[1]) === 0, alerts: decodeAlertPairs(flat.map(String), 2) };
 }

@@ -120,7 +120,10 @@ export class RedisStore implements Store {
 
   leaseSource(name: string, owner: string, ttlMs: number): Promise<SourceLease | null> {
     return guard('leaseSource', async () => {
-      const [ok, state] = (await this.scripts.lease(this.keys.lease(name), this.keys.sourceState(name), owner, Math.max(1, Math.round(ttlMs)))) as [number, string];
+      const [ok, state] = (await this.scripts.lease(this.keys.lease(name), this.keys.sourceState(name), owner, Math.max(1, Math.round(ttlMs)))) as [
+        number,
+        string,
+      ];
       return Number(ok) === 1 ? { state: state ? (JSON.parse(state) as SourceState) : null } : null;
     });
   }

@@ -22,7 +22,11 @@ export function hasPhrase(tokens: string[], group: string[]): boolean {
 /** Phrase and exclusion checks the index cannot do (it only knows which tokens a doc has). */
 export function matchesPhrases(alert: Alert, groups: string[][], exclude: string[][]): boolean {
   const tokens = indexTokens(`${alert.title}\n${alert.summary}\n${alert.assessment.summary}`);
-  const all = indexTokens([alert.title, alert.summary, alert.assessment.summary, ...alert.assessment.firms, ...alert.assessment.moves.flatMap((m) => [m.person, m.from, m.to])].join('\n'));
+  const all = indexTokens(
+    [alert.title, alert.summary, alert.assessment.summary, ...alert.assessment.firms, ...alert.assessment.moves.flatMap((m) => [m.person, m.from, m.to])].join(
+      '\n',
+    ),
+  );
   const set = new Set(all);
   for (const g of groups) if (g.length > 1 && !hasPhrase(all, g) && !hasPhrase(tokens, g)) return false;
   for (const g of exclude) if (g.length === 1 ? set.has(g[0]) : hasPhrase(all, g)) return false;

@@ -30,7 +30,8 @@ export class AlertRepo {
   constructor(private readonly db: Database) {
     this.s = {
       maxRid: db.prepare('SELECT max(rid) AS m FROM alerts WHERE rid BETWEEN ? AND ?').pluck(),
-      insert: db.prepare(`INSERT INTO alerts (rid, id, source, guid, title, summary, link, lang, published, published_ms, fetched_at, assessment, also, score, archived_at, archived_ms)
+      insert:
+        db.prepare(`INSERT INTO alerts (rid, id, source, guid, title, summary, link, lang, published, published_ms, fetched_at, assessment, also, score, archived_at, archived_ms)
         VALUES (@rid, @id, @source, @guid, @title, @summary, @link, @lang, @published, @published_ms, @fetched_at, @assessment, @also, @score, @archived_at, @archived_ms)`),
       fts: db.prepare('INSERT INTO alerts_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)'),
       exists: db.prepare('SELECT 1 FROM alerts WHERE id = ?').pluck(),

@@ -21,7 +21,11 @@ export class Ingestor {
   /** Bucket members and fingerprint data already read (see candidates.ts). */
   readonly candidates = new CandidateCache();
 
-  constructor(private readonly db: Database, private readonly alerts: AlertRepo, private readonly outbox: OutboxRepo) {
+  constructor(
+    private readonly db: Database,
+    private readonly alerts: AlertRepo,
+    private readonly outbox: OutboxRepo,
+  ) {
     this.s = {
       key: db.prepare('SELECT owner, root, expires_ms FROM seen_keys WHERE key = ?'),
       claim: db.prepare(`INSERT INTO seen_keys (key, owner, root, expires_ms) VALUES (?, ?, ?, ?)
@@ -73,7 +77,15 @@ export class Ingestor {
     if (e.fingerprint) this.index(e.fingerprint, id, expires);
     let enqueued = 0;
     for (const t of e.targets) {
-      const d: Delivery = { id: alertDeliveryId(t.platform, t.channel, id), kind: 'alert', platform: t.platform, channel: t.channel, alertId: id, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = {
+        id: alertDeliveryId(t.platform, t.channel, id),
+        kind: 'alert',
+        platform: t.platform,
+        channel: t.channel,
+        alertId: id,
+        attempts: 0,
+        createdAt: now.toISOString(),
+      };
       enqueued += this.outbox.insert(d, nowMs);
     }
     return { id, status: 'new', enqueued };
@@ -120,7 +132,15 @@ export class Ingestor {
     if (!alsoUpdates(length)) return 0;
     let enqueued = 0;
     for (const p of this.outbox.postedChannels(root)) {
-      const d: Delivery = { id: updateDeliveryId(p.platform, p.channel, root, length), kind: 'update', platform: p.platform, channel: p.channel, alertId: root, attempts: 0, createdAt: now.toISOString() };
+      const d: Delivery = {
+        id: updateDeliveryId(p.platform, p.channel, root, length),
+        kind: 'update',
+        platform: p.platform,
+        channel: p.channel,
+        alertId: root,
+        attempts: 0,
+        createdAt: now.toISOString(),
+      };
       enqueued += this.outbox.insert(d, now.getTime());
     }
     return enqueued;

@@ -133,7 +133,9 @@ export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 export class SchemaTooNewError extends Error {
   readonly code = 'STORE_SCHEMA_TOO_NEW';
   constructor(found: number) {
-    super(`store: the database has schema version ${found} but this build knows up to ${LATEST_VERSION}; upgrade talent-radar or point DATA_DIR at another folder`);
+    super(
+      `store: the database has schema version ${found} but this build knows up to ${LATEST_VERSION}; upgrade talent-radar or point DATA_DIR at another folder`,
+    );
     this.name = 'SchemaTooNewError';
   }
 }

@@ -13,7 +13,8 @@ export class OutboxRepo {
 
   constructor(private readonly db: Database) {
     this.s = {
-      insert: db.prepare(`INSERT OR IGNORE INTO outbox (id, kind, platform, channel, alert_id, body, attempts, not_before_ms, created_at, last_error, retry_streak, retry_forgiven, updated_ms)
+      insert:
+        db.prepare(`INSERT OR IGNORE INTO outbox (id, kind, platform, channel, alert_id, body, attempts, not_before_ms, created_at, last_error, retry_streak, retry_forgiven, updated_ms)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       due: db.prepare(`SELECT * FROM outbox WHERE state = 'pending' AND not_before_ms <= @now AND lease_until_ms <= @now
         ORDER BY not_before_ms, seq LIMIT @max`),
@@ -21,7 +22,9 @@ export class OutboxRepo {
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1 WHERE id = ? RETURNING attempts').pluck(),
       done: db.prepare(`UPDATE outbox SET state = 'done', lease_owner = NULL, lease_until_ms = 0, updated_ms = ? WHERE id = ?`),
       posted: db.prepare('INSERT OR REPLACE INTO posted (alert_id, platform, channel, message_id, posted_at) VALUES (?, ?, ?, ?, ?)'),
-      retry: db.prepare(`UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until_ms = 0, not_before_ms = ?, last_error = ?, retry_streak = ?, retry_forgiven = ?, updated_ms = ? WHERE id = ?`),
+      retry: db.prepare(
+        `UPDATE outbox SET state = 'pending', lease_owner = NULL, lease_until_ms = 0, not_before_ms = ?, last_error = ?, retry_streak = ?, retry_forgiven = ?, updated_ms = ? WHERE id = ?`,
+      ),
       dead: db.prepare(`UPDATE outbox SET state = 'dead', lease_owner = NULL, lease_until_ms = 0, last_error = ?, updated_ms = ? WHERE id = ?`),
       getPosted: db.prepare('SELECT * FROM posted WHERE alert_id = ? AND platform = ? AND channel = ?'),
       listPosted: db.prepare('SELECT * FROM posted WHERE alert_id = ? ORDER BY posted_at, platform, channel'),
@@ -38,7 +41,21 @@ export class OutboxRepo {
 
   /** Inserts what is not there yet; returns how many were new. Call inside a transaction for batches. */
   insert(d: Delivery, nowMs: number): number {
-    return this.s.insert.run(d.id, d.kind, d.platform, d.channel, d.alertId ?? null, d.body ?? null, d.attempts ?? 0, ms(d.notBefore, 0), d.createdAt, d.lastError ?? null, d.retry?.streak ?? 0, d.retry?.forgiven ?? 0, nowMs).changes;
+    return this.s.insert.run(
+      d.id,
+      d.kind,
+      d.platform,
+      d.channel,
+      d.alertId ?? null,
+      d.body ?? null,
+      d.attempts ?? 0,
+      ms(d.notBefore, 0),
+      d.createdAt,
+      d.lastError ?? null,
+      d.retry?.streak ?? 0,
+      d.retry?.forgiven ?? 0,
+      nowMs,
+    ).changes;
   }
 
   claim(consumer: string, max: number, leaseMs: number, nowMs: number): Delivery[] {

@@ -67,7 +67,13 @@ export class SearchIndex {
       .sort((a, b) => b.score - a.score || a.rid - b.rid)
       .slice(offset, offset + limit);
     const rows = ranked.map((r) => this.s.byRid.get(r.rid) as AlertRow);
-    return this.result(Math.max(total, cands.length), rows, pq, nowMs, ranked.map((r) => r.score));
+    return this.result(
+      Math.max(total, cands.length),
+      rows,
+      pq,
+      nowMs,
+      ranked.map((r) => r.score),
+    );
   }
 
   private result(count: number, rows: AlertRow[], pq: ParsedQuery, nowMs: number, scores?: number[]): SearchResult {

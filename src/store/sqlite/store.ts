@@ -3,7 +3,17 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Logger } from '../../log.js';
 import type { Alert, Delivery, DigestMode, DigestSetting, Platform, RetryState, SourceState, Subscription } from '../../types.js';
-import { StoreUnavailableError, type IngestBatch, type IngestOutcome, type OutboxStats, type PostedRecord, type SearchQuery, type SearchResult, type SourceLease, type Store } from '../store.js';
+import {
+  StoreUnavailableError,
+  type IngestBatch,
+  type IngestOutcome,
+  type OutboxStats,
+  type PostedRecord,
+  type SearchQuery,
+  type SearchResult,
+  type SourceLease,
+  type Store,
+} from '../store.js';
 import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 import { AlertRepo } from './alerts.js';
 import { ChatRepo } from './chat.js';
@@ -31,7 +41,10 @@ export class SqliteStore implements Store {
   private closed = false;
   private readonly stmts: Record<'ping' | 'purgeKeys' | 'purgeBuckets' | 'purgeFingerprints', Statement>;
 
-  private constructor(readonly db: Database, opts: SqliteStoreOptions) {
+  private constructor(
+    readonly db: Database,
+    opts: SqliteStoreOptions,
+  ) {
     this.now = opts.now ?? (() => new Date());
     this.alerts = new AlertRepo(db);
     this.outbox = new OutboxRepo(db);

@@ -70,7 +70,9 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
     redisUrl = `redis://127.0.0.1:${port}`;
   }
   const srcYaml = sources.map((s) => `  - name: ${s}\n    url: ${feeds.url(`/${s}.xml`)}\n`).join('');
-  const cfg = tempConfig(`sources:\n${srcYaml}${yaml}\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\ndelivery:\n  perChannelInterval: 1ms\n${opts.configTail ?? ''}`);
+  const cfg = tempConfig(
+    `sources:\n${srcYaml}${yaml}\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\ndelivery:\n  perChannelInterval: 1ms\n${opts.configTail ?? ''}`,
+  );
   const signer = makeSigner();
   const rawEnv: Record<string, string> = {
     TALENT_CONFIG: cfg.configPath,
@@ -92,7 +94,11 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
 
   const signedSlack = async (body: string, type: string) => {
     const ts = String(Math.floor(Date.now() / 1000));
-    const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': type, 'x-slack-request-timestamp': ts, 'x-slack-signature': computeSignature(SLACK_SECRET, ts, body) }, body });
+    const res = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': type, 'x-slack-request-timestamp': ts, 'x-slack-signature': computeSignature(SLACK_SECRET, ts, body) },
+      body,
+    });
     await res.text();
     return res.status;
   };
@@ -115,7 +121,17 @@ export async function startBot(backend: Backend, yaml: string, sources: string[]
     },
     async slash(text, user = 'U1', channel = 'C1') {
       const n = slackApi.responses.length + 1;
-      const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', channel_id: channel, user_id: user, user_name: user, command: '/talent', text, response_url: slackApi.responseUrl(`c${++seq}`), trigger_id: '1.2.3' }).toString();
+      const body = new URLSearchParams({
+        token: 'legacy',
+        team_id: 'T1',
+        channel_id: channel,
+        user_id: user,
+        user_name: user,
+        command: '/talent',
+        text,
+        response_url: slackApi.responseUrl(`c${++seq}`),
+        trigger_id: '1.2.3',
+      }).toString();
       const status = await signedSlack(body, 'application/x-www-form-urlencoded');
       if (status !== 200) throw new Error(`slack endpoint answered ${status}`);
       await slackApi.waitForResponses(n, 10_000);

@@ -32,13 +32,36 @@ eachBackend('feedback on alerts', (backend) => {
     const n = h.slackApi.responses.length + 1;
     const action: Record<string, unknown> = { action_id: actionId, block_id: 'fb', type: 'button', action_ts: '1.2' };
     if (value !== undefined) action.value = value;
-    const status = await h.slackAction({ type: 'block_actions', token: 'legacy', api_app_id: 'A1', team: { id: 'T1' }, user: { id: user }, channel: { id: channel }, container: { type: 'message' }, trigger_id: '1.2.3', response_url: h.slackApi.responseUrl(`fb${++seq}`), actions: [action] });
+    const status = await h.slackAction({
+      type: 'block_actions',
+      token: 'legacy',
+      api_app_id: 'A1',
+      team: { id: 'T1' },
+      user: { id: user },
+      channel: { id: channel },
+      container: { type: 'message' },
+      trigger_id: '1.2.3',
+      response_url: h.slackApi.responseUrl(`fb${++seq}`),
+      actions: [action],
+    });
     expect(status).toBe(200);
     await h.slackApi.waitForResponses(n, 10_000);
     return h.slackApi.responses[n - 1]!.body;
   };
   const discordClick = (customId: string, o: { permissions?: string; userId?: string } = {}) =>
-    h.discord({ id: `95${++seq}`, application_id: APP_ID, type: 3, token: `ftok${seq}`, version: 1, guild_id: '290926798626357999', channel_id: CHANNEL, channel: { id: CHANNEL, type: 0 }, member: { user: { id: o.userId ?? '53908232506183680', username: 'Mason' }, roles: [], permissions: o.permissions ?? '0' }, message: { id: '1' }, data: { custom_id: customId, component_type: 2 } });
+    h.discord({
+      id: `95${++seq}`,
+      application_id: APP_ID,
+      type: 3,
+      token: `ftok${seq}`,
+      version: 1,
+      guild_id: '290926798626357999',
+      channel_id: CHANNEL,
+      channel: { id: CHANNEL, type: 0 },
+      member: { user: { id: o.userId ?? '53908232506183680', username: 'Mason' }, roles: [], permissions: o.permissions ?? '0' },
+      message: { id: '1' },
+      data: { custom_id: customId, component_type: 2 },
+    });
 
   it('puts both buttons on every alert, Slack and Discord (long ids as a remembered hash)', async () => {
     const s = slackAlert('Chiara Okafor');
@@ -65,7 +88,17 @@ eachBackend('feedback on alerts', (backend) => {
     await slackClick('talent_fb_not_relevant', 'wire:wire-1', 'U3');
     const fb = await h.app.store.listFeedback();
     expect(fb).toHaveLength(2);
-    expect(fb[0]).toMatchObject({ alertId: 'wire:wire-1', platform: 'slack', channel: 'C0', user: 'U2', action: 'not_relevant', source: 'wire', lang: 'en', topics: ['talent'], firms: expect.arrayContaining(['OpenAI', 'Meta']) });
+    expect(fb[0]).toMatchObject({
+      alertId: 'wire:wire-1',
+      platform: 'slack',
+      channel: 'C0',
+      user: 'U2',
+      action: 'not_relevant',
+      source: 'wire',
+      lang: 'en',
+      topics: ['talent'],
+      firms: expect.arrayContaining(['OpenAI', 'Meta']),
+    });
     expect(fb[0].title).toContain('Chiara Okafor');
     expect(fb[0].score).toBeGreaterThan(0);
 
@@ -78,7 +111,13 @@ eachBackend('feedback on alerts', (backend) => {
     expect(out.code).toBe(0);
     const rows = parseEvalRows(out.stdout);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: 'wire:wire-1', source: 'wire', lang: 'en', link: 'https://wire.example/story-1', labels: { topics: [], firms: [], cluster: null, move: null } });
+    expect(rows[0]).toMatchObject({
+      id: 'wire:wire-1',
+      source: 'wire',
+      lang: 'en',
+      link: 'https://wire.example/story-1',
+      labels: { topics: [], firms: [], cluster: null, move: null },
+    });
     expect(Object.keys(JSON.parse(out.stdout.split('\n')[0]))).toEqual(['id', 'source', 'lang', 'title', 'summary', 'link', 'published', 'labels', 'feedback']);
     expect(JSON.parse(out.stdout.split('\n')[0]).feedback).toMatchObject({ votes: 2, channels: ['slack:C0'] });
   });
@@ -124,7 +163,15 @@ eachBackend('feedback on alerts', (backend) => {
     expect(textOf((await discordClick('talent:fb:bogus:wire:wire-1')).json)).toMatch(/not one I know/);
     expect(textOf((await discordClick('talent:fb:mute:wire:wire-1')).json)).toMatch(/Manage Server/);
     // A forged (unsigned) Slack action is refused before anything runs.
-    const res = await fetch(`${h.base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)), 'x-slack-signature': 'v0=deadbeef' }, body: 'payload=%7B%7D' });
+    const res = await fetch(`${h.base}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+        'x-slack-signature': 'v0=deadbeef',
+      },
+      body: 'payload=%7B%7D',
+    });
     expect(res.status).toBe(401);
     expect(await h.app.store.listFeedback()).toEqual([]);
     expect(await h.app.store.listMutes()).toEqual([]);

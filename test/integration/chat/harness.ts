@@ -31,7 +31,14 @@ export const SLACK_CHANNEL = 'C1';
 export const DISCORD_CHANNEL = CHANNEL;
 export const MANAGE_GUILD = String(1 << 5);
 
-const FIRMS: Record<string, string> = { openai: 'OpenAI', deepseek: 'DeepSeek', 'moonshot ai': 'Moonshot AI', kimi: 'Moonshot AI', 月之暗面: 'Moonshot AI', meta: 'Meta' };
+const FIRMS: Record<string, string> = {
+  openai: 'OpenAI',
+  deepseek: 'DeepSeek',
+  'moonshot ai': 'Moonshot AI',
+  kimi: 'Moonshot AI',
+  月之暗面: 'Moonshot AI',
+  meta: 'Meta',
+};
 export const knowledge: FirmKnowledge = {
   canonicalFirm: (n) => FIRMS[n.trim().toLowerCase()],
   suggestFirms: (t) => [...new Set(Object.values(FIRMS))].filter((f) => f.toLowerCase().startsWith(t.slice(0, 2).toLowerCase())),
@@ -47,7 +54,11 @@ export function fakeDns(map: Record<string, string>): LookupFunction {
   }) as unknown as LookupFunction;
 }
 
-export const PUBLIC_FETCH: FetchOptions = { timeoutMs: 3000, allowAddresses: ['127.0.0.1'], lookup: fakeDns({ 'feeds.example': '127.0.0.1', 'intranet.example': '10.0.0.7' }) };
+export const PUBLIC_FETCH: FetchOptions = {
+  timeoutMs: 3000,
+  allowAddresses: ['127.0.0.1'],
+  lookup: fakeDns({ 'feeds.example': '127.0.0.1', 'intranet.example': '10.0.0.7' }),
+};
 
 export type Backend = 'sqlite' | 'redis';
 export const BACKENDS: Backend[] = redisAvailable ? ['sqlite', 'redis'] : ['sqlite'];
@@ -77,12 +88,19 @@ export interface ChatHarness {
   slash(text: string, user?: string, channel?: string): Promise<any>;
   /** A signed Discord interaction; resolves with the message shown (direct or deferred follow-up). */
   interact(payload: unknown): Promise<{ type: number; data: any }>;
-  command(sub: string, options?: Array<{ name: string; value: string; type?: number }>, extra?: { permissions?: string; userId?: string }): Promise<{ type: number; data: any }>;
+  command(
+    sub: string,
+    options?: Array<{ name: string; value: string; type?: number }>,
+    extra?: { permissions?: string; userId?: string },
+  ): Promise<{ type: number; data: any }>;
   feedUrl(path: string): string;
   close(): Promise<void>;
 }
 
-export async function startChat(backend: Backend, o: { config?: Partial<Record<string, unknown>>; deps?: Partial<CommandDeps>; store?: Store } = {}): Promise<ChatHarness> {
+export async function startChat(
+  backend: Backend,
+  o: { config?: Partial<Record<string, unknown>>; deps?: Partial<CommandDeps>; store?: Store } = {},
+): Promise<ChatHarness> {
   const store = o.store ?? (await openStore(backend));
   const config = configSchema.parse({ sources: [{ name: 'wire', url: 'https://wire.example/rss' }], ...(o.config ?? {}) });
   const slackApi = await new FakeSlackApi().start();
@@ -99,10 +117,32 @@ export async function startChat(backend: Backend, o: { config?: Partial<Record<s
     ...o.deps,
   });
   const metrics = new Metrics();
-  const slack = await createSlackApp({ botToken: slackApi.token, signingSecret: SECRET, apiUrl: slackApi.url, http, handleCommand, admins: [], log: silentLogger(), metrics, now: () => NOW_SEC * 1000 });
+  const slack = await createSlackApp({
+    botToken: slackApi.token,
+    signingSecret: SECRET,
+    apiUrl: slackApi.url,
+    http,
+    handleCommand,
+    admins: [],
+    log: silentLogger(),
+    metrics,
+    now: () => NOW_SEC * 1000,
+  });
   await slack.start();
   const signer = makeSigner();
-  const discord = await createDiscordApp({ token: discordApi.token, applicationId: APP_ID, publicKey: signer.publicKeyHex, apiUrl: discordApi.baseUrl, http, handleCommand, admins: [], knowledge, log: silentLogger(), metrics, deferAfterMs: 1500 });
+  const discord = await createDiscordApp({
+    token: discordApi.token,
+    applicationId: APP_ID,
+    publicKey: signer.publicKeyHex,
+    apiUrl: discordApi.baseUrl,
+    http,
+    handleCommand,
+    admins: [],
+    knowledge,
+    log: silentLogger(),
+    metrics,
+    deferAfterMs: 1500,
+  });
   const base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
   let seq = 0;
 
@@ -132,9 +172,27 @@ export async function startChat(backend: Backend, o: { config?: Partial<Record<s
     config,
     async slash(text, user = 'U1', channel = SLACK_CHANNEL) {
       const n = slackApi.responses.length + 1;
-      const body = new URLSearchParams({ token: 'legacy', team_id: 'T1', channel_id: channel, user_id: user, user_name: user, command: '/talent', text, response_url: slackApi.responseUrl(`cmd${++seq}`), trigger_id: '1.2.3' }).toString();
+      const body = new URLSearchParams({
+        token: 'legacy',
+        team_id: 'T1',
+        channel_id: channel,
+        user_id: user,
+        user_name: user,
+        command: '/talent',
+        text,
+        response_url: slackApi.responseUrl(`cmd${++seq}`),
+        trigger_id: '1.2.3',
+      }).toString();
       const ts = String(NOW_SEC - 100 + seq);
-      const res = await fetch(`${base}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': computeSignature(SECRET, ts, body) }, body });
+      const res = await fetch(`${base}/slack/events`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'x-slack-request-timestamp': ts,
+          'x-slack-signature': computeSignature(SECRET, ts, body),
+        },
+        body,
+      });
       if (res.status !== 200) throw new Error(`slack endpoint answered ${res.status}`);
       await slackApi.waitForResponses(n, 10_000);
       return slackApi.responses[n - 1]!.body;

@@ -34,12 +34,23 @@ suite('a source added from chat, two replicas on one Redis', () => {
     redis = await startRedisServer(port);
     feeds = await startFeedServer();
     feeds.set('/chat.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss(items, 'Chat wire') });
-    const cfg = tempConfig('sources: []\nroutes:\n  - platform: console\n    channel: console\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\n');
+    const cfg = tempConfig(
+      'sources: []\nroutes:\n  - platform: console\n    channel: console\nfetch:\n  allowPrivateAddresses: true\nschedule:\n  tick: "0 0 1 1 *"\n',
+    );
     const env = readEnv({ TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, REDIS_URL: `redis://127.0.0.1:${port}` });
     for (let i = 0; i < 2; i++) {
       const out = new PassThrough();
       out.on('data', (d) => (outs[i] += d));
-      apps.push(await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), consoleOut: out, owner: `replica-${i}`, now: () => new Date(Date.now() + offsetMs) }));
+      apps.push(
+        await createApp({
+          env,
+          config: loadConfig(env.configPath),
+          log: silentLogger(),
+          consoleOut: out,
+          owner: `replica-${i}`,
+          now: () => new Date(Date.now() + offsetMs),
+        }),
+      );
     }
   });
   afterAll(async () => {
@@ -58,7 +69,13 @@ suite('a source added from chat, two replicas on one Redis', () => {
   it('polls it once per tick from the next tick, posts nothing from the backlog, then posts a new story once', async () => {
     // Before: neither replica knows the source.
     expect((await tick()).length).toBe(0);
-    const reply = await apps[1].handleCommand({ platform: 'slack', channel: 'C1', user: 'UADMIN', text: `sources add ${feeds.url('/chat.xml')} chatwire`, isAdmin: async () => true });
+    const reply = await apps[1].handleCommand({
+      platform: 'slack',
+      channel: 'C1',
+      user: 'UADMIN',
+      text: `sources add ${feeds.url('/chat.xml')} chatwire`,
+      isAdmin: async () => true,
+    });
     expect(reply).toMatchObject({ type: 'text', ephemeral: false });
     expect(fetches()).toBe(1); // the probe
 

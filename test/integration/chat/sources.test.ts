@@ -5,8 +5,21 @@ import { rss, runCli } from '../../support/cli.js';
 import { startBot } from './bot-harness.js';
 import { eachBackend, MANAGE_GUILD, startChat, textOf, type ChatHarness } from './harness.js';
 
-const FEED = rss([{ title: 'OpenAI researcher joins DeepSeek', description: 'A move.', link: 'https://techwire.example/1', guid: 't1', pubDate: new Date('2026-11-20T10:00:00Z') }, { title: 'Second', description: 'x', link: 'https://techwire.example/2', guid: 't2', pubDate: new Date('2026-11-21T10:00:00Z') }], 'Techwire AI');
-const ATOM = '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><entry><title>One</title><link href="https://a.example/1"/><id>a1</id><updated>2026-11-20T10:00:00Z</updated></entry></feed>';
+const FEED = rss(
+  [
+    {
+      title: 'OpenAI researcher joins DeepSeek',
+      description: 'A move.',
+      link: 'https://techwire.example/1',
+      guid: 't1',
+      pubDate: new Date('2026-11-20T10:00:00Z'),
+    },
+    { title: 'Second', description: 'x', link: 'https://techwire.example/2', guid: 't2', pubDate: new Date('2026-11-21T10:00:00Z') },
+  ],
+  'Techwire AI',
+);
+const ATOM =
+  '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Atom wire</title><entry><title>One</title><link href="https://a.example/1"/><id>a1</id><updated>2026-11-20T10:00:00Z</updated></entry></feed>';
 
 eachBackend('sources from chat', (backend) => {
   let h: ChatHarness;
@@ -24,7 +37,9 @@ eachBackend('sources from chat', (backend) => {
     const added = await h.slash(`sources add <${h.feedUrl('/techwire.xml')}> techwire`, 'UADMIN');
     expect(added.response_type).toBe('in_channel');
     expect(textOf(added)).toContain('Added source \\"techwire\\": “Techwire AI”, RSS, 2 items now');
-    expect(await h.store.listChatSources()).toMatchObject([{ name: 'techwire', url: h.feedUrl('/techwire.xml'), kind: 'rss', title: 'Techwire AI', addedBy: 'UADMIN', platform: 'slack', channel: 'C1' }]);
+    expect(await h.store.listChatSources()).toMatchObject([
+      { name: 'techwire', url: h.feedUrl('/techwire.xml'), kind: 'rss', title: 'Techwire AI', addedBy: 'UADMIN', platform: 'slack', channel: 'C1' },
+    ]);
     const listed = await h.slash('sources');
     expect(listed.response_type).toBe('ephemeral');
     expect(textOf(listed)).toMatch(/wire: not polled yet/);
@@ -74,14 +89,31 @@ eachBackend('sources from chat', (backend) => {
   });
 
   it('Discord: sources-add and sources-remove need Manage Server and reply like Slack', async () => {
-    const refused = await h.command('sources-add', [{ name: 'url', value: h.feedUrl('/techwire.xml') }, { name: 'name', value: 'techwire' }]);
+    const refused = await h.command('sources-add', [
+      { name: 'url', value: h.feedUrl('/techwire.xml') },
+      { name: 'name', value: 'techwire' },
+    ]);
     expect(refused.data.flags).toBe(64);
     expect(await h.store.listChatSources()).toEqual([]);
-    const ok = await h.command('sources-add', [{ name: 'url', value: h.feedUrl('/techwire.xml') }, { name: 'name', value: 'techwire' }], { permissions: MANAGE_GUILD });
+    const ok = await h.command(
+      'sources-add',
+      [
+        { name: 'url', value: h.feedUrl('/techwire.xml') },
+        { name: 'name', value: 'techwire' },
+      ],
+      { permissions: MANAGE_GUILD },
+    );
     expect(ok.data.flags).toBeUndefined();
     expect(textOf(ok.data)).toContain('“Techwire AI”, RSS, 2 items now');
     expect(await h.store.listChatSources()).toMatchObject([{ name: 'techwire', platform: 'discord' }]);
-    const blocked = await h.command('sources-add', [{ name: 'url', value: 'http://192.168.0.10/rss' }, { name: 'name', value: 'lan' }], { permissions: MANAGE_GUILD });
+    const blocked = await h.command(
+      'sources-add',
+      [
+        { name: 'url', value: 'http://192.168.0.10/rss' },
+        { name: 'name', value: 'lan' },
+      ],
+      { permissions: MANAGE_GUILD },
+    );
     expect(textOf(blocked.data)).toMatch(/private or internal address/);
     expect(textOf((await h.command('sources')).data)).toMatch(/techwire/);
     const gone = await h.command('sources-remove', [{ name: 'name', value: 'techwire' }], { permissions: MANAGE_GUILD });

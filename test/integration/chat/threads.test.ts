@@ -68,10 +68,25 @@ eachBackend('threads', (backend) => {
 it('a retried thread reply on Slack is not posted twice (found by its metadata in the thread)', async () => {
   const fake = await new FakeSlackApi().start();
   try {
-    const poster = new SlackPoster({ client: createSlackClient({ botToken: fake.token, apiUrl: fake.url, log: silentLogger() }), log: silentLogger(), foldsFor: () => 'thread' });
+    const poster = new SlackPoster({
+      client: createSlackClient({ botToken: fake.token, apiUrl: fake.url, log: silentLogger() }),
+      log: silentLogger(),
+      foldsFor: () => 'thread',
+    });
     const alert = sampleAlert({ alsoReportedBy: [{ source: 'Other wire', link: 'https://other.example/1', title: 'Same story', at: '2026-11-28T11:00:00Z' }] });
-    const posted = await poster.post({ id: 'alert:slack:C9:x', kind: 'alert', platform: 'slack', channel: 'C9', alertId: alert.id, attempts: 0, createdAt: alert.fetchedAt }, { kind: 'alert', alert });
-    const update = { id: `update:slack:C9:${alert.id}:1`, kind: 'update' as const, platform: 'slack' as const, channel: 'C9', alertId: alert.id, attempts: 0, createdAt: alert.fetchedAt };
+    const posted = await poster.post(
+      { id: 'alert:slack:C9:x', kind: 'alert', platform: 'slack', channel: 'C9', alertId: alert.id, attempts: 0, createdAt: alert.fetchedAt },
+      { kind: 'alert', alert },
+    );
+    const update = {
+      id: `update:slack:C9:${alert.id}:1`,
+      kind: 'update' as const,
+      platform: 'slack' as const,
+      channel: 'C9',
+      alertId: alert.id,
+      attempts: 0,
+      createdAt: alert.fetchedAt,
+    };
     await poster.update(update, posted.messageId, { kind: 'update', alert });
     await poster.update({ ...update, attempts: 1 }, posted.messageId, { kind: 'update', alert });
     expect(fake.messages.filter((m) => m.thread_ts)).toHaveLength(1);

@@ -39,10 +39,24 @@ eachBackend('watches', (backend) => {
     expect(h.discordApi.dmChannels.get(DISCORD_USER)).toBeTruthy();
     const refusedD = await h.discord(commandPayload('watch', [{ name: 'query', value: 'Sahin' }]));
     expect(textOf(refusedD.json)).toMatch(/Manage Server/);
-    const chan = await h.discord(commandPayload('watch', [{ name: 'query', value: 'Sahin' }, { name: 'firm', value: 'DeepSeek' }], { permissions: String(1 << 5) }));
+    const chan = await h.discord(
+      commandPayload(
+        'watch',
+        [
+          { name: 'query', value: 'Sahin' },
+          { name: 'firm', value: 'DeepSeek' },
+        ],
+        { permissions: String(1 << 5) },
+      ),
+    );
     expect(chan.json.data.flags).toBeUndefined();
 
-    h.publish('wire', moveStory(1, { who: 'Chiara Okafor' }), moveStory(2, { who: 'Dara Sahin', to: 'DeepSeek' }), moveStory(3, { who: 'Bruno Costa', to: 'DeepSeek' }));
+    h.publish(
+      'wire',
+      moveStory(1, { who: 'Chiara Okafor' }),
+      moveStory(2, { who: 'Dara Sahin', to: 'DeepSeek' }),
+      moveStory(3, { who: 'Bruno Costa', to: 'DeepSeek' }),
+    );
     await h.tick();
     expect(posted('C1')).toEqual([expect.stringContaining('Chiara Okafor')]);
     expect(posted('DU2')).toEqual([expect.stringContaining('Dara Sahin')]);

@@ -31,7 +31,15 @@ function crashSuite(name: string, describeFn: typeof describe, open: Open, clean
       const clock = new Clock();
       const store = await open(clock);
       const poster = new FakePoster('console', clock);
-      const ids = await seed(store, clock, ['a1', 'a2', 'a3'], [{ platform: 'console', channel: 'c1' }, { platform: 'console', channel: 'c2' }]);
+      const ids = await seed(
+        store,
+        clock,
+        ['a1', 'a2', 'a3'],
+        [
+          { platform: 'console', channel: 'c1' },
+          { platform: 'console', channel: 'c2' },
+        ],
+      );
       const a = worker(dyingAtAck(store) as never, clock, { console: poster }, { consumer: 'replica-a', leaseMs: 30_000, batchSize: 2 });
       void a.w.runOnce(); // abandoned: hangs at the first acknowledgement of each channel
       await until(() => poster.posts.length === 2);
@@ -125,7 +133,12 @@ function crashSuite(name: string, describeFn: typeof describe, open: Open, clean
 }
 
 const stores: Store[] = [];
-crashSuite('sqlite', describe, async (clock) => openStore(clock), async () => undefined);
+crashSuite(
+  'sqlite',
+  describe,
+  async (clock) => openStore(clock),
+  async () => undefined,
+);
 
 const prefix = uniquePrefix('delivery-crash');
 let n = 0;

@@ -41,7 +41,10 @@ export class FakePoster implements Poster {
   /** Runs after the message is recorded, before post() returns (e.g. to "kill" the worker). */
   afterPost?: (d: Delivery) => Promise<void>;
 
-  constructor(readonly platform: Platform, private readonly clock: Clock) {}
+  constructor(
+    readonly platform: Platform,
+    private readonly clock: Clock,
+  ) {}
 
   async post(d: Delivery, content: DeliveryContent): Promise<PostResult> {
     const step = this.script.shift();
@@ -75,7 +78,17 @@ export function openStore(clock: Clock): SqliteStore {
 
 export function item(id: string, o: Partial<Item> = {}): Item {
   const at = new Date(T0).toISOString();
-  return { id, source: 'wire', title: `Story ${id}`, summary: `Summary ${id}.`, link: `https://news.example/${id}`, lang: 'en', published: at, fetchedAt: at, ...o };
+  return {
+    id,
+    source: 'wire',
+    title: `Story ${id}`,
+    summary: `Summary ${id}.`,
+    link: `https://news.example/${id}`,
+    lang: 'en',
+    published: at,
+    fetchedAt: at,
+    ...o,
+  };
 }
 
 export function assessment(o: Partial<Assessment> = {}): Assessment {
@@ -84,7 +97,14 @@ export function assessment(o: Partial<Assessment> = {}): Assessment {
 
 /** Ingests new alerts routed to `targets`; returns the alert ids. */
 export async function seed(store: Store, clock: Clock, ids: string[], targets: DeliveryTarget[], o: Partial<IngestEntry> = {}): Promise<string[]> {
-  const entries: IngestEntry[] = ids.map((id) => ({ item: item(id), assessment: assessment(), keys: [`url:https://news.example/${id}`], archive: true, targets, ...o }));
+  const entries: IngestEntry[] = ids.map((id) => ({
+    item: item(id),
+    assessment: assessment(),
+    keys: [`url:https://news.example/${id}`],
+    archive: true,
+    targets,
+    ...o,
+  }));
   await store.ingest({ entries, matcher: () => false, retentionSec: 86_400 * 30, now: clock.now() });
   return ids;
 }
@@ -97,7 +117,15 @@ export function memoryLog(): { log: Logger; lines: () => Array<Record<string, un
       cb();
     },
   });
-  return { log: pino({ level: 'info' }, sink), lines: () => chunks.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    log: pino({ level: 'info' }, sink),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 export function worker(store: Store, clock: Clock, posters: DeliveryWorkerOptions['posters'], o: Partial<DeliveryWorkerOptions> = {}) {

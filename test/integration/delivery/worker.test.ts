@@ -157,7 +157,15 @@ describe('delivery worker', () => {
     // Same link from another source: an exact duplicate of a1.
     clock.t += 60_000;
     await store.ingest({
-      entries: [{ item: { ...(await store.getAlert('a1'))!, id: 'other:a1', source: 'other-wire', title: 'Same story elsewhere' }, assessment: (await store.getAlert('a1'))!.assessment, keys: ['url:https://news.example/a1'], archive: true, targets: [C1] }],
+      entries: [
+        {
+          item: { ...(await store.getAlert('a1'))!, id: 'other:a1', source: 'other-wire', title: 'Same story elsewhere' },
+          assessment: (await store.getAlert('a1'))!.assessment,
+          keys: ['url:https://news.example/a1'],
+          archive: true,
+          targets: [C1],
+        },
+      ],
       matcher: () => false,
       retentionSec: 86_400,
       now: clock.now(),
@@ -176,7 +184,17 @@ describe('delivery worker', () => {
     const clock = new Clock();
     const store = openStore(clock);
     const poster = new FakePoster('console', clock);
-    await store.enqueue([{ id: 'alert:console:c1:missing', kind: 'alert', platform: 'console', channel: 'c1', alertId: 'missing', attempts: 0, createdAt: clock.now().toISOString() }]);
+    await store.enqueue([
+      {
+        id: 'alert:console:c1:missing',
+        kind: 'alert',
+        platform: 'console',
+        channel: 'c1',
+        alertId: 'missing',
+        attempts: 0,
+        createdAt: clock.now().toISOString(),
+      },
+    ]);
     const { w } = worker(store, clock, { console: poster });
     expect((await w.runOnce()).dead).toBe(1);
     expect((await store.deadLetters(1))[0].error).toMatch(/no longer in the archive/);

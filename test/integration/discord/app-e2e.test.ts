@@ -19,8 +19,18 @@ let dir: string;
 beforeEach(async () => {
   api = await new FakeDiscordApi().start();
   dir = mkdtempSync(join(tmpdir(), 'tr-discord-'));
-  const env = readEnv({ DISCORD_TOKEN: api.token, DISCORD_APPLICATION_ID: '775799577604522054', DISCORD_PUBLIC_KEY: signer.publicKeyHex, DISCORD_API_URL: api.baseUrl, DATA_DIR: dir });
-  const config = { ...parseConfigText(`routes:\n  - platform: discord\n    channel: "${CHANNEL}"\n`), file: resolve('config/test.yml'), dir: resolve('config') };
+  const env = readEnv({
+    DISCORD_TOKEN: api.token,
+    DISCORD_APPLICATION_ID: '775799577604522054',
+    DISCORD_PUBLIC_KEY: signer.publicKeyHex,
+    DISCORD_API_URL: api.baseUrl,
+    DATA_DIR: dir,
+  });
+  const config = {
+    ...parseConfigText(`routes:\n  - platform: discord\n    channel: "${CHANNEL}"\n`),
+    file: resolve('config/test.yml'),
+    dir: resolve('config'),
+  };
   app = await createApp({ env, config, log: silentLogger(), owner: 'test' });
   await app.platformsStarted();
 });
@@ -32,7 +42,11 @@ afterEach(async () => {
 
 it('posts a routed alert to Discord and answers a signed /talent search', async () => {
   const a = sampleAlert({ title: 'DeepSeek hires @everyone from OpenAI' });
-  await app.store.ingest({ entries: [{ item: a, assessment: a.assessment, keys: [`url:${a.link}`], archive: true, targets: [{ platform: 'discord', channel: CHANNEL }] }], matcher: () => false, retentionSec: 86_400 });
+  await app.store.ingest({
+    entries: [{ item: a, assessment: a.assessment, keys: [`url:${a.link}`], archive: true, targets: [{ platform: 'discord', channel: CHANNEL }] }],
+    matcher: () => false,
+    retentionSec: 86_400,
+  });
   expect(await app.drainOutbox()).toBe(1);
   expect(api.messages).toHaveLength(1);
   const [post] = api.find('POST', /^\/channels\/\d+\/messages$/);

@@ -32,10 +32,25 @@ const perChannel = () => [A, B].map((c) => api.messages.filter((m) => m.channel_
 it('a worker killed between post and ack: the next one finds the Discord message and does not post again', async () => {
   const clock = new Clock();
   const store = openStore(clock);
-  await seed(store, clock, ['a1', 'a2'], [{ platform: 'discord', channel: A }, { platform: 'discord', channel: B }]);
+  await seed(
+    store,
+    clock,
+    ['a1', 'a2'],
+    [
+      { platform: 'discord', channel: A },
+      { platform: 'discord', channel: B },
+    ],
+  );
   const a = worker(dyingAtAck(store) as never, clock, { discord: poster }, { consumer: 'replica-a', leaseMs: 30_000, batchSize: 2 });
   void a.w.runOnce();
-  await new Promise<void>((r) => { const t = setInterval(() => { if (api.messages.length >= 2) { clearInterval(t); r(); } }, 10); });
+  await new Promise<void>((r) => {
+    const t = setInterval(() => {
+      if (api.messages.length >= 2) {
+        clearInterval(t);
+        r();
+      }
+    }, 10);
+  });
   const b = worker(store, clock, { discord: poster }, { consumer: 'replica-b', leaseMs: 30_000 });
   clock.t += 30_001;
   await drain(b.w);
@@ -67,7 +82,15 @@ it('Missing Access is dead-lettered at once (not retried forever) and counted', 
   const clock = new Clock();
   const store = openStore(clock);
   api.forbidden.add(B);
-  await seed(store, clock, ['c1'], [{ platform: 'discord', channel: A }, { platform: 'discord', channel: B }]);
+  await seed(
+    store,
+    clock,
+    ['c1'],
+    [
+      { platform: 'discord', channel: A },
+      { platform: 'discord', channel: B },
+    ],
+  );
   const { w, metrics } = worker(store, clock, { discord: poster });
   await drain(w);
   expect(perChannel()).toEqual([1, 0]);

@@ -22,7 +22,11 @@ export const CHANNEL = '111111111111111111';
 
 let seq = 0;
 /** A slash-command interaction payload for `/talent <sub> ...options`. */
-export function commandPayload(sub: string, options: Array<{ name: string; value: string; type?: number; focused?: boolean }> = [], extra: { permissions?: string; userId?: string; type?: number } = {}) {
+export function commandPayload(
+  sub: string,
+  options: Array<{ name: string; value: string; type?: number; focused?: boolean }> = [],
+  extra: { permissions?: string; userId?: string; type?: number } = {},
+) {
   seq += 1;
   return {
     id: `90000000000000${String(seq).padStart(4, '0')}`,
@@ -34,7 +38,12 @@ export function commandPayload(sub: string, options: Array<{ name: string; value
     channel_id: CHANNEL,
     channel: { id: CHANNEL, type: 0 },
     member: { user: { id: extra.userId ?? '53908232506183680', username: 'Mason' }, roles: [], permissions: extra.permissions ?? '0' },
-    data: { id: '771825006014889984', name: 'talent', type: 1, options: [{ type: 1, name: sub, options: options.map((o) => ({ type: o.type ?? 3, name: o.name, value: o.value, focused: o.focused })) }] },
+    data: {
+      id: '771825006014889984',
+      name: 'talent',
+      type: 1,
+      options: [{ type: 1, name: sub, options: options.map((o) => ({ type: o.type ?? 3, name: o.name, value: o.value, focused: o.focused })) }],
+    },
   };
 }
 

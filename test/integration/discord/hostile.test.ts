@@ -17,7 +17,18 @@ async function replica(seen?: (s: string) => Promise<boolean>) {
   const http = new HttpServer(silentLogger());
   const ran: CommandRequest[] = [];
   const handleCommand = async (req: CommandRequest): Promise<Reply> => (ran.push(req), { type: 'text', ephemeral: true, lines: ['ok'] });
-  const app = await createDiscordApp({ token: api.token, applicationId: APP_ID, publicKey: signer.publicKeyHex, apiUrl: api.baseUrl, http, handleCommand, admins: [], knowledge, log: silentLogger(), seen });
+  const app = await createDiscordApp({
+    token: api.token,
+    applicationId: APP_ID,
+    publicKey: signer.publicKeyHex,
+    apiUrl: api.baseUrl,
+    http,
+    handleCommand,
+    admins: [],
+    knowledge,
+    log: silentLogger(),
+    seen,
+  });
   running.push({ app, http, api });
   return { base: `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`, ran };
 }
@@ -90,7 +101,11 @@ describe('Discord interactions from a hostile sender', () => {
 
   it('refuses a body over the pre-auth cap with 413 before checking the signature', async () => {
     const { base } = await replica();
-    const r = await fetch(`${base}/discord/interactions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'x'.repeat(100 * 1024) }) });
+    const r = await fetch(`${base}/discord/interactions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'x'.repeat(100 * 1024) }),
+    });
     expect(r.status).toBe(413);
   });
 });
@@ -117,7 +132,9 @@ describe('replies name /talent-admin for admin subcommands on Discord', () => {
     expect(text).toContain('/talent-admin digest');
     expect(text).not.toMatch(/\/talent subscribe/);
     expect(text).toContain('/talent search');
-    const err = JSON.stringify(renderReply({ type: 'error', ephemeral: true, message: 'ask an admin to run `/talent unsubscribe OpenAI`', usage: '/talent digest daily|weekly|off' }));
+    const err = JSON.stringify(
+      renderReply({ type: 'error', ephemeral: true, message: 'ask an admin to run `/talent unsubscribe OpenAI`', usage: '/talent digest daily|weekly|off' }),
+    );
     expect(err).toContain('/talent-admin unsubscribe');
     expect(err).toContain('/talent-admin digest');
   });

@@ -38,7 +38,17 @@ async function handler(req: CommandRequest): Promise<Reply> {
     if (!(await req.isAdmin())) return { type: 'error', ephemeral: true, message: 'Only members with Manage Server can change this channel’s subscriptions.' };
     return { type: 'text', ephemeral: false, lines: [`${sub}: done (${req.text})`] };
   }
-  if (sub === 'search') return { type: 'search', ephemeral: true, query: req.text, total: 30, offset: 0, hits: [{ alert: sampleAlert(), score: 1, snippet: 's' }], nextPage: 'search openai offset:10', filters: {} };
+  if (sub === 'search')
+    return {
+      type: 'search',
+      ephemeral: true,
+      query: req.text,
+      total: 30,
+      offset: 0,
+      hits: [{ alert: sampleAlert(), score: 1, snippet: 's' }],
+      nextPage: 'search openai offset:10',
+      filters: {},
+    };
   if (sub === 'boom') throw new Error('boom');
   return { type: 'text', ephemeral: true, title: sub, lines: [`${sub} reply`] };
 }
@@ -47,7 +57,20 @@ async function setup(o: { publicKey?: string; now?: () => Date; admins?: string[
   api = await new FakeDiscordApi().start();
   http = new HttpServer(silentLogger());
   metrics = new Metrics();
-  app = await createDiscordApp({ token: api.token, applicationId: APP_ID, publicKey: o.publicKey ?? signer.publicKeyHex, apiUrl: api.baseUrl, http, handleCommand: handler, admins: o.admins ?? [], knowledge, log: silentLogger(), metrics, now: o.now, deferAfterMs: 100 });
+  app = await createDiscordApp({
+    token: api.token,
+    applicationId: APP_ID,
+    publicKey: o.publicKey ?? signer.publicKeyHex,
+    apiUrl: api.baseUrl,
+    http,
+    handleCommand: handler,
+    admins: o.admins ?? [],
+    knowledge,
+    log: silentLogger(),
+    metrics,
+    now: o.now,
+    deferAfterMs: 100,
+  });
   base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
 }
 
@@ -83,7 +106,9 @@ describe('POST /discord/interactions', () => {
     expect((await send(ping, (h, body) => ({ h, body: body + ' ' }))).status).toBe(401);
     expect((await send(ping, (h, body) => ({ h: { 'x-signature-timestamp': h['x-signature-timestamp']! }, body }))).status).toBe(401);
     expect((await send(ping, (_h, body) => ({ h: {}, body }))).status).toBe(401);
-    expect((await send(ping, (h, body) => ({ h: { ...h, 'x-signature-timestamp': String(Number(h['x-signature-timestamp']) - 3600) }, body }))).status).toBe(401);
+    expect((await send(ping, (h, body) => ({ h: { ...h, 'x-signature-timestamp': String(Number(h['x-signature-timestamp']) - 3600) }, body }))).status).toBe(
+      401,
+    );
     expect(seen).toHaveLength(0);
     expect(await metrics.registry.getSingleMetricAsString('talent_radar_commands_total')).toMatch(/outcome="unauthorized_bad_signature"/);
   });
@@ -94,7 +119,17 @@ describe('POST /discord/interactions', () => {
 
   it('rebuilds the command text of each subcommand and replies in time', async () => {
     const cases: Array<[string, Array<{ name: string; value: string }>, string]> = [
-      ['search', [{ name: 'query', value: 'openai  researchers' }, { name: 'firm', value: 'Google DeepMind' }, { name: 'topic', value: 'talent' }, { name: 'since', value: '7d' }, { name: 'lang', value: 'zh' }], 'search openai researchers firm:"Google DeepMind" topic:talent since:7d lang:zh'],
+      [
+        'search',
+        [
+          { name: 'query', value: 'openai  researchers' },
+          { name: 'firm', value: 'Google DeepMind' },
+          { name: 'topic', value: 'talent' },
+          { name: 'since', value: '7d' },
+          { name: 'lang', value: 'zh' },
+        ],
+        'search openai researchers firm:"Google DeepMind" topic:talent since:7d lang:zh',
+      ],
       ['subscribe', [{ name: 'target', value: 'OpenAI' }], 'subscribe OpenAI'],
       ['unsubscribe', [{ name: 'target', value: 'superapp' }], 'unsubscribe superapp'],
       ['list', [], 'list'],
@@ -136,7 +171,10 @@ describe('POST /discord/interactions', () => {
     expect(r.json).toEqual({ type: 5, data: { flags: 64 } });
     expect(api.find('PATCH', /^\/webhooks\//)).toHaveLength(0);
     gate.open();
-    const [edit] = await waitFor(() => { const e = api.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/tok\\d+/messages/@original$`)); return e.length ? e : null; }, 'webhook edit');
+    const [edit] = await waitFor(() => {
+      const e = api.find('PATCH', new RegExp(`^/webhooks/${APP_ID}/tok\\d+/messages/@original$`));
+      return e.length ? e : null;
+    }, 'webhook edit');
     expect(edit!.body.embeds[0].description).toBe('sources reply');
     expect(edit!.body.allowed_mentions).toEqual({ parse: [] });
     expect(edit!.headers.authorization).toBeUndefined();
@@ -163,7 +201,15 @@ describe('POST /discord/interactions', () => {
   it('autocompletes firms from names and aliases, and topics for targets', async () => {
     const ac = (sub: string, name: string, value: string) => send(commandPayload(sub, [{ name, value, focused: true }], { type: 4 }));
     const open = await ac('search', 'firm', 'Op');
-    expect(open.json).toEqual({ type: 8, data: { choices: [{ name: 'OpenAI', value: 'OpenAI' }, { name: 'Anthropic', value: 'Anthropic' }] } });
+    expect(open.json).toEqual({
+      type: 8,
+      data: {
+        choices: [
+          { name: 'OpenAI', value: 'OpenAI' },
+          { name: 'Anthropic', value: 'Anthropic' },
+        ],
+      },
+    });
     expect((await ac('search', 'firm', 'gdm')).json.data.choices.map((c: any) => c.value)).toEqual(['Google DeepMind']);
     expect((await ac('search', 'firm', '字节')).json.data.choices.map((c: any) => c.value)).toEqual(['ByteDance']);
     expect((await ac('search', 'firm', 'douy')).json.data.choices.map((c: any) => c.value)).toEqual(['ByteDance']);
@@ -195,7 +241,10 @@ describe('the signed example from the corpus through the endpoint', () => {
     expect(ok.status).toBe(200);
     expect(ok.json.type).toBe(4);
     for (const n of signed.negative_cases) {
-      const r = await postInteraction(base, n.raw_body ?? signed.raw_body, { ...h, 'x-signature-timestamp': n['X-Signature-Timestamp'] ?? h['x-signature-timestamp'] });
+      const r = await postInteraction(base, n.raw_body ?? signed.raw_body, {
+        ...h,
+        'x-signature-timestamp': n['X-Signature-Timestamp'] ?? h['x-signature-timestamp'],
+      });
       expect(r.status).toBe(401);
     }
   });

@@ -8,7 +8,16 @@ import { CHANNEL, sampleAlert } from './helpers.js';
 
 let api: FakeDiscordApi;
 let poster: DiscordPoster;
-const delivery = (over: Partial<Delivery> = {}): Delivery => ({ id: `alert:discord:${CHANNEL}:reuters:abc`, kind: 'alert', platform: 'discord', channel: CHANNEL, alertId: 'reuters:abc', attempts: 0, createdAt: '2026-11-28T10:05:00Z', ...over });
+const delivery = (over: Partial<Delivery> = {}): Delivery => ({
+  id: `alert:discord:${CHANNEL}:reuters:abc`,
+  kind: 'alert',
+  platform: 'discord',
+  channel: CHANNEL,
+  alertId: 'reuters:abc',
+  attempts: 0,
+  createdAt: '2026-11-28T10:05:00Z',
+  ...over,
+});
 
 beforeEach(async () => {
   api = await new FakeDiscordApi().start();
@@ -18,7 +27,10 @@ beforeEach(async () => {
 afterEach(() => api.stop());
 
 async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PlatformError);
   return err as PlatformError;
 }
@@ -140,7 +152,13 @@ describe('DiscordPoster against the fake Discord API', () => {
     const alert = sampleAlert();
     await poster.post(delivery({ id: 'digest:discord:x:2026-11-28', kind: 'digest' }), {
       kind: 'digest',
-      digest: { title: 'Daily digest', period: 'daily', sections: [{ heading: 'AI talent', alerts: [alert] }], flows: [{ from: 'OpenAI', to: 'DeepSeek', direction: 'US→CN', count: 2 }], chartPng: png },
+      digest: {
+        title: 'Daily digest',
+        period: 'daily',
+        sections: [{ heading: 'AI talent', alerts: [alert] }],
+        flows: [{ from: 'OpenAI', to: 'DeepSeek', direction: 'US→CN', count: 2 }],
+        chartPng: png,
+      },
     });
     const [req] = api.find('POST', /^\/channels/);
     expect(req!.files).toHaveLength(1);

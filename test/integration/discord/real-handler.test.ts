@@ -25,14 +25,36 @@ let base: string;
 beforeEach(async () => {
   store = SqliteStore.open({ file: ':memory:', log: silentLogger() });
   const entries = Array.from({ length: 7 }, (_, i) => {
-    const a = sampleAlert({ id: `src:${i}`, link: `https://example.com/story/${i}`, title: `DeepSeek hires researcher number ${i}`, published: `2026-11-2${i}T10:00:00.000Z` });
+    const a = sampleAlert({
+      id: `src:${i}`,
+      link: `https://example.com/story/${i}`,
+      title: `DeepSeek hires researcher number ${i}`,
+      published: `2026-11-2${i}T10:00:00.000Z`,
+    });
     return { item: a, assessment: a.assessment, keys: [`url:${a.link}`], archive: true, targets: [] };
   });
   await store.ingest({ entries, matcher: () => false, retentionSec: 86_400 });
-  const handleCommand = createCommandHandler({ store, config: configSchema.parse({}), knowledge, admins: { slack: [], discord: [] }, log: silentLogger(), pageSize: 5 });
+  const handleCommand = createCommandHandler({
+    store,
+    config: configSchema.parse({}),
+    knowledge,
+    admins: { slack: [], discord: [] },
+    log: silentLogger(),
+    pageSize: 5,
+  });
   api = await new FakeDiscordApi().start();
   http = new HttpServer(silentLogger());
-  app = await createDiscordApp({ token: api.token, applicationId: APP_ID, publicKey: signer.publicKeyHex, apiUrl: api.baseUrl, http, handleCommand, admins: [], knowledge, log: silentLogger() });
+  app = await createDiscordApp({
+    token: api.token,
+    applicationId: APP_ID,
+    publicKey: signer.publicKeyHex,
+    apiUrl: api.baseUrl,
+    http,
+    handleCommand,
+    admins: [],
+    knowledge,
+    log: silentLogger(),
+  });
   base = `http://127.0.0.1:${await http.listen(0, '127.0.0.1')}`;
 });
 afterEach(async () => {
@@ -56,7 +78,12 @@ async function send(payload: unknown) {
 }
 
 it('searches the archive, pages with the More results button', async () => {
-  const r = await send(commandPayload('search', [{ name: 'query', value: 'DeepSeek' }, { name: 'firm', value: 'DeepSeek' }]));
+  const r = await send(
+    commandPayload('search', [
+      { name: 'query', value: 'DeepSeek' },
+      { name: 'firm', value: 'DeepSeek' },
+    ]),
+  );
   expect(r.data.flags).toBe(64);
   expect(r.data.embeds[0].fields).toHaveLength(5);
   expect(JSON.stringify(r.data.embeds)).toContain('DeepSeek hires researcher number');

@@ -62,14 +62,38 @@ describe('gateway path (DISCORD_PUBLIC_KEY unset)', () => {
     type: 2,
     commandName: 'talent',
     memberPermissions: { bitfield: 32n },
-    options: { data: [{ name: 'search', type: 1, options: [{ name: 'query', type: 3, value: 'kimi' }, { name: 'firm', type: 3, value: 'Moonshot AI' }] }] },
+    options: {
+      data: [
+        {
+          name: 'search',
+          type: 1,
+          options: [
+            { name: 'query', type: 3, value: 'kimi' },
+            { name: 'firm', type: 3, value: 'Moonshot AI' },
+          ],
+        },
+      ],
+    },
   };
 
   it('maps a discord.js interaction onto the shared input', () => {
     const i = fromGatewayInteraction(slash);
-    expect(i).toMatchObject({ kind: 'command', id: '5', token: 'gwtok', applicationId: APP_ID, channelId: CHANNEL, userId: 'u1', permissions: '32', commandName: 'talent' });
+    expect(i).toMatchObject({
+      kind: 'command',
+      id: '5',
+      token: 'gwtok',
+      applicationId: APP_ID,
+      channelId: CHANNEL,
+      userId: 'u1',
+      permissions: '32',
+      commandName: 'talent',
+    });
     expect(fromGatewayInteraction({ ...base, type: 4, memberPermissions: null, options: { data: [] } }).kind).toBe('autocomplete');
-    expect(fromGatewayInteraction({ ...base, type: 3, memberPermissions: null, customId: 'talent:more:x' })).toMatchObject({ kind: 'component', customId: 'talent:more:x', permissions: undefined });
+    expect(fromGatewayInteraction({ ...base, type: 3, memberPermissions: null, customId: 'talent:more:x' })).toMatchObject({
+      kind: 'component',
+      customId: 'talent:more:x',
+      permissions: undefined,
+    });
   });
 
   it('answers through the REST interaction callback with the same logic as HTTP', async () => {
@@ -82,19 +106,36 @@ describe('gateway path (DISCORD_PUBLIC_KEY unset)', () => {
       seen.push(req);
       return { type: 'text', ephemeral: true, lines: [`admin=${await req.isAdmin()}`] };
     };
-    const app = await createDiscordApp({ token: api.token, apiUrl: api.baseUrl, http: new HttpServer(silentLogger()), handleCommand, admins: [], knowledge: { firmNames: () => [], suggestFirms: () => [] }, log: silentLogger(), gatewayClient: async () => client });
+    const app = await createDiscordApp({
+      token: api.token,
+      apiUrl: api.baseUrl,
+      http: new HttpServer(silentLogger()),
+      handleCommand,
+      admins: [],
+      knowledge: { firmNames: () => [], suggestFirms: () => [] },
+      log: silentLogger(),
+      gatewayClient: async () => client,
+    });
     await app.start();
     expect(loggedIn).toBe(api.token);
     expect(() => client.emit('error', new Error('gateway hiccup'))).not.toThrow();
     client.emit('interactionCreate', slash);
-    const [cb] = await waitFor(() => { const c = api.find('POST', /^\/interactions\/5\/gwtok\/callback$/); return c.length ? c : null; }, 'callback');
+    const [cb] = await waitFor(() => {
+      const c = api.find('POST', /^\/interactions\/5\/gwtok\/callback$/);
+      return c.length ? c : null;
+    }, 'callback');
     expect(cb!.body.type).toBe(4);
     expect(cb!.body.data.flags).toBe(64);
     expect(cb!.body.data.allowed_mentions).toEqual({ parse: [] });
     expect(cb!.body.data.embeds[0].description).toBe('admin=true');
     expect(seen[0]!.text).toBe('search kimi firm:"Moonshot AI"');
     // /talent-admin goes to the same handlers; other applications' commands are ignored.
-    client.emit('interactionCreate', { ...slash, id: '6', commandName: 'talent-admin', options: { data: [{ name: 'subscribe', type: 1, options: [{ name: 'target', type: 3, value: 'OpenAI' }] }] } });
+    client.emit('interactionCreate', {
+      ...slash,
+      id: '6',
+      commandName: 'talent-admin',
+      options: { data: [{ name: 'subscribe', type: 1, options: [{ name: 'target', type: 3, value: 'OpenAI' }] }] },
+    });
     client.emit('interactionCreate', { ...slash, id: '7', commandName: 'other-bot' });
     await waitFor(() => (api.find('POST', /^\/interactions\/6\/gwtok\/callback$/).length ? true : null), 'admin callback');
     expect(seen.map((r) => r.text)).toEqual(['search kimi firm:"Moonshot AI"', 'subscribe OpenAI']);

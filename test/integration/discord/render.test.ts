@@ -56,8 +56,22 @@ describe('alert embed', () => {
   it('stays within every limit, including the 6000 total, for huge hostile input', () => {
     const huge = ('@everyone **x** ' + '漢字😀'.repeat(3) + ' _y_ ').repeat(5000);
     const alert = sampleAlert(
-      { title: huge, summary: huge, source: huge, alsoReportedBy: Array.from({ length: 300 }, (_, i) => ({ source: `${huge.slice(0, 500)}${i}`, link: `https://x.example/${i}`, title: huge, at: '2026-01-01' })) },
-      { summary: huge, firms: Array.from({ length: 500 }, (_, i) => `Firm ${i} ${huge.slice(0, 50)}`), moves: Array.from({ length: 200 }, () => ({ person: huge, from: huge, to: huge, role: huge, direction: huge })) },
+      {
+        title: huge,
+        summary: huge,
+        source: huge,
+        alsoReportedBy: Array.from({ length: 300 }, (_, i) => ({
+          source: `${huge.slice(0, 500)}${i}`,
+          link: `https://x.example/${i}`,
+          title: huge,
+          at: '2026-01-01',
+        })),
+      },
+      {
+        summary: huge,
+        firms: Array.from({ length: 500 }, (_, i) => `Firm ${i} ${huge.slice(0, 50)}`),
+        moves: Array.from({ length: 200 }, () => ({ person: huge, from: huge, to: huge, role: huge, direction: huge })),
+      },
     );
     const e = renderAlertEmbed(alert, 'ref:abcdef0123');
     assertWithinLimits([e]);
@@ -75,15 +89,31 @@ describe('alert embed', () => {
 
 describe('random input (seeded)', () => {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const alphabet = ['a', ' ', '@everyone', '<@&1>', '*', '_', '`', '\\', '\n', '漢', '😀', '\u0000', '[x](y)', '#', '>', '-'];
   const text = (max: number) => Array.from({ length: Math.floor(rnd() * max) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
   it('200 random alerts all render within every limit', () => {
     for (let i = 0; i < 200; i++) {
       const n = (m: number) => Math.floor(rnd() * m);
       const alert = sampleAlert(
-        { title: text(3000), summary: text(6000), source: text(300), link: rnd() < 0.5 ? 'https://x.example/' + text(50) : text(20), alsoReportedBy: Array.from({ length: n(40) }, () => ({ source: text(200), link: 'https://y.example/', title: text(100), at: '' })) },
-        { summary: text(6000), firms: Array.from({ length: n(60) }, () => text(80)), moves: Array.from({ length: n(30) }, () => ({ person: text(100), from: text(100), to: text(100), role: rnd() < 0.5 ? text(60) : undefined, direction: rnd() < 0.5 ? text(10) : undefined })) },
+        {
+          title: text(3000),
+          summary: text(6000),
+          source: text(300),
+          link: rnd() < 0.5 ? 'https://x.example/' + text(50) : text(20),
+          alsoReportedBy: Array.from({ length: n(40) }, () => ({ source: text(200), link: 'https://y.example/', title: text(100), at: '' })),
+        },
+        {
+          summary: text(6000),
+          firms: Array.from({ length: n(60) }, () => text(80)),
+          moves: Array.from({ length: n(30) }, () => ({
+            person: text(100),
+            from: text(100),
+            to: text(100),
+            role: rnd() < 0.5 ? text(60) : undefined,
+            direction: rnd() < 0.5 ? text(10) : undefined,
+          })),
+        },
       );
       const e = renderAlertEmbed(alert, 'ref:0000000000');
       assertWithinLimits([e]);
@@ -94,7 +124,12 @@ describe('random input (seeded)', () => {
 
 describe('fitEmbeds', () => {
   it('brings ten maximal embeds under 6000 in total', () => {
-    const big: APIEmbed = { title: 't'.repeat(400), description: 'd'.repeat(5000), footer: { text: 'f'.repeat(100) }, fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'v'.repeat(2000) })) };
+    const big: APIEmbed = {
+      title: 't'.repeat(400),
+      description: 'd'.repeat(5000),
+      footer: { text: 'f'.repeat(100) },
+      fields: Array.from({ length: 30 }, () => ({ name: 'n'.repeat(300), value: 'v'.repeat(2000) })),
+    };
     const out = fitEmbeds(Array.from({ length: 12 }, () => structuredClone(big)));
     assertWithinLimits(out);
     expect(out.length).toBeGreaterThan(0);
@@ -116,16 +151,33 @@ describe('text helpers', () => {
 
 describe('replies, notices and digests', () => {
   it('renders a search reply with fields, a More button and the ephemeral flag', () => {
-    const m = renderReply({ type: 'search', ephemeral: true, query: 'openai', total: 25, offset: 0, hits: [{ alert: sampleAlert(), score: 1, snippet: 'snippet @here' }], nextPage: 'search openai offset:10', filters: { firms: ['OpenAI'] } });
+    const m = renderReply({
+      type: 'search',
+      ephemeral: true,
+      query: 'openai',
+      total: 25,
+      offset: 0,
+      hits: [{ alert: sampleAlert(), score: 1, snippet: 'snippet @here' }],
+      nextPage: 'search openai offset:10',
+      filters: { firms: ['OpenAI'] },
+    });
     expect(m.flags).toBe(64);
     expect(m.allowed_mentions).toEqual({ parse: [] });
     expect(m.embeds[0]!.fields![0]!.name).toBe('1. OpenAI researcher joins DeepSeek');
     expect(m.embeds[0]!.fields![0]!.value).toContain('@\u200bhere');
     expect((m.components![0] as any).components[0].custom_id).toBe('talent:more:search openai offset:10');
-    expect(renderReply({ type: 'search', ephemeral: true, query: 'x', total: 0, offset: 0, hits: [], filters: {}, nextPage: 'x'.repeat(200) }).components).toBeUndefined();
+    expect(
+      renderReply({ type: 'search', ephemeral: true, query: 'x', total: 0, offset: 0, hits: [], filters: {}, nextPage: 'x'.repeat(200) }).components,
+    ).toBeUndefined();
   });
   it('renders errors with suggestions and usage, and text replies with huge line lists within limits', () => {
-    const e = renderReply({ type: 'error', ephemeral: true, message: 'Unknown firm "@everyone"', suggestions: ['OpenAI'], usage: '/talent subscribe <firm|topic>' });
+    const e = renderReply({
+      type: 'error',
+      ephemeral: true,
+      message: 'Unknown firm "@everyone"',
+      suggestions: ['OpenAI'],
+      usage: '/talent subscribe <firm|topic>',
+    });
     expect(e.embeds[0]!.description).toContain('Did you mean: OpenAI?');
     expect(e.embeds[0]!.description).not.toContain('@everyone');
     const t = renderReply({ type: 'text', ephemeral: false, title: 'Firms', lines: Array.from({ length: 5000 }, (_, i) => `firm ${i}`) });
@@ -138,7 +190,12 @@ describe('replies, notices and digests', () => {
     expect(n.allowed_mentions).toEqual({ parse: [] });
     expect(n.embeds[0]!.description).not.toContain('@everyone');
     const alerts = Array.from({ length: 400 }, (_, i) => sampleAlert({ id: String(i), title: `Story ${i} ${'long '.repeat(100)}` }));
-    const d = renderDigest({ title: 'Weekly', period: 'weekly', sections: Array.from({ length: 12 }, (_, i) => ({ heading: `S${i}`, alerts })), flows: Array.from({ length: 50 }, (_, i) => ({ from: `A${i}`, to: `B${i}`, count: i })) });
+    const d = renderDigest({
+      title: 'Weekly',
+      period: 'weekly',
+      sections: Array.from({ length: 12 }, (_, i) => ({ heading: `S${i}`, alerts })),
+      flows: Array.from({ length: 50 }, (_, i) => ({ from: `A${i}`, to: `B${i}`, count: i })),
+    });
     assertWithinLimits(d.embeds);
     expect(d.files).toBeUndefined();
   });

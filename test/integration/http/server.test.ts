@@ -34,7 +34,11 @@ describe('HttpServer limits', () => {
       const body = await readBody(req, 1024, { timeoutMs: 300 });
       sendJson(res, 200, { bytes: body.length });
     });
-    http.route('GET', '/secret', requireToken('s3cret-token-0123456789', (_req, res) => sendJson(res, 200, { ok: true })));
+    http.route(
+      'GET',
+      '/secret',
+      requireToken('s3cret-token-0123456789', (_req, res) => sendJson(res, 200, { ok: true })),
+    );
     mountProbes(http, async () => ({ ok: ready }));
     port = await http.listen(0, '127.0.0.1');
   });
@@ -53,7 +57,12 @@ describe('HttpServer limits', () => {
   it('refuses a chunked body that grows over the cap', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/echo`, {
       method: 'POST',
-      body: new ReadableStream({ start: (c) => { c.enqueue(new TextEncoder().encode('x'.repeat(4096))); c.close(); } }),
+      body: new ReadableStream({
+        start: (c) => {
+          c.enqueue(new TextEncoder().encode('x'.repeat(4096)));
+          c.close();
+        },
+      }),
       duplex: 'half',
     } as RequestInit);
     expect(res.status).toBe(413);

@@ -46,7 +46,8 @@ describe('the running bot', () => {
       body: rss([
         {
           title: TITLE,
-          description: 'Priya Raman, a senior research scientist at Google DeepMind, has left to join Anthropic, where she will lead a new interpretability team, the company said.',
+          description:
+            'Priya Raman, a senior research scientist at Google DeepMind, has left to join Anthropic, where she will lead a new interpretability team, the company said.',
           link: 'https://wire.example/raman-anthropic',
           guid: 'r1',
           pubDate: new Date(Date.now() - 3600_000),
@@ -70,7 +71,13 @@ schedule:
 delivery:
   perChannelInterval: 10ms
 `);
-    const env = readEnv({ TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url });
+    const env = readEnv({
+      TALENT_CONFIG: cfg.configPath,
+      DATA_DIR: cfg.dataDir,
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: 'secret',
+      SLACK_API_URL: slack.url,
+    });
     app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger() });
     handle = await runBot(app, { port: 0, host: '127.0.0.1', opsPort: 0, signals: false });
     base = `http://127.0.0.1:${handle.port}`;
@@ -129,7 +136,16 @@ delivery:
     try {
       browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
       });
       const page = await browser.newPage();
       await page.goto(`${opsBase}/`);

@@ -9,7 +9,10 @@ import { runCli } from '../../support/cli.js';
 
 function bareConfig(extra = ''): { dir: string; env: NodeJS.ProcessEnv } {
   const dir = mkdtempSync(join(tmpdir(), 'tr-anywhere-'));
-  writeFileSync(join(dir, 'talent-radar.yml'), `sources:\n  - name: wire\n    url: https://wire.example/feed.xml\nroutes:\n  - platform: console\n    channel: console\n    firms: [OpenAI]\n${extra}`);
+  writeFileSync(
+    join(dir, 'talent-radar.yml'),
+    `sources:\n  - name: wire\n    url: https://wire.example/feed.xml\nroutes:\n  - platform: console\n    channel: console\n    firms: [OpenAI]\n${extra}`,
+  );
   return { dir, env: { TALENT_CONFIG: join(dir, 'talent-radar.yml'), DATA_DIR: join(dir, 'data') } };
 }
 
@@ -26,7 +29,15 @@ describe('a config outside config/', () => {
 
   it('classify runs from that config', async () => {
     const { env } = bareConfig();
-    const line = JSON.stringify({ id: '1', title: 'OpenAI researcher leaves to join Anthropic', summary: 'A senior researcher at OpenAI has joined Anthropic.', link: 'https://x.example/1', source: 'x', lang: 'en', published: '2026-01-01T00:00:00Z' });
+    const line = JSON.stringify({
+      id: '1',
+      title: 'OpenAI researcher leaves to join Anthropic',
+      summary: 'A senior researcher at OpenAI has joined Anthropic.',
+      link: 'https://x.example/1',
+      source: 'x',
+      lang: 'en',
+      published: '2026-01-01T00:00:00Z',
+    });
     const r = await runCli(['classify'], env, `${line}\n`);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout.trim()).firms).toContain('OpenAI');
@@ -43,7 +54,10 @@ describe('a config outside config/', () => {
 describe('feed URLs in the config', () => {
   it('go through the SSRF guard at start: a metadata or 6to4 literal stops with CONFIG_INVALID', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tr-ssrf-config-'));
-    writeFileSync(join(dir, 'c.yml'), `sources:\n  - name: meta\n    url: http://169.254.169.254/latest/meta-data/\n  - name: tunnel\n    url: http://[2002:7f00:1::]/feed.xml\nroutes:\n  - platform: console\n    channel: console\nfetch:\n  allowPrivateAddresses: true\n`);
+    writeFileSync(
+      join(dir, 'c.yml'),
+      `sources:\n  - name: meta\n    url: http://169.254.169.254/latest/meta-data/\n  - name: tunnel\n    url: http://[2002:7f00:1::]/feed.xml\nroutes:\n  - platform: console\n    channel: console\nfetch:\n  allowPrivateAddresses: true\n`,
+    );
     const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: join(dir, 'c.yml'), DATA_DIR: join(dir, 'data') });
     expect(r.code).not.toBe(0);
     expect(r.stderr + r.stdout).toMatch(/sources\[0\]\.url: .*metadata/);

@@ -94,10 +94,21 @@ schedule:
   it('serves Slack and Discord there', async () => {
     const ts = String(Math.floor(Date.now() / 1000));
     const body = 'ssl_check=1&token=x';
-    const res = await fetch(`${pub}/slack/events`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': computeSignature('public-port-secret', ts, body) }, body });
+    const res = await fetch(`${pub}/slack/events`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': ts,
+        'x-slack-signature': computeSignature('public-port-secret', ts, body),
+      },
+      body,
+    });
     expect(res.status).toBe(200);
     const ping = JSON.stringify({ type: 1, id: 'p1', application_id: '775799577604522054', token: 't' });
-    expect(await postInteraction(pub, ping, { 'x-signature-ed25519': signer.sign(ts, ping), 'x-signature-timestamp': ts })).toEqual({ status: 200, json: { type: 1 } });
+    expect(await postInteraction(pub, ping, { 'x-signature-ed25519': signer.sign(ts, ping), 'x-signature-timestamp': ts })).toEqual({
+      status: 200,
+      json: { type: 1 },
+    });
   });
 
   it('serves the status page and /metrics on the ops port, with the bearer token only', async () => {

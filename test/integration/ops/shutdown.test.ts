@@ -15,7 +15,10 @@ describe('shutdown', () => {
   it('stops cleanly on SIGTERM with exit code 0', async () => {
     if (!existsSync(BIN)) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
     const feeds = await startFeedServer();
-    feeds.set('/f.xml', { headers: { 'content-type': 'application/rss+xml' }, body: rss([{ title: 'Quiet day', description: 'Nothing.', link: 'https://x.example/1', guid: '1', pubDate: new Date() }]) });
+    feeds.set('/f.xml', {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: rss([{ title: 'Quiet day', description: 'Nothing.', link: 'https://x.example/1', guid: '1', pubDate: new Date() }]),
+    });
     const cfg = consoleBot(`  - name: f\n    url: ${feeds.url('/f.xml')}`);
     const port = await freePort();
     const child = spawn(process.execPath, [BIN, 'run'], {

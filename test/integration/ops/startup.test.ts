@@ -21,7 +21,10 @@ const BIN = join(process.cwd(), 'dist/cli.js');
 /** Runs the bin until it exits (or 30 s), recording /healthz answers meanwhile. */
 async function runBin(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; healthy: number }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [BIN, 'run'], { env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'run'], {
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'error', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let healthy = 0;
@@ -54,7 +57,13 @@ describe('start-up', () => {
   it('a wrong SLACK_BOT_TOKEN (invalid_auth) ends run with exit 1 and one line, never healthy', async () => {
     const slack = await new FakeSlackApi().start();
     try {
-      const r = await runBin({ TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, SLACK_BOT_TOKEN: 'xoxb-wrong', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url });
+      const r = await runBin({
+        TALENT_CONFIG: cfg.configPath,
+        DATA_DIR: cfg.dataDir,
+        SLACK_BOT_TOKEN: 'xoxb-wrong',
+        SLACK_SIGNING_SECRET: 's',
+        SLACK_API_URL: slack.url,
+      });
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^talent-radar run: .*invalid_auth/);
@@ -67,7 +76,14 @@ describe('start-up', () => {
   it('a DISCORD_TOKEN Discord rejects ends run with exit 1', async () => {
     const discord = await new FakeDiscordApi().start();
     try {
-      const r = await runBin({ TALENT_CONFIG: cfg.configPath, DATA_DIR: cfg.dataDir, DISCORD_TOKEN: 'wrong', DISCORD_APPLICATION_ID: '775799577604522054', DISCORD_PUBLIC_KEY: makeSigner().publicKeyHex, DISCORD_API_URL: discord.baseUrl });
+      const r = await runBin({
+        TALENT_CONFIG: cfg.configPath,
+        DATA_DIR: cfg.dataDir,
+        DISCORD_TOKEN: 'wrong',
+        DISCORD_APPLICATION_ID: '775799577604522054',
+        DISCORD_PUBLIC_KEY: makeSigner().publicKeyHex,
+        DISCORD_API_URL: discord.baseUrl,
+      });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/^talent-radar run: \[DISCORD_UNAUTHORIZED\] .*DISCORD_TOKEN/m);
       expect(r.healthy).toBe(0);

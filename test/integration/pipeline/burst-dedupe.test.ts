@@ -114,9 +114,16 @@ describe.each(['sqlite', 'redis'] as const)('a day of news in one burst, through
     };
     const run = await runCli(['poll', '--once'], env);
     expect(run.code, run.stderr).toBe(0);
-    slackOut = readMessages(slack.messages.filter((m) => m.channel === SLACK_CHANNEL).map((m) => JSON.stringify(m.blocks ?? m.text)), rows);
-    discordOut = readMessages(discord.messages.filter((m) => m.channel_id === DISCORD_CHANNEL).map((m) => JSON.stringify(m.embeds)), rows);
-    const fmt = (o: Outcome) => `${o.messages} messages, ${[...o.posts.values()].filter((n) => n > 1).length} stories posted twice or more, ${o.falseFolds.length} false folds, ${o.lost.length} lost`;
+    slackOut = readMessages(
+      slack.messages.filter((m) => m.channel === SLACK_CHANNEL).map((m) => JSON.stringify(m.blocks ?? m.text)),
+      rows,
+    );
+    discordOut = readMessages(
+      discord.messages.filter((m) => m.channel_id === DISCORD_CHANNEL).map((m) => JSON.stringify(m.embeds)),
+      rows,
+    );
+    const fmt = (o: Outcome) =>
+      `${o.messages} messages, ${[...o.posts.values()].filter((n) => n > 1).length} stories posted twice or more, ${o.falseFolds.length} false folds, ${o.lost.length} lost`;
     console.log(`burst (${backend}): slack ${fmt(slackOut)}; discord ${fmt(discordOut)}`);
   }, 180_000);
 

@@ -14,7 +14,10 @@ describe('feed health', () => {
   beforeAll(async () => {
     feeds = await startFeedServer();
     feeds.set('/empty.xml', { headers: { 'content-type': 'application/rss+xml' }, body: '' });
-    feeds.set('/page.xml', { headers: { 'content-type': 'text/html' }, body: '<!doctype html><html><head><title>We moved</title></head><body><p>Our new site</p></body></html>' });
+    feeds.set('/page.xml', {
+      headers: { 'content-type': 'text/html' },
+      body: '<!doctype html><html><head><title>We moved</title></head><body><p>Our new site</p></body></html>',
+    });
     feeds.set('/quiet.xml', { headers: { 'content-type': 'application/rss+xml' }, body: '<rss version="2.0"><channel><title>Quiet</title></channel></rss>' });
     const cfg = tempConfig(`
 sources:

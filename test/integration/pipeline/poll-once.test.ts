@@ -9,14 +9,16 @@ const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
 const TALENT: FeedItem[] = [
   {
     title: 'OpenAI researcher Lena Varga joins ByteDance Seed team in Singapore',
-    description: 'Lena Varga, a reinforcement learning researcher at OpenAI, has joined ByteDance as head of post-training for its Seed models, the company said.',
+    description:
+      'Lena Varga, a reinforcement learning researcher at OpenAI, has joined ByteDance as head of post-training for its Seed models, the company said.',
     link: 'https://wire.example/2026/openai-varga-bytedance?utm_source=rss',
     guid: 'wire-1',
     pubDate: hoursAgo(2),
   },
   {
     title: 'Meta poaches three Google DeepMind engineers for its superintelligence lab',
-    description: 'Meta Platforms hired three Google DeepMind engineers with pay packages worth tens of millions of dollars, people familiar with the matter said.',
+    description:
+      'Meta Platforms hired three Google DeepMind engineers with pay packages worth tens of millions of dollars, people familiar with the matter said.',
     link: 'https://wire.example/2026/meta-poaches-deepmind',
     guid: 'wire-2',
     pubDate: hoursAgo(3),
@@ -51,7 +53,8 @@ describe('poll --once', () => {
 
     const fresh: FeedItem = {
       title: 'Alibaba Qwen lead Zhou Min leaves to join Moonshot AI',
-      description: 'Zhou Min, who led multimodal work on Alibaba’s Qwen models, has left the company to join Moonshot AI, the Beijing startup behind the Kimi chatbot.',
+      description:
+        'Zhou Min, who led multimodal work on Alibaba’s Qwen models, has left the company to join Moonshot AI, the Beijing startup behind the Kimi chatbot.',
       link: 'https://wire.example/2026/zhou-min-moonshot',
       guid: 'wire-4',
       pubDate: hoursAgo(0.5),
@@ -99,7 +102,7 @@ describe('poll --once', () => {
     expect(run.stdout).not.toContain('three Google DeepMind engineers');
   });
 
-  it('reads a Chinese source\'s dates in China time: CST, 年月日 and zoneless formats; clamps future dates and logs it', async () => {
+  it("reads a Chinese source's dates in China time: CST, 年月日 and zoneless formats; clamps future dates and logs it", async () => {
     // Wall-clock time in Beijing `h` hours ago, written the ways Chinese feeds write it.
     const china = (h: number) => new Date(Date.now() - h * 3600_000 + 8 * 3600_000);
     const pad = (n: number) => String(n).padStart(2, '0');
@@ -108,7 +111,9 @@ describe('poll --once', () => {
     const cst = (d: Date) => d.toUTCString().replace('GMT', 'CST');
     const zhDate = (d: Date) => `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${hm(d)}`;
     const utcIso = (d: Date) => new Date(d.getTime() - 8 * 3600_000).toISOString().slice(0, 16);
-    const a = china(2), b = china(5), c = china(7);
+    const a = china(2),
+      b = china(5),
+      c = china(7);
     const future = new Date(Date.now() + 3 * 3600_000).toUTCString();
     const items = [
       ['cn-1', '前百度研究员王可馨加盟智谱', '智谱宣布，原百度文心大模型研究员王可馨正式加盟，负责GLM系列模型的训练。', cst(a)],
@@ -117,7 +122,10 @@ describe('poll --once', () => {
       ['cn-4', '阿里通义千问研究员陆浩然转投字节跳动Seed', '通义千问核心研究员陆浩然离职，转投字节跳动Seed大模型团队。', future],
     ];
     const body = `<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>cn</title><link>https://cn.example/</link><description>t</description>${items
-      .map(([g, t, d, p]) => `<item><title>${t}</title><link>https://cn.example/${g}</link><guid>${g}</guid><description>${d}</description><pubDate>${p}</pubDate></item>`)
+      .map(
+        ([g, t, d, p]) =>
+          `<item><title>${t}</title><link>https://cn.example/${g}</link><guid>${g}</guid><description>${d}</description><pubDate>${p}</pubDate></item>`,
+      )
       .join('')}</channel></rss>`;
     feeds.set('/cn.xml', { body, headers: { 'content-type': 'application/rss+xml; charset=utf-8' } });
     const cfg = consoleBot(`  - name: cn\n    url: ${feeds.url('/cn.xml')}\n    lang: zh\n    backfill: 10`, { extra: 'schedule:\n  maxAgeHours: 72\n' });

@@ -26,7 +26,10 @@ async function until<T>(fn: () => Promise<T>, ms = 30_000): Promise<T> {
   }
 }
 
-describeWith([[hasRedisServer, 'redis-server'], [hasRedisCli, 'redis-cli']])('redis cluster: a primary goes away', () => {
+describeWith([
+  [hasRedisServer, 'redis-server'],
+  [hasRedisCli, 'redis-cli'],
+])('redis cluster: a primary goes away', () => {
   let cluster: ClusterDeployment;
   beforeAll(async () => {
     cluster = await startCluster(3, 1);

@@ -9,7 +9,12 @@ import { uniquePrefix } from '../../support/redis.js';
 import { batch, entry, item } from '../../contract/store-contract-fixtures.js';
 import { describeWith, hasOpenssl, hasRedisCli, hasRedisServer, redisHasTls, startCluster, type ClusterDeployment } from './servers.js';
 
-describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server built with TLS'], [hasRedisCli, 'redis-cli'], [hasOpenssl, 'openssl']])('redis cluster over TLS', () => {
+describeWith([
+  [hasRedisServer, 'redis-server'],
+  [redisHasTls, 'redis-server built with TLS'],
+  [hasRedisCli, 'redis-cli'],
+  [hasOpenssl, 'openssl'],
+])('redis cluster over TLS', () => {
   let cluster: ClusterDeployment;
   beforeAll(async () => {
     cluster = await startCluster(3, 0, { tls: true });
@@ -23,7 +28,9 @@ describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server buil
     const store = await RedisStore.connect({ connection: env(cluster.caFile!), prefix: uniquePrefix('clustertls') });
     try {
       expect(store.connection).toMatchObject({ mode: 'cluster', tls: true });
-      const out = await store.ingest(batch([entry(item('t1', { title: 'Moonshot AI hires a Google DeepMind researcher' }), { targets: [{ platform: 'slack', channel: 'C1' }] })]));
+      const out = await store.ingest(
+        batch([entry(item('t1', { title: 'Moonshot AI hires a Google DeepMind researcher' }), { targets: [{ platform: 'slack', channel: 'C1' }] })]),
+      );
       expect(out[0].status).toBe('new');
       expect((await store.search({ text: 'moonshot', limit: 5 })).hits.map((h) => h.alert.id)).toEqual(['t1']);
       expect(await store.claimDeliveries('w', 10, 60_000)).toHaveLength(1);

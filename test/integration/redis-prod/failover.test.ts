@@ -21,10 +21,34 @@ const SOURCES = ['f0', 'f1', 'f2', 'f3'];
 const CHANNELS = ['C0FAILA', 'C0FAILB'];
 const STORIES = 200;
 const FIRST = ['Avery', 'Bruno', 'Chiara', 'Dara', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam', 'Mona', 'Nils', 'Oona', 'Pavel'];
-const LAST = ['Lindqvist', 'Costa', 'Okafor', 'Sahin', 'Haddad', 'Ito', 'Brandt', 'Moreau', 'Berg', 'Patel', 'Walsh', 'Rosen', 'Novak', 'Quinn', 'Sato', 'Varga'];
+const LAST = [
+  'Lindqvist',
+  'Costa',
+  'Okafor',
+  'Sahin',
+  'Haddad',
+  'Ito',
+  'Brandt',
+  'Moreau',
+  'Berg',
+  'Patel',
+  'Walsh',
+  'Rosen',
+  'Novak',
+  'Quinn',
+  'Sato',
+  'Varga',
+];
 /** A different person for every story, so no two stories are the same event. */
 const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [['OpenAI', 'Meta'], ['Google DeepMind', 'ByteDance'], ['Anthropic', 'xAI'], ['Alibaba', 'Moonshot AI'], ['Microsoft', 'Tencent'], ['Baidu', 'DeepSeek']];
+const MOVES: Array<[string, string]> = [
+  ['OpenAI', 'Meta'],
+  ['Google DeepMind', 'ByteDance'],
+  ['Anthropic', 'xAI'],
+  ['Alibaba', 'Moonshot AI'],
+  ['Microsoft', 'Tencent'],
+  ['Baidu', 'DeepSeek'],
+];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 40_000): Promise<void> {
@@ -51,7 +75,13 @@ describeWith([[hasRedisServer, 'redis-server']])('sentinel failover with two bot
       const who = person(n);
       const [from, to] = MOVES[n % MOVES.length];
       const title = `${from} AI researcher ${who} leaves to join ${to}`;
-      published.get(s)!.unshift({ title, description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`, link: `https://${s}.example/story-${n}`, guid: `${s}-${n}`, pubDate: new Date() });
+      published.get(s)!.unshift({
+        title,
+        description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`,
+        link: `https://${s}.example/story-${n}`,
+        guid: `${s}-${n}`,
+        pubDate: new Date(),
+      });
       titles.push(title);
       n++;
     }
@@ -122,7 +152,15 @@ delivery:
   });
 
   it('doctor says sentinel mode, every sentinel answers and they agree on the primary', async () => {
-    const r = await runCli(['doctor', '--offline'], { TALENT_CONFIG: env.TALENT_CONFIG, REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: env.REDIS_SENTINEL_NAME, REDIS_SENTINEL_PASSWORD: env.REDIS_SENTINEL_PASSWORD, REDIS_PASSWORD: env.REDIS_PASSWORD, SLACK_BOT_TOKEN: 'xoxb-doctor', SLACK_SIGNING_SECRET: 's' });
+    const r = await runCli(['doctor', '--offline'], {
+      TALENT_CONFIG: env.TALENT_CONFIG,
+      REDIS_SENTINELS: env.REDIS_SENTINELS,
+      REDIS_SENTINEL_NAME: env.REDIS_SENTINEL_NAME,
+      REDIS_SENTINEL_PASSWORD: env.REDIS_SENTINEL_PASSWORD,
+      REDIS_PASSWORD: env.REDIS_PASSWORD,
+      SLACK_BOT_TOKEN: 'xoxb-doctor',
+      SLACK_SIGNING_SECRET: 's',
+    });
     const primary = await redis.primary();
     expect(r.stdout).toMatch(/✓ redis mode — sentinel \(master "trmaster" via 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+, 127\.0\.0\.1:\d+\)/);
     for (const p of redis.sentinelPorts) expect(r.stdout).toContain(`✓ sentinel 127.0.0.1:${p} — primary ${primary}; OK 3 usable Sentinels`);
@@ -146,7 +184,12 @@ delivery:
     console.log(`[failover] all posted ${Date.now() - t0} ms after the failover was asked for`);
     // How long each bot's deliveries paused (claims wait for a replica: the old primary rejoining).
     for (const b of bots) {
-      const at = (msg: string) => b.log.join('').split('\n').filter((l) => l.includes(msg)).map((l) => Date.parse((JSON.parse(l) as { time: string }).time));
+      const at = (msg: string) =>
+        b.log
+          .join('')
+          .split('\n')
+          .filter((l) => l.includes(msg))
+          .map((l) => Date.parse((JSON.parse(l) as { time: string }).time));
       const [paused] = at('delivery paused');
       const [again] = at('delivery rounds work again');
       if (paused && again) console.log(`[failover] bot on ${b.port}: deliveries paused ${again - paused} ms`);
@@ -169,14 +212,22 @@ delivery:
     // Both bots are still up and each said once that the primary moved.
     for (const b of bots) {
       expect(b.child.exitCode).toBeNull();
-      const switches = b.log.join('').split('\n').filter((l) => l.includes('primary switched'));
+      const switches = b.log
+        .join('')
+        .split('\n')
+        .filter((l) => l.includes('primary switched'));
       expect(switches, `bot on ${b.port}`).toHaveLength(1);
       expect(switches[0]).toContain(after);
     }
   }, 90_000);
 
   it('each bot exits on SIGTERM (the sentinel subscriptions of the failover detector are closed too)', async () => {
-    const exits = bots.map((b) => new Promise<string>((resolve) => (b.child.exitCode !== null ? resolve(`exited ${b.child.exitCode}`) : b.child.once('exit', (code, sig) => resolve(`exited ${code ?? sig}`)))));
+    const exits = bots.map(
+      (b) =>
+        new Promise<string>((resolve) =>
+          b.child.exitCode !== null ? resolve(`exited ${b.child.exitCode}`) : b.child.once('exit', (code, sig) => resolve(`exited ${code ?? sig}`)),
+        ),
+    );
     for (const b of bots) b.child.kill('SIGTERM');
     const outcome = await Promise.race([Promise.all(exits), sleep(15_000).then(() => ['still running after 15 s'])]);
     expect(outcome).toEqual(bots.map(() => 'exited 0'));

@@ -9,7 +9,11 @@ import { batch, entry, item } from '../../contract/store-contract-fixtures.js';
 import { consoleBot, runCli } from '../../support/cli.js';
 import { describeWith, hasOpenssl, hasRedisServer, redisHasTls, startTlsSentinel, type TlsSentinelDeployment } from './servers.js';
 
-describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server built with TLS'], [hasOpenssl, 'openssl']])('redis sentinel over TLS', () => {
+describeWith([
+  [hasRedisServer, 'redis-server'],
+  [redisHasTls, 'redis-server built with TLS'],
+  [hasOpenssl, 'openssl'],
+])('redis sentinel over TLS', () => {
   let d: TlsSentinelDeployment;
   beforeAll(async () => {
     d = await startTlsSentinel();
@@ -18,7 +22,13 @@ describeWith([[hasRedisServer, 'redis-server'], [redisHasTls, 'redis-server buil
     await d?.stop();
   });
   // No replica here: REDIS_WAIT_REPLICAS=0 (the default of 1 would hold every claim).
-  const vars = () => ({ REDIS_SENTINELS: `127.0.0.1:${d.sentinelPort}`, REDIS_SENTINEL_NAME: d.name, REDIS_TLS: 'true', REDIS_TLS_CA: d.caFile, REDIS_WAIT_REPLICAS: '0' });
+  const vars = () => ({
+    REDIS_SENTINELS: `127.0.0.1:${d.sentinelPort}`,
+    REDIS_SENTINEL_NAME: d.name,
+    REDIS_TLS: 'true',
+    REDIS_TLS_CA: d.caFile,
+    REDIS_WAIT_REPLICAS: '0',
+  });
 
   it('connects through the sentinel to the primary it names, both over verified TLS', async () => {
     const store = await RedisStore.connect({ connection: readEnv(vars()).redis!, prefix: uniquePrefix('sentineltls') });

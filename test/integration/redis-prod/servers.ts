@@ -15,10 +15,12 @@ const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'u
 export const hasRedisCli = has('redis-cli', ['--version']);
 export const hasOpenssl = has('openssl', ['version']);
 /** Debian's redis-server is built with TLS; a build without it rejects the tls-port directive. */
-export const redisHasTls = hasRedisServer && (() => {
-  const r = spawnSync('redis-server', ['--tls-port', '0', '--port', '0', '--no-such-directive', 'x'], { encoding: 'utf8' });
-  return /no-such-directive/.test(`${r.stdout}${r.stderr}`);
-})();
+export const redisHasTls =
+  hasRedisServer &&
+  (() => {
+    const r = spawnSync('redis-server', ['--tls-port', '0', '--port', '0', '--no-such-directive', 'x'], { encoding: 'utf8' });
+    return /no-such-directive/.test(`${r.stdout}${r.stderr}`);
+  })();
 
 /**
  * `describe` that runs when the tools are on the machine; otherwise it says so on the console and
@@ -108,7 +110,22 @@ export function makeCerts(dir: string): { ca: string; cert: string; key: string;
   openssl(dir, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'other.key', '-out', 'other.crt', '-subj', '/CN=some other CA', ...days]);
   openssl(dir, ['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=localhost']);
   writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\n');
-  openssl(dir, ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.crt', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.crt', '-extfile', 'san.ext', ...days]);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-CAcreateserial',
+    '-out',
+    'server.crt',
+    '-extfile',
+    'san.ext',
+    ...days,
+  ]);
   return { ca: join(dir, 'ca.crt'), cert: join(dir, 'server.crt'), key: join(dir, 'server.key'), otherCa: join(dir, 'other.crt') };
 }
 
@@ -117,7 +134,19 @@ export async function startTls(): Promise<TlsDeployment> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-redis-tls-'));
   const certs = makeCerts(dir);
   const port = await freePort();
-  const child = await spawnRedis([...base(0, dir), '--tls-port', String(port), '--tls-cert-file', certs.cert, '--tls-key-file', certs.key, '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no']);
+  const child = await spawnRedis([
+    ...base(0, dir),
+    '--tls-port',
+    String(port),
+    '--tls-cert-file',
+    certs.cert,
+    '--tls-key-file',
+    certs.key,
+    '--tls-ca-cert-file',
+    certs.ca,
+    '--tls-auth-clients',
+    'no',
+  ]);
   return {
     dir,
     port,
@@ -147,7 +176,27 @@ export interface ClusterDeployment extends Deployment {
 export async function startCluster(primaries = 3, replicas = 0, opts: { tls?: boolean } = {}): Promise<ClusterDeployment> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-redis-cluster-'));
   const certs = opts.tls ? makeCerts(dir) : undefined;
-  const tlsArgs = (port: number) => (certs ? ['--port', '0', '--tls-port', String(port), '--tls-cluster', 'yes', '--tls-replication', 'yes', '--tls-cert-file', certs.cert, '--tls-key-file', certs.key, '--tls-ca-cert-file', certs.ca, '--tls-auth-clients', 'no'] : []);
+  const tlsArgs = (port: number) =>
+    certs
+      ? [
+          '--port',
+          '0',
+          '--tls-port',
+          String(port),
+          '--tls-cluster',
+          'yes',
+          '--tls-replication',
+          'yes',
+          '--tls-cert-file',
+          certs.cert,
+          '--tls-key-file',
+          certs.key,
+          '--tls-ca-cert-file',
+          certs.ca,
+          '--tls-auth-clients',
+          'no',
+        ]
+      : [];
   const cliTls = certs ? ['--tls', '--cacert', certs.ca] : [];
   const askOpts = certs ? { tls: { ca: readFileSync(certs.ca) } } : {};
   const ports: number[] = [];
@@ -160,15 +209,40 @@ export async function startCluster(primaries = 3, replicas = 0, opts: { tls?: bo
     for (let i = 0; i < primaries * (1 + replicas); i++) {
       const port = await freePort();
       const nodeDir = mkdtempSync(join(dir, `n${i}-`));
-      children.push(await spawnRedis([...base(port, nodeDir), ...tlsArgs(port), '--cluster-enabled', 'yes', '--cluster-config-file', join(nodeDir, 'nodes.conf'), '--cluster-node-timeout', '2000']));
+      children.push(
+        await spawnRedis([
+          ...base(port, nodeDir),
+          ...tlsArgs(port),
+          '--cluster-enabled',
+          'yes',
+          '--cluster-config-file',
+          join(nodeDir, 'nodes.conf'),
+          '--cluster-node-timeout',
+          '2000',
+        ]),
+      );
       ports.push(port);
     }
-    const r = spawnSync('redis-cli', [...cliTls, '--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'], { encoding: 'utf8', timeout: 30_000 });
+    const r = spawnSync(
+      'redis-cli',
+      [...cliTls, '--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', String(replicas), '--cluster-yes'],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
     if (r.status !== 0) throw new Error(`redis-cli --cluster create failed: ${r.stdout}${r.stderr}`);
-    await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.cluster('INFO'), askOpts)))).every((info) => /cluster_state:ok/.test(String(info))), 'cluster_state:ok on every node');
+    await until(
+      async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.cluster('INFO'), askOpts)))).every((info) => /cluster_state:ok/.test(String(info))),
+      'cluster_state:ok on every node',
+    );
     if (replicas) {
       // Every replica linked to its primary before a test takes a primary away.
-      await until(async () => (await Promise.all(ports.map((p) => ask(p, (c) => c.info('replication'), askOpts)))).every((info) => /role:master/.test(info) || /master_link_status:up/.test(info)), 'replicas in sync', 30_000);
+      await until(
+        async () =>
+          (await Promise.all(ports.map((p) => ask(p, (c) => c.info('replication'), askOpts)))).every(
+            (info) => /role:master/.test(info) || /master_link_status:up/.test(info),
+          ),
+        'replicas in sync',
+        30_000,
+      );
     }
     return { dir, ports, children, stop, caFile: certs?.ca, otherCaFile: certs?.otherCa };
   } catch (err) {
@@ -246,11 +320,15 @@ export async function startSentinels(name = 'trmaster'): Promise<SentinelDeploym
         (
           await Promise.all(
             sentinelPorts.map((p) =>
-              ask(p, async (r) => {
-                const m = (await r.call('SENTINEL', 'master', name)) as string[];
-                const f = (k: string) => Number(m[m.indexOf(k) + 1]);
-                return f('num-slaves') >= 1 && f('num-other-sentinels') >= 2;
-              }, sent),
+              ask(
+                p,
+                async (r) => {
+                  const m = (await r.call('SENTINEL', 'master', name)) as string[];
+                  const f = (k: string) => Number(m[m.indexOf(k) + 1]);
+                  return f('num-slaves') >= 1 && f('num-other-sentinels') >= 2;
+                },
+                sent,
+              ),
             ),
           )
         ).every(Boolean),
@@ -271,7 +349,11 @@ export async function failover(d: SentinelDeployment): Promise<string> {
   let after = before;
   await until(async () => (after = await d.primary()) !== before, 'the sentinels to name a new primary', 30_000);
   const port = Number(after.split(':')[1]);
-  await until(async () => /role:master/.test(await ask(port, (r) => r.info('replication'), { password: d.password })), 'the new primary to take writes', 30_000);
+  await until(
+    async () => /role:master/.test(await ask(port, (r) => r.info('replication'), { password: d.password })),
+    'the new primary to take writes',
+    30_000,
+  );
   return after;
 }
 
@@ -296,7 +378,9 @@ export async function startTlsSentinel(name = 'trtls'): Promise<TlsSentinelDeplo
   };
   try {
     const primaryPort = await freePort();
-    children.push(await spawnRedis([...base(0, mkdtempSync(join(dir, 'primary-'))), '--tls-port', String(primaryPort), ...tls.map((a, i) => (i % 2 ? a : `--${a}`))]));
+    children.push(
+      await spawnRedis([...base(0, mkdtempSync(join(dir, 'primary-'))), '--tls-port', String(primaryPort), ...tls.map((a, i) => (i % 2 ? a : `--${a}`))]),
+    );
     const sentinelPort = await freePort();
     const sdir = mkdtempSync(join(dir, 'sentinel-'));
     const conf = join(sdir, 'sentinel.conf');

@@ -36,7 +36,12 @@ describeWith([[hasRedisServer, 'redis-server']])('REDIS_WAIT_REPLICAS', () => {
       expect(await store.countAlerts()).toBe(1);
 
       const replicaPort = await freePort();
-      children.push(await spawnRedis(['--port', String(replicaPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(port)], /MASTER <-> REPLICA sync: Finished/));
+      children.push(
+        await spawnRedis(
+          ['--port', String(replicaPort), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--replicaof', '127.0.0.1', String(port)],
+          /MASTER <-> REPLICA sync: Finished/,
+        ),
+      );
       const replica = new Redis({ port: replicaPort, host: '127.0.0.1', protocol: 2 });
       // The refused claim did happen on the primary (WAIT only says whether a replica has it): it
       // is leased to c1, so c1 does not get it twice, and it is on the replica now.

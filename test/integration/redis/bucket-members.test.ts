@@ -10,8 +10,24 @@ import { deletePrefix } from './helpers.js';
 const t0 = new Date();
 
 function entry(id: string, buckets: string[]): IngestEntry {
-  const item = { id, source: id, title: `Story ${id}`, summary: '', link: `https://${id}.example/`, lang: 'en', published: t0.toISOString(), fetchedAt: t0.toISOString() };
-  return { item, assessment: { relevant: true, topics: ['talent'], score: 0.5, firms: [], moves: [], why: [], summary: '' }, keys: [`url:${id}`], fingerprint: { buckets, data: `data-${id}` }, archive: true, targets: [] };
+  const item = {
+    id,
+    source: id,
+    title: `Story ${id}`,
+    summary: '',
+    link: `https://${id}.example/`,
+    lang: 'en',
+    published: t0.toISOString(),
+    fetchedAt: t0.toISOString(),
+  };
+  return {
+    item,
+    assessment: { relevant: true, topics: ['talent'], score: 0.5, firms: [], moves: [], why: [], summary: '' },
+    keys: [`url:${id}`],
+    fingerprint: { buckets, data: `data-${id}` },
+    archive: true,
+    targets: [],
+  };
 }
 
 describeRedis('redis near-duplicate buckets', () => {

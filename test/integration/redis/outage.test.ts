@@ -10,9 +10,27 @@ import { freePort, hasRedisServer, startRedisServer, stopChild } from './helpers
 const now = new Date();
 
 function batch(id: string): IngestBatch {
-  const item = { id, source: 'wire', title: `Researcher ${id} joins startup`, summary: 'A move.', link: `https://wire.example/${id}`, lang: 'en', published: now.toISOString(), fetchedAt: now.toISOString() };
+  const item = {
+    id,
+    source: 'wire',
+    title: `Researcher ${id} joins startup`,
+    summary: 'A move.',
+    link: `https://wire.example/${id}`,
+    lang: 'en',
+    published: now.toISOString(),
+    fetchedAt: now.toISOString(),
+  };
   return {
-    entries: [{ item, assessment: { relevant: true, topics: ['talent'], score: 0.9, firms: [], moves: [], why: [], summary: item.title }, keys: [`url:${id}`], fingerprint: { buckets: [`b:${id}`], data: id }, archive: true, targets: [{ platform: 'console', channel: 'out' }] }],
+    entries: [
+      {
+        item,
+        assessment: { relevant: true, topics: ['talent'], score: 0.9, firms: [], moves: [], why: [], summary: item.title },
+        keys: [`url:${id}`],
+        fingerprint: { buckets: [`b:${id}`], data: id },
+        archive: true,
+        targets: [{ platform: 'console', channel: 'out' }],
+      },
+    ],
     matcher: () => false,
     retentionSec: 3600,
     now,

@@ -11,7 +11,16 @@ const now = new Date();
 
 function entry(id: string, source: string, keys: string[], fp?: { buckets: string[]; data: string }): IngestEntry {
   return {
-    item: { id, source, title: `Story ${id}`, summary: '', link: `https://${source}.example/${id}`, lang: 'en', published: now.toISOString(), fetchedAt: now.toISOString() },
+    item: {
+      id,
+      source,
+      title: `Story ${id}`,
+      summary: '',
+      link: `https://${source}.example/${id}`,
+      lang: 'en',
+      published: now.toISOString(),
+      fetchedAt: now.toISOString(),
+    },
     assessment: { relevant: true, topics: ['talent'], score: 0.7, firms: [], moves: [], why: [], summary: '' },
     keys,
     fingerprint: fp,

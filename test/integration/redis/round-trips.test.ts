@@ -52,7 +52,14 @@ describeRedis('redis round trips', () => {
     const state = { name: 'src', url: 'https://src.example', consecutiveFailures: 0, initialized: true, disabled: false };
     await store.leaseSource('src', 'me', 10_000);
     const first = await countRoundTrips(store, () =>
-      store.ingest({ entries: entries(50, 'a'), matcher: (x, y) => x.slice(0, 6) === y.slice(0, 6), retentionSec: 3600, now, sourceState: state, release: { name: 'src', owner: 'me' } }),
+      store.ingest({
+        entries: entries(50, 'a'),
+        matcher: (x, y) => x.slice(0, 6) === y.slice(0, 6),
+        retentionSec: 3600,
+        now,
+        sourceState: state,
+        release: { name: 'src', owner: 'me' },
+      }),
     );
     expect(first.trips).toBeLessThanOrEqual(2);
     expect(first.commands).toBeGreaterThan(50);
@@ -71,7 +78,9 @@ describeRedis('redis round trips', () => {
     const lease = await countRoundTrips(store, () => store.leaseSource('b', 'me', 10_000));
     expect(lease.trips).toBe(1);
     expect(lease.result).toEqual({ state: null });
-    const save = await countRoundTrips(store, () => store.saveSourceState({ name: 'b', url: 'https://b.example', consecutiveFailures: 0, initialized: true, disabled: false }, { name: 'b', owner: 'me' }));
+    const save = await countRoundTrips(store, () =>
+      store.saveSourceState({ name: 'b', url: 'https://b.example', consecutiveFailures: 0, initialized: true, disabled: false }, { name: 'b', owner: 'me' }),
+    );
     expect(save.trips).toBe(1);
     const claim = await countRoundTrips(store, () => store.claimDeliveries('worker', 50, 30_000));
     expect(claim.trips).toBe(1);

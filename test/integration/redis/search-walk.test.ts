@@ -11,9 +11,24 @@ const base = Date.now();
 function entry(i: number): IngestEntry {
   const published = new Date(base - i * 3600_000).toISOString();
   const title = `Talent move ${i}${i % 3 === 0 ? ' OpenAI researcher' : ''}${i % 5 === 0 ? ' joins Grab' : ''}`;
-  const item = { id: `w:${i}`, source: 'w', title, summary: `summary ${i}`, link: `https://w.example/${i}`, lang: i % 4 === 0 ? 'zh' : 'en', published, fetchedAt: published };
+  const item = {
+    id: `w:${i}`,
+    source: 'w',
+    title,
+    summary: `summary ${i}`,
+    link: `https://w.example/${i}`,
+    lang: i % 4 === 0 ? 'zh' : 'en',
+    published,
+    fetchedAt: published,
+  };
   const firms = [i % 2 ? 'Alpha' : 'Beta', ...(i % 7 === 0 ? ['Gamma'] : [])];
-  return { item, assessment: { relevant: true, topics: [i % 6 === 0 ? 'superapp' : 'talent'], score: 0.5, firms, moves: [], why: [], summary: '' }, keys: [`url:${i}`], archive: true, targets: [] };
+  return {
+    item,
+    assessment: { relevant: true, topics: [i % 6 === 0 ? 'superapp' : 'talent'], score: 0.5, firms, moves: [], why: [], summary: '' },
+    keys: [`url:${i}`],
+    archive: true,
+    targets: [],
+  };
 }
 
 const queries: SearchQuery[] = [
@@ -49,7 +64,10 @@ describeRedis('redis search strategies', () => {
       expect(a.total, JSON.stringify(q)).toBeGreaterThan(0);
       expect(b.total, JSON.stringify(q)).toBe(a.total);
       expect(b.capped, JSON.stringify(q)).toBeFalsy();
-      expect(b.hits.map((h) => h.alert.id), JSON.stringify(q)).toEqual(a.hits.map((h) => h.alert.id));
+      expect(
+        b.hits.map((h) => h.alert.id),
+        JSON.stringify(q),
+      ).toEqual(a.hits.map((h) => h.alert.id));
     }
   });
 

@@ -19,7 +19,14 @@ const FIRST = ['Avery', 'Bruno', 'Chiara', 'Dara', 'Elif', 'Farid', 'Grace', 'Hu
 const LAST = ['Lindqvist', 'Costa', 'Okafor', 'Sahin', 'Haddad', 'Ito', 'Brandt', 'Moreau', 'Berg', 'Patel', 'Walsh', 'Rosen'];
 /** A different person for every story, so no two stories are the same event. */
 const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [['OpenAI', 'Meta'], ['Google DeepMind', 'ByteDance'], ['Anthropic', 'xAI'], ['Alibaba', 'Moonshot AI'], ['Microsoft', 'Tencent'], ['Baidu', 'DeepSeek']];
+const MOVES: Array<[string, string]> = [
+  ['OpenAI', 'Meta'],
+  ['Google DeepMind', 'ByteDance'],
+  ['Anthropic', 'xAI'],
+  ['Alibaba', 'Moonshot AI'],
+  ['Microsoft', 'Tencent'],
+  ['Baidu', 'DeepSeek'],
+];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 40_000): Promise<void> {
@@ -31,7 +38,9 @@ async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 
 }
 
 function redisServer(port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -60,7 +69,13 @@ describeRedis('three bot processes against one Redis', () => {
         const who = person(n);
         const [from, to] = MOVES[n % MOVES.length];
         const title = `${from} AI researcher ${who} leaves to join ${to}`;
-        published.get(s)!.unshift({ title, description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`, link: `https://${s}.example/story-${n}`, guid: `${s}-${n}`, pubDate: new Date() });
+        published.get(s)!.unshift({
+          title,
+          description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`,
+          link: `https://${s}.example/story-${n}`,
+          guid: `${s}-${n}`,
+          pubDate: new Date(),
+        });
         titles.push(title);
         n++;
       }

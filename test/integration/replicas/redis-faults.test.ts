@@ -19,7 +19,14 @@ const PER_SOURCE = 20;
 const FIRST = ['Avery', 'Bruno', 'Chiara', 'Dara', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam'];
 const LAST = ['Lindqvist', 'Costa', 'Okafor', 'Sahin', 'Haddad', 'Ito', 'Brandt', 'Moreau', 'Berg', 'Patel', 'Walsh', 'Rosen'];
 const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [['OpenAI', 'Meta'], ['Google DeepMind', 'ByteDance'], ['Anthropic', 'xAI'], ['Alibaba', 'Moonshot AI'], ['Microsoft', 'Tencent'], ['Baidu', 'DeepSeek']];
+const MOVES: Array<[string, string]> = [
+  ['OpenAI', 'Meta'],
+  ['Google DeepMind', 'ByteDance'],
+  ['Anthropic', 'xAI'],
+  ['Alibaba', 'Moonshot AI'],
+  ['Microsoft', 'Tencent'],
+  ['Baidu', 'DeepSeek'],
+];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
@@ -64,7 +71,13 @@ describeRedis('one bot, Redis faults mid-burst (AOF on)', () => {
         const who = person(n);
         const [from, to] = MOVES[n % MOVES.length];
         const title = `${from} AI researcher ${who} leaves to join ${to}`;
-        list.unshift({ title, description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`, link: `https://${s}.example/story-${n}`, guid: `${s}-${n}`, pubDate: new Date() });
+        list.unshift({
+          title,
+          description: `${who}, a machine learning researcher at ${from}, has left the company to join ${to}, people familiar with the move said.`,
+          link: `https://${s}.example/story-${n}`,
+          guid: `${s}-${n}`,
+          pubDate: new Date(),
+        });
         titles.push(title);
       }
       published.set(s, list);
@@ -99,7 +112,17 @@ delivery:
   lease: 3s
 `);
     const port = await freePort();
-    const env = { ...process.env, TALENT_CONFIG: cfg.configPath, REDIS_URL: `redis://127.0.0.1:${redisPort}/0`, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: 's', SLACK_API_URL: slack.url, LOG_LEVEL: 'info', LOG_FORMAT: 'json', PORT: String(port) };
+    const env = {
+      ...process.env,
+      TALENT_CONFIG: cfg.configPath,
+      REDIS_URL: `redis://127.0.0.1:${redisPort}/0`,
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: slack.url,
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      PORT: String(port),
+    };
     const log: string[] = [];
     const child = spawn(process.execPath, [BIN, 'run'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));

@@ -11,7 +11,12 @@ afterEach(async () => {
   fake = undefined;
 });
 
-const base = () => ({ http: new HttpServer(silentLogger()), handleCommand: async () => ({ type: 'text' as const, ephemeral: true, lines: [] }), admins: [], log: silentLogger() });
+const base = () => ({
+  http: new HttpServer(silentLogger()),
+  handleCommand: async () => ({ type: 'text' as const, ephemeral: true, lines: [] }),
+  admins: [],
+  log: silentLogger(),
+});
 
 it('refuses to start over HTTP without a signing secret', async () => {
   const err = await createSlackApp({ ...base(), botToken: 'xoxb-test', apiUrl: 'http://127.0.0.1:9/api/' }).catch((e: unknown) => e);

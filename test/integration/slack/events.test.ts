@@ -64,7 +64,14 @@ describe('POST /slack/events', () => {
     await h.fake.waitForResponses(1);
     expect(h.requests).toHaveLength(1);
     const m = await h.metrics.registry.metrics();
-    for (const line of ['outcome="rejected_signature_invalid"} 1', 'outcome="rejected_timestamp_out_of_window"} 2', 'outcome="rejected_signature_missing"} 1', 'outcome="rejected_replay"} 1', 'talent_radar_slack_requests_total{outcome="ok"} 1', 'talent_radar_slack_ack_seconds_count{kind="command"} 1']) {
+    for (const line of [
+      'outcome="rejected_signature_invalid"} 1',
+      'outcome="rejected_timestamp_out_of_window"} 2',
+      'outcome="rejected_signature_missing"} 1',
+      'outcome="rejected_replay"} 1',
+      'talent_radar_slack_requests_total{outcome="ok"} 1',
+      'talent_radar_slack_ack_seconds_count{kind="command"} 1',
+    ]) {
       expect(m).toContain(line);
     }
     // Counted once the fake's answer got back to us, a moment after the fake recorded it.
@@ -80,10 +87,16 @@ describe('POST /slack/events', () => {
 
   it('lets isAdmin ask users.info, and the config admin list, so the handler can refuse others', async () => {
     const guarded = async (req: CommandRequest): Promise<Reply> =>
-      (await req.isAdmin()) ? { type: 'text', ephemeral: true, lines: ['subscribed'] } : { type: 'error', ephemeral: true, message: 'Only workspace admins can change subscriptions.' };
+      (await req.isAdmin())
+        ? { type: 'text', ephemeral: true, lines: ['subscribed'] }
+        : { type: 'error', ephemeral: true, message: 'Only workspace admins can change subscriptions.' };
     h = await startHarness(guarded, { admins: ['ULISTED'] });
     h.fake.admins.add('UADMIN');
-    for (const [user, n] of [['UPLAIN', 1], ['UADMIN', 2], ['ULISTED', 3]] as const) {
+    for (const [user, n] of [
+      ['UPLAIN', 1],
+      ['UADMIN', 2],
+      ['ULISTED', 3],
+    ] as const) {
       await postSigned(h.base, slashBody(h.fake, 'subscribe OpenAI', { user_id: user }), { ts: NOW_SEC + n });
       await h.fake.waitForResponses(n);
     }
@@ -190,7 +203,8 @@ describe('POST /slack/events', () => {
   it('answers a command with a polite apology (200, not 500) when the replay guard fails or hangs', async () => {
     const store = { mode: 'fails' as 'fails' | 'hangs' };
     h = await startHarness(echo, {
-      seen: (): Promise<boolean> => (store.mode === 'fails' ? Promise.reject(new StoreUnavailableError('redis SET failed: Connection is closed.')) : new Promise<boolean>(() => {})),
+      seen: (): Promise<boolean> =>
+        store.mode === 'fails' ? Promise.reject(new StoreUnavailableError('redis SET failed: Connection is closed.')) : new Promise<boolean>(() => {}),
     });
     for (const [i, mode] of (['fails', 'hangs'] as const).entries()) {
       store.mode = mode;
@@ -200,7 +214,11 @@ describe('POST /slack/events', () => {
     }
     expect(h.requests).toHaveLength(0);
     // A forged request still gets a 401 during the outage: the signature is checked first.
-    const forged = await fetch(`${h.base}/slack/events`, { method: 'POST', headers: { 'x-slack-request-timestamp': String(NOW_SEC), 'x-slack-signature': 'v0=00', 'content-type': 'application/x-www-form-urlencoded' }, body: 'command=/talent' });
+    const forged = await fetch(`${h.base}/slack/events`, {
+      method: 'POST',
+      headers: { 'x-slack-request-timestamp': String(NOW_SEC), 'x-slack-signature': 'v0=00', 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'command=/talent',
+    });
     expect(forged.status).toBe(401);
   });
 });

@@ -20,7 +20,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(handle: (req: CommandRequest) => Promise<Reply>, opts: { admins?: string[]; seen?: (s: string) => Promise<boolean> } = {}): Promise<Harness> {
+export async function startHarness(
+  handle: (req: CommandRequest) => Promise<Reply>,
+  opts: { admins?: string[]; seen?: (s: string) => Promise<boolean> } = {},
+): Promise<Harness> {
   const fake = await new FakeSlackApi().start();
   const http = new HttpServer(silentLogger());
   const requests: CommandRequest[] = [];

@@ -9,7 +9,15 @@ import type { Delivery } from '../../../src/types.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { alert } from './alert-fixture.js';
 
-const delivery = (id: string, channel = 'C1'): Delivery => ({ id, kind: 'alert', platform: 'slack', channel, alertId: 'src:1', attempts: 0, createdAt: '2023-11-14T00:00:00Z' });
+const delivery = (id: string, channel = 'C1'): Delivery => ({
+  id,
+  kind: 'alert',
+  platform: 'slack',
+  channel,
+  alertId: 'src:1',
+  attempts: 0,
+  createdAt: '2023-11-14T00:00:00Z',
+});
 
 let fake: FakeSlackApi;
 let poster: SlackPoster;
@@ -20,7 +28,10 @@ beforeEach(async () => {
 afterEach(() => fake.stop());
 
 async function failure(p: Promise<unknown>): Promise<PlatformError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(PlatformError);
   return err as PlatformError;
 }
@@ -68,7 +79,10 @@ describe('SlackPoster', () => {
     await new Promise<void>((r) => free.listen(0, '127.0.0.1', r));
     const port = (free.address() as { port: number }).port;
     await new Promise((r) => free.close(r));
-    const offline = new SlackPoster({ client: createSlackClient({ botToken: 'xoxb-test', apiUrl: `http://127.0.0.1:${port}/api/`, log: silentLogger() }), log: silentLogger() });
+    const offline = new SlackPoster({
+      client: createSlackClient({ botToken: 'xoxb-test', apiUrl: `http://127.0.0.1:${port}/api/`, log: silentLogger() }),
+      log: silentLogger(),
+    });
     expect((await failure(offline.post(delivery('d1'), { kind: 'notice', text: 'hi' }))).kind).toBe('transient');
   });
 
@@ -82,7 +96,11 @@ describe('SlackPoster', () => {
   });
 
   it('findPosted finds the message a delivery produced before a crash, and nothing for others', async () => {
-    poster = new SlackPoster({ client: createSlackClient({ botToken: fake.token, apiUrl: fake.url, log: silentLogger() }), log: silentLogger(), historyPageSize: 20 });
+    poster = new SlackPoster({
+      client: createSlackClient({ botToken: fake.token, apiUrl: fake.url, log: silentLogger() }),
+      log: silentLogger(),
+      historyPageSize: 20,
+    });
     for (let i = 0; i < 5; i++) await poster.post(delivery(`other-${i}`), { kind: 'notice', text: `n${i}` });
     const { messageId } = await poster.post(delivery('alert:slack:C1:lost'), { kind: 'alert', alert: alert() });
     for (let i = 0; i < 45; i++) await poster.post(delivery(`later-${i}`), { kind: 'notice', text: `l${i}` });
@@ -112,13 +130,23 @@ describe('SlackPoster', () => {
 
   it('posts a digest and uploads its chart through the external upload flow, in the thread', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const digest = { title: 'Weekly radar', period: 'weekly' as const, sections: [{ heading: 'Talent', alerts: [alert()] }], flows: [{ from: 'OpenAI', to: 'DeepSeek', count: 2 }], chartPng: png.toString('base64') };
+    const digest = {
+      title: 'Weekly radar',
+      period: 'weekly' as const,
+      sections: [{ heading: 'Talent', alerts: [alert()] }],
+      flows: [{ from: 'OpenAI', to: 'DeepSeek', count: 2 }],
+      chartPng: png.toString('base64'),
+    };
     await poster.post({ ...delivery('digest:slack:C1:2026-W48'), kind: 'digest' }, { kind: 'digest', digest });
     expect(fake.calls.map((c) => c.method)).toEqual(['chat.postMessage', 'files.getUploadURLExternal', 'upload', 'files.completeUploadExternal']);
     expect(fake.callsTo('files.getUploadURLExternal')[0]!.body).toMatchObject({ filename: 'talent-flows.png', length: String(png.length) });
     const fileId = fake.callsTo('upload')[0]!.body.fileId;
     expect(fake.uploads.get(fileId)).toEqual(png);
-    expect(fake.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({ channel_id: 'C1', thread_ts: fake.messages[0]!.ts, files: [{ id: fileId, title: 'Weekly radar' }] });
+    expect(fake.callsTo('files.completeUploadExternal')[0]!.body).toMatchObject({
+      channel_id: 'C1',
+      thread_ts: fake.messages[0]!.ts,
+      files: [{ id: fileId, title: 'Weekly radar' }],
+    });
   });
 
   it('still counts the digest as posted when the chart upload fails (no double post on retry)', async () => {

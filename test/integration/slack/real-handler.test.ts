@@ -20,7 +20,11 @@ let h: Harness;
 beforeEach(async () => {
   store = SqliteStore.open({ file: ':memory:', log: silentLogger() });
   const a = alert();
-  await store.ingest({ entries: [{ item: a, assessment: a.assessment, keys: [`url:${a.link}`], archive: true, targets: [] }], matcher: () => false, retentionSec: 86_400 });
+  await store.ingest({
+    entries: [{ item: a, assessment: a.assessment, keys: [`url:${a.link}`], archive: true, targets: [] }],
+    matcher: () => false,
+    retentionSec: 86_400,
+  });
   const handler = createCommandHandler({ store, config: configSchema.parse({}), knowledge, admins: { slack: [], discord: [] }, log: silentLogger() });
   h = await startHarness(handler);
   h.fake.admins.add('UADMIN');

@@ -8,7 +8,8 @@ import { renderDigest, renderNotice } from '../../../src/platforms/slack/render-
 import { renderReply } from '../../../src/platforms/slack/render-reply.js';
 import type { Block, SlackMessage } from '../../../src/platforms/slack/blocks.js';
 
-const HOSTILE = 'Hi <!channel> <!here> <!everyone> <@U123ABC> <!subteam^S0614TZR7|@team> <#C999|general> @channel @here @everyone ＠here <script>alert(1)</script> <https://evil.example|click> *bold* & more';
+const HOSTILE =
+  'Hi <!channel> <!here> <!everyone> <@U123ABC> <!subteam^S0614TZR7|@team> <#C999|general> @channel @here @everyone ＠here <script>alert(1)</script> <https://evil.example|click> *bold* & more';
 
 /** Every text a Slack client would parse, with the structural limits checked on the way. */
 function checkLimits(msg: SlackMessage): string {
@@ -71,7 +72,12 @@ describe('renderAlert', () => {
         summary: HOSTILE,
         link: 'javascript:alert(1)',
         alsoReportedBy: [{ source: HOSTILE, link: 'https://x.example/a|b>c', title: HOSTILE, at: '' }],
-        assessment: { ...alert().assessment, summary: HOSTILE, firms: [HOSTILE], moves: [{ person: HOSTILE, from: HOSTILE, to: HOSTILE, role: HOSTILE, direction: HOSTILE }] },
+        assessment: {
+          ...alert().assessment,
+          summary: HOSTILE,
+          firms: [HOSTILE],
+          moves: [{ person: HOSTILE, from: HOSTILE, to: HOSTILE, role: HOSTILE, direction: HOSTILE }],
+        },
       }),
     );
     const all = checkLimits(msg);
@@ -86,7 +92,15 @@ describe('renderAlert', () => {
     const big = '&<>'.repeat(17_000) + ' 😀'.repeat(1000);
     const many = Array.from({ length: 500 }, (_, i) => ({ person: big, from: `F${i}`, to: big, role: big }));
     const dups = Array.from({ length: 1000 }, (_, i) => ({ source: big, link: `https://d${i}.example/${'x'.repeat(2900)}`, title: big, at: '' }));
-    const msg = renderAlert(alert({ title: big, summary: big, link: `https://e.example/${'y'.repeat(5000)}`, alsoReportedBy: dups, assessment: { ...alert().assessment, summary: big, firms: Array(300).fill(big), moves: many } }));
+    const msg = renderAlert(
+      alert({
+        title: big,
+        summary: big,
+        link: `https://e.example/${'y'.repeat(5000)}`,
+        alsoReportedBy: dups,
+        assessment: { ...alert().assessment, summary: big, firms: Array(300).fill(big), moves: many },
+      }),
+    );
     const all = checkLimits(msg);
     expect(all).not.toMatch(/&(a|am|l|g|lt|gt|amp)?…/); // never cut inside an entity
     expect(all).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/); // nor inside a surrogate pair
@@ -98,7 +112,16 @@ describe('renderReply', () => {
   const hit = (i: number, title = `Story ${i}`) => ({ alert: alert({ id: `a${i}`, title }), score: 1, snippet: `snippet ${i} <@U1>` });
 
   it('renders search hits with a More results button carrying the next page', () => {
-    const r: Reply = { type: 'search', ephemeral: true, query: 'openai', total: 25, offset: 0, hits: Array.from({ length: 10 }, (_, i) => hit(i)), nextPage: 'search openai offset:10', filters: { firms: ['OpenAI'], since: '7d' } };
+    const r: Reply = {
+      type: 'search',
+      ephemeral: true,
+      query: 'openai',
+      total: 25,
+      offset: 0,
+      hits: Array.from({ length: 10 }, (_, i) => hit(i)),
+      nextPage: 'search openai offset:10',
+      filters: { firms: ['OpenAI'], since: '7d' },
+    };
     const msg = renderReply(r);
     expect(msg.response_type).toBe('ephemeral');
     const all = checkLimits(msg);
@@ -110,13 +133,28 @@ describe('renderReply', () => {
   });
 
   it('keeps a huge search reply, text reply and error reply within limits', () => {
-    const search: Reply = { type: 'search', ephemeral: false, query: HOSTILE, total: 999, offset: 0, hits: Array.from({ length: 100 }, (_, i) => hit(i, HOSTILE.repeat(300))), nextPage: 'x'.repeat(5000), filters: {} };
+    const search: Reply = {
+      type: 'search',
+      ephemeral: false,
+      query: HOSTILE,
+      total: 999,
+      offset: 0,
+      hits: Array.from({ length: 100 }, (_, i) => hit(i, HOSTILE.repeat(300))),
+      nextPage: 'x'.repeat(5000),
+      filters: {},
+    };
     expectDefused(checkLimits(renderReply(search)));
     const text: Reply = { type: 'text', ephemeral: true, title: HOSTILE, lines: Array.from({ length: 2000 }, () => HOSTILE) };
     const t = renderReply(text);
     expectDefused(checkLimits(t));
     expect(t.response_type).toBe('ephemeral');
-    const err: Reply = { type: 'error', ephemeral: true, message: HOSTILE.repeat(500), usage: '/talent subscribe <firm|topic>', suggestions: ['OpenAI', 'Open <!here>'] };
+    const err: Reply = {
+      type: 'error',
+      ephemeral: true,
+      message: HOSTILE.repeat(500),
+      usage: '/talent subscribe <firm|topic>',
+      suggestions: ['OpenAI', 'Open <!here>'],
+    };
     const e = checkLimits(renderReply(err));
     expectDefused(e);
     expect(e).toContain('/talent subscribe &lt;firm|topic&gt;');
@@ -128,7 +166,10 @@ describe('digests and notices', () => {
     const d: DigestPayload = {
       title: 'Weekly talent radar',
       period: 'weekly',
-      sections: Array.from({ length: 40 }, (_, i) => ({ heading: `Topic ${i} ${HOSTILE}`, alerts: Array.from({ length: 30 }, (_, j) => alert({ id: `${i}-${j}`, title: HOSTILE })) })),
+      sections: Array.from({ length: 40 }, (_, i) => ({
+        heading: `Topic ${i} ${HOSTILE}`,
+        alerts: Array.from({ length: 30 }, (_, j) => alert({ id: `${i}-${j}`, title: HOSTILE })),
+      })),
       flows: Array.from({ length: 100 }, (_, i) => ({ from: `Firm<${i}>`, to: 'DeepSeek', direction: 'US→CN', count: i })),
     };
     const msg = renderDigest(d);

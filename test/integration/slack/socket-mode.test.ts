@@ -29,7 +29,11 @@ it('receives /talent over Socket Mode and mounts no HTTP route', async () => {
     admins: [],
     log: silentLogger(),
   });
-  cleanup.push(() => fake.stop(), () => socket.stop(), () => http.close());
+  cleanup.push(
+    () => fake.stop(),
+    () => socket.stop(),
+    () => http.close(),
+  );
   await slack.start();
   cleanup.push(() => slack.stop());
   expect(fake.callsTo('apps.connections.open')).toHaveLength(1);

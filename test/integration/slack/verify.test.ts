@@ -23,12 +23,16 @@ describe("Slack's documented signing example", () => {
 
   it('accepts the example request with the clock fixed at its timestamp', async () => {
     const verify = createSlackVerifier({ signingSecret: vector.signing_secret, now: () => TS * 1000 });
-    await expect(verify({ timestamp: vector.headers['X-Slack-Request-Timestamp'], signature: vector.headers['X-Slack-Signature'], body: Buffer.from(vector.raw_body) })).resolves.toBeUndefined();
+    await expect(
+      verify({ timestamp: vector.headers['X-Slack-Request-Timestamp'], signature: vector.headers['X-Slack-Signature'], body: Buffer.from(vector.raw_body) }),
+    ).resolves.toBeUndefined();
   });
 
   it('rejects the same example today (its timestamp is years old)', async () => {
     const verify = createSlackVerifier({ signingSecret: vector.signing_secret, now: () => Date.UTC(2026, 0, 1) });
-    expect(await code(verify({ timestamp: vector.timestamp, signature: vector.expected_signature, body: vector.raw_body }))).toBe('SLACK_TIMESTAMP_OUT_OF_WINDOW');
+    expect(await code(verify({ timestamp: vector.timestamp, signature: vector.expected_signature, body: vector.raw_body }))).toBe(
+      'SLACK_TIMESTAMP_OUT_OF_WINDOW',
+    );
   });
 
   it('rejects one changed byte of the body', async () => {

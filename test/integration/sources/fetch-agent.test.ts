@@ -6,7 +6,8 @@ import { FetchError } from '../../../src/sources/errors.js';
 import { createFetchAgent, fetchFeed } from '../../../src/sources/fetcher.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 
-const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Hello</title><link>https://example.com/a</link></item></channel></rss>';
+const RSS =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Hello</title><link>https://example.com/a</link></item></channel></rss>';
 
 let s: FeedServer;
 let agent: Agent | undefined;
@@ -35,7 +36,10 @@ describe('fetchFeed with a shared agent', () => {
   it('keeps the private-address guard of the agent', async () => {
     s.set('/a.xml', { body: RSS });
     agent = createFetchAgent({ allowPrivateAddresses: false, timeoutMs: 5000 });
-    const err = await fetchFeed(s.url('/a.xml'), { agent }).then(() => null, (e: unknown) => e);
+    const err = await fetchFeed(s.url('/a.xml'), { agent }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(FetchError);
     expect(s.requests.length).toBe(0);
   });
@@ -43,7 +47,10 @@ describe('fetchFeed with a shared agent', () => {
   it('still closes the socket of a request that times out', async () => {
     s.set('/drip', { drip: { everyMs: 50 } });
     agent = createFetchAgent({ allowPrivateAddresses: true, timeoutMs: 5000 });
-    const err = await fetchFeed(s.url('/drip'), { allowPrivateAddresses: true, agent, timeoutMs: 300 }).then(() => null, (e: unknown) => e);
+    const err = await fetchFeed(s.url('/drip'), { allowPrivateAddresses: true, agent, timeoutMs: 300 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as FetchError).code).toBe('TIMEOUT');
     await s.allClosed(3000);
     expect(s.connections.closed).toBe(s.connections.opened);

@@ -6,7 +6,8 @@ import { FetchError } from '../../../src/sources/errors.js';
 import { fetchFeed, type FetchOptions } from '../../../src/sources/fetcher.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 
-const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Hello</title><link>https://example.com/a</link></item></channel></rss>';
+const RSS =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>Hello</title><link>https://example.com/a</link></item></channel></rss>';
 const local: FetchOptions = { allowPrivateAddresses: true, timeoutMs: 5000 };
 
 let s: FeedServer;
@@ -18,7 +19,10 @@ afterEach(async () => {
 });
 
 async function fetchError(url: string, opts: FetchOptions): Promise<FetchError> {
-  const err = await fetchFeed(url, opts).then(() => null, (e: unknown) => e);
+  const err = await fetchFeed(url, opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }
@@ -156,7 +160,10 @@ describe('fetchFeed', () => {
   });
 
   it('sniffs GB18030 when no charset is declared anywhere', async () => {
-    const body = iconv.encode('<rss version="2.0"><channel><item><title>人工智能研究员加入字节跳动，负责大模型团队的研究工作</title></item></channel></rss>', 'gb18030');
+    const body = iconv.encode(
+      '<rss version="2.0"><channel><item><title>人工智能研究员加入字节跳动，负责大模型团队的研究工作</title></item></channel></rss>',
+      'gb18030',
+    );
     s.set('/gb.xml', { body, headers: { 'content-type': 'text/xml' } });
     const res = await fetchFeed(s.url('/gb.xml'), local);
     expect(res.status === 'ok' && res.text).toContain('人工智能研究员加入字节跳动');
@@ -167,7 +174,10 @@ describe('fetchFeed', () => {
     const ac = new AbortController();
     const pending = fetchFeed(s.url('/drip'), { ...local, signal: ac.signal });
     setTimeout(() => ac.abort(), 100);
-    const err = await pending.then(() => null, (e: unknown) => e);
+    const err = await pending.then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect((err as FetchError).code).toBe('ABORTED');
     await s.allClosed(3000);
   });

@@ -37,7 +37,10 @@ const asPublic = (): FetchOptions => ({
 });
 
 async function code(url: string, opts: FetchOptions): Promise<string> {
-  const err = await fetchFeed(url, opts).then(() => null, (e: unknown) => e);
+  const err = await fetchFeed(url, opts).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchError);
   return (err as FetchError).code;
 }

@@ -8,13 +8,27 @@ async function run(lines: string[]) {
   let text = '';
   out.on('data', (c) => (text += String(c)));
   const r = await runClassify(Readable.from(lines.map((l) => `${l}\n`)), out, { classifier: engine().classifier });
-  return { ...r, rows: text.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    ...r,
+    rows: text
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 describe('classify CLI over a stream', () => {
   it('writes one line per item and goes on after a bad line', async () => {
     const r = await run([
-      JSON.stringify({ id: 'a1', title: 'OpenAI researcher Lena Hoffmann joins Anthropic', summary: 'Lena Hoffmann, who worked on reasoning at OpenAI, has joined Anthropic.', link: 'https://x.test/1', source: 's', lang: 'en', published: '2026-01-01T00:00:00Z' }),
+      JSON.stringify({
+        id: 'a1',
+        title: 'OpenAI researcher Lena Hoffmann joins Anthropic',
+        summary: 'Lena Hoffmann, who worked on reasoning at OpenAI, has joined Anthropic.',
+        link: 'https://x.test/1',
+        source: 's',
+        lang: 'en',
+        published: '2026-01-01T00:00:00Z',
+      }),
       '{not json',
       JSON.stringify({ id: 'a3' }),
       '',
@@ -39,7 +53,9 @@ describe('classify CLI over a stream', () => {
     const out = new PassThrough();
     let text = '';
     out.on('data', (c) => (text += String(c)));
-    const assessor = { assess: async (items: unknown[]) => items.map(() => ({ relevant: false, topics: [], score: 0.1, firms: [], moves: [], why: ['fake'], summary: 's' })) };
+    const assessor = {
+      assess: async (items: unknown[]) => items.map(() => ({ relevant: false, topics: [], score: 0.1, firms: [], moves: [], why: ['fake'], summary: 's' })),
+    };
     const r = await runClassify(Readable.from([`${JSON.stringify({ id: 'z', title: 't' })}\n`]), out, { assessor });
     expect(r).toEqual({ count: 1, errors: 0 });
     expect(JSON.parse(text)).toMatchObject({ id: 'z', score: 0.1, why: ['fake'] });

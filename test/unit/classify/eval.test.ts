@@ -6,12 +6,30 @@ import { classify, engine, item } from './helpers.js';
 
 const row = (id: string, topics: string[], firms: string[], move: { person: string; from: string; to: string } | null) =>
   JSON.stringify({ id, source: 's', lang: 'en', title: 't', summary: '', link: '', published: '', labels: { topics, firms, cluster: null, move } });
-const a = (relevant: boolean, topics: Assessment['topics'], firms: string[], moves: Assessment['moves'] = []): Assessment => ({ relevant, topics, score: relevant ? 1 : 0, firms, moves, why: [], summary: '' });
+const a = (relevant: boolean, topics: Assessment['topics'], firms: string[], moves: Assessment['moves'] = []): Assessment => ({
+  relevant,
+  topics,
+  score: relevant ? 1 : 0,
+  firms,
+  moves,
+  why: [],
+  summary: '',
+});
 
 describe('classify eval', () => {
   it('computes precision, recall, F1, macro-F1, firm micro scores and move accuracy', () => {
-    const rows = parseEvalRows([row('1', ['talent'], ['OpenAI', 'Meta'], { person: 'P', from: 'OpenAI', to: 'Meta' }), row('2', [], ['Google'], null), row('3', ['superapp'], ['Grab'], null)].join('\n'));
-    const r = evaluateClassify(rows, [a(true, ['talent'], ['OpenAI'], [{ person: 'P', from: 'OpenAI', to: 'Meta' }]), a(true, ['superapp'], ['Google', 'Apple']), a(false, [], ['Grab'])]);
+    const rows = parseEvalRows(
+      [
+        row('1', ['talent'], ['OpenAI', 'Meta'], { person: 'P', from: 'OpenAI', to: 'Meta' }),
+        row('2', [], ['Google'], null),
+        row('3', ['superapp'], ['Grab'], null),
+      ].join('\n'),
+    );
+    const r = evaluateClassify(rows, [
+      a(true, ['talent'], ['OpenAI'], [{ person: 'P', from: 'OpenAI', to: 'Meta' }]),
+      a(true, ['superapp'], ['Google', 'Apple']),
+      a(false, [], ['Grab']),
+    ]);
     expect(r.relevance).toMatchObject({ tp: 1, fp: 1, fn: 1, precision: 0.5, recall: 0.5, f1: 0.5 });
     expect(r.topics.talent.f1).toBe(1);
     expect(r.topics.superapp).toMatchObject({ tp: 0, fp: 1, fn: 1, f1: 0 });

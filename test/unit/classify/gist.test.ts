@@ -13,7 +13,7 @@ describe('gist building blocks', () => {
     expect(romanizeName('单田芳')).toBe('Shan Tianfang');
     expect(romanizeName('Zoë Hartmann')).toBe('Zoë Hartmann');
   });
-  it('romanizes product names through the firm\'s own Latin alias when it spells the pinyin', () => {
+  it("romanizes product names through the firm's own Latin alias when it spells the pinyin", () => {
     expect(romanizeTerm('淘宝', ['Taobao', '淘宝'])).toBe('Taobao');
     expect(romanizeTerm('混元大模型', ['Hunyuan', '混元'])).toBe('Hunyuan');
     expect(romanizeTerm('可灵', [])).toBe('Keling');
@@ -33,7 +33,10 @@ describe('gist on assessments', () => {
     expect(a.gist).toBe('Wang Kexin moves from Baidu to Zhipu AI (3 million yuan).');
   });
   it('a new company is said as founding', () => {
-    const a = classify('Anthropic researcher Léa Fontaine leaves to found Lattice Minds', 'Léa Fontaine has left Anthropic to co-found Lattice Minds, an AI agent startup.');
+    const a = classify(
+      'Anthropic researcher Léa Fontaine leaves to found Lattice Minds',
+      'Léa Fontaine has left Anthropic to co-found Lattice Minds, an AI agent startup.',
+    );
     expect(a.gist).toBe('Léa Fontaine leaves Anthropic to found Lattice Minds.');
   });
   it('a Chinese super-app item without a move names firms and products in Latin script', () => {
@@ -43,11 +46,17 @@ describe('gist on assessments', () => {
   });
   it('irrelevant items carry no gist; English items get their lead sentence', () => {
     expect(classify('Rangers arrest rhino poachers', 'Four men were detained.').gist).toBeUndefined();
-    const en = classify('Meta poaches three Google DeepMind engineers', 'Meta Platforms hired three Google DeepMind engineers with pay packages worth tens of millions of dollars, people said.');
+    const en = classify(
+      'Meta poaches three Google DeepMind engineers',
+      'Meta Platforms hired three Google DeepMind engineers with pay packages worth tens of millions of dollars, people said.',
+    );
     expect(en.gist).toMatch(/^Meta Platforms hired three Google DeepMind engineers/);
   });
   it('is at most 200 characters', () => {
-    const long = buildGist({ title: 't', summary: `${'word '.repeat(80)}.`, lang: 'en' }, { topics: ['talent'], firms: [], moves: [], summary: `${'word '.repeat(80)}.` });
+    const long = buildGist(
+      { title: 't', summary: `${'word '.repeat(80)}.`, lang: 'en' },
+      { topics: ['talent'], firms: [], moves: [], summary: `${'word '.repeat(80)}.` },
+    );
     expect(long.length).toBeLessThanOrEqual(200);
   });
   const dev = resolve('../shared/eval/dev.jsonl');

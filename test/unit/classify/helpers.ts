@@ -16,7 +16,16 @@ export function engine(): { knowledge: Knowledge; classifier: Classifier } {
 
 export function item(title: string, summary = '', lang?: string): Item {
   const zh = /[\u4e00-\u9fff]/.test(title);
-  return { id: title.slice(0, 20), source: 'test', title, summary, link: 'https://example.test/a', lang: lang ?? (zh ? 'zh' : 'en'), published: '2026-01-01T00:00:00Z', fetchedAt: '2026-01-01T00:00:00Z' };
+  return {
+    id: title.slice(0, 20),
+    source: 'test',
+    title,
+    summary,
+    link: 'https://example.test/a',
+    lang: lang ?? (zh ? 'zh' : 'en'),
+    published: '2026-01-01T00:00:00Z',
+    fetchedAt: '2026-01-01T00:00:00Z',
+  };
 }
 
 export const classify = (title: string, summary = '', lang?: string) => engine().classifier.classify(item(title, summary, lang));

@@ -5,7 +5,46 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeError, loadKnowledge } from '../../../src/knowledge/index.js';
 import { CONFIG_DIR, classify, engine } from './helpers.js';
 
-const CANONICAL = ['OpenAI', 'Anthropic', 'Google', 'Meta', 'Microsoft', 'Apple', 'Amazon', 'Nvidia', 'xAI', 'Tesla', 'Scale AI', 'X', 'ByteDance', 'Alibaba', 'Ant Group', 'Tencent', 'Baidu', 'Meituan', 'Huawei', 'DeepSeek', 'Moonshot AI', 'Zhipu AI', 'MiniMax', '01.AI', 'Xiaomi', 'JD.com', 'PDD', 'Kuaishou', 'iFlytek', 'SenseTime', 'StepFun', 'NetEase', 'Didi', 'Grab', 'GoTo', 'Paytm', 'Kakao', 'LY Corp'];
+const CANONICAL = [
+  'OpenAI',
+  'Anthropic',
+  'Google',
+  'Meta',
+  'Microsoft',
+  'Apple',
+  'Amazon',
+  'Nvidia',
+  'xAI',
+  'Tesla',
+  'Scale AI',
+  'X',
+  'ByteDance',
+  'Alibaba',
+  'Ant Group',
+  'Tencent',
+  'Baidu',
+  'Meituan',
+  'Huawei',
+  'DeepSeek',
+  'Moonshot AI',
+  'Zhipu AI',
+  'MiniMax',
+  '01.AI',
+  'Xiaomi',
+  'JD.com',
+  'PDD',
+  'Kuaishou',
+  'iFlytek',
+  'SenseTime',
+  'StepFun',
+  'NetEase',
+  'Didi',
+  'Grab',
+  'GoTo',
+  'Paytm',
+  'Kakao',
+  'LY Corp',
+];
 
 describe('knowledge', () => {
   it('covers every canonical firm with its region', () => {
@@ -18,22 +57,68 @@ describe('knowledge', () => {
   });
 
   it.each([
-    ['字节跳动', 'ByteDance'], ['字節跳動', 'ByteDance'], ['抖音', 'ByteDance'], ['Doubao', 'ByteDance'], ['TikTok', 'ByteDance'],
-    ['通义千问', 'Alibaba'], ['通義千問', 'Alibaba'], ['淘宝', 'Alibaba'], ['淘寶', 'Alibaba'], ['Qwen', 'Alibaba'], ['阿里云', 'Alibaba'],
-    ['支付宝', 'Ant Group'], ['支付寶', 'Ant Group'], ['Alipay', 'Ant Group'], ['微信', 'Tencent'], ['Weixin', 'Tencent'], ['騰訊', 'Tencent'], ['混元', 'Tencent'],
-    ['月之暗面', 'Moonshot AI'], ['智谱', 'Zhipu AI'], ['智譜', 'Zhipu AI'], ['GLM', 'Zhipu AI'], ['深度求索', 'DeepSeek'], ['零一万物', '01.AI'], ['零一萬物', '01.AI'],
-    ['阶跃星辰', 'StepFun'], ['階躍星辰', 'StepFun'], ['Gojek', 'GoTo'], ['Tokopedia', 'GoTo'], ['LINE', 'LY Corp'], ['Yahoo Japan', 'LY Corp'], ['拼多多', 'PDD'], ['Temu', 'PDD'],
-    ['ChatGPT', 'OpenAI'], ['Claude', 'Anthropic'], ['DeepMind', 'Google'], ['Gemini', 'Google'], ['WhatsApp', 'Meta'], ['Instagram', 'Meta'], ['Twitter', 'X'], ['Grok', 'xAI'], ['美团', 'Meituan'], ['美團', 'Meituan'],
+    ['字节跳动', 'ByteDance'],
+    ['字節跳動', 'ByteDance'],
+    ['抖音', 'ByteDance'],
+    ['Doubao', 'ByteDance'],
+    ['TikTok', 'ByteDance'],
+    ['通义千问', 'Alibaba'],
+    ['通義千問', 'Alibaba'],
+    ['淘宝', 'Alibaba'],
+    ['淘寶', 'Alibaba'],
+    ['Qwen', 'Alibaba'],
+    ['阿里云', 'Alibaba'],
+    ['支付宝', 'Ant Group'],
+    ['支付寶', 'Ant Group'],
+    ['Alipay', 'Ant Group'],
+    ['微信', 'Tencent'],
+    ['Weixin', 'Tencent'],
+    ['騰訊', 'Tencent'],
+    ['混元', 'Tencent'],
+    ['月之暗面', 'Moonshot AI'],
+    ['智谱', 'Zhipu AI'],
+    ['智譜', 'Zhipu AI'],
+    ['GLM', 'Zhipu AI'],
+    ['深度求索', 'DeepSeek'],
+    ['零一万物', '01.AI'],
+    ['零一萬物', '01.AI'],
+    ['阶跃星辰', 'StepFun'],
+    ['階躍星辰', 'StepFun'],
+    ['Gojek', 'GoTo'],
+    ['Tokopedia', 'GoTo'],
+    ['LINE', 'LY Corp'],
+    ['Yahoo Japan', 'LY Corp'],
+    ['拼多多', 'PDD'],
+    ['Temu', 'PDD'],
+    ['ChatGPT', 'OpenAI'],
+    ['Claude', 'Anthropic'],
+    ['DeepMind', 'Google'],
+    ['Gemini', 'Google'],
+    ['WhatsApp', 'Meta'],
+    ['Instagram', 'Meta'],
+    ['Twitter', 'X'],
+    ['Grok', 'xAI'],
+    ['美团', 'Meituan'],
+    ['美團', 'Meituan'],
   ])('alias %s → %s', (alias, firm) => {
     expect(engine().knowledge.canonicalFirm(alias)).toBe(firm);
   });
 
   it('finds traditional-Chinese firm names in text', () => {
-    expect(classify('騰訊與阿里巴巴爭奪AI人才', '字節跳動、騰訊和螞蟻集團都在招聘大模型研究員。').firms.sort()).toEqual(['Alibaba', 'Ant Group', 'ByteDance', 'Tencent']);
+    expect(classify('騰訊與阿里巴巴爭奪AI人才', '字節跳動、騰訊和螞蟻集團都在招聘大模型研究員。').firms.sort()).toEqual([
+      'Alibaba',
+      'Ant Group',
+      'ByteDance',
+      'Tencent',
+    ]);
   });
 
   it('maps indirect references', () => {
-    expect(classify("Facebook's parent and the ChatGPT maker trade researchers", 'The TikTok owner is also hiring.').firms.sort()).toEqual(['ByteDance', 'Meta', 'OpenAI']);
+    expect(classify("Facebook's parent and the ChatGPT maker trade researchers", 'The TikTok owner is also hiring.').firms.sort()).toEqual([
+      'ByteDance',
+      'Meta',
+      'OpenAI',
+    ]);
   });
 
   it('suggests close names', () => {

@@ -95,7 +95,12 @@ describe('LLM second opinion against a local fake server', () => {
 
   it('uses an abstractive summary only when enabled and within limits', async () => {
     llm.setMode({ kind: 'answer', content: '{"relevant": true, "topics": ["talent"], "summary": "Ana Ruiz left Meta for an AI startup."}' });
-    const assessor = createAssessor({ classifier: fixed(0.4), llm: { baseUrl: llm.url, model: 'fake-sum' }, log: silentLogger(), config: { ...config, abstractiveSummaries: true } });
+    const assessor = createAssessor({
+      classifier: fixed(0.4),
+      llm: { baseUrl: llm.url, model: 'fake-sum' },
+      log: silentLogger(),
+      config: { ...config, abstractiveSummaries: true },
+    });
     const [a] = await assessor.assess([it1]);
     expect(a.summary).toBe('Ana Ruiz left Meta for an AI startup.');
   });
@@ -117,9 +122,17 @@ describe('English gist', () => {
   });
 
   it('asks the model for a gist on relevant items and uses it when it is one short English line', async () => {
-    llm.setMode({ kind: 'answer', content: '{"relevant": true, "topics": ["talent"], "gist": "Meituan hires Alibaba\'s Taobao AI chief Xu Lanqing as vice president."}' });
+    llm.setMode({
+      kind: 'answer',
+      content: '{"relevant": true, "topics": ["talent"], "gist": "Meituan hires Alibaba\'s Taobao AI chief Xu Lanqing as vice president."}',
+    });
     const before = llm.requests.length;
-    const assessor = createAssessor({ classifier: engine().classifier, llm: { baseUrl: llm.url, model: 'fake-gist' }, log: silentLogger(), config: gistConfig });
+    const assessor = createAssessor({
+      classifier: engine().classifier,
+      llm: { baseUrl: llm.url, model: 'fake-gist' },
+      log: silentLogger(),
+      config: gistConfig,
+    });
     const [a] = await assessor.assess([zh]);
     expect(llm.requests.length).toBe(before + 1);
     expect(llm.requests.at(-1)!.body.messages!.at(-1)!.content).toMatch(/"gist"/);
@@ -129,7 +142,12 @@ describe('English gist', () => {
   });
 
   it('falls back to the rule gist when the model answers in Chinese, too long, or fails', async () => {
-    const assessor = createAssessor({ classifier: engine().classifier, llm: { baseUrl: llm.url, model: 'fake-gist-2' }, log: silentLogger(), config: gistConfig });
+    const assessor = createAssessor({
+      classifier: engine().classifier,
+      llm: { baseUrl: llm.url, model: 'fake-gist-2' },
+      log: silentLogger(),
+      config: gistConfig,
+    });
     llm.setMode({ kind: 'answer', content: '{"relevant": true, "topics": ["talent"], "gist": "徐岚清从阿里跳槽到美团。"}' });
     expect((await assessor.assess([zh]))[0].gist).toBe('Xu Lanqing moves from Alibaba to Meituan.');
     llm.setMode({ kind: 'answer', content: JSON.stringify({ relevant: true, topics: ['talent'], gist: 'word '.repeat(60) }) });

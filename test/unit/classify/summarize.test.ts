@@ -17,7 +17,10 @@ describe('extractive summary', () => {
 
   it('keeps Chinese within 140 characters, whole sentences', () => {
     const filler = '这是一句用于填充长度的句子，没有任何实际内容，只是为了测试摘要长度限制是否有效。';
-    const s = summarize({ title: '标题', summary: `${filler}${filler}前百度研究员刘洋已正式加盟智谱。${filler}${filler}`, lang: 'zh' }, { moves: [{ person: '刘洋', from: 'Baidu', to: 'Zhipu AI' }] });
+    const s = summarize(
+      { title: '标题', summary: `${filler}${filler}前百度研究员刘洋已正式加盟智谱。${filler}${filler}`, lang: 'zh' },
+      { moves: [{ person: '刘洋', from: 'Baidu', to: 'Zhipu AI' }] },
+    );
     expect(s.length).toBeLessThanOrEqual(SUMMARY_LIMIT.zh);
     expect(s).toContain('前百度研究员刘洋已正式加盟智谱。');
     expect(s.endsWith('。')).toBe(true);

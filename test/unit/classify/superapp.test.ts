@@ -2,15 +2,47 @@ import { describe, expect, it } from 'vitest';
 import { classify } from './helpers.js';
 
 const superapp: Array<[string, string, string]> = [
-  ['AI agent in WeChat', 'WeChat tests an AI agent that books hotels inside chats', 'Tencent is letting a small share of users ask an assistant in WeChat to compare rooms and pay through partner mini-programs without leaving the conversation.'],
-  ['Alipay assistant', 'Alipay adds an AI travel planner', 'The assistant plans trips, buys train tickets and books hotels for Alipay users through the app\'s mini-program partners.'],
-  ['Grab everything app', 'Grab wants its app to be your bank, taxi and lunch', 'Grab is adding savings accounts and an AI assistant as it builds a super app for Southeast Asia.'],
-  ['Gojek agent', 'Gojek pilots a chatbot that orders food in Javanese', 'GoTo said the conversational assistant, powered by its own language model, will roll out to Gojek users in Central Java.'],
-  ['Paytm AI', 'Paytm puts an AI assistant at the centre of its payments app', 'The assistant answers questions about spending and books tickets for Paytm users in several Indian languages.'],
-  ['Kakao', 'KakaoTalk gets an AI assistant that shops for gifts', 'Kakao said the assistant can pick and send gifts inside KakaoTalk chats and pay with KakaoPay.'],
+  [
+    'AI agent in WeChat',
+    'WeChat tests an AI agent that books hotels inside chats',
+    'Tencent is letting a small share of users ask an assistant in WeChat to compare rooms and pay through partner mini-programs without leaving the conversation.',
+  ],
+  [
+    'Alipay assistant',
+    'Alipay adds an AI travel planner',
+    "The assistant plans trips, buys train tickets and books hotels for Alipay users through the app's mini-program partners.",
+  ],
+  [
+    'Grab everything app',
+    'Grab wants its app to be your bank, taxi and lunch',
+    'Grab is adding savings accounts and an AI assistant as it builds a super app for Southeast Asia.',
+  ],
+  [
+    'Gojek agent',
+    'Gojek pilots a chatbot that orders food in Javanese',
+    'GoTo said the conversational assistant, powered by its own language model, will roll out to Gojek users in Central Java.',
+  ],
+  [
+    'Paytm AI',
+    'Paytm puts an AI assistant at the centre of its payments app',
+    'The assistant answers questions about spending and books tickets for Paytm users in several Indian languages.',
+  ],
+  [
+    'Kakao',
+    'KakaoTalk gets an AI assistant that shops for gifts',
+    'Kakao said the assistant can pick and send gifts inside KakaoTalk chats and pay with KakaoPay.',
+  ],
   ['LINE', 'LINE launches AI assistant for Mini Apps', 'LY Corp said the assistant can reserve tables and order through LINE Mini Apps in Japan and Taiwan.'],
-  ['X everything app', 'X adds shopping to its everything app', 'The social network will let users buy products from posts and pay with X Money, the company said.'],
-  ['ecosystem competition', 'Douyin and WeChat fight for mini-program developers', 'ByteDance cut its commission on Douyin mini-games as the two super apps compete for developers.'],
+  [
+    'X everything app',
+    'X adds shopping to its everything app',
+    'The social network will let users buy products from posts and pay with X Money, the company said.',
+  ],
+  [
+    'ecosystem competition',
+    'Douyin and WeChat fight for mini-program developers',
+    'ByteDance cut its commission on Douyin mini-games as the two super apps compete for developers.',
+  ],
   ['zh 智能体', '美团App上线AI助手 可一句话订外卖', '美团在App首页上线AI智能体，用户可以用一句话完成外卖下单和酒店预订。'],
   ['zh 小程序', '支付宝小程序接入AI智能体', '蚂蚁集团宣布支付宝小程序可接入AI智能体，帮助商家自动回复用户咨询。'],
   ['zh super app', '抖音加码本地生活 打造超级应用', '抖音将AI导购助手接入团购与外卖，字节跳动希望把抖音做成超级应用。'],
@@ -30,7 +62,10 @@ describe('super-app rules', () => {
   });
 
   it('a gadget "super app" is not a super-app story', () => {
-    const a = classify("Robot vacuum maker's new 'super app' maps every room", 'The companion app combines cleaning schedules, firmware updates and camera feeds.');
+    const a = classify(
+      "Robot vacuum maker's new 'super app' maps every room",
+      'The companion app combines cleaning schedules, firmware updates and camera feeds.',
+    );
     expect(a.relevant).toBe(false);
   });
 });

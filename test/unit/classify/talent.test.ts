@@ -2,16 +2,56 @@ import { describe, expect, it } from 'vitest';
 import { classify } from './helpers.js';
 
 const talent: Array<[string, string, string]> = [
-  ['en move: joins', 'Anthropic safety researcher Priya Ramanathan joins Google DeepMind', 'Priya Ramanathan, who worked on constitutional training at Anthropic, has joined Google DeepMind in London to lead a new evaluations team.'],
-  ['en move: leaves for', 'Senior OpenAI scientist leaves for xAI', 'Tomasz Wierzbicki, a member of the technical staff who worked on pretraining, has left OpenAI and started at xAI this week.'],
-  ['en move: poached', 'Meta poaches three Apple foundation-model engineers', 'The engineers, who built the on-device models behind Apple Intelligence, were hired away with packages worth tens of millions of dollars, people familiar said.'],
-  ['en move: indirect references', 'The Claude maker lands a veteran of Facebook\'s parent', 'Jonas Elmqvist spent six years training recommendation models at Meta before accepting an offer from Anthropic.'],
-  ['poaching drive', 'Chinese labs step up recruiting of U.S.-trained machine-learning PhDs', 'Recruiters for ByteDance and Alibaba are offering signing bonuses and relocation packages to doctoral graduates in machine learning.'],
-  ['pay and retention', 'Google DeepMind raises stock refreshers to stem defections', 'The lab is offering retention bonuses to senior researchers after a wave of departures to rival AI labs.'],
-  ['acqui-hire', 'Amazon acqui-hires the team behind agent startup Quillnote', 'Amazon will license the startup\'s technology and bring on its founders and about 20 AI researchers, in a deal structured to avoid an acquisition review.'],
-  ['visa policy', 'Canada launches fast-track visa for AI researchers', 'Ottawa will process work permits for machine-learning scientists within two weeks under a new talent program aimed at luring researchers from U.S. labs.'],
-  ['founders leaving', 'Two Google DeepMind researchers leave to found a robotics startup', 'The pair, who co-led work on robot learning at DeepMind, have left to co-found Tessellate Robotics, which has raised seed funding.'],
-  ['no obvious keyword', 'Gemini\'s tokenizer expert turns up at Moonshot', 'Chen Liwei, who spent five years on Google\'s Gemini team, now appears on the staff page of the Kimi developer in Beijing.'],
+  [
+    'en move: joins',
+    'Anthropic safety researcher Priya Ramanathan joins Google DeepMind',
+    'Priya Ramanathan, who worked on constitutional training at Anthropic, has joined Google DeepMind in London to lead a new evaluations team.',
+  ],
+  [
+    'en move: leaves for',
+    'Senior OpenAI scientist leaves for xAI',
+    'Tomasz Wierzbicki, a member of the technical staff who worked on pretraining, has left OpenAI and started at xAI this week.',
+  ],
+  [
+    'en move: poached',
+    'Meta poaches three Apple foundation-model engineers',
+    'The engineers, who built the on-device models behind Apple Intelligence, were hired away with packages worth tens of millions of dollars, people familiar said.',
+  ],
+  [
+    'en move: indirect references',
+    "The Claude maker lands a veteran of Facebook's parent",
+    'Jonas Elmqvist spent six years training recommendation models at Meta before accepting an offer from Anthropic.',
+  ],
+  [
+    'poaching drive',
+    'Chinese labs step up recruiting of U.S.-trained machine-learning PhDs',
+    'Recruiters for ByteDance and Alibaba are offering signing bonuses and relocation packages to doctoral graduates in machine learning.',
+  ],
+  [
+    'pay and retention',
+    'Google DeepMind raises stock refreshers to stem defections',
+    'The lab is offering retention bonuses to senior researchers after a wave of departures to rival AI labs.',
+  ],
+  [
+    'acqui-hire',
+    'Amazon acqui-hires the team behind agent startup Quillnote',
+    "Amazon will license the startup's technology and bring on its founders and about 20 AI researchers, in a deal structured to avoid an acquisition review.",
+  ],
+  [
+    'visa policy',
+    'Canada launches fast-track visa for AI researchers',
+    'Ottawa will process work permits for machine-learning scientists within two weeks under a new talent program aimed at luring researchers from U.S. labs.',
+  ],
+  [
+    'founders leaving',
+    'Two Google DeepMind researchers leave to found a robotics startup',
+    'The pair, who co-led work on robot learning at DeepMind, have left to co-found Tessellate Robotics, which has raised seed funding.',
+  ],
+  [
+    'no obvious keyword',
+    "Gemini's tokenizer expert turns up at Moonshot",
+    "Chen Liwei, who spent five years on Google's Gemini team, now appears on the staff page of the Kimi developer in Beijing.",
+  ],
   ['zh move: 加盟', '前阿里通义研究员林晓加盟月之暗面', '月之暗面确认，原阿里巴巴通义千问团队研究员林晓已正式加盟，负责长文本推理模型训练。'],
   ['zh move: 跳槽', '字节跳动豆包大模型负责人跳槽腾讯', '知情人士称，字节跳动豆包大模型团队负责人周明远已离职，将加入腾讯混元团队。'],
   ['zh poaching', '大厂高薪挖角AI人才 顶尖研究员年薪破千万', '多家互联网大厂近期以高薪挖角大模型研究员，部分顶尖人才年薪超过千万元，招聘竞争愈发激烈。'],
@@ -29,7 +69,7 @@ describe('talent rules', () => {
   });
 
   it('explains its verdict', () => {
-    const a = classify(...talent[0].slice(1) as [string, string]);
+    const a = classify(...(talent[0].slice(1) as [string, string]));
     expect(a.why.join(' ')).toMatch(/talent/);
     expect(a.why.join(' ')).toMatch(/join/i);
   });

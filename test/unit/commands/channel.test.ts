@@ -62,8 +62,24 @@ describe('/talent firms, sources, help', () => {
     const t = setup();
     const hour = 3_600_000;
     const iso = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
-    await t.store.saveSourceState({ name: 'wire', url: 'u', consecutiveFailures: 0, initialized: true, disabled: false, lastSuccessAt: iso(-2 * hour), nextPollAt: iso(10 * 60_000) });
-    await t.store.saveSourceState({ name: 'cn-tech', url: 'u', consecutiveFailures: 3, initialized: true, disabled: false, lastErrorCode: 'HTTP_503', lastSuccessAt: iso(-5 * hour) });
+    await t.store.saveSourceState({
+      name: 'wire',
+      url: 'u',
+      consecutiveFailures: 0,
+      initialized: true,
+      disabled: false,
+      lastSuccessAt: iso(-2 * hour),
+      nextPollAt: iso(10 * 60_000),
+    });
+    await t.store.saveSourceState({
+      name: 'cn-tech',
+      url: 'u',
+      consecutiveFailures: 3,
+      initialized: true,
+      disabled: false,
+      lastErrorCode: 'HTTP_503',
+      lastSuccessAt: iso(-5 * hour),
+    });
     await t.store.saveSourceState({ name: 'broken', url: 'u', consecutiveFailures: 10, initialized: false, disabled: true, lastErrorCode: 'DNS' });
     const r = expectType(await t.handle(req('sources')), 'text');
     expect(r.ephemeral).toBe(true);

@@ -18,10 +18,13 @@ const FIRMS: Record<string, { region: string; aliases: string[] }> = {
 };
 
 export const knowledge: FirmKnowledge = {
-  canonicalFirm: (name) => Object.keys(FIRMS).find((f) => f.toLowerCase() === name.trim().toLowerCase() || FIRMS[f].aliases.includes(name.trim().toLowerCase())),
+  canonicalFirm: (name) =>
+    Object.keys(FIRMS).find((f) => f.toLowerCase() === name.trim().toLowerCase() || FIRMS[f].aliases.includes(name.trim().toLowerCase())),
   suggestFirms: (text, n) => {
     const t = text.toLowerCase().slice(0, 3);
-    return Object.keys(FIRMS).filter((f) => [f.toLowerCase(), ...FIRMS[f].aliases].some((a) => a.startsWith(t) || a.includes(t))).slice(0, n);
+    return Object.keys(FIRMS)
+      .filter((f) => [f.toLowerCase(), ...FIRMS[f].aliases].some((a) => a.startsWith(t) || a.includes(t)))
+      .slice(0, n);
   },
   firmNames: () => Object.keys(FIRMS),
   firmRegion: (name) => FIRMS[name]?.region,
@@ -51,7 +54,16 @@ export function setup(o: Partial<CommandDeps> = {}) {
   const metrics = new Metrics();
   let changed = 0;
   const cfg = config();
-  const handle = createCommandHandler({ store, config: cfg, knowledge, admins: cfg.admins, now: () => NOW, metrics, onSubscriptionsChanged: () => changed++, ...o });
+  const handle = createCommandHandler({
+    store,
+    config: cfg,
+    knowledge,
+    admins: cfg.admins,
+    now: () => NOW,
+    metrics,
+    onSubscriptionsChanged: () => changed++,
+    ...o,
+  });
   return { store, metrics, handle, changed: () => changed, config: cfg };
 }
 
@@ -64,11 +76,40 @@ export function expectType<T extends Reply['type']>(r: Reply, type: T): Extract<
   return r as Extract<Reply, { type: T }>;
 }
 
-export async function seedAlerts(store: SqliteStore, rows: Array<{ id: string; title: string; summary?: string; lang?: string; firms?: string[]; topics?: Assessment['topics']; daysAgo?: number; source?: string }>): Promise<void> {
+export async function seedAlerts(
+  store: SqliteStore,
+  rows: Array<{
+    id: string;
+    title: string;
+    summary?: string;
+    lang?: string;
+    firms?: string[];
+    topics?: Assessment['topics'];
+    daysAgo?: number;
+    source?: string;
+  }>,
+): Promise<void> {
   const entries = rows.map((r) => {
     const at = new Date(NOW.getTime() - (r.daysAgo ?? 1) * 86_400_000).toISOString();
-    const item: Item = { id: r.id, source: r.source ?? 'wire', title: r.title, summary: r.summary ?? r.title, link: `https://news.example/${encodeURIComponent(r.id)}`, lang: r.lang ?? 'en', published: at, fetchedAt: at };
-    const assessment: Assessment = { relevant: true, topics: r.topics ?? ['talent'], score: 0.8, firms: r.firms ?? [], moves: [], why: [], summary: r.summary ?? r.title };
+    const item: Item = {
+      id: r.id,
+      source: r.source ?? 'wire',
+      title: r.title,
+      summary: r.summary ?? r.title,
+      link: `https://news.example/${encodeURIComponent(r.id)}`,
+      lang: r.lang ?? 'en',
+      published: at,
+      fetchedAt: at,
+    };
+    const assessment: Assessment = {
+      relevant: true,
+      topics: r.topics ?? ['talent'],
+      score: 0.8,
+      firms: r.firms ?? [],
+      moves: [],
+      why: [],
+      summary: r.summary ?? r.title,
+    };
     return { item, assessment, keys: [`url:${item.link}`], archive: true, targets: [] };
   });
   await store.ingest({ entries, matcher: () => false, retentionSec: 86_400 * 30, now: NOW });

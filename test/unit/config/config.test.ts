@@ -107,7 +107,13 @@ describe('environment', () => {
   });
 
   it('reads platform credentials and API bases', () => {
-    const e = readEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api/', DISCORD_TOKEN: 't', DISCORD_PUBLIC_KEY: 'a'.repeat(64) });
+    const e = readEnv({
+      SLACK_BOT_TOKEN: 'xoxb-1',
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: 'http://127.0.0.1:9/api/',
+      DISCORD_TOKEN: 't',
+      DISCORD_PUBLIC_KEY: 'a'.repeat(64),
+    });
     expect(e.slack).toMatchObject({ botToken: 'xoxb-1', apiUrl: 'http://127.0.0.1:9/api/' });
     expect(e.discord).toMatchObject({ token: 't', apiUrl: 'https://discord.com/api', publicKey: 'a'.repeat(64) });
   });

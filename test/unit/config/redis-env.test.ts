@@ -22,7 +22,12 @@ describe('REDIS_* environment', () => {
   });
 
   it('REDIS_URL: standalone, TLS by the rediss scheme, with a private CA file', () => {
-    expect(readEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redis).toEqual({ mode: 'standalone', url: 'redis://127.0.0.1:6379/0', tls: false, waitReplicas: 0 });
+    expect(readEnv({ REDIS_URL: 'redis://127.0.0.1:6379/0' }).redis).toEqual({
+      mode: 'standalone',
+      url: 'redis://127.0.0.1:6379/0',
+      tls: false,
+      waitReplicas: 0,
+    });
     const ca = join(mkdtempSync(join(tmpdir(), 'tr-env-')), 'ca.pem');
     writeFileSync(ca, '-----BEGIN CERTIFICATE-----\n');
     const e = readEnv({ REDIS_URL: 'rediss://u:secret@redis.example:6380/2', REDIS_TLS_CA: ca });
@@ -31,10 +36,20 @@ describe('REDIS_* environment', () => {
   });
 
   it('REDIS_SENTINELS with REDIS_SENTINEL_NAME, passwords, and a WAIT of one replica by default', () => {
-    const e = readEnv({ REDIS_SENTINELS: '10.0.0.5:26379, [::1]:26380,sentinel-c:26381', REDIS_SENTINEL_NAME: 'mymaster', REDIS_SENTINEL_PASSWORD: 'sp', REDIS_PASSWORD: 'dp', REDIS_DB: '3' });
+    const e = readEnv({
+      REDIS_SENTINELS: '10.0.0.5:26379, [::1]:26380,sentinel-c:26381',
+      REDIS_SENTINEL_NAME: 'mymaster',
+      REDIS_SENTINEL_PASSWORD: 'sp',
+      REDIS_PASSWORD: 'dp',
+      REDIS_DB: '3',
+    });
     expect(e.redis).toEqual({
       mode: 'sentinel',
-      sentinels: [{ host: '10.0.0.5', port: 26379 }, { host: '::1', port: 26380 }, { host: 'sentinel-c', port: 26381 }],
+      sentinels: [
+        { host: '10.0.0.5', port: 26379 },
+        { host: '::1', port: 26380 },
+        { host: 'sentinel-c', port: 26381 },
+      ],
       name: 'mymaster',
       sentinelPassword: 'sp',
       password: 'dp',
@@ -48,7 +63,10 @@ describe('REDIS_* environment', () => {
   it('REDIS_CLUSTER: seed nodes, TLS by REDIS_TLS', () => {
     expect(readEnv({ REDIS_CLUSTER: 'n1:7000,n2:7001', REDIS_TLS: 'true', REDIS_PASSWORD: 'p' }).redis).toEqual({
       mode: 'cluster',
-      nodes: [{ host: 'n1', port: 7000 }, { host: 'n2', port: 7001 }],
+      nodes: [
+        { host: 'n1', port: 7000 },
+        { host: 'n2', port: 7001 },
+      ],
       tls: true,
       password: 'p',
       waitReplicas: 0,

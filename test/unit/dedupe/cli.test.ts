@@ -23,7 +23,14 @@ async function dedupe(lines: string[]): Promise<{ out: Array<Record<string, unkn
   const store = SqliteStore.open({ file: ':memory:' });
   try {
     const { count } = await runDedupe(input, output, { store, assess });
-    return { out: chunks.join('').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), count };
+    return {
+      out: chunks
+        .join('')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+      count,
+    };
   } finally {
     await store.close();
   }
@@ -35,9 +42,21 @@ const base = { source: 'wire', lang: 'en', published: '2026-04-01T08:00:00Z' };
 describe('runDedupe (talent-radar dedupe)', () => {
   it('writes {"id","duplicateOf"} per item in order, using the caller ids', async () => {
     const { out, count } = await dedupe([
-      line({ ...base, id: 'first', title: 'Kakao opens an AI agent store inside KakaoTalk chats', summary: 'Users can summon partner agents in chats to book tables and send gifts.', link: 'https://a.example/1' }),
+      line({
+        ...base,
+        id: 'first',
+        title: 'Kakao opens an AI agent store inside KakaoTalk chats',
+        summary: 'Users can summon partner agents in chats to book tables and send gifts.',
+        link: 'https://a.example/1',
+      }),
       line({ ...base, id: 'same-link', title: 'A different headline entirely for the same page', summary: '', link: 'https://a.example/1' }),
-      line({ ...base, id: 'other', title: 'Regional bank completes mainframe migration to the cloud', summary: 'Nightly batches now finish in a third of the time.', link: 'https://b.example/2' }),
+      line({
+        ...base,
+        id: 'other',
+        title: 'Regional bank completes mainframe migration to the cloud',
+        summary: 'Nightly batches now finish in a third of the time.',
+        link: 'https://b.example/2',
+      }),
     ]);
     expect(count).toBe(3);
     expect(out).toEqual([
@@ -50,7 +69,12 @@ describe('runDedupe (talent-radar dedupe)', () => {
   it('canonicalizes links, so tracking parameters do not hide the same page', async () => {
     const { out } = await dedupe([
       line({ ...base, id: 'p1', title: 'Kakao opens an AI agent store inside KakaoTalk chats', link: 'https://a.example/story/9' }),
-      line({ ...base, id: 'p2', title: 'Headline rewritten by the newsletter desk today', link: 'https://a.example/story/9?utm_source=newsletter&utm_medium=email#top' }),
+      line({
+        ...base,
+        id: 'p2',
+        title: 'Headline rewritten by the newsletter desk today',
+        link: 'https://a.example/story/9?utm_source=newsletter&utm_medium=email#top',
+      }),
     ]);
     expect(out).toEqual([
       { id: 'p1', duplicateOf: null },

@@ -42,7 +42,7 @@ describe('evaluateDedupe', () => {
     expect(r.labelledClusters).toBe(new Set(rows.map((x) => x.labels.cluster).filter(Boolean)).size);
     expect(r.labelledPairs).toBe(pairsIn(rows));
     expect(r.truePairs).toBeLessThanOrEqual(Math.min(r.predictedPairs, r.labelledPairs));
-    for (const v of [r.precision, r.recall, r.f1]) expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1);
+    for (const v of [r.precision, r.recall, r.f1]) (expect(v).toBeGreaterThanOrEqual(0), expect(v).toBeLessThanOrEqual(1));
     expect(r.falsePositives.length).toBe(r.predictedPairs - r.truePairs);
     expect(r.falseNegatives.length).toBe(r.labelledPairs - r.truePairs);
     expect(r.fingerprintMicros).toBeGreaterThan(0);
@@ -61,16 +61,23 @@ describe('evaluateDedupe', () => {
     ['the blind hard-case set', HARD, { precision: 0.85, f1: 0.74 }],
   ];
   for (const [name, path, floor] of sets) {
-    it.skipIf(!existsSync(path))(`holds pair precision and F1 on ${name} at every spread`, async () => {
-      const classifier = createClassifier(loadKnowledge(resolve(process.cwd(), 'config')));
-      const reports = await evaluateDedupeSpreads(readEvalRows(path), { openStore: () => SqliteStore.open({ file: ':memory:' }), assess: (it) => classifier.classify(it) });
-      console.log(`${name}\n${formatSpreads(reports)}`);
-      expect(reports.map((r) => r.spread)).toEqual(SPREADS.map((s) => s.name));
-      for (const { spread, report } of reports) {
-        expect.soft(report.precision, `${spread} precision`).toBeGreaterThanOrEqual(floor.precision);
-        expect.soft(report.f1, `${spread} F1`).toBeGreaterThanOrEqual(floor.f1);
-      }
-    }, 120_000);
+    it.skipIf(!existsSync(path))(
+      `holds pair precision and F1 on ${name} at every spread`,
+      async () => {
+        const classifier = createClassifier(loadKnowledge(resolve(process.cwd(), 'config')));
+        const reports = await evaluateDedupeSpreads(readEvalRows(path), {
+          openStore: () => SqliteStore.open({ file: ':memory:' }),
+          assess: (it) => classifier.classify(it),
+        });
+        console.log(`${name}\n${formatSpreads(reports)}`);
+        expect(reports.map((r) => r.spread)).toEqual(SPREADS.map((s) => s.name));
+        for (const { spread, report } of reports) {
+          expect.soft(report.precision, `${spread} precision`).toBeGreaterThanOrEqual(floor.precision);
+          expect.soft(report.f1, `${spread} F1`).toBeGreaterThanOrEqual(floor.f1);
+        }
+      },
+      120_000,
+    );
   }
 
   it('compressRows keeps order and maps the span linearly onto the window', () => {

@@ -6,7 +6,9 @@ const at = '2026-03-02T10:00:00Z';
 
 describe('exactKeys', () => {
   it('keys the canonical link, the guid per source and the title, each prefixed by kind', () => {
-    const keys = exactKeys(item({ title: 'Orbitline hires a robotics lead from Kestrel Labs', link: 'https://a.example/x', guid: 'abc-1', source: 'wire', published: at }));
+    const keys = exactKeys(
+      item({ title: 'Orbitline hires a robotics lead from Kestrel Labs', link: 'https://a.example/x', guid: 'abc-1', source: 'wire', published: at }),
+    );
     expect(keys.map((k) => k.split(':')[0]).sort()).toEqual(['guid', 'title', 'url']);
     expect(keys.find((k) => k.startsWith('guid:'))).toMatch(/^guid:wire:[0-9a-z]+$/);
     expect(keys.every((k) => k.length < 40)).toBe(true);

@@ -24,7 +24,15 @@ const alert: Alert = {
   },
   alsoReportedBy: [{ source: 'other', link: 'https://other.example/x', title: 'same', at: '2026-11-20T10:00:00Z' }],
 };
-const d: Delivery = { id: 'alert:console:console:wire:1', kind: 'alert', platform: 'console', channel: 'console', alertId: 'wire:1', attempts: 0, createdAt: '2026-11-20T09:31:00Z' };
+const d: Delivery = {
+  id: 'alert:console:console:wire:1',
+  kind: 'alert',
+  platform: 'console',
+  channel: 'console',
+  alertId: 'wire:1',
+  attempts: 0,
+  createdAt: '2026-11-20T09:31:00Z',
+};
 
 function capture(): { out: PassThrough; text: () => string } {
   const out = new PassThrough();
@@ -81,7 +89,13 @@ describe('ConsolePoster', () => {
     const p = new ConsolePoster({ out, color: false });
     await p.post({ ...d, kind: 'notice' }, { kind: 'notice', text: 'Feed "x" is working again' });
     await p.update(d, 'console-1', { kind: 'update', alert });
-    await p.post({ ...d, kind: 'digest' }, { kind: 'digest', digest: { title: 'Daily digest', period: 'daily', sections: [{ heading: 'AI talent', alerts: [alert] }], flows: [{ from: 'US', to: 'CN', count: 2 }] } });
+    await p.post(
+      { ...d, kind: 'digest' },
+      {
+        kind: 'digest',
+        digest: { title: 'Daily digest', period: 'daily', sections: [{ heading: 'AI talent', alerts: [alert] }], flows: [{ from: 'US', to: 'CN', count: 2 }] },
+      },
+    );
     expect(text()).toContain('⚠ Feed "x" is working again');
     expect(text()).toContain('(update to console-1)');
     expect(text()).toContain('AI talent (1)');

@@ -37,7 +37,8 @@ describe('canonicalUrl', () => {
 
 describe('htmlToText', () => {
   it('drops scripts, styles and comments, decodes entities, folds whitespace', () => {
-    const html = '<p>Hello&nbsp;<b>world</b> &amp; &eacute;t&eacute; &#8212; &#x4E2D;&#25991;</p>\n<script>alert(1)</script><style>p{}</style><!-- hidden <script>x</script> -->\n\t<div>Next</div>';
+    const html =
+      '<p>Hello&nbsp;<b>world</b> &amp; &eacute;t&eacute; &#8212; &#x4E2D;&#25991;</p>\n<script>alert(1)</script><style>p{}</style><!-- hidden <script>x</script> -->\n\t<div>Next</div>';
     expect(htmlToText(html)).toBe('Hello world & été — 中文 Next');
   });
 
@@ -124,7 +125,13 @@ describe('normalizeEntry', () => {
 
   it('builds a clean item with a guid-based id', () => {
     const item = normalizeEntry(
-      { guid: ' abc-1 ', title: ' <b>Hello</b> &amp; bye ', link: '/p/1?utm_source=rss#top', summary: '<p>Body&nbsp;text</p>', published: 'Tue, 17 Oct 2017 12:17:00 +0000' },
+      {
+        guid: ' abc-1 ',
+        title: ' <b>Hello</b> &amp; bye ',
+        link: '/p/1?utm_source=rss#top',
+        summary: '<p>Body&nbsp;text</p>',
+        published: 'Tue, 17 Oct 2017 12:17:00 +0000',
+      },
       ctx,
     );
     expect(item).toEqual({
@@ -163,7 +170,16 @@ describe('field caps at normalize time', () => {
 
   it('caps title, summary, link and guid, whatever the feed sends', () => {
     const huge = 'AI 人才 '.repeat(200_000); // ~1.4 MB
-    const item = normalizeEntry({ title: huge, summary: `<p>${huge}</p>`, guid: 'g'.repeat(5000), link: `https://x.example/${'a'.repeat(10_000)}`, published: '2026-01-01T00:00:00Z'.repeat(10_000) }, ctx);
+    const item = normalizeEntry(
+      {
+        title: huge,
+        summary: `<p>${huge}</p>`,
+        guid: 'g'.repeat(5000),
+        link: `https://x.example/${'a'.repeat(10_000)}`,
+        published: '2026-01-01T00:00:00Z'.repeat(10_000),
+      },
+      ctx,
+    );
     expect(item.title.length).toBeLessThanOrEqual(FIELD_CAPS.title);
     expect(item.title.startsWith('AI 人才 AI')).toBe(true);
     expect(item.summary.length).toBeLessThanOrEqual(FIELD_CAPS.summary);
@@ -194,7 +210,7 @@ describe('field caps at normalize time', () => {
 describe('htmlToText through a real tokenizer (issue 12)', () => {
   it.each([
     ['<a title="1>2">x</a> y', 'x y'],
-    ["<a title='a>b' href=\"/x?q=<p>\">link</a> text", 'link text'],
+    ['<a title=\'a>b\' href="/x?q=<p>">link</a> text', 'link text'],
     ['<img alt="2>1 leak" src=x>caption', 'caption'],
     ['<p data-x="</p><p>leak">kept</p>', 'kept'],
     ['<![CDATA[OpenAI hires]]> <b>researcher</b>', 'OpenAI hires researcher'],

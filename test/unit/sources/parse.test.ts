@@ -6,7 +6,10 @@ import { fixEntityReferences, hardenXml } from '../../../src/sources/xml-safety.
 const base = 'https://news.example.com/feeds/main.xml';
 const parse = (text: string, kind?: 'auto' | 'rss' | 'atom' | 'json') => parseFeed(text, { baseUrl: base, kind });
 async function rejected(text: string): Promise<ParseError> {
-  const err = await parse(text).then(() => null, (e: unknown) => e);
+  const err = await parse(text).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ParseError);
   return err as ParseError;
 }
@@ -35,7 +38,8 @@ describe('parseFeed', () => {
   });
 
   it('reads RSS 1.0 (RDF) and RSS 0.91', async () => {
-    const rdf = await parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+    const rdf =
+      await parse(`<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 <channel rdf:about="x"><title>R</title></channel>
 <item rdf:about="https://r.example/1"><title>One</title><link>https://r.example/1</link><dc:date>2026-11-28T10:00:00Z</dc:date></item></rdf:RDF>`);
     expect(rdf.entries[0]).toMatchObject({ title: 'One', link: 'https://r.example/1', published: '2026-11-28T10:00:00Z' });
@@ -48,25 +52,48 @@ describe('parseFeed', () => {
 <title>Blog</title>
 <entry><id>urn:1</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; move</title><link rel="alternate" href="first.html"/><updated>2026-11-28T10:00:00Z</updated><summary>Sum</summary><content type="html">&lt;p&gt;Body&lt;/p&gt;</content></entry>
 </feed>`);
-    expect(feed.entries[0]).toMatchObject({ guid: 'urn:1', link: 'https://blog.example.org/posts/first.html', summary: 'Sum', content: '<p>Body</p>', published: '2026-11-28T10:00:00.000Z' });
+    expect(feed.entries[0]).toMatchObject({
+      guid: 'urn:1',
+      link: 'https://blog.example.org/posts/first.html',
+      summary: 'Sum',
+      content: '<p>Body</p>',
+      published: '2026-11-28T10:00:00.000Z',
+    });
     const v03 = await parse(`<feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old</title>
 <entry><title>E</title><link rel="alternate" type="text/html" href="https://o.example/e"/><issued>2005-02-01T10:00:00+08:00</issued><id>tag:o,1</id></entry></feed>`);
     expect(v03.entries[0]).toMatchObject({ title: 'E', link: 'https://o.example/e', published: '2005-02-01T10:00:00+08:00' });
   });
 
   it('survives an Atom entry with an invalid date', async () => {
-    const feed = await parse('<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link href="https://x.example/"/><published>someday</published></entry></feed>');
+    const feed = await parse(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>T</title><link href="https://x.example/"/><published>someday</published></entry></feed>',
+    );
     expect(feed.entries[0]).toMatchObject({ title: 'T', published: 'someday' });
   });
 
   it('reads JSON Feed 1.1 and resolves relative item URLs', async () => {
-    const feed = await parse(JSON.stringify({
-      version: 'https://jsonfeed.org/version/1.1',
+    const feed = await parse(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J',
+        authors: [{ name: 'Feed Author' }],
+        items: [{ id: 7, url: '/j/7', title: 'Seven', content_html: '<p>x</p>', date_published: '2026-11-28T10:00:00Z' }],
+      }),
+    );
+    expect(feed).toEqual({
       title: 'J',
-      authors: [{ name: 'Feed Author' }],
-      items: [{ id: 7, url: '/j/7', title: 'Seven', content_html: '<p>x</p>', date_published: '2026-11-28T10:00:00Z' }],
-    }));
-    expect(feed).toEqual({ title: 'J', entries: [{ guid: '7', title: 'Seven', link: 'https://news.example.com/j/7', summary: undefined, content: '<p>x</p>', published: '2026-11-28T10:00:00Z', author: 'Feed Author' }] });
+      entries: [
+        {
+          guid: '7',
+          title: 'Seven',
+          link: 'https://news.example.com/j/7',
+          summary: undefined,
+          content: '<p>x</p>',
+          published: '2026-11-28T10:00:00Z',
+          author: 'Feed Author',
+        },
+      ],
+    });
   });
 
   it('rejects an HTML page as NOT_A_FEED, bad JSON as MALFORMED, nothing as EMPTY', async () => {

@@ -7,7 +7,7 @@ const MIN = 60_000;
 describe('pollSlotMs / nextPollAt', () => {
   it('gives each URL a fixed slot inside the interval, spread across URLs', () => {
     const slots = Array.from({ length: 200 }, (_, i) => pollSlotMs(`https://feeds.example/${i}.xml`, 15 * MIN));
-    for (const s of slots) expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThan(15 * MIN);
+    for (const s of slots) (expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThan(15 * MIN));
     expect(pollSlotMs('https://a.example/f', 15 * MIN)).toBe(pollSlotMs('https://a.example/f', 15 * MIN));
     const buckets = new Set(slots.map((s) => Math.floor(s / MIN)));
     expect(buckets.size).toBeGreaterThan(10); // 200 URLs over 15 one-minute buckets

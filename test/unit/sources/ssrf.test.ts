@@ -4,9 +4,28 @@ import { FetchError } from '../../../src/sources/errors.js';
 
 describe('isBlockedAddress', () => {
   it.each([
-    '127.0.0.1', '127.5.5.5', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1',
-    '0.0.0.0', '224.0.0.1', '255.255.255.255', '198.18.0.1',
-    '::1', '::', 'fe80::1', 'fc00::1', 'fd00:ec2::254', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::ffff:10.0.0.1', '64:ff9b::a9fe:a9fe',
+    '127.0.0.1',
+    '127.5.5.5',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '198.18.0.1',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd00:ec2::254',
+    'ff02::1',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:10.0.0.1',
+    '64:ff9b::a9fe:a9fe',
   ])('refuses %s', (ip) => {
     expect(isBlockedAddress(ip)).toBe(true);
   });
@@ -29,7 +48,10 @@ describe('assertHostAllowed', () => {
 
 describe('guardedLookup', () => {
   const base = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
-    cb(null, [{ address: '93.184.216.34', family: 4 }, { address: '10.0.0.7', family: 4 }])) as never;
+    cb(null, [
+      { address: '93.184.216.34', family: 4 },
+      { address: '10.0.0.7', family: 4 },
+    ])) as never;
 
   it('fails when any resolved address is private (no mixing a public and a private answer)', async () => {
     const err = await new Promise((resolve) => guardedLookup({ lookup: base })('mixed.example', {}, (e) => resolve(e)));
@@ -71,13 +93,23 @@ describe('IPv6 forms that wrap an IPv4 address (issue 12)', () => {
   });
 
   it('keeps link-local and metadata addresses refused even with allowPrivateAddresses', async () => {
-    for (const ip of ['169.254.169.254', '169.254.0.1', 'fe80::1', 'fd00:ec2::254', '::ffff:169.254.169.254', '64:ff9b::a9fe:a9fe', '2002:a9fe:a9fe::', '100.100.100.200']) {
+    for (const ip of [
+      '169.254.169.254',
+      '169.254.0.1',
+      'fe80::1',
+      'fd00:ec2::254',
+      '::ffff:169.254.169.254',
+      '64:ff9b::a9fe:a9fe',
+      '2002:a9fe:a9fe::',
+      '100.100.100.200',
+    ]) {
       expect(alwaysBlockedReason(ip), ip).not.toBeNull();
       const host = ip.includes(':') ? `[${ip}]` : ip;
       expect(() => assertHostAllowed(new URL(`http://${host}/`), true), ip).toThrow(FetchError);
     }
     for (const ip of ['127.0.0.1', '10.0.0.1', '::1', 'fd12::1']) expect(alwaysBlockedReason(ip), ip).toBeNull();
-    const meta = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) => cb(null, [{ address: '169.254.169.254', family: 4 }])) as never;
+    const meta = ((_h: string, _o: unknown, cb: (e: null, a: { address: string; family: number }[]) => void) =>
+      cb(null, [{ address: '169.254.169.254', family: 4 }])) as never;
     const err = await new Promise((resolve) => guardedLookup({ lookup: meta, allowPrivateAddresses: true })('metadata.google.internal', {}, (e) => resolve(e)));
     expect((err as FetchError).code).toBe('BLOCKED_ADDRESS');
   });

@@ -17,7 +17,11 @@ describe('search text', () => {
 
   it('parses words, phrases, exclusions and Chinese runs', () => {
     expect(parseQuery('the ByteDance researchers')).toEqual({ groups: [['bytedance'], ['researcher']], exclude: [], needles: ['bytedance', 'researcher'] });
-    expect(parseQuery('"Google DeepMind" -rumor 智谱')).toEqual({ groups: [['google', 'deepmind'], ['智谱']], exclude: [['rumor']], needles: ['google', 'deepmind', '智谱'] });
+    expect(parseQuery('"Google DeepMind" -rumor 智谱')).toEqual({
+      groups: [['google', 'deepmind'], ['智谱']],
+      exclude: [['rumor']],
+      needles: ['google', 'deepmind', '智谱'],
+    });
     expect(parseQuery('百度研究员').groups).toEqual([['百度', '度研', '研究', '究员']]);
     expect(parseQuery('the').groups).toEqual([['the']]);
     expect(parseQuery('  !!! ').groups).toEqual([]);

@@ -15,7 +15,14 @@ const t0 = Date.parse('2026-11-01T00:00:00Z');
 
 function entry(id: string, buckets: string[]): IngestEntry {
   const published = new Date(t0).toISOString();
-  return { item: { id, source: 's', title: id, summary: '', link: `https://x.example/${id}`, lang: 'en', published, fetchedAt: published }, assessment, keys: [`url:${id}`], fingerprint: { buckets, data: `data-${id}` }, archive: true, targets: [] };
+  return {
+    item: { id, source: 's', title: id, summary: '', link: `https://x.example/${id}`, lang: 'en', published, fetchedAt: published },
+    assessment,
+    keys: [`url:${id}`],
+    fingerprint: { buckets, data: `data-${id}` },
+    archive: true,
+    targets: [],
+  };
 }
 
 /** What the decision saw: for every incoming id, the candidate pool in order. */
@@ -102,7 +109,9 @@ describe('sqlite candidate mirror', () => {
       throw new Error('boom');
     };
     // 'two' is archived and indexed, then 'three' throws in the matcher: the batch rolls back.
-    await expect(store.ingest({ entries: [entry('two', ['y']), entry('three', ['x', 'y'])], matcher: boom, retentionSec: 3600, now: new Date(t0 + 1) })).rejects.toThrow('boom');
+    await expect(
+      store.ingest({ entries: [entry('two', ['y']), entry('three', ['x', 'y'])], matcher: boom, retentionSec: 3600, now: new Date(t0 + 1) }),
+    ).rejects.toThrow('boom');
     await store.ingest({ entries: [entry('four', ['x', 'y'])], matcher: r.matcher, retentionSec: 3600, now: new Date(t0 + 2) });
     expect(r.pools.at(-1)).toEqual(['data-one']);
     await store.close();

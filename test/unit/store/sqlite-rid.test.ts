@@ -9,7 +9,16 @@ describe('sqlite archive', () => {
     const published = '2026-11-01T00:00:00.000Z';
     const assessment: Assessment = { relevant: true, topics: ['talent'], score: 0.9, firms: ['OpenAI'], moves: [], why: [], summary: 's' };
     const entries = Array.from({ length: 1100 }, (_, i) => {
-      const item: Item = { id: `s:${i}`, source: 's', title: `Researcher number ${i} joins OpenAI`, summary: 'x', link: `https://x.example/${i}`, lang: 'en', published, fetchedAt: published };
+      const item: Item = {
+        id: `s:${i}`,
+        source: 's',
+        title: `Researcher number ${i} joins OpenAI`,
+        summary: 'x',
+        link: `https://x.example/${i}`,
+        lang: 'en',
+        published,
+        fetchedAt: published,
+      };
       return { item, assessment, keys: [`url:${i}`], archive: true, targets: [] };
     });
     const out = await store.ingest({ entries, matcher: () => false, retentionSec: 86400, now: new Date(published) });
