@@ -15,6 +15,7 @@ import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { rss, runCli, tempConfig, type FeedItem } from '../../support/cli.js';
 import { describeWith, failover, hasRedisServer, startSentinels, type SentinelDeployment } from './servers.js';
+import { MOVES, personNamer, sleep, waitFor } from '../../support/burst.js';
 
 const BIN = join(process.cwd(), 'dist/cli.js');
 const SOURCES = ['f0', 'f1', 'f2', 'f3'];
@@ -39,25 +40,7 @@ const LAST = [
   'Sato',
   'Varga',
 ];
-/** A different person for every story, so no two stories are the same event. */
-const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [
-  ['OpenAI', 'Meta'],
-  ['Google DeepMind', 'ByteDance'],
-  ['Anthropic', 'xAI'],
-  ['Alibaba', 'Moonshot AI'],
-  ['Microsoft', 'Tencent'],
-  ['Baidu', 'DeepSeek'],
-];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 40_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const person = personNamer(FIRST, LAST);
 
 describeWith([[hasRedisServer, 'redis-server']])('sentinel failover with two bot processes', () => {
   let redis: SentinelDeployment;

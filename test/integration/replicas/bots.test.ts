@@ -12,30 +12,11 @@ import { freePort, stopChild } from '../redis/helpers.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { rss, tempConfig, type FeedItem } from '../../support/cli.js';
+import { MOVES, personNamer, sleep, waitFor } from '../../support/burst.js';
 
 const BIN = join(process.cwd(), 'dist/cli.js');
 const SOURCES = ['s0', 's1', 's2', 's3'];
-const FIRST = ['Avery', 'Bruno', 'Chiara', 'Dara', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam'];
-const LAST = ['Lindqvist', 'Costa', 'Okafor', 'Sahin', 'Haddad', 'Ito', 'Brandt', 'Moreau', 'Berg', 'Patel', 'Walsh', 'Rosen'];
-/** A different person for every story, so no two stories are the same event. */
-const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [
-  ['OpenAI', 'Meta'],
-  ['Google DeepMind', 'ByteDance'],
-  ['Anthropic', 'xAI'],
-  ['Alibaba', 'Moonshot AI'],
-  ['Microsoft', 'Tencent'],
-  ['Baidu', 'DeepSeek'],
-];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 40_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const person = personNamer();
 
 function redisServer(port: number, dir: string): Promise<ChildProcess> {
   const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {

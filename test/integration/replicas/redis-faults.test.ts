@@ -12,30 +12,12 @@ import { freePort, startRedisServer, stopChild } from '../redis/helpers.js';
 import { startFeedServer, type FeedServer } from '../../fakes/feed-server.js';
 import { FakeSlackApi } from '../../fakes/slack-api.js';
 import { rss, tempConfig, type FeedItem } from '../../support/cli.js';
+import { MOVES, personNamer, sleep, waitFor } from '../../support/burst.js';
 
 const BIN = join(process.cwd(), 'dist/cli.js');
 const SOURCES = ['f0', 'f1', 'f2'];
 const PER_SOURCE = 20;
-const FIRST = ['Avery', 'Bruno', 'Chiara', 'Dara', 'Elif', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam'];
-const LAST = ['Lindqvist', 'Costa', 'Okafor', 'Sahin', 'Haddad', 'Ito', 'Brandt', 'Moreau', 'Berg', 'Patel', 'Walsh', 'Rosen'];
-const person = (n: number) => `${FIRST[n % FIRST.length]} ${LAST[Math.floor(n / FIRST.length) % LAST.length]}`;
-const MOVES: Array<[string, string]> = [
-  ['OpenAI', 'Meta'],
-  ['Google DeepMind', 'ByteDance'],
-  ['Anthropic', 'xAI'],
-  ['Alibaba', 'Moonshot AI'],
-  ['Microsoft', 'Tencent'],
-  ['Baidu', 'DeepSeek'],
-];
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function waitFor(fn: () => boolean | Promise<boolean>, what: string, ms = 60_000): Promise<void> {
-  const until = Date.now() + ms;
-  while (!(await fn())) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
+const person = personNamer();
 
 describeRedis('one bot, Redis faults mid-burst (AOF on)', () => {
   let feeds: FeedServer;
@@ -128,13 +110,13 @@ delivery:
     child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
     bot = { child, port, log };
     const probe = await RedisStore.connect({ url: env.REDIS_URL });
-    await waitFor(async () => (await probe.getSourceStates()).filter((s) => s.initialized).length === SOURCES.length, 'the first poll of every source');
+    await waitFor(async () => (await probe.getSourceStates()).filter((s) => s.initialized).length === SOURCES.length, 'the first poll of every source', 60_000);
     await probe.close();
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
 
     const titles = publish(PER_SOURCE);
     const posted = () => slack.callsTo('chat.postMessage').map((c) => String(c.body.text ?? ''));
-    await waitFor(() => posted().length >= 10, 'the burst under way');
+    await waitFor(() => posted().length >= 10, 'the burst under way', 60_000);
     expect(posted().length).toBeLessThan(titles.length); // mid-burst
     await fault();
     await waitFor(() => titles.every((t) => posted().some((p) => p.includes(t))), 'every alert posted', 90_000);
