@@ -29,7 +29,8 @@ async function runBin(env: NodeJS.ProcessEnv): Promise<{ code: number | null; st
   child.stderr!.on('data', (d) => (stderr += d));
   let healthy = 0;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+  // Generous: on a loaded 2-core CI machine starting the bin alone can take many seconds.
+  const timer = setTimeout(() => child.kill('SIGKILL'), 75_000);
   let done = false;
   void exited.then(() => (done = true));
   while (!done) {
@@ -41,7 +42,7 @@ async function runBin(env: NodeJS.ProcessEnv): Promise<{ code: number | null; st
   return { code: await exited, stderr, healthy };
 }
 
-describe('start-up', () => {
+describe('start-up', { timeout: 90_000 }, () => {
   let feeds: FeedServer;
   let cfg: ReturnType<typeof consoleBot>;
   beforeAll(async () => {
