@@ -5,6 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
 
+/** How long close() lets requests in flight finish before cutting their connections. */
+const CLOSE_GRACE_MS = 3_000;
+
 export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 
 export class BodyTooLargeError extends Error {
@@ -174,7 +177,13 @@ export class HttpServer {
     if (!s) return;
     this.server = undefined;
     await new Promise<void>((resolve) => {
-      s.close(() => resolve());
+      // A client that keeps a keep-alive connection busy (a probe every few ms) would hold close()
+      // open for ever: in-flight requests get a short grace, then every connection is cut.
+      const force = setTimeout(() => s.closeAllConnections(), CLOSE_GRACE_MS);
+      s.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
       s.closeIdleConnections();
     });
   }
