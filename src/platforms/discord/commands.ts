@@ -15,20 +15,25 @@ import {
 const S = ApplicationCommandOptionType.String;
 const SUB = ApplicationCommandOptionType.Subcommand;
 
+/** The filters search and watch share (the same command text, the same handlers). */
+const FIRM_OPTION: APIApplicationCommandBasicOption = { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true };
+const TOPIC_OPTION: APIApplicationCommandBasicOption = {
+  type: S,
+  name: 'topic',
+  description: 'Only this topic',
+  choices: [
+    { name: 'AI talent', value: 'talent' },
+    { name: 'Super-apps', value: 'superapp' },
+  ],
+};
+const LANG_OPTION: APIApplicationCommandBasicOption = { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 };
+
 /** A watch is a saved search: the same filters as search, words optional when a filter is given. */
 const WATCH_OPTIONS: APIApplicationCommandBasicOption[] = [
   { type: S, name: 'query', description: 'Words or names to look for; -word excludes', max_length: 200 },
-  { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true },
-  {
-    type: S,
-    name: 'topic',
-    description: 'Only this topic',
-    choices: [
-      { name: 'AI talent', value: 'talent' },
-      { name: 'Super-apps', value: 'superapp' },
-    ],
-  },
-  { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
+  FIRM_OPTION,
+  TOPIC_OPTION,
+  LANG_OPTION,
 ];
 
 export const TALENT_COMMAND = {
@@ -42,18 +47,10 @@ export const TALENT_COMMAND = {
       description: 'Search past alerts (English or Chinese)',
       options: [
         { type: S, name: 'query', description: 'Words to look for', required: true, max_length: 200 },
-        { type: S, name: 'firm', description: 'Only stories about this firm', autocomplete: true },
-        {
-          type: S,
-          name: 'topic',
-          description: 'Only this topic',
-          choices: [
-            { name: 'AI talent', value: 'talent' },
-            { name: 'Super-apps', value: 'superapp' },
-          ],
-        },
+        FIRM_OPTION,
+        TOPIC_OPTION,
         { type: S, name: 'since', description: 'How far back, e.g. 7d, 24h, 2026-01-01', max_length: 20 },
-        { type: S, name: 'lang', description: 'Language of the stories, e.g. en or zh', max_length: 8 },
+        LANG_OPTION,
       ],
     },
     { type: SUB, name: 'list', description: 'This channel’s subscriptions and routes' },
