@@ -38,6 +38,15 @@ const EN_HEADCOUNT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[a-z-]+\s+)?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
 const ZH_HEADCOUNT = /[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
 
+/** An exit to found a company, in words the glossary cannot hold: "leaves to start his own company". */
+const EN_FOUNDING =
+  /\b(?:to|and|will)\s+(?:start|launch|found|co-?found|set\s+up|build|form)\s+(?:a|an|his|her|their)?\s*(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|venture|firm|lab|business)\b|\bstrikes?\s+out\s+on\s+(?:his|her|their)\s+own\b/i;
+
+/** "U.S." and "U.K." as one word, so they meet "US" and the glossary. */
+function abbreviations(s: string): string {
+  return s.replace(/\bU\.S\.?(?![A-Za-z])/g, 'US').replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK');
+}
+
 export const MAX_WORDS = 80;
 export const MAX_PROPER = 100;
 
@@ -58,8 +67,8 @@ function capped<T>(s: Set<T>, max: number): T[] {
 }
 
 export function extractFeatures(item: Item, assessment: Assessment): Features {
-  const title = foldChars(item.title ?? '');
-  const summary = foldChars((item.summary ?? '').slice(0, 600));
+  const title = abbreviations(foldChars(item.title ?? ''));
+  const summary = abbreviations(foldChars((item.summary ?? '').slice(0, 600)));
   const lang = (item.lang ?? '').toLowerCase();
   const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
   const skip = new Set<string>();
@@ -67,8 +76,10 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
+  if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
+  if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');
   const nums = numbersOf(title + ' ' + summary, zh);
   const titleNums = numbersOf(title, zh);
   const moves: Array<[string, string, string]> = [];

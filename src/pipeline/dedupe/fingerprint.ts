@@ -15,6 +15,8 @@ const ROWS = 2;
 const SEEDS = Array.from({ length: BANDS * ROWS }, (_, i) => mix32(0x9e3779b9 + i * 0x7f4a7c15));
 
 export const MAX_BUCKETS = 30;
+/** Concept buckets per item. */
+const CONCEPT_BUCKETS = 2;
 
 function minhash(tokens: number[]): number[] {
   const sig = new Array<number>(SEEDS.length).fill(0xffffffff);
@@ -37,10 +39,12 @@ export function bucketBases(f: Features): string[] {
   for (const firm of f.f.slice(0, 3)) bases.push(`f:${firm}`);
   for (const p of f.p.slice(0, 2)) bases.push(`p:${p}`);
   for (const n of salientNumbers(f)) bases.push(`n:${n}`);
-  // The two most specific concepts: full-weight ones before brands and everyday super-app words.
-  const specific = f.c.filter((c) => !WEAK_CONCEPTS.has(c) && !HALF_CONCEPTS.has(c));
-  const half = specific.length < 2 ? f.c.filter((c) => HALF_CONCEPTS.has(c)) : [];
-  for (const c of [...specific, ...half].slice(0, 2)) bases.push(`c:${c}`);
+  // The most specific concepts, the headline's first: full-weight ones before brands and everyday
+  // super-app words. Stories without a firm (policy, visas) meet through these.
+  const titleFirst = [...f.tc.filter((c) => f.c.includes(c)), ...f.c.filter((c) => !f.tc.includes(c))];
+  const specific = titleFirst.filter((c) => !WEAK_CONCEPTS.has(c) && !HALF_CONCEPTS.has(c));
+  const half = specific.length < CONCEPT_BUCKETS ? titleFirst.filter((c) => HALF_CONCEPTS.has(c)) : [];
+  for (const c of [...specific, ...half].slice(0, CONCEPT_BUCKETS)) bases.push(`c:${c}`);
   if (f.w.length >= 4) {
     const sig = minhash(f.w);
     for (let b = 0; b < BANDS; b++) {

@@ -41,13 +41,13 @@ code|code,coding|代码,编程
 visa|visa,visas|签证
 subsidy|subsidy,subsidies,grant,grants|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck|薪酬,年薪,薪资,起薪,薪水
-equity|equity,stock,stocks,shares,options|股票,股权,期权
+equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,milestone,surpasses,tops|收入,营收,利润,财报,季度,盈利,亏损,股价,突破
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
-found|found,founds|创业,创办,自立门户
+found|found,founds,cofounds|创业,创办,自立门户,另起炉灶,创立
 housing|housing,house,home|住房,安家
 school|school,schools,children,child|子女,入学,学校
 embodied|embodied,robot,robots,robotics,humanoid|具身,机器人
@@ -55,7 +55,7 @@ model|llm,llms,model,models|大模型,模型
 driving|selfdriving,driverless,autonomous,robotaxi,robotaxis|自动驾驶,无人驾驶,智驾
 chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
 game|game,games,gaming|游戏
-search|search|搜索
+search|search|搜索,搜一搜
 test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
 launch|launch,launches,launched,rollout,rolls,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
 open|open,opens,opening|开放,开通
@@ -77,15 +77,17 @@ shanghai|shanghai|上海
 hangzhou|hangzhou|杭州
 shenzhen|shenzhen|深圳
 singapore|singapore|新加坡
-london|london,britain,british,uk|伦敦,英国
-jakarta|jakarta,indonesia,indonesian,bahasa|雅加达,印尼,印度尼西亚
+uk|britain,british,uk,england,scotland|英国
+london|london|伦敦
+indonesia|indonesia,indonesian,bahasa|印尼,印度尼西亚
+jakarta|jakarta|雅加达
 india|india,indian|印度
 korea|korea,korean|韩国
 japan|japan,japanese|日本
-usa|american,america|美国
+usa|american,america,washington,california|美国,华盛顿,加州
 china|china,chinese|中国,国内
 hongkong|hong|香港
-canada|canada,canadian,toronto,montreal,vancouver|加拿大,多伦多
+canada|canada,canadian,toronto,montreal,vancouver,ottawa|加拿大,多伦多,渥太华
 uae|uae,emirates,dubai,abu,dhabi|阿联酋,迪拜,阿布扎比
 germany|germany,german,berlin,munich|德国,柏林
 france|france,french,paris|法国,巴黎
@@ -219,7 +221,9 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
       'netherlands',
       'europe',
       'singapore',
+      'uk',
       'london',
+      'indonesia',
       'jakarta',
       'india',
       'korea',
@@ -237,6 +241,31 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
     ].map((c) => [c, c]),
   ),
 };
+
+/**
+ * A city counts as its country too: "Tokyo courts AI engineers" and "Japan widens a visa" can be one
+ * story; Tokyo and Osaka, or Beijing and Shanghai, cannot.
+ */
+export const PLACE_PARENT = new Map<string, string>([
+  ...['beijing', 'shanghai', 'hangzhou', 'shenzhen', 'guangzhou', 'suzhou', 'chengdu', 'wuhan', 'nanjing', 'wuxi', 'xian', 'chongqing', 'tianjin', 'hefei', 'xiamen', 'qingdao', 'pudong', 'haidian', 'nanshan'].map(
+    (c) => [c, 'china'] as [string, string],
+  ),
+  ['pudong', 'shanghai'],
+  ['haidian', 'beijing'],
+  ['nanshan', 'shenzhen'],
+  ['seoul', 'korea'],
+  ['tokyo', 'japan'],
+  ['bengaluru', 'india'],
+  ['london', 'uk'],
+  ['jakarta', 'indonesia'],
+]);
+
+/**
+ * China and the US are in nearly every story of the beat, so they name no place of their own,
+ * except in policy stories (visas, subsidies), where a US rule and a Chinese one are two stories.
+ */
+export const POLICY_CONCEPTS = new Set(['visa', 'subsidy']);
+export const POLICY_PLACES = new Set(['usa', 'china']);
 
 /** Concepts so common in this beat that they say little about which event a story covers. */
 export const WEAK_CONCEPTS = new Set([

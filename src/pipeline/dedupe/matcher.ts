@@ -194,17 +194,18 @@ export function createMatcher(opts: MatcherOptions = {}): NearDupMatcher {
  */
 function bestOf(a: Parsed, pool: Parsed[], o: Settings): Parsed | undefined {
   const spec = (b: Parsed) => poolSpecificity(pool, b);
-  let top: { p: Parsed; score: number } | undefined;
-  let second = 0;
+  const scored: Array<{ p: Parsed; score: number; duplicate: boolean }> = [];
   for (const b of pool) {
     const v = judge(a, b, o, spec(b));
     if (v.duplicate && v.reason !== 'evidence') return b;
-    const score = v.score ?? 0;
-    if (!top || score > top.score) {
-      second = Math.max(second, top?.score ?? 0);
-      if (v.duplicate) top = { p: b, score };
-      else second = Math.max(second, score);
-    } else second = Math.max(second, score);
+    scored.push({ p: b, score: v.score ?? 0, duplicate: v.duplicate });
   }
-  return top && top.score >= MARGIN * second ? top.p : undefined;
+  let top: (typeof scored)[number] | undefined;
+  for (const s of scored) if (!top || s.score > top.score) top = s;
+  if (!top?.duplicate) return undefined;
+  // The runner-up is another story only if it is not itself a retelling of the best one (an earlier
+  // retelling that was posted on its own, e.g. before the story's other coverage arrived).
+  let second = 0;
+  for (const s of scored) if (s !== top && s.score > second && !judge(top.p, s.p, o, UNIFORM).duplicate) second = s.score;
+  return top.score >= MARGIN * second ? top.p : undefined;
 }

@@ -1,6 +1,6 @@
 // The comparisons behind the matcher: people, moves, headline numbers, concept weights.
 import type { Features } from './features.js';
-import { FAMILIES, HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
+import { FAMILIES, HALF_CONCEPTS, PLACE_PARENT, POLICY_CONCEPTS, POLICY_PLACES, WEAK_CONCEPTS } from './glossary.js';
 import { tokenHash } from './hash.js';
 import { stem } from './tokens.js';
 
@@ -66,13 +66,30 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pla
   // Results and milestones (revenue, profit, "passes 10 million users") are news of their own: a
   // headline that reports them is not a retelling of one that does not.
   if (a.tc?.includes('results') !== b.tc?.includes('results')) return 'action';
-  for (const name of ['action', 'service', 'place'] as const) {
+  for (const name of ['action', 'service'] as const) {
     const ka = kinds(a.tc, FAMILIES[name]);
     if (!ka.size) continue;
     const kb = kinds(b.tc, FAMILIES[name]);
     if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
   }
+  const policy = a.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true && b.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true;
+  const pa = places(a.tc, policy);
+  const pb = pa.length ? places(b.tc, policy) : pa;
+  // Compatible when one place lies in the other (Tokyo, Japan); Beijing and Shanghai do not.
+  if (pa.length && pb.length && !pa.some((x) => pb.some((y) => x.includes(y[0]) || y.includes(x[0])))) return 'place';
   return null;
+}
+
+/** The places a headline names, each as its chain up to its country: [pudong, shanghai, china]. */
+function places(titleConcepts: string[] | undefined, policy: boolean): string[][] {
+  const out: string[][] = [];
+  for (const c of titleConcepts ?? []) {
+    if (!FAMILIES.place.has(c) && !(policy && POLICY_PLACES.has(c))) continue;
+    const chain = [c];
+    for (let p = PLACE_PARENT.get(c); p && !chain.includes(p); p = PLACE_PARENT.get(p)) chain.push(p);
+    out.push(chain);
+  }
+  return out;
 }
 
 /** The headline counts people (a group moving). */
@@ -82,6 +99,8 @@ function hasCount(p: Parsed): boolean {
 
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
 export function moveKindConflict(a: Parsed, b: Parsed): boolean {
+  // Both name the same person leaving the same firm for the same place: one event, however told.
+  if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 === to))) return false;
   for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
   // "Three more follow X": a group's move is another event than X's own.
   return hasCount(a) !== hasCount(b);

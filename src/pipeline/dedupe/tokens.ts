@@ -37,6 +37,11 @@ export function stem(w: string): string {
 /** One Latin word (original case) into the sink. */
 function latinWord(lower: string, capitalized: boolean, sink: TokenSink): void {
   if (lower.length < 2) return;
+  // "US" (capitalized; "us" is a pronoun) is the country.
+  if (capitalized && lower === 'us') {
+    sink.concepts.add('usa');
+    return;
+  }
   // A capitalized short or common word may be a name (He, An, Ma): kept as a proper noun only.
   if (STOP.has(lower)) {
     if (capitalized) sink.proper.add(tokenHash(lower));
