@@ -32,15 +32,22 @@ export interface Features {
   y: number[];
   /** 1 when the headline counts people ("three engineers", "a trio", "四名研究员"): a group's move. */
   k?: 0 | 1;
+  /** The assessment's topics (talent, superapp): a hiring story and a product story are two events. */
+  o?: string[];
 }
 
 const EN_HEADCOUNT =
   /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[a-z-]+\s+)?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
-const ZH_HEADCOUNT = /[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
+// Not an ordinal: 第二位 is "the second".
+const ZH_HEADCOUNT = /(?<!第)[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
 
 /** An exit to found a company, in words the glossary cannot hold: "leaves to start his own company". */
 const EN_FOUNDING =
   /\b(?:to|and|will)\s+(?:start|launch|found|co-?found|set\s+up|build|form)\s+(?:a|an|his|her|their)?\s*(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|venture|firm|lab|business)\b|\bstrikes?\s+out\s+on\s+(?:his|her|their)\s+own\b/i;
+
+/** "Pay" as what people earn ("researcher pay jumps", "pay above 1 million yuan"), not paying with an app. */
+const EN_PAY =
+  /\b(?:researcher|engineer|staff|employee|worker|talent|graduate|starting|base|top|annual|entry-level)s?\s+pay\b|\bpay\s+(?:rises?|raises?|hikes?|jumps?|cuts?|gaps?|packages?|scales?|bands?|war|bumps?|above|of\s+(?:up\s+to\s+)?[$¥€£\d])|\b(?:offers?|raises?|doubles?|lifts?|boosts?|hikes?)\s+(?:\w+\s+){0,3}?pay\b/i;
 
 /** "U.S." and "U.K." as one word, so they meet "US" and the glossary. */
 function abbreviations(s: string): string {
@@ -77,6 +84,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
   if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
+  if (!zh && EN_PAY.test(title)) sink.concepts.add('salary');
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');
@@ -104,5 +112,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     w: capped(sink.words, MAX_WORDS),
     y: capped(sink.proper, MAX_PROPER),
     k: (zh ? ZH_HEADCOUNT : EN_HEADCOUNT).test(title) ? 1 : 0,
+    o: [...(assessment.topics ?? [])].sort(),
   };
 }

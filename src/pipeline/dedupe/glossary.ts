@@ -38,9 +38,9 @@ video|video,videos|视频
 speech|speech,voice,audio|语音,音频,声音
 image|image,images|图像,图片
 code|code,coding|代码,编程
-visa|visa,visas|签证
+visa|visa,visas,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
 subsidy|subsidy,subsidies,grant,grants|补贴,补助,资助
-salary|salary,salaries,compensation,package,packages,paycheck|薪酬,年薪,薪资,起薪,薪水
+salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
@@ -62,16 +62,49 @@ open|open,opens,opening|开放,开通
 developer|developer,developers|开发者
 marketplace|marketplace,storefront,platform|商店,平台,市场
 delivery|delivery,deliveries,courier|配送,送达,即时零售
-travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程
+travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程,抢票,购票,车票
 city|city,cities|城市
 user|user,users|用户
-acquihire|acquihire,acquisition,acquire,acquires,absorb,absorbs|收购,并购
+acquihire|acquihire,acquisition,acquire,acquires,absorb,absorbs|收购,并购,收编,整体并入
 startup|startup,startups|创业公司,初创
 lab|lab,labs,laboratory|实验室
 team|team,teams,group,unit|团队,事业群
 memo|memo,email|内部邮件,内部信
 million|million,millions|百万
 billion|billion,billions|亿
+graduate|graduate,graduates,grad,grads,phd,phds,doctorate,doctoral,postdoc,postdocs|应届生,毕业生,博士,博士后
+intern|intern,interns,internship,internships|实习
+passport|passport,passports|护照,出境
+lottery|lottery|抽签,摇号
+funding|funding,financing,fundraise,fundraising,raises,raised,round,investors,backed|融资,募资,领投,跟投
+valuation|valuation,valued|估值
+ipo|ipo,listing|上市,招股
+license|license,licenses,licensing,licence|授权,许可费
+double|double,doubles,doubled,twofold|翻倍,翻番
+incentive|incentive,incentives,award,awards|激励,奖励
+layoff|layoff,layoffs,redundancy,redundancies|裁员
+shutdown|shutdown,shuts,closes,closure,disband,disbands,disbanded|关停,解散,倒闭,停止运营
+legal|lawsuit,lawsuits,sues,sued,court,noncompete,litigation|起诉,诉讼,竞业,法院,仲裁
+policy|policy,policies,programme,scheme,rules|政策,新政,办法,细则
+festival|festival,holiday|春节,春运,假期
+tourist|tourist,tourists,visitor,visitors,inbound,foreigner,foreigners|游客,入境,外国人,外籍
+language|language,languages,multilingual,dialect,dialects,english|语言,方言,多语种,英文,英语
+compare|compare,compares,comparison,price,prices,discount,discounts,coupon,coupons|比价,价格,优惠,折扣,优惠券
+university|university,universities,professor,professors,academic,academia,tsinghua,peking|大学,教授,学术,清华,北大
+reasoning|reasoning|推理
+alignment|alignment,safety|对齐,安全
+posttrain|posttraining|后训练
+opensource|opensource|开源
+datacenter|datacenter,datacenters|数据中心,智算中心
+superintelligence|superintelligence|超级智能
+grocery|grocery,groceries|买菜,生鲜
+bank|bank,banks,banking,deposit,deposits|银行,存款
+redpacket|hongbao,redpacket|红包
+livestream|livestream,livestreaming,livestreams,streamer,streamers|直播,主播
+map|map,maps,navigation|地图,导航
+translate|translate,translates,translation,translator|翻译
+ads|ad,ads,advertising,advertiser,advertisers|广告
+seasia|southeast|东南亚
 beijing|beijing|北京
 shanghai|shanghai|上海
 hangzhou|hangzhou|杭州
@@ -164,8 +197,12 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
   action: new Map([
     ...['join', 'leave', 'switch', 'recruit', 'acquihire'].map((c) => [c, 'move'] as [string, string]),
     ...['launch', 'test'].map((c) => [c, 'launch'] as [string, string]),
-    ...['salary', 'equity', 'retention'].map((c) => [c, 'pay'] as [string, string]),
+    ...['salary', 'equity', 'retention', 'incentive'].map((c) => [c, 'pay'] as [string, string]),
     ['results', 'results'],
+    ...['funding', 'valuation', 'ipo'].map((c) => [c, 'funding'] as [string, string]),
+    ['layoff', 'layoff'],
+    ['shutdown', 'shutdown'],
+    ['legal', 'legal'],
   ]),
   // the feature a super-app launch is about
   service: new Map(
@@ -238,6 +275,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
       'vietnam',
       'thailand',
       'brazil',
+      'seasia',
     ].map((c) => [c, c]),
   ),
 };
@@ -258,13 +296,14 @@ export const PLACE_PARENT = new Map<string, string>([
   ['bengaluru', 'india'],
   ['london', 'uk'],
   ['jakarta', 'indonesia'],
+  ...['indonesia', 'singapore', 'thailand', 'vietnam', 'malaysia', 'philippines'].map((c) => [c, 'seasia'] as [string, string]),
 ]);
 
 /**
  * China and the US are in nearly every story of the beat, so they name no place of their own,
  * except in policy stories (visas, subsidies), where a US rule and a Chinese one are two stories.
  */
-export const POLICY_CONCEPTS = new Set(['visa', 'subsidy']);
+export const POLICY_CONCEPTS = new Set(['visa', 'subsidy', 'policy']);
 export const POLICY_PLACES = new Set(['usa', 'china']);
 
 /** Concepts so common in this beat that they say little about which event a story covers. */

@@ -3,7 +3,7 @@
 // numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
-import { conceptWeight, count, eventConflict, moveKindConflict, movesConflict, numbersConflict, parseData, samePerson, type Parsed } from './signals.js';
+import { conceptWeight, count, eventConflict, moveKindConflict, movesConflict, numbersConflict, parseData, samePerson, topicConflict, type Parsed } from './signals.js';
 import { poolSpecificity, UNIFORM, type Specificity } from './specificity.js';
 
 export interface MatcherOptions {
@@ -46,6 +46,7 @@ export type Reason =
   | 'different-action'
   | 'different-service'
   | 'different-place'
+  | 'different-topic'
   | 'same-person'
   | 'person-not-mentioned'
   | 'outside-window'
@@ -105,6 +106,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   if (person === 'same' && moveKindConflict(a, b)) return { duplicate: false, reason: 'different-move' };
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
+  if (topicConflict(a, b)) return { duplicate: false, reason: 'different-topic' };
   const kind = eventConflict(a, b);
   if (kind) return { duplicate: false, reason: `different-${kind}` };
   // A move is news about a named person: coverage that never names them tells another story.

@@ -1,7 +1,8 @@
 // Salient numbers in English and Chinese text, normalized to plain values so "5 million yuan",
 // "500万元" and "$5m" meet. Percentages are kept apart ("p30"). Years and tiny counts are dropped.
 
-const EN_NUM = /(?<![a-z0-9.,])(\d[\d,]*(?:\.\d+)?)(?:\s|-)?(percent|per cent|%|million|billion|thousand|bn|m|k)?(?![a-z0-9])/gi;
+// Not inside a code such as H-1B or O-1.
+const EN_NUM = /(?<![a-z0-9.,]|[a-z]-)(\d[\d,]*(?:\.\d+)?)(?:\s|-)?(percent|per cent|%|million|billion|trillion|thousand|bn|mn|tn|m|b|k)?(?![a-z0-9])/gi;
 const ZH_NUM = /(?<![A-Za-z0-9.])(\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+)(多|余)?(%|万|亿|千|成|倍)?/g;
 const DIGIT = /\d/;
 const COUNTER = /[人名个位家元款座台次项城]/;
@@ -37,7 +38,7 @@ function keep(v: number, unit: string | undefined): string | null {
   return String(Math.round(v * 1000) / 1000);
 }
 
-const EN_MULT: Record<string, number> = { million: 1e6, m: 1e6, billion: 1e9, bn: 1e9, thousand: 1e3, k: 1e3 };
+const EN_MULT: Record<string, number> = { million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, thousand: 1e3, k: 1e3 };
 
 /** Counts written as words ("three researchers", "a trio", "a dozen engineers"). */
 const EN_COUNT = /\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|trio|quartet|dozen)\b/gi;

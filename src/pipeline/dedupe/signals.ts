@@ -29,8 +29,12 @@ function mentions(p: string, o: Parsed): boolean {
 
 export function samePerson(a: Parsed, b: Parsed): 'same' | 'conflict' | 'unknown' {
   for (const p of a.p) if (b.p.includes(p)) return 'same';
-  if (a.p.some((p) => mentions(p, b)) || b.p.some((p) => mentions(p, a))) return 'same';
-  return a.p.length > 0 && b.p.length > 0 ? 'conflict' : 'unknown';
+  const aInB = a.p.some((p) => mentions(p, b));
+  const bInA = b.p.some((p) => mentions(p, a));
+  // Both stories are about a person: they are one only if each names the other's ("the second OpenAI
+  // researcher in a week" names the first hire, but is about another person).
+  if (a.p.length && b.p.length) return aInB && bInA ? 'same' : 'conflict';
+  return aInB || bInA ? 'same' : 'unknown';
 }
 
 /** The same person moving between different firms is another event. */
@@ -38,10 +42,21 @@ export function movesConflict(a: Parsed, b: Parsed): boolean {
   for (const [p, from, to] of a.m) {
     for (const [q, from2, to2] of b.m) {
       if (!p || p !== q) continue;
-      if ((from && from2 && from !== from2) || (to && to2 && to !== to2)) return true;
+      if (differ(from, from2) || differ(to, to2)) return true;
     }
   }
   return false;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * Two firm names in a move differ. Known firms are canonical English names; a name in Chinese is a
+ * firm the knowledge does not hold (a new startup, 星衍科技), which its English coverage may call
+ * "Xingyan Technology": across scripts they cannot be told apart, so they do not conflict.
+ */
+function differ(x: string, y: string): boolean {
+  return x !== '' && y !== '' && x !== y && CJK.test(x) === CJK.test(y);
 }
 
 export function conceptWeight(c: string): number {
@@ -95,6 +110,12 @@ function places(titleConcepts: string[] | undefined, policy: boolean): string[][
 /** The headline counts people (a group moving). */
 function hasCount(p: Parsed): boolean {
   return p.k === 1;
+}
+
+/** One is a talent story and the other a product story (by the assessment's topics). */
+export function topicConflict(a: Parsed, b: Parsed): boolean {
+  if (!a.o?.length || !b.o?.length) return false;
+  return !a.o.some((t) => b.o!.includes(t));
 }
 
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
