@@ -4,6 +4,9 @@ import { cjkShare, foldChars } from './fold.js';
 import { personKey } from './names.js';
 import { chineseNumbers, englishNumbers } from './numbers.js';
 import { stem, tokenize, type TokenSink } from './tokens.js';
+import { FAMILIES, POLICY_PLACES } from './glossary.js';
+
+const isPlace = (c: string) => FAMILIES.place.has(c) || POLICY_PLACES.has(c);
 
 const FIRM_SPLIT = /[^a-z0-9]+/;
 
@@ -32,6 +35,8 @@ export interface Features {
   y: number[];
   /** 1 when the headline counts people ("three engineers", "a trio", "四名研究员"): a group's move. */
   k?: 0 | 1;
+  /** The first place the headline names (its concept): whose policy a visa or subsidy story is about. */
+  pl?: string;
   /** The assessment's topics (talent, superapp): a hiring story and a product story are two events. */
   o?: string[];
 }
@@ -85,6 +90,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   tokenize(title, sink, zh);
   if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
   if (!zh && EN_PAY.test(title)) sink.concepts.add('salary');
+  const firstPlace = [...sink.concepts].find(isPlace);
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');
@@ -113,5 +119,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     y: capped(sink.proper, MAX_PROPER),
     k: (zh ? ZH_HEADCOUNT : EN_HEADCOUNT).test(title) ? 1 : 0,
     o: [...(assessment.topics ?? [])].sort(),
+    pl: firstPlace,
   };
 }

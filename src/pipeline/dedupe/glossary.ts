@@ -38,14 +38,14 @@ video|video,videos|视频
 speech|speech,voice,audio|语音,音频,声音
 image|image,images|图像,图片
 code|code,coding|代码,编程
-visa|visa,visas,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
+visa|visa,visas,h1b,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
 subsidy|subsidy,subsidies,grant,grants|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
-results|revenue,revenues,profit,profits,earnings,quarterly,milestone,surpasses,tops|收入,营收,利润,财报,季度,盈利,亏损,股价,突破
+results|revenue,revenues,profit,profits,earnings,quarterly,milestone,surpasses,passes,crosses,tops|收入,营收,利润,财报,季度,盈利,亏损,股价,突破
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
 found|found,founds,cofounds|创业,创办,自立门户,另起炉灶,创立
 housing|housing,house,home|住房,安家
@@ -62,7 +62,7 @@ open|open,opens,opening|开放,开通
 developer|developer,developers|开发者
 marketplace|marketplace,storefront,platform|商店,平台,市场
 delivery|delivery,deliveries,courier|配送,送达,即时零售
-travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程,抢票,购票,车票
+travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程,抢票,购票,车票,春运
 city|city,cities|城市
 user|user,users|用户
 acquihire|acquihire,acquisition,acquire,acquires,absorb,absorbs|收购,并购,收编,整体并入
@@ -72,6 +72,7 @@ team|team,teams,group,unit|团队,事业群
 memo|memo,email|内部邮件,内部信
 million|million,millions|百万
 billion|billion,billions|亿
+driver|driver,drivers,rider,riders|司机,骑手,网约车司机
 graduate|graduate,graduates,grad,grads,phd,phds,doctorate,doctoral,postdoc,postdocs|应届生,毕业生,博士,博士后
 intern|intern,interns,internship,internships|实习
 passport|passport,passports|护照,出境
@@ -85,8 +86,8 @@ incentive|incentive,incentives,award,awards|激励,奖励
 layoff|layoff,layoffs,redundancy,redundancies|裁员
 shutdown|shutdown,shuts,closes,closure,disband,disbands,disbanded|关停,解散,倒闭,停止运营
 legal|lawsuit,lawsuits,sues,sued,court,noncompete,litigation|起诉,诉讼,竞业,法院,仲裁
-policy|policy,policies,programme,scheme,rules|政策,新政,办法,细则
-festival|festival,holiday|春节,春运,假期
+policy|policy,policies,programme,scheme|政策,新政,办法,细则
+festival|festival,holiday|春节,假期
 tourist|tourist,tourists,visitor,visitors,inbound,foreigner,foreigners|游客,入境,外国人,外籍
 language|language,languages,multilingual,dialect,dialects,english|语言,方言,多语种,英文,英语
 compare|compare,compares,comparison,price,prices,discount,discounts,coupon,coupons|比价,价格,优惠,折扣,优惠券
@@ -208,6 +209,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
   service: new Map(
     [
       'ride',
+      'driver',
       'food',
       'restaurant',
       'hotel',
@@ -224,6 +226,13 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
       'image',
       'speech',
       'code',
+      'redpacket',
+      'grocery',
+      'bank',
+      'livestream',
+      'map',
+      'translate',
+      'ads',
     ].map((c) => [c, c]),
   ),
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)

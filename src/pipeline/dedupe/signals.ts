@@ -88,8 +88,9 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pla
     if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
   }
   const policy = a.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true && b.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true;
-  const pa = places(a.tc, policy);
-  const pb = pa.length ? places(b.tc, policy) : pa;
+  // A policy story is about the place its headline names first ("US pauses visas for Chinese students").
+  const pa = policy && a.pl ? places([a.pl], true) : places(a.tc, policy);
+  const pb = pa.length ? (policy && b.pl ? places([b.pl], true) : places(b.tc, policy)) : pa;
   // Compatible when one place lies in the other (Tokyo, Japan); Beijing and Shanghai do not.
   if (pa.length && pb.length && !pa.some((x) => pb.some((y) => x.includes(y[0]) || y.includes(x[0])))) return 'place';
   return null;
