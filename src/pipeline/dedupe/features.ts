@@ -48,7 +48,7 @@ const ZH_HEADCOUNT = /(?<!第)[二两三四五六七八九十百千\d]+(?:多)?(
 
 /** An exit to found a company, in words the glossary cannot hold: "leaves to start his own company". */
 const EN_FOUNDING =
-  /\b(?:to|and|will)\s+(?:start|launch|found|co-?found|set\s+up|build|form)\s+(?:a|an|his|her|their)?\s*(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|venture|firm|lab|business)\b|\bstrikes?\s+out\s+on\s+(?:his|her|their)\s+own\b/i;
+  /\b(?:to|and|will)\s+(?:start|launch|found|co-?found|set\s+up|build|form)\s+(?:a|an|his|her|their)?\s*(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|venture|firm|lab|business)\b|\bto\s+(?:co-?)?found\b|\bstrikes?\s+out\s+on\s+(?:his|her|their)\s+own\b/i;
 
 /** "Pay" as what people earn ("researcher pay jumps", "pay above 1 million yuan"), not paying with an app. */
 const EN_PAY =

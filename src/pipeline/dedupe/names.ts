@@ -27,6 +27,7 @@ const CACHE_MAX = 5000;
 const NON_LETTER = /[^a-z\s]+/g;
 const SPACES = /\s+/;
 const DIACRITICS = /[\u0300-\u036f]/g;
+const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor', 'sir', 'dame']);
 
 function romanizeChinese(name: string): string[] {
   const surnameLen = name.length >= 3 && COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1;
@@ -49,6 +50,8 @@ export function personKey(name: string): string {
   else {
     const plain = trimmed.normalize('NFD').replace(DIACRITICS, '').toLowerCase().replace(/-/g, '').replace(NON_LETTER, ' ');
     tokens = plain.split(SPACES).filter((t) => t.length > 0);
+    // Honorifics and titles are not the name ("Mr Rizal Pratama", "Dr. Chen Wei").
+    if (tokens.length > 2 || (tokens.length === 2 && !HONORIFIC.has(tokens[1]))) tokens = tokens.filter((t, i) => i > 0 || !HONORIFIC.has(t));
   }
   const key = tokens.sort().join(' ');
   if (cache.size >= CACHE_MAX) cache.clear();

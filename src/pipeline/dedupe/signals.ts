@@ -122,7 +122,7 @@ export function topicConflict(a: Parsed, b: Parsed): boolean {
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
 export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   // Both name the same person leaving the same firm for the same place: one event, however told.
-  if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 === to))) return false;
+  if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;
   for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
   // "Three more follow X": a group's move is another event than X's own.
   return hasCount(a) !== hasCount(b);
