@@ -27,6 +27,8 @@ export class AhoCorasick<P> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly patterns: Array<Pattern<P>> = [];
   private built = false;
+  /** The root's transitions by code unit (0: stay at the root): most characters of a text are read there. */
+  private rootNext = new Int32Array(0);
 
   /** `text` must already be folded (see fold.ts). A trailing "*" makes it a prefix term. */
   add(term: string, payload: P): void {
@@ -62,6 +64,8 @@ export class AhoCorasick<P> {
         this.nodes[s].out.push(...this.nodes[this.nodes[s].fail].out);
       }
     }
+    this.rootNext = new Int32Array(0x10000);
+    for (const [c, s] of this.nodes[0].next) this.rootNext[c] = s;
     this.built = true;
     return this;
   }
@@ -71,14 +75,12 @@ export class AhoCorasick<P> {
     const hits: Array<Hit<P>> = [];
     let n = 0;
     const nodes = this.nodes;
+    const root = this.rootNext;
     for (let i = 0; i < folded.length; i++) {
       const c = folded.charCodeAt(i);
-      let nx = nodes[n].next.get(c);
-      while (nx === undefined && n !== 0) {
-        n = nodes[n].fail;
-        nx = nodes[n].next.get(c);
-      }
-      n = nx ?? 0;
+      let nx: number | undefined;
+      while (n !== 0 && (nx = nodes[n].next.get(c)) === undefined) n = nodes[n].fail;
+      n = n === 0 ? root[c] : nx!;
       const out = nodes[n].out;
       if (out.length === 0) continue;
       for (const pi of out) {

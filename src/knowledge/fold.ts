@@ -44,8 +44,12 @@ export function fold(text: string): string {
   return out;
 }
 
+/** Any character MAP folds: text without one is its own simplified form. */
+const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`);
+
 /** Maps traditional Chinese to simplified, keeping case and length (for pattern rules on Chinese). */
 export function toSimplified(text: string): string {
+  if (!TRADITIONAL.test(text)) return text;
   let out = '';
   for (const c of text) out += c.length === 1 ? (MAP.get(c) ?? c) : c;
   return out;

@@ -1,8 +1,12 @@
 // Feed text → ParsedFeed. JSON Feed by hand; RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through
-// rss-parser after hardening (no DOCTYPE, no entity declarations). A strict parse is tried
-// first, then a lenient one for common breakage (unclosed tags, stray markup).
+// rss-parser's mapping after hardening (no DOCTYPE, no entity declarations). Plain well-formed
+// XML is read by fast-xml.ts into the very document xml2js would build; the rest goes through
+// rss-parser's xml2js, a strict parse first, then a lenient one for common breakage (unclosed
+// tags, stray markup). rss-parser stays for its mapping (RSS 0.9x/1/2, Atom, iTunes, content
+// rebuilt from nested markup), which the corpus tests pin item for item.
 import Parser from 'rss-parser';
 import { ParseError } from './errors.js';
+import { readXml } from './fast-xml.js';
 import { hardenXml } from './xml-safety.js';
 import { parseJsonFeed } from './json-feed.js';
 import { mapItem, resolveEntry, xmlBases } from './rss-map.js';
@@ -93,11 +97,27 @@ type Callback = (err: Error | null, doc: unknown) => void;
 async function parseChunked(parser: Parser<Doc, Doc>, xml: string): Promise<Parser.Output<Doc>> {
   const inner = (parser as unknown as { xmlParser: { constructor: new (o: object) => XmlParser; options: object } }).xmlParser;
   const doc = await new inner.constructor({ ...inner.options, async: true, chunkSize: 64 * 1024 }).parseStringPromise(xml);
+  return mapDocument(parser, doc);
+}
+
+/** rss-parser's mapping over a document already read. */
+function mapDocument(parser: Parser<Doc, Doc>, doc: unknown): Promise<Parser.Output<Doc>> {
   const ready = { parseString: (_xml: string, cb: Callback) => cb(null, doc) };
   return (Object.create(parser, { xmlParser: { value: ready } }) as Parser<Doc, Doc>).parseString('');
 }
 
+/** Above this the fast reader's one synchronous pass (~10 ms per MB) gives way to the chunked path. */
+const FAST_MAX_CHARS = 2 * 1024 * 1024;
+
 async function parseXml(xml: string): Promise<Parser.Output<Doc>> {
+  const doc = xml.length <= FAST_MAX_CHARS ? readXml(xml) : undefined;
+  if (doc) {
+    try {
+      return await mapDocument(strict, doc);
+    } catch {
+      // Not a feed rss-parser can map: the xml2js path below gives the same error its usual message.
+    }
+  }
   try {
     return await parseChunked(strict, xml);
   } catch (first) {

@@ -25,20 +25,43 @@ export interface Candidate {
  * then oldest first.
  */
 export function rankCandidates(fp: Fingerprint, selfId: string, membersOf: (bucket: string) => readonly Candidate[]): Candidate[] {
-  const shared = new Map<string, { c: Candidate; n: number }>();
+  const shared = new Map<string, Shared>();
+  let top = 0;
   for (const b of new Set(fp.buckets)) {
     for (const c of membersOf(b)) {
       if (c.id === selfId) continue;
       const s = shared.get(c.id);
-      if (s) s.n++;
-      else shared.set(c.id, { c, n: 1 });
+      if (s) top = Math.max(top, ++s.n);
+      else shared.set(c.id, { c, n: 1, i: shared.size });
     }
   }
-  return [...shared.values()]
-    .sort((x, y) => y.n - x.n || x.c.at - y.c.at)
-    .slice(0, MAX_CANDIDATES)
-    .map((s) => s.c)
-    .sort((x, y) => x.at - y.at);
+  return topShared(shared, Math.max(top, 1)).map((s) => s.c);
+}
+
+interface Shared {
+  c: Candidate;
+  /** Buckets shared with the incoming item. */
+  n: number;
+  /** First-seen order: the tie-break a stable sort would keep. */
+  i: number;
+}
+
+const byAge = (x: Shared, y: Shared) => x.c.at - y.c.at || x.i - y.i;
+
+/**
+ * The MAX_CANDIDATES best by (most shared, oldest, first seen), returned oldest first (then most
+ * shared, first seen): what sorting every candidate twice gave, without sorting the long tail.
+ */
+function topShared(shared: Map<string, Shared>, top: number): Shared[] {
+  const groups: Shared[][] = Array.from({ length: top + 1 }, () => []);
+  for (const s of shared.values()) groups[s.n].push(s);
+  const picked: Shared[] = [];
+  for (let n = top; n > 0 && picked.length < MAX_CANDIDATES; n--) {
+    const g = groups[n];
+    if (picked.length + g.length > MAX_CANDIDATES) g.sort(byAge).length = MAX_CANDIDATES - picked.length;
+    for (const s of g) picked.push(s);
+  }
+  return picked.sort((x, y) => x.c.at - y.c.at || y.n - x.n || x.i - y.i);
 }
 
 /**

@@ -127,12 +127,15 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const text = toSimplified(original);
   if (DENIAL.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
+  // Most items name nobody who could be moving: then the organisations below cannot change the answer.
+  const candidates = findPeople(text, firms, isFirm);
+  if (!candidates.some((p) => p.score >= 1)) return undefined;
   // One entry per place: two patterns naming the same startup at the same offset count once.
   const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter(
     (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
   );
   // A startup's name found as an organisation is not the person.
-  const people = findPeople(text, firms, isFirm).filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
+  const people = candidates.filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
   if (!person || person.score < 1) return undefined;
   const personName = original.slice(person.start, person.start + person.name.length);

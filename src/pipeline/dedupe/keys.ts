@@ -13,6 +13,8 @@ const DATEISH =
   /^(\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const GENERIC_CJK = [...GENERIC].filter((g) => /[\u3400-\u9fff]/.test(g));
+/** Any generic word at all: a run without one is left as it is by the removals below. */
+const ANY_GENERIC_CJK = new RegExp(GENERIC_CJK.join('|'));
 
 /** Normalized title for the title key, or null when the title is too short or generic to identify a story. */
 export function titleKeyText(title: string): string | null {
@@ -22,7 +24,7 @@ export function titleKeyText(title: string): string | null {
     let cjk = 0;
     for (const run of folded.match(CJK_RUN) ?? []) {
       let rest = run;
-      for (const g of GENERIC_CJK) rest = rest.split(g).join('');
+      if (ANY_GENERIC_CJK.test(rest)) for (const g of GENERIC_CJK) rest = rest.split(g).join('');
       cjk += rest.length;
     }
     return cjk >= 8 ? folded.replace(/ /g, '') : null;

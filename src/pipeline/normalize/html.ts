@@ -75,7 +75,8 @@ function textOf(html: string): string {
 
 export function htmlToText(html: string): string {
   if (!html) return '';
-  let text = textOf(html);
+  // No tag and no entity (most titles): the parser would hand the text back as it is.
+  let text = /[<&]/.test(html) ? textOf(html) : html;
   // Double-escaped HTML shows up as tags only now; parse once more when known tags appear.
   if (KNOWN_TAG.test(text)) text = textOf(text.replace(/&/g, '&amp;').replace(/<(?![/a-z])/gi, '&lt;'));
   return text

@@ -92,7 +92,8 @@ export class AlertRepo {
       archived_at: alert.archivedAt,
       archived_ms: Date.parse(alert.archivedAt),
     });
-    this.s.fts.run(rid, indexText(alert.title), bodyIndexText(alert.summary, assessment), tagIndexText(assessment, alert.lang));
+    // The assessment object itself, not its JSON read back: the same fields either way.
+    this.s.fts.run(rid, indexText(alert.title), bodyIndexText(alert.summary, alert.assessment), tagIndexText(alert.assessment, alert.lang));
   }
 
   /**

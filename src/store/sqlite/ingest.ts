@@ -34,13 +34,15 @@ export class Ingestor {
       fingerprint: db.prepare('SELECT data FROM fingerprints WHERE alert_id = ? AND expires_ms > ?').pluck(),
       bucket: db.prepare('INSERT OR IGNORE INTO buckets (bucket, expires_ms, alert_id) VALUES (?, ?, ?)'),
       putFingerprint: db.prepare('INSERT OR REPLACE INTO fingerprints (alert_id, data, expires_ms) VALUES (?, ?, ?)'),
+      // Prepared once: db.pragma() compiles the statement on every call.
+      dataVersion: db.prepare('PRAGMA data_version').pluck(),
     };
   }
 
   /** Runs inside the caller's transaction. */
   run(batch: IngestBatch, now: Date): IngestOutcome[] {
     const nowMs = now.getTime();
-    if (batch.entries.some((e) => e.fingerprint)) this.candidates.sync(this.db.pragma('data_version', { simple: true }) as number);
+    if (batch.entries.some((e) => e.fingerprint)) this.candidates.sync(this.s.dataVersion.get() as number);
     const expires = nowMs + batch.retentionSec * 1000;
     try {
       return batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires));

@@ -67,15 +67,23 @@ CREATE TABLE also_seen (alert_id TEXT NOT NULL, reporter TEXT NOT NULL, PRIMARY 
 INSERT OR IGNORE INTO also_seen (alert_id, reporter) SELECT alerts.id, json_extract(j.value, '$.source') || char(1) || json_extract(j.value, '$.link') FROM alerts, json_each(alerts.also) AS j;
 `;
 
+/** The assessment fields search indexes (stored as JSON in alerts.assessment). */
+export interface IndexedAssessment {
+  summary?: string;
+  firms?: string[];
+  topics?: string[];
+  moves?: Array<{ person?: string; from?: string; to?: string }>;
+}
+
 /** Body text indexed for search: summaries, firm names and the moves' people and firms, so "Zhipu" finds 智谱 stories tagged with the firm. Same fields as the Redis backend. */
-export function bodyIndexText(summary: string, assessmentJson: string): string {
-  const a = JSON.parse(assessmentJson) as { summary?: string; firms?: string[]; moves?: Array<{ person?: string; from?: string; to?: string }> };
+export function bodyIndexText(summary: string, assessment: string | IndexedAssessment): string {
+  const a = typeof assessment === 'string' ? (JSON.parse(assessment) as IndexedAssessment) : assessment;
   const moves = (a.moves ?? []).flatMap((m) => [m.person ?? '', m.from ?? '', m.to ?? '']);
   return indexText([summary, a.summary ?? '', ...(a.firms ?? []), ...moves].join('\n'));
 }
 
-export function tagIndexText(assessmentJson: string, lang: string): string {
-  const a = JSON.parse(assessmentJson) as { firms?: string[]; topics?: string[] };
+export function tagIndexText(assessment: string | IndexedAssessment, lang: string): string {
+  const a = typeof assessment === 'string' ? (JSON.parse(assessment) as IndexedAssessment) : assessment;
   return alertTags({ firms: a.firms ?? [], topics: a.topics ?? [], lang }, FTS_TAGS).join(' ');
 }
 

@@ -17,6 +17,7 @@ import {
 import type { ChatSource, Feedback, Mute, Watch } from '../chat.js';
 import { AlertRepo } from './alerts.js';
 import { ChatRepo } from './chat.js';
+import { Checkpointer } from './checkpoint.js';
 import { openDatabase, type OpenOptions } from './db.js';
 import { Ingestor } from './ingest.js';
 import { OutboxRepo } from './outbox.js';
@@ -36,6 +37,7 @@ export class SqliteStore implements Store {
   private readonly chat: ChatRepo;
   private readonly index: SearchIndex;
   private readonly ingestor: Ingestor;
+  private readonly checkpoints: Checkpointer;
   private readonly now: () => Date;
   private readonly tx: <A extends unknown[], R>(fn: (...a: A) => R) => (...a: A) => R;
   private closed = false;
@@ -52,6 +54,7 @@ export class SqliteStore implements Store {
     this.chat = new ChatRepo(db);
     this.index = new SearchIndex(db);
     this.ingestor = new Ingestor(db, this.alerts, this.outbox);
+    this.checkpoints = new Checkpointer(db);
     this.stmts = {
       ping: db.prepare('SELECT 1'),
       purgeKeys: db.prepare('DELETE FROM seen_keys WHERE expires_ms <= ?'),
@@ -98,6 +101,8 @@ export class SqliteStore implements Store {
       return Promise.resolve(fn());
     } catch (err) {
       return Promise.reject(err);
+    } finally {
+      this.checkpoints.wrote();
     }
   }
 
@@ -108,6 +113,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.checkpoints.stop();
     this.db.close();
   }
 
