@@ -39,6 +39,8 @@ export interface Signals {
   superapps: number;
   /** A named person moving between organisations was found. */
   move: boolean;
+  /** A talent story on a super-app's side: the move's destination is named by its super-app ('dest'), or a super-app's AI team hires or keeps people ('team'). */
+  superappHires?: 'dest' | 'team';
   hints: { talent: boolean; superapp: boolean };
 }
 
@@ -65,7 +67,8 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
   talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');
-  if (c.aiRole === 0) talent += part(k, ev, 'execRole');
+  // A CFO or a retail chief is not AI talent, unless a named person moves with AI work said in so many words (京东零售智能体).
+  if (c.aiRole === 0 && !(s.move && c.ai >= 2)) talent += part(k, ev, 'execRole');
   if (c.policy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
   if (s.hints.talent && talent > 0) talent += 0.4;
 
@@ -83,6 +86,10 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   if (s.hints.superapp && superapp > 0) superapp += 0.4;
 
   const t = sigmoid(talent - k.bias.talent);
+  // Hiring for a super-app (its new AI chief, its AI team's retention pay) is a super-app story too.
+  // A move to a super-app counts when the person's work there is on the app (its assistant, agent, rides, payments …), not only on its models.
+  const onTheApp = s.superappHires === 'team' || (s.superappHires === 'dest' && c.feature + c.ecosystem + c.superapp > 0);
+  if (onTheApp && t >= 0.5) superapp = Math.max(superapp, k.bias.superapp + 0.5);
   const sa = sigmoid(superapp - k.bias.superapp);
   const why: string[] = [];
   const pos = quote(ev, ['move', 'aiRole', 'people', 'war', 'policy', 'ai']);
