@@ -90,7 +90,7 @@ const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO =
-  /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
+  /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$|从[^，。；：:\n]{1,20}?(?:到|至|跳到|转到|来到)$/i;
 // Denied or unconfirmed reports are not moves.
 const DENIAL =
   /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
