@@ -80,6 +80,8 @@ export interface GistFacts {
   families?: string[];
   /** Whether the move's destination is a firm the engine knows (else: a new company). */
   knownOrg?: (name: string) => boolean;
+  /** Canonical (English) name of a known organisation a move names as written (小鹏汽车 → XPeng). */
+  canonicalOrg?: (name: string) => string | undefined;
 }
 
 function list(xs: string[]): string {
@@ -89,8 +91,9 @@ function list(xs: string[]): string {
 
 function moveSentence(m: Move, facts: GistFacts, num?: string): string {
   const who = romanizeName(m.person);
-  const to = HAN.test(m.to) ? romanizeTerm(m.to) : m.to;
-  const from = HAN.test(m.from) ? romanizeTerm(m.from) : m.from;
+  const latin = (org: string) => (HAN.test(org) ? (facts.canonicalOrg?.(org) ?? romanizeTerm(org)) : org);
+  const to = latin(m.to);
+  const from = latin(m.from);
   const founding = facts.knownOrg && !facts.knownOrg(m.to);
   const core = founding ? `${who} leaves ${from} to found ${to}` : `${who} moves from ${from} to ${to}`;
   return `${core}${m.role ? ` as ${m.role}` : ''}${num ? ` (${num})` : ''}.`;

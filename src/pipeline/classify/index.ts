@@ -76,7 +76,7 @@ function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: Return
   const families = Object.entries(ev.counts)
     .filter(([, n]) => n > 0)
     .map(([f]) => f);
-  return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined };
+  return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined, canonicalOrg: (s) => k.knownOrg(s) };
 }
 
 // A super-app's own AI team, right after its name: "WeChat's AI engineers", "KakaoTalk's AI tab", 微信AI团队.

@@ -201,6 +201,15 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   if (!origin || !dest || origin === dest) return undefined;
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
+  // A Chinese company outside the reported list goes by its Chinese name as the item writes it
+  // (小鹏汽车, 米哈游, 小红书): it has no canonical name readers would know. Reported firms and firms
+  // from elsewhere (高通 → Qualcomm) keep their canonical names.
+  const asWritten = (org: string) => {
+    const f = k.firms.get(org);
+    if (!f || f.report || f.region !== 'CN') return org;
+    const terms = firms.filter((h) => h.firm === org && /^[\u3400-\u9fff]/.test(h.term)).map((h) => original.slice(h.start, h.end));
+    return terms.sort((a, b) => b.length - a.length)[0] ?? org;
+  };
   // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
   const fullName = (org: string) =>
     isFirm(org) || !/^[A-Z]/.test(org)
@@ -208,11 +217,9 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
       : (text.match(
           new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`),
         )?.[0] ?? org);
-  origin = fullName(origin);
-  dest = fullName(dest);
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
-  return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
+  return { person: personName, from: asWritten(fullName(origin)), to: asWritten(fullName(dest)), ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
 }
 
 /** "离职创业，创立元象智能": the new company is the destination (its name as written). */

@@ -125,7 +125,7 @@ describe('move extraction: appointments and new labs', () => {
       'OpenAI',
       'Thinking Machines Lab',
     ],
-    ['zh 挖来', '小红书从阿里挖来通义负责人', '小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。', '周靖人', 'Alibaba', 'Xiaohongshu'],
+    ['zh 挖来', '小红书从阿里挖来通义负责人', '小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。', '周靖人', 'Alibaba', '小红书'],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
