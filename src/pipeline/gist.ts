@@ -89,6 +89,25 @@ function list(xs: string[]): string {
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
+// Chinese titles a move may carry, in English for the gist (a title not listed is left out).
+const ROLE_EN: Record<string, string> = {
+  首席科学家: 'chief scientist',
+  首席技术官: 'CTO',
+  首席执行官: 'CEO',
+  首席运营官: 'COO',
+  首席AI官: 'chief AI officer',
+  首席人工智能官: 'chief AI officer',
+  首席架构师: 'chief architect',
+  副总裁: 'vice president',
+  技术副总裁: 'vice president of technology',
+  总裁: 'president',
+  副院长: 'deputy head',
+  技术负责人: 'technical lead',
+  总经理: 'general manager',
+  总监: 'director',
+  技术总监: 'technical director',
+};
+
 function moveSentence(m: Move, facts: GistFacts, num?: string): string {
   const who = romanizeName(m.person);
   const latin = (org: string) => (HAN.test(org) ? (facts.canonicalOrg?.(org) ?? romanizeTerm(org)) : org);
@@ -96,7 +115,8 @@ function moveSentence(m: Move, facts: GistFacts, num?: string): string {
   const from = latin(m.from);
   const founding = facts.knownOrg && !facts.knownOrg(m.to);
   const core = founding ? `${who} leaves ${from} to found ${to}` : `${who} moves from ${from} to ${to}`;
-  return `${core}${m.role ? ` as ${m.role}` : ''}${num ? ` (${num})` : ''}.`;
+  const role = m.role && HAN.test(m.role) ? ROLE_EN[m.role.replace(/^(?:高级|资深|常务)/, '')] : m.role;
+  return `${core}${role ? ` as ${role}` : ''}${num ? ` (${num})` : ''}.`;
 }
 
 function topicPhrase(a: Assessment, facts: GistFacts, products: string[]): string {

@@ -219,7 +219,36 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
         )?.[0] ?? org);
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
-  return { person: personName, from: asWritten(fullName(origin)), to: asWritten(fullName(dest)), ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
+  const role = roleOf(original);
+  return {
+    person: personName,
+    from: asWritten(fullName(origin)),
+    to: asWritten(fullName(dest)),
+    ...(role ? { role } : {}),
+    ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}),
+  };
+}
+
+// The title taken in the new job: "named X as its first chief AI officer", "joins Y as head of ChatGPT
+// search", 出任智谱首席科学家. Only after a hiring verb (not "served as", "previously … as"), one clause.
+const ROLE_EN =
+  /\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|recruited|recruits|joins|joined|joining|rejoins|rejoined|returns|returned|returning|brought on|brings on|brought in|brings in|promoted|signs on|signed on)\b(?:(?!\b(?:served|serves|worked|works|was|previously|formerly|who|where)\b)[^.;\n]){0,80}?\bas\s+(?:its|the|their|a|an)?\s*(?:new\s+|first\s+|first-ever\s+)?((?:[\w+&-]+\s+){0,4}?(?:officer|scientist|president|VP|CTO|CEO|COO|CFO|director|head|lead|chief|manager|architect|fellow|adviser|advisor|partner)(?:\s+of\s+[\w+.&-]+(?:\s+[\w+.&-]+){0,3}?)?)(?=\s*[,.;]|\s+(?:to|for|at|in|and|on|with|from|after|where|starting|effective|,)\b|\s*$)/m;
+const ROLE_ZH =
+  /(?:出任|担任|就任|升任|任命为|履新)[\u4e00-\u9fa5A-Za-z]{0,8}?((?:技术|执行|高级|资深|常务)?(?:首席[\u4e00-\u9fa5A-Za-z]{1,4}?官|首席科学家|首席架构师|副总裁|总裁|副院长|院长|总经理|总监|主任|CTO|CEO|COO|负责人))/g;
+
+function roleOf(text: string): string | undefined {
+  const en = ROLE_EN.exec(text)?.[1];
+  if (en && !/^(?:a|an|the|its)$/i.test(en)) return en.replace(/\s+/g, ' ').replace(/[.]$/, '').trim();
+  for (const m of text.matchAll(ROLE_ZH)) {
+    // A title held before ("此前在阶跃星辰担任技术副总裁的…", "一年前…加入X担任…") is not the new one.
+    const sentence =
+      text
+        .slice(0, m.index)
+        .split(/[。；;\n]/)
+        .pop() ?? '';
+    if (!/此前|曾|之前|年前|去年|早年|原本/.test(sentence)) return m[1];
+  }
+  return undefined;
 }
 
 /** "离职创业，创立元象智能": the new company is the destination (its name as written). */

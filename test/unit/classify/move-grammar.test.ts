@@ -17,6 +17,8 @@ describe('move grammar on own cases', () => {
     'eval/moves-hand5.jsonl',
     'eval/moves-hand6.jsonl',
     'eval/moves-hand7.jsonl',
+    'eval/fresh-11.jsonl',
+    'eval/fresh-11b.jsonl',
   ])('%s: at least 95 percent from→to, no move on hard negatives', (file) => {
     const rows = readEvalRows(resolve(file));
     const { classifier } = engine();
@@ -215,6 +217,58 @@ describe('move grammar, by rule', () => {
       'Google',
     ],
     ['zh 离职创业', 'DeepSeek研究员林晓彤离职创业', '林晓彤已从深度求索离职，创立AI公司深流科技，专注大模型推理。', '林晓彤', 'DeepSeek', '深流科技'],
+    // Issue 11 patterns (fresh-11 misses), one case each, written apart from the eval rows.
+    [
+      'zh 就任 with a surname outside the common list',
+      '前百度研究员骆文川就任智谱首席技术官',
+      '骆文川在百度工作八年，负责文心大模型训练。',
+      '骆文川',
+      'Baidu',
+      'Zhipu AI',
+    ],
+    [
+      'zh name after 副院长, before 首次',
+      '加入月之暗面后，前商汤研究院副院长冼志恒首次亮相',
+      '他今年离开商汤，负责Kimi多模态模型。',
+      '冼志恒',
+      'SenseTime',
+      'Moonshot AI',
+    ],
+    ['zh 官宣 after the hiring firm', '阶跃星辰官宣：前快手大模型负责人邵一鸣加盟', '邵一鸣此前负责快手可灵模型训练。', '邵一鸣', 'Kuaishou', 'StepFun'],
+    ['zh name before 被曝入职', '拼多多算法负责人温启航被曝入职字节跳动', '温启航将负责抖音推荐大模型。', '温启航', 'PDD', 'ByteDance'],
+    [
+      'zh name after 天才少年, before 今年',
+      '华为天才少年钟雨桐今年加入DeepSeek',
+      '钟雨桐此前在华为诺亚方舟实验室研究大模型推理。',
+      '钟雨桐',
+      'Huawei',
+      'DeepSeek',
+    ],
+    ['zh 从X到Y', '从字节到腾讯：前豆包研究员闫书宁的选择', '前字节跳动研究员闫书宁近日谈到转投腾讯混元的原因。', '闫书宁', 'ByteDance', 'Tencent'],
+    [
+      'zh non-reported Chinese firm as written',
+      '理想汽车自动驾驶负责人转投小米',
+      '理想汽车自动驾驶大模型负责人蒙嘉树已离职，转投小米汽车。',
+      '蒙嘉树',
+      '理想汽车',
+      'Xiaomi',
+    ],
+    [
+      'signs on with',
+      'Former Baidu Ernie lead Ruan Zhiqiang signs on with Tencent',
+      'He will run pretraining for the Hunyuan models.',
+      'Ruan Zhiqiang',
+      'Baidu',
+      'Tencent',
+    ],
+    [
+      'a descriptor is not the new company',
+      'Meta research director Ines Vasquez-Lund leaves to start an AI-safety lab',
+      'Ines Vasquez-Lund has left Meta to start Beacon Research, a nonprofit lab, she said.',
+      'Ines Vasquez-Lund',
+      'Meta',
+      'Beacon Research',
+    ],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
@@ -239,6 +293,8 @@ describe('move grammar, by rule', () => {
       'Meta promotes Hugo Brandt to chief AI scientist',
       'Hugo Brandt, who has led Llama training at Meta since 2021, takes the new role in January.',
     ],
+    ['zh role word before 被曝 is no name', '华为团队前成员被曝入职阶跃星辰', '消息称多名成员近期离开，阶跃星辰未回应。'],
+    ['zh franchise 加盟 and show-business 官宣加入', '茶饮品牌官宣加入商场，新增加盟门店', '该品牌今年新开加盟店超过一千家。'],
   ])('no move: %s', (_n, title, summary) => {
     expect(classify(title, summary).moves).toEqual([]);
   });
