@@ -269,6 +269,46 @@ describe('move grammar, by rule', () => {
       'Meta',
       'Beacon Research',
     ],
+    [
+      'passive: snapped up by',
+      'Baidu search scientist poached',
+      'Gao Wenjun, who led ranking models at Baidu, was snapped up by Tencent this month.',
+      'Gao Wenjun',
+      'Baidu',
+      'Tencent',
+    ],
+    [
+      'now works on … at',
+      'Ex-Meta roboticist finds a new home',
+      'Anika Brandvold, who led robotics at Meta until last year, now works on Optimus at Tesla.',
+      'Anika Brandvold',
+      'Meta',
+      'Tesla',
+    ],
+    [
+      'plain "founded" after leaving',
+      'Two Anthropic alumni start a lab',
+      'Noor Haddad and Eli Brandt, who both worked on Claude, have left Anthropic and founded Quillstone Labs.',
+      'Noor Haddad',
+      'Anthropic',
+      'Quillstone Labs',
+    ],
+    [
+      "a firm's own team is not a startup",
+      "Microsoft's Phi team loses a researcher",
+      'Sunil Varma, who trained small Phi models at Microsoft, has left for Anthropic.',
+      'Sunil Varma',
+      'Microsoft',
+      'Anthropic',
+    ],
+    [
+      'zh startup name before 停止运营',
+      'AI初创公司灵犀停止运营，创始人加入阿里',
+      '创始人钟明轩及核心成员已加入阿里巴巴通义实验室。',
+      '钟明轩',
+      '灵犀',
+      'Alibaba',
+    ],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
