@@ -44,6 +44,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       superapps: superapps.size,
       move: !!move,
       superappHires: superappHires(text, scan.firms, move),
+      superappAi: scan.firms.some((h) => h.kind === 'superapp' && SUPERAPP_AI.test(text.slice(h.end, h.end + 12))),
       hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
     });
     let score = Math.max(scores.talent, scores.superapp);
@@ -78,6 +79,10 @@ function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: Return
     .map(([f]) => f);
   return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined, canonicalOrg: (s) => k.knownOrg(s) };
 }
+
+// A super-app's own AI right after its name: "LINE's AI can now…", "GrabPay's AI coach", 微信AI…
+const SUPERAPP_AI =
+  /^(?:'s|’s)?\s*(?:new\s+)?(?:AI|A\.I\.|智能体|AI助手)(?![\w-]*\s+(?:team|teams|lab|engineers|researchers|staff|group|unit|talent|chief|lead|head)\b)/;
 
 // A super-app's own AI team, right after its name: "WeChat's AI engineers", "KakaoTalk's AI tab", 微信AI团队.
 const SUPERAPP_AI_TEAM =

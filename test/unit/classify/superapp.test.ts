@@ -90,4 +90,14 @@ describe('super-app rules', () => {
     const a = classify('腾讯为微信AI团队发放留任奖金', '腾讯近期向微信AI团队核心成员发放专项留任奖金，以应对字节跳动的挖角。');
     expect(a.topics, a.why.join(' | ')).toEqual(['talent', 'superapp']);
   });
+
+  it("a super-app's own AI named right after it is a feature angle", () => {
+    const a = classify("Kakao Pay's AI can now settle group dinners", 'Users ask it in a KakaoTalk chat room and it splits the bill among friends.');
+    expect(a.topics, a.why.join(' | ')).toContain('superapp');
+  });
+
+  it('an "AI coach" in a super-app is not a sports story', () => {
+    const a = classify('Grab launches an AI fitness coach for its drivers', 'The coach in the Grab driver app suggests breaks and stretches between rides.');
+    expect(a.why.join(' | ')).not.toContain('sports');
+  });
 });
