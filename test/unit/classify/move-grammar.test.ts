@@ -309,6 +309,15 @@ describe('move grammar, by rule', () => {
       '灵犀',
       'Alibaba',
     ],
+    [
+      "metonym: Musk's AI company",
+      "Elon Musk's AI company lands a DeepMind researcher",
+      "Farid Haddadi, who worked on Gemini at Google DeepMind, has joined Elon Musk's AI company to work on Grok.",
+      'Farid Haddadi',
+      'Google',
+      'xAI',
+    ],
+    ['zh nicknames 度厂/菊厂', '度厂大将邹文博投奔菊厂', '百度前文心大模型负责人邹文博已加入华为盘古团队。', '邹文博', 'Baidu', 'Huawei'],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
