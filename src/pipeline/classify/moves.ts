@@ -17,7 +17,7 @@ const TO_BEFORE =
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
+  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
@@ -31,6 +31,11 @@ const UNKNOWN_ORG = [
     side: 'to' as const,
   },
   { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  // "is raising money for a startup called Lumen Circuits", "building a company named N".
+  {
+    re: /\b(?:raising (?:money|funds|capital) for|building|starting|launching|founding|forming|setting up)\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|venture|lab)\s+(?:called|named)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g,
+    side: 'to' as const,
+  },
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
@@ -57,7 +62,7 @@ const NOT_ORG = new Set(
 type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean };
 // A company being founded now ("has left to found N", "将创办N"), not one founded years ago ("who co-founded N").
 const FOUNDING_NOW =
-  /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
+  /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting|building|forming|setting up|raising (?:money|funds|capital) for)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
 
 function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];

@@ -19,6 +19,8 @@ describe('move grammar on own cases', () => {
     'eval/moves-hand7.jsonl',
     'eval/fresh-11.jsonl',
     'eval/fresh-11b.jsonl',
+    'eval/fresh-11c.jsonl',
+    'eval/fresh-11e.jsonl',
   ])('%s: at least 95 percent from→to, no move on hard negatives', (file) => {
     const rows = readEvalRows(resolve(file));
     const { classifier } = engine();
@@ -318,6 +320,22 @@ describe('move grammar, by rule', () => {
       'xAI',
     ],
     ['zh nicknames 度厂/菊厂', '度厂大将邹文博投奔菊厂', '百度前文心大模型负责人邹文博已加入华为盘古团队。', '邹文博', 'Baidu', 'Huawei'],
+    [
+      'raising money for a startup called N',
+      "Anthropic's policy researcher departs",
+      'Hana Okafor-Lind has left Anthropic and is raising money for a startup called Tallyglass, people familiar said.',
+      'Hana Okafor-Lind',
+      'Anthropic',
+      'Tallyglass',
+    ],
+    [
+      'the hiring firm picks',
+      'Paytm picks Microsoft veteran for AI role',
+      'Paytm has picked Rajesh Balakrishnan, who led Copilot research at Microsoft, to run its AI lab.',
+      'Rajesh Balakrishnan',
+      'Microsoft',
+      'Paytm',
+    ],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
