@@ -80,6 +80,8 @@ export interface GistFacts {
   families?: string[];
   /** Whether the move's destination is a firm the engine knows (else: a new company). */
   knownOrg?: (name: string) => boolean;
+  /** Canonical (English) name of a known organisation a move names as written (小鹏汽车 → XPeng). */
+  canonicalOrg?: (name: string) => string | undefined;
 }
 
 function list(xs: string[]): string {
@@ -87,13 +89,34 @@ function list(xs: string[]): string {
   return `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
+// Chinese titles a move may carry, in English for the gist (a title not listed is left out).
+const ROLE_EN: Record<string, string> = {
+  首席科学家: 'chief scientist',
+  首席技术官: 'CTO',
+  首席执行官: 'CEO',
+  首席运营官: 'COO',
+  首席AI官: 'chief AI officer',
+  首席人工智能官: 'chief AI officer',
+  首席架构师: 'chief architect',
+  副总裁: 'vice president',
+  技术副总裁: 'vice president of technology',
+  总裁: 'president',
+  副院长: 'deputy head',
+  技术负责人: 'technical lead',
+  总经理: 'general manager',
+  总监: 'director',
+  技术总监: 'technical director',
+};
+
 function moveSentence(m: Move, facts: GistFacts, num?: string): string {
   const who = romanizeName(m.person);
-  const to = HAN.test(m.to) ? romanizeTerm(m.to) : m.to;
-  const from = HAN.test(m.from) ? romanizeTerm(m.from) : m.from;
+  const latin = (org: string) => (HAN.test(org) ? (facts.canonicalOrg?.(org) ?? romanizeTerm(org)) : org);
+  const to = latin(m.to);
+  const from = latin(m.from);
   const founding = facts.knownOrg && !facts.knownOrg(m.to);
   const core = founding ? `${who} leaves ${from} to found ${to}` : `${who} moves from ${from} to ${to}`;
-  return `${core}${m.role ? ` as ${m.role}` : ''}${num ? ` (${num})` : ''}.`;
+  const role = m.role && HAN.test(m.role) ? ROLE_EN[m.role.replace(/^(?:高级|资深|常务)/, '')] : m.role;
+  return `${core}${role ? ` as ${role}` : ''}${num ? ` (${num})` : ''}.`;
 }
 
 function topicPhrase(a: Assessment, facts: GistFacts, products: string[]): string {

@@ -16,10 +16,17 @@ export interface TopicScores {
 export function evidence(k: Knowledge, scan: Scan): Evidence {
   const terms: Partial<Record<FamilyName, string[]>> = {};
   const seen = new Set<string>();
+  const aiMade = new Set(
+    scan.terms
+      .filter((h) => k.families[h.family].weight < 0 && /\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(Math.max(0, h.start - 24), h.start)))
+      .map((h) => `${h.family}:${scan.folded.slice(h.start, h.end)}`),
+  );
   for (const h of scan.terms) {
     // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.
     if (scan.firms.some((f) => f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start)) continue;
     const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+    // "an AI spending coach … the coach", "AI教练": a negative word made an AI product is not that trade's story.
+    if (aiMade.has(key)) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
@@ -39,6 +46,10 @@ export interface Signals {
   superapps: number;
   /** A named person moving between organisations was found. */
   move: boolean;
+  /** A talent story on a super-app's side: the move's destination is named by its super-app ('dest'), or a super-app's AI team hires or keeps people ('team'). */
+  superappHires?: 'dest' | 'team';
+  /** A super-app's own AI is named right after it ("LINE's AI", 微信AI): a feature angle. */
+  superappAi?: boolean;
   hints: { talent: boolean; superapp: boolean };
 }
 
@@ -65,14 +76,15 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
   talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');
-  if (c.aiRole === 0) talent += part(k, ev, 'execRole');
+  // A CFO or a retail chief is not AI talent, unless a named person moves with AI work said in so many words (京东零售智能体).
+  if (c.aiRole === 0 && !(s.move && c.ai >= 2)) talent += part(k, ev, 'execRole');
   if (c.policy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
   if (s.hints.talent && talent > 0) talent += 0.4;
 
   const strong = part(k, ev, 'superapp');
   const platforms = Math.min(s.superapps, 2) * 1.5;
   const angle = c.feature + (c.ai > 0 || s.aiFirms > 0 ? 1 : 0);
-  let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem');
+  let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem') + (s.superappAi && c.feature === 0 ? k.families.feature.weight : 0);
   if (s.superapps > 0 && s.aiFirms > 0) superapp += 0.8;
   if (strong === 0 && platforms === 0) superapp *= 0.2;
   // A move between employers that run super-apps is not by itself a super-app story.
@@ -83,6 +95,10 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   if (s.hints.superapp && superapp > 0) superapp += 0.4;
 
   const t = sigmoid(talent - k.bias.talent);
+  // Hiring for a super-app (its new AI chief, its AI team's retention pay) is a super-app story too.
+  // A move to a super-app counts when the person's work there is on the app (its assistant, agent, rides, payments …), not only on its models.
+  const onTheApp = s.superappHires === 'team' || (s.superappHires === 'dest' && c.feature + c.ecosystem + c.superapp > 0);
+  if (onTheApp && t >= 0.5) superapp = Math.max(superapp, k.bias.superapp + 0.5);
   const sa = sigmoid(superapp - k.bias.superapp);
   const why: string[] = [];
   const pos = quote(ev, ['move', 'aiRole', 'people', 'war', 'policy', 'ai']);

@@ -1,5 +1,5 @@
 // The rule engine: one scan per item (firms + topic terms), topic scores, the move, the why.
-import type { Knowledge } from '../../knowledge/index.js';
+import type { FirmHit, Knowledge } from '../../knowledge/index.js';
 import type { Assessment, Item, Move, Topic } from '../../types.js';
 import { buildGist, romanizeName, type GistFacts } from '../gist.js';
 import { summarize } from '../summarize.js';
@@ -43,6 +43,8 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       aiFirms,
       superapps: superapps.size,
       move: !!move,
+      superappHires: superappHires(text, scan.firms, move),
+      superappAi: scan.firms.some((h) => h.kind === 'superapp' && SUPERAPP_AI.test(text.slice(h.end, h.end + 12))),
       hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
     });
     let score = Math.max(scores.talent, scores.superapp);
@@ -75,5 +77,24 @@ function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: Return
   const families = Object.entries(ev.counts)
     .filter(([, n]) => n > 0)
     .map(([f]) => f);
-  return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined };
+  return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined, canonicalOrg: (s) => k.knownOrg(s) };
+}
+
+// A super-app's own AI right after its name: "LINE's AI can now…", "GrabPay's AI coach", 微信AI…
+const SUPERAPP_AI =
+  /^(?:'s|’s)?\s*(?:new\s+)?(?:AI|A\.I\.|智能体|AI助手)(?![\w-]*\s+(?:team|teams|lab|engineers|researchers|staff|group|unit|talent|chief|lead|head)\b)/;
+
+// A super-app's own AI team, right after its name: "WeChat's AI engineers", "KakaoTalk's AI tab", 微信AI团队.
+const SUPERAPP_AI_TEAM =
+  /^(?:'s)?\s*(?:new\s+)?(?:AI|A\.I\.|智能体|大模型)\s*(?:team|teams|tab|engineers|researchers|staff|group|unit|talent|团队|新团队|部门|工程师|人才|骨干)/i;
+
+/**
+ * A talent story told from a super-app's side: the person moves to a firm the item names by its
+ * super-app (Grab, Paytm, KakaoTalk, 美团, LINE …), or the hiring, pay or retention is for a
+ * super-app's own AI team. A super-app that only loses the person (the origin) does not count.
+ */
+function superappHires(text: string, hits: FirmHit[], move: { from: string; to: string } | undefined): 'dest' | 'team' | undefined {
+  const sa = hits.filter((h) => h.kind === 'superapp');
+  if (move && sa.some((h) => h.firm === move.to)) return 'dest';
+  return sa.some((h) => h.firm !== move?.from && SUPERAPP_AI_TEAM.test(text.slice(h.end, h.end + 16))) ? 'team' : undefined;
 }

@@ -12,12 +12,12 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? with|\bsigned with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\brecruited by|\bhired by|\bpoached by|\blured by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired) by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)/i;
+  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
@@ -27,10 +27,15 @@ const FROM_AFTER =
 
 const UNKNOWN_ORG = [
   {
-    re: /\b(?:co-?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g,
+    re: /\b(?:(?:co-?)?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g,
     side: 'to' as const,
   },
   { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  // "is raising money for a startup called Lumen Circuits", "building a company named N".
+  {
+    re: /\b(?:raising (?:money|funds|capital) for|building|starting|launching|founding|forming|setting up)\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|venture|lab)\s+(?:called|named)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g,
+    side: 'to' as const,
+  },
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
@@ -44,7 +49,7 @@ const UNKNOWN_ORG = [
   // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
   // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
   {
-    re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|，|,|。|$))/g,
+    re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|停止|停运|关停|解散|被|已|将|获|完成|正式|，|,|。|$))/g,
     side: 'from' as const,
   },
 ];
@@ -57,7 +62,7 @@ const NOT_ORG = new Set(
 type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean };
 // A company being founded now ("has left to found N", "将创办N"), not one founded years ago ("who co-founded N").
 const FOUNDING_NOW =
-  /\b(?:to|will|is|are|has|have) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
+  /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting|building|forming|setting up|raising (?:money|funds|capital) for)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
 
 function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];
@@ -69,10 +74,14 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
       const start = m.index + m[0].lastIndexOf(m[1]);
       if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
       if (firms.some((f) => f.start < start + org.length && start < f.end)) continue;
+      // "Microsoft's Phi team", "Google's Brain team": a group inside a firm just named, not a startup.
+      if (side === 'from' && firms.some((f) => f.end <= start && start - f.end <= 4 && /^\s*(?:'s|’s)?\s*$/.test(lines.slice(f.end, start)))) continue;
       // "to start a London robotics team" starts a team, not a company.
       if (
         side === 'to' &&
-        /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center)\b/.test(lines.slice(start + org.length, start + org.length + 40))
+        /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center|lab|startup|start-up|company|venture|firm|nonprofit)\b/.test(
+          lines.slice(start + org.length, start + org.length + 40),
+        )
       )
         continue;
       // "X, who co-founded Vantor in 2019, has joined Google": a company founded before is where the person comes from.
@@ -88,7 +97,7 @@ const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO =
-  /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$/i;
+  /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$|从[^，。；：:\n]{1,20}?(?:到|至|跳到|转到|来到)$/i;
 // Denied or unconfirmed reports are not moves.
 const DENIAL =
   /\b(?:den(?:y|ies|ied)|rejects?|rejected|dismiss(?:es|ed)?|refutes?|refuted)\b[^.\n]{0,40}\b(?:report|rumou?rs?|claims?|speculation)|\brumou?rs?\b[^.\n]{0,60}\b(?:are|were|is|was) (?:false|untrue|wrong|baseless|unfounded|inaccurate)|\b(?:called|calls) (?:the |that )?(?:reports?|rumou?rs?|claims?) (?:wrong|false|untrue|inaccurate|baseless)|\b(?:is|am|are|remains?) (?:not leaving|staying (?:at|with|put))|\bI am staying\b|\bremains at\b[^.\n]{0,40}\bno plans\b|否认|辟谣|不实|并未离职|未离职|仍在[^，。]{0,10}(?:工作|任职|负责)/i;
@@ -107,7 +116,7 @@ const TENURE_BEFORE =
   /(?:\bwho (?:had )?(?:co-)?founded|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
 const PURPOSE_BEFORE =
-  /(?:\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
+  /(?:\bnow (?:works?|leads|heads|runs|builds|oversees)\b[\w\s-]{0,35}?\b(?:at|for)|\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
 const PAPER_AFTER =
   /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
 const NEWCO_ZH =
@@ -202,6 +211,15 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   if (!origin || !dest || origin === dest) return undefined;
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
+  // A Chinese company outside the reported list goes by its Chinese name as the item writes it
+  // (小鹏汽车, 米哈游, 小红书): it has no canonical name readers would know. Reported firms and firms
+  // from elsewhere (高通 → Qualcomm) keep their canonical names.
+  const asWritten = (org: string) => {
+    const f = k.firms.get(org);
+    if (!f || f.report || f.region !== 'CN') return org;
+    const terms = firms.filter((h) => h.firm === org && /^[\u3400-\u9fff]/.test(h.term)).map((h) => original.slice(h.start, h.end));
+    return terms.sort((a, b) => b.length - a.length)[0] ?? org;
+  };
   // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
   const fullName = (org: string) =>
     isFirm(org) || !/^[A-Z]/.test(org)
@@ -209,11 +227,38 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
       : (text.match(
           new RegExp(`\\b${org.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (?:Labs?|AI|Technologies|Robotics|Systems|Research|Inc\\.?)(?![\\w-])`),
         )?.[0] ?? org);
-  origin = fullName(origin);
-  dest = fullName(dest);
   const r1 = k.firmRegion(origin);
   const r2 = k.firmRegion(dest);
-  return { person: personName, from: origin, to: dest, ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}) };
+  const role = roleOf(original);
+  return {
+    person: personName,
+    from: asWritten(fullName(origin)),
+    to: asWritten(fullName(dest)),
+    ...(role ? { role } : {}),
+    ...(r1 && r2 ? { direction: `${r1}→${r2}` } : {}),
+  };
+}
+
+// The title taken in the new job: "named X as its first chief AI officer", "joins Y as head of ChatGPT
+// search", 出任智谱首席科学家. Only after a hiring verb (not "served as", "previously … as"), one clause.
+const ROLE_EN =
+  /\b(?:named|names|appointed|appoints|hired|hires|tapped|taps|recruited|recruits|joins|joined|joining|rejoins|rejoined|returns|returned|returning|brought on|brings on|brought in|brings in|promoted|signs on|signed on)\b(?:(?!\b(?:served|serves|worked|works|was|previously|formerly|who|where)\b)[^.;\n]){0,80}?\bas\s+(?:its|the|their|a|an)?\s*(?:new\s+|first\s+|first-ever\s+)?((?:[\w+&-]+\s+){0,4}?(?:officer|scientist|president|VP|CTO|CEO|COO|CFO|director|head|lead|chief|manager|architect|fellow|adviser|advisor|partner)(?:\s+of\s+[\w+.&-]+(?:\s+[\w+.&-]+){0,3}?)?)(?=\s*[,.;]|\s+(?:to|for|at|in|and|on|with|from|after|where|starting|effective|,)\b|\s*$)/m;
+const ROLE_ZH =
+  /(?:出任|担任|就任|升任|任命为|履新)[\u4e00-\u9fa5A-Za-z]{0,8}?((?:技术|执行|高级|资深|常务)?(?:首席[\u4e00-\u9fa5A-Za-z]{1,4}?官|首席科学家|首席架构师|副总裁|总裁|副院长|院长|总经理|总监|主任|CTO|CEO|COO|负责人))/g;
+
+function roleOf(text: string): string | undefined {
+  const en = ROLE_EN.exec(text)?.[1];
+  if (en && !/^(?:a|an|the|its)$/i.test(en)) return en.replace(/\s+/g, ' ').replace(/[.]$/, '').trim();
+  for (const m of text.matchAll(ROLE_ZH)) {
+    // A title held before ("此前在阶跃星辰担任技术副总裁的…", "一年前…加入X担任…") is not the new one.
+    const sentence =
+      text
+        .slice(0, m.index)
+        .split(/[。；;\n]/)
+        .pop() ?? '';
+    if (!/此前|曾|之前|年前|去年|早年|原本/.test(sentence)) return m[1];
+  }
+  return undefined;
 }
 
 /** "离职创业，创立元象智能": the new company is the destination (its name as written). */

@@ -117,7 +117,7 @@ describe('English gist', () => {
     const assessor = createAssessor({ classifier: engine().classifier, log: silentLogger(), config: gistConfig });
     const [a] = await assessor.assess([zh]);
     expect(a.relevant).toBe(true);
-    expect(a.gist).toBe('Xu Lanqing moves from Alibaba to Meituan.');
+    expect(a.gist).toBe('Xu Lanqing moves from Alibaba to Meituan as vice president.');
     expect(a.moves[0]).toMatchObject({ person: '徐岚清', personLatin: 'Xu Lanqing' });
   });
 
@@ -149,7 +149,7 @@ describe('English gist', () => {
       config: gistConfig,
     });
     llm.setMode({ kind: 'answer', content: '{"relevant": true, "topics": ["talent"], "gist": "徐岚清从阿里跳槽到美团。"}' });
-    expect((await assessor.assess([zh]))[0].gist).toBe('Xu Lanqing moves from Alibaba to Meituan.');
+    expect((await assessor.assess([zh]))[0].gist).toBe('Xu Lanqing moves from Alibaba to Meituan as vice president.');
     llm.setMode({ kind: 'answer', content: JSON.stringify({ relevant: true, topics: ['talent'], gist: 'word '.repeat(60) }) });
     const other = item('美团挖来阿里大将 徐岚清出任副总裁', '美团宣布，原阿里巴巴淘宝AI负责人徐岚清加盟美团，出任副总裁。');
     expect((await assessor.assess([other]))[0].gist).toMatch(/^Xu Lanqing moves from Alibaba to Meituan/);

@@ -125,9 +125,42 @@ describe('move extraction: appointments and new labs', () => {
       'OpenAI',
       'Thinking Machines Lab',
     ],
-    ['zh 挖来', '小红书从阿里挖来通义负责人', '小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。', '周靖人', 'Alibaba', 'Xiaohongshu'],
+    ['zh 挖来', '小红书从阿里挖来通义负责人', '小红书近日从阿里巴巴挖来通义实验室负责人周靖人，负责其大模型业务。', '周靖人', 'Alibaba', '小红书'],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
+  });
+});
+
+describe('move role', () => {
+  it.each([
+    [
+      'en, after a hiring verb',
+      'Grab names ex-Google engineer Priya Menon as its first chief AI officer',
+      'She will run AI across rides and payments.',
+      'chief AI officer',
+    ],
+    [
+      'en, head of …',
+      'OpenAI hires Google veteran Tomas Lindqvist',
+      'Tomas Lindqvist has joined OpenAI as head of ChatGPT shopping, the company said.',
+      'head of ChatGPT shopping',
+    ],
+    ['zh 出任', '前微软研究员苏启明出任智谱首席科学家', '苏启明将负责GLM基础模型研究。', '首席科学家'],
+  ])('%s', (_n, title, summary, role) => {
+    const a = classify(title, summary);
+    expect(a.moves[0]?.role, a.why.join(' | ')).toBe(role);
+  });
+
+  it('a title held before is not the new role', () => {
+    const a = classify('贾文涛回归腾讯', '此前在阶跃星辰担任技术副总裁的贾文涛已回归腾讯，负责混元大模型。');
+    expect(a.moves[0]).toMatchObject({ from: 'StepFun', to: 'Tencent' });
+    expect(a.moves[0]?.role).toBeUndefined();
+  });
+
+  it('"served as" is the old job', () => {
+    const a = classify('Anthropic hires Meta researcher Carla Ruiz', 'Carla Ruiz, who served as director of Llama research at Meta, has joined Anthropic.');
+    expect(a.moves[0]).toMatchObject({ from: 'Meta', to: 'Anthropic' });
+    expect(a.moves[0]?.role).toBeUndefined();
   });
 });

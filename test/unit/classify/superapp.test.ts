@@ -68,4 +68,36 @@ describe('super-app rules', () => {
     );
     expect(a.relevant).toBe(false);
   });
+
+  it('a move to a super-app to work on the app is a super-app story too', () => {
+    const a = classify(
+      'Paytm hires Google AI lead Kiran Rao',
+      'Kiran Rao, who led AI at Google Pay, joins Paytm to run its consumer assistant and merchant payments.',
+    );
+    expect(a.topics, a.why.join(' | ')).toEqual(['talent', 'superapp']);
+  });
+
+  it('a super-app that only loses the person, or hires for its models, is talent only', () => {
+    expect(classify("Kakao's AI lead Min Ji-ho joins Google", 'Min Ji-ho led AI research at Kakao and will work on Gemini in Seoul.').topics).toEqual([
+      'talent',
+    ]);
+    expect(classify('Kakao hires Samsung researcher Yoon Da-eun', 'Yoon Da-eun will train smaller Kanana language models for phones.').topics).toEqual([
+      'talent',
+    ]);
+  });
+
+  it("retention pay for a super-app's AI team is a super-app story too", () => {
+    const a = classify('腾讯为微信AI团队发放留任奖金', '腾讯近期向微信AI团队核心成员发放专项留任奖金，以应对字节跳动的挖角。');
+    expect(a.topics, a.why.join(' | ')).toEqual(['talent', 'superapp']);
+  });
+
+  it("a super-app's own AI named right after it is a feature angle", () => {
+    const a = classify("Kakao Pay's AI can now settle group dinners", 'Users ask it in a KakaoTalk chat room and it splits the bill among friends.');
+    expect(a.topics, a.why.join(' | ')).toContain('superapp');
+  });
+
+  it('an "AI coach" in a super-app is not a sports story', () => {
+    const a = classify('Grab launches an AI fitness coach for its drivers', 'The coach in the Grab driver app suggests breaks and stretches between rides.');
+    expect(a.why.join(' | ')).not.toContain('sports');
+  });
 });
