@@ -73,6 +73,7 @@ memo|memo,email|内部邮件,内部信
 million|million,millions|百万
 billion|billion,billions|亿
 driver|driver,drivers,rider,riders|司机,骑手,网约车司机
+summary|summary,summaries,summarize,summarizes,summarise,summarises,recap,recaps|总结,摘要,纪要
 graduate|graduate,graduates,grad,grads,phd,phds,doctorate,doctoral,postdoc,postdocs|应届生,毕业生,博士,博士后
 intern|intern,interns,internship,internships|实习
 passport|passport,passports|护照,出境
@@ -204,6 +205,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
     ['layoff', 'layoff'],
     ['shutdown', 'shutdown'],
     ['legal', 'legal'],
+    ...['visa', 'subsidy', 'policy'].map((c) => [c, 'policy'] as [string, string]),
   ]),
   // the feature a super-app launch is about
   service: new Map(
@@ -227,6 +229,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
       'speech',
       'code',
       'redpacket',
+      'summary',
       'grocery',
       'bank',
       'livestream',

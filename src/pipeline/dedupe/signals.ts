@@ -69,6 +69,8 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>)
     const k = family.get(c);
     if (k) out.add(k);
   }
+  // A policy is launched, piloted, opened: "pilot promises two-week visa decisions" is the policy news.
+  if (out.has('policy')) out.add('launch');
   return out;
 }
 
