@@ -39,7 +39,7 @@ speech|speech,voice,audio|语音,音频,声音
 image|image,images|图像,图片
 code|code,coding|代码,编程
 visa|visa,visas,h1b,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
-subsidy|subsidy,subsidies,grant,grants|补贴,补助,资助
+subsidy|subsidy,subsidies|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
 retention|retention,retain|留任,保留
@@ -297,9 +297,27 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
  * story; Tokyo and Osaka, or Beijing and Shanghai, cannot.
  */
 export const PLACE_PARENT = new Map<string, string>([
-  ...['beijing', 'shanghai', 'hangzhou', 'shenzhen', 'guangzhou', 'suzhou', 'chengdu', 'wuhan', 'nanjing', 'wuxi', 'xian', 'chongqing', 'tianjin', 'hefei', 'xiamen', 'qingdao', 'pudong', 'haidian', 'nanshan'].map(
-    (c) => [c, 'china'] as [string, string],
-  ),
+  ...[
+    'beijing',
+    'shanghai',
+    'hangzhou',
+    'shenzhen',
+    'guangzhou',
+    'suzhou',
+    'chengdu',
+    'wuhan',
+    'nanjing',
+    'wuxi',
+    'xian',
+    'chongqing',
+    'tianjin',
+    'hefei',
+    'xiamen',
+    'qingdao',
+    'pudong',
+    'haidian',
+    'nanshan',
+  ].map((c) => [c, 'china'] as [string, string]),
   ['pudong', 'shanghai'],
   ['haidian', 'beijing'],
   ['nanshan', 'shenzhen'],

@@ -3,7 +3,18 @@
 // numbers veto), then time, then the evidence: same person, near-identical text, or enough shared
 // words, bilingual concepts and numbers.
 import type { NearDupMatcher } from '../../store/store.js';
-import { conceptWeight, count, eventConflict, moveKindConflict, movesConflict, numbersConflict, parseData, samePerson, topicConflict, type Parsed } from './signals.js';
+import {
+  conceptWeight,
+  count,
+  eventConflict,
+  moveKindConflict,
+  movesConflict,
+  numbersConflict,
+  parseData,
+  samePerson,
+  topicConflict,
+  type Parsed,
+} from './signals.js';
 import { poolSpecificity, UNIFORM, type Specificity } from './specificity.js';
 
 export interface MatcherOptions {

@@ -69,8 +69,12 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>)
     const k = family.get(c);
     if (k) out.add(k);
   }
-  // A policy is launched, piloted, opened: "pilot promises two-week visa decisions" is the policy news.
-  if (out.has('policy')) out.add('launch');
+  // A policy is launched, piloted, opened ("pilot promises two-week visa decisions"), and the pay or
+  // rewards it sets are the policy ("rewards of up to 3 million yuan"), not a firm's pay news.
+  if (out.has('policy')) {
+    out.add('launch');
+    out.delete('pay');
+  }
   return out;
 }
 

@@ -1,0 +1,166 @@
+// The event checks behind the near-duplicate decision, on invented items: places that nest, whose
+// policy a visa story is about, two people's stories, founding exits told in two scripts, numbers
+// written "$2.4B", honorifics, and a talent story next to a product story about one firm.
+import { describe, expect, it } from 'vitest';
+import { explainMatch, fingerprint, personKey } from '../../../src/pipeline/dedupe/index.js';
+import { chineseNumbers, englishNumbers } from '../../../src/pipeline/dedupe/numbers.js';
+import { extractFeatures } from '../../../src/pipeline/dedupe/features.js';
+import type { Assessment, Item, Move } from '../../../src/types.js';
+import { item } from './fixtures.js';
+
+const T = Date.parse('2026-05-04T08:00:00Z');
+const at = (h: number) => new Date(T + h * 3600_000).toISOString();
+const policy = (firms: string[] = []): Assessment => ({ relevant: true, topics: ['talent'], score: 0.9, firms, moves: [], why: [], summary: '' });
+const talent = (firms: string[], move?: Move): Assessment => ({
+  relevant: true,
+  topics: ['talent'],
+  score: 0.9,
+  firms,
+  moves: move ? [move] : [],
+  why: [],
+  summary: '',
+});
+const product = (firms: string[]): Assessment => ({ relevant: true, topics: ['superapp'], score: 0.9, firms, moves: [], why: [], summary: '' });
+const verdict = (a: [Item, Assessment], b: [Item, Assessment]) => explainMatch(fingerprint(...b).data, fingerprint(...a).data);
+
+describe('places', () => {
+  const japanVisa: [Item, Assessment] = [
+    item({
+      title: 'Japan widens its fast-track visa to AI engineers',
+      summary: 'Engineers earning over 10 million yen qualify for a one-year path to residency.',
+      published: at(0),
+    }),
+    policy(),
+  ];
+  it('a city lies in its country: Tokyo and Japan can be one story', () => {
+    const tokyo: [Item, Assessment] = [
+      item({
+        title: 'Tokyo courts foreign AI engineers with a one-year visa path',
+        summary: 'Engineers earning over 10 million yen qualify for residency in a year.',
+        published: at(3),
+      }),
+      policy(),
+    ];
+    expect(verdict(japanVisa, tokyo).reason).not.toBe('different-place');
+  });
+  it('two cities of one country are two places', () => {
+    const a: [Item, Assessment] = [item({ title: 'Hangzhou offers AI teams subsidies of up to 100 million yuan', published: at(0) }), policy()];
+    const b: [Item, Assessment] = [item({ title: 'Suzhou offers AI teams subsidies of up to 100 million yuan', published: at(1) }), policy()];
+    expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-place' });
+  });
+  it('a policy story is about the place its headline names first', () => {
+    const us: [Item, Assessment] = [
+      item({
+        title: 'U.S. pauses some student visa interviews for Chinese applicants',
+        summary: 'Consulates halted interviews in science fields.',
+        published: at(0),
+      }),
+      policy(),
+    ];
+    const china: [Item, Assessment] = [
+      item({ title: 'China eases visa rules for foreign science graduates', summary: 'Applicants no longer need an invitation letter.', published: at(2) }),
+      policy(),
+    ];
+    expect(verdict(us, china)).toMatchObject({ duplicate: false, reason: 'different-place' });
+    const canada: [Item, Assessment] = [item({ title: 'Canada opens fast-track work permits for U.S. H-1B holders in AI', published: at(1) }), policy()];
+    const h1b: [Item, Assessment] = [item({ title: 'What the new H-1B rules mean for AI engineers hoping to work in the US', published: at(2) }), policy()];
+    expect(verdict(canada, h1b)).toMatchObject({ duplicate: false, reason: 'different-place' });
+  });
+});
+
+describe('people and moves', () => {
+  const first: Move = { person: 'Ines Castellano', from: 'OpenAI', to: 'Meta' };
+  const second: Move = { person: 'Tomas Varga', from: 'OpenAI', to: 'Meta' };
+  it('a second hire that names the first is another story', () => {
+    const a: [Item, Assessment] = [
+      item({ title: 'Meta poaches OpenAI inference lead Ines Castellano', summary: 'Castellano will join Meta’s superintelligence lab.', published: at(0) }),
+      talent(['Meta', 'OpenAI'], first),
+    ];
+    const b: [Item, Assessment] = [
+      item({
+        title: 'Meta hires a second OpenAI researcher in a week',
+        summary: 'Tomas Varga follows Ines Castellano from OpenAI to Meta’s superintelligence lab.',
+        published: at(20),
+      }),
+      talent(['Meta', 'OpenAI'], second),
+    ];
+    expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-person' });
+  });
+  it('honorifics are not part of a name', () => {
+    expect(personKey('Mr Rizal Pratama')).toBe(personKey('Rizal Pratama'));
+    expect(personKey('Dr. Chen Wei')).toBe(personKey('Wei Chen'));
+  });
+  it('a founding exit told in two scripts is one move, whatever each calls the new company', () => {
+    const zh: [Item, Assessment] = [
+      item({ title: '字节视觉生成负责人刘欣悦离职创业', summary: '刘欣悦已从字节跳动离职，创办织构智能。', lang: 'zh', published: at(0) }),
+      talent(['ByteDance'], { person: '刘欣悦', from: 'ByteDance', to: '织构智能' }),
+    ];
+    const en: [Item, Assessment] = [
+      item({
+        title: 'ByteDance video-generation lead Liu Xinyue departs to start Textura AI',
+        summary: 'Liu has left ByteDance to found Textura AI.',
+        published: at(5),
+      }),
+      talent(['ByteDance'], { person: 'Liu Xinyue', from: 'ByteDance', to: 'Textura AI' }),
+    ];
+    expect(verdict(zh, en)).toMatchObject({ duplicate: true, reason: 'same-person' });
+  });
+  it('"leaves to start a company" is a founding exit, so it is not the same event as a move to a firm', () => {
+    const f = extractFeatures(item({ title: 'Kling lead leaves Kuaishou to start a video-AI company', published: at(0) }), talent(['Kuaishou']));
+    expect(f.tc).toContain('found');
+  });
+});
+
+describe('numbers and kinds', () => {
+  it('"$2.4B" is 2.4 billion, and H-1B is no number', () => {
+    const out = new Set<string>();
+    englishNumbers('Google takes a $2.4B license; H-1B holders; a $500M round; 3.1bn yuan', out);
+    expect([...out].sort()).toEqual(['2400000000', '3100000000', '500000000']);
+    const zh = new Set<string>();
+    chineseNumbers('谷歌斥资24亿美元', zh);
+    expect([...zh]).toContain('2400000000');
+  });
+  it('an ordinal is not a headcount: 第二位 is "the second"', () => {
+    const f = extractFeatures(item({ title: '一周内第二位：OpenAI研究员转投Meta', lang: 'zh', published: at(0) }), talent(['OpenAI', 'Meta']));
+    expect(f.k).toBe(0);
+    const g = extractFeatures(item({ title: '三位OpenAI研究员转投Meta', lang: 'zh', published: at(0) }), talent(['OpenAI', 'Meta']));
+    expect(g.k).toBe(1);
+  });
+  it('a hiring story and a product story about one firm are two events', () => {
+    const hire: [Item, Assessment] = [
+      item({ title: 'LY Corp to hire 200 AI engineers in Japan', summary: 'LINE’s parent is hiring for its AI agent.', published: at(0) }),
+      talent(['LY Corp']),
+    ];
+    const launch: [Item, Assessment] = [
+      item({ title: 'LY Corp puts an AI agent in LINE that shops for you', summary: 'LINE’s parent launches its AI agent in Japan.', published: at(1) }),
+      product(['LY Corp']),
+    ];
+    expect(verdict(hire, launch)).toMatchObject({ duplicate: false, reason: 'different-topic' });
+  });
+  it('a pay story and a city policy are different kinds of event', () => {
+    const pay: [Item, Assessment] = [
+      item({
+        title: '华为“天才少年”年薪上限提至300万元',
+        summary: '华为将“天才少年”计划最高档年薪上调至300万元，面向AI方向顶尖应届博士。',
+        lang: 'zh',
+        published: at(0),
+      }),
+      talent(['Huawei']),
+    ];
+    const city: [Item, Assessment] = [
+      item({
+        title: '苏州出台AI人才新政，最高奖励300万元',
+        summary: '苏州市发布人工智能人才专项政策，对引进的顶尖AI人才给予最高300万元安家奖励。',
+        lang: 'zh',
+        published: at(1),
+      }),
+      policy(),
+    ];
+    expect(verdict(pay, city)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+  it('a group-chat summary feature and in-chat train booking are two features', () => {
+    const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
+    const b: [Item, Assessment] = [item({ title: 'KakaoTalk’s AI can now book train tickets inside a chat', published: at(2) }), product(['Kakao'])];
+    expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+});
