@@ -124,7 +124,9 @@ describe.each(['sqlite', 'redis'] as const)('a day of news in one burst, through
     );
     const fmt = (o: Outcome) =>
       `${o.messages} messages, ${[...o.posts.values()].filter((n) => n > 1).length} stories posted twice or more, ${o.falseFolds.length} false folds, ${o.lost.length} lost`;
-    console.log(`burst (${backend}): slack ${fmt(slackOut)}; discord ${fmt(discordOut)}`);
+    console.log(
+      `burst (${backend}): slack ${fmt(slackOut)}; discord ${fmt(discordOut)}; false folds ${JSON.stringify(slackOut.falseFolds)} doubles ${JSON.stringify([...slackOut.posts].filter(([, n]) => n > 1))}`,
+    );
   }, 180_000);
 
   afterAll(async () => {
