@@ -35,7 +35,7 @@ export interface Features {
   y: number[];
   /** 1 when the headline counts people ("three engineers", "a trio", "四名研究员"): a group's move. */
   k?: 0 | 1;
-  /** The first place the headline names (its concept): whose policy a visa or subsidy story is about. */
+  /** The first place the headline names, else the summary (its concept): whose policy a visa or subsidy story is about. */
   pl?: string;
   /** The assessment's topics (talent, superapp): a hiring story and a product story are two events. */
   o?: string[];
@@ -90,10 +90,11 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   tokenize(title, sink, zh);
   if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
   if (!zh && EN_PAY.test(title)) sink.concepts.add('salary');
-  const firstPlace = [...sink.concepts].find(isPlace);
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');
+  // Concepts keep their order of appearance: the headline's first place, else the summary's.
+  const firstPlace = [...sink.concepts].find(isPlace);
   const nums = numbersOf(title + ' ' + summary, zh);
   const titleNums = numbersOf(title, zh);
   const moves: Array<[string, string, string]> = [];
