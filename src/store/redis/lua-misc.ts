@@ -1,4 +1,5 @@
 // Leases, source state, archive reads and purge. Each is one round trip.
+import { LUA_POSTINGS } from './lua-postings.js';
 
 /** KEYS: lease, state. ARGV: owner, ttlMs. Re-entrant for the same owner. Returns {1|0, stateJson|''}. */
 export const LUA_LEASE = `
@@ -49,21 +50,58 @@ end
 return out
 `;
 
-/** ARGV: base, cutoffMs (exclusive), batch, maxDead. Removes old alerts and their index entries. */
-export const LUA_PURGE = `
+/**
+ * ARGV: base, cutoffMs (exclusive), batch, maxDead. Removes old alerts and their index entries:
+ * layout 2 postings are cut from each day shard once per call (lua-postings.ts), layout 1 ZSETs
+ * member by member while they exist.
+ */
+export const LUA_PURGE = `${LUA_POSTINGS}
 local base = ARGV[1]
+local ver = redis.call('GET', base..'ver')
+local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
 local ids = redis.call('ZRANGEBYSCORE', base..'t:arch', '-inf', '('..ARGV[2], 'LIMIT', 0, ARGV[3])
+local rm, rmk, ds = {}, {}, {}
 for _, id in ipairs(ids) do
   local a = base..'a:'..id
-  local h = redis.call('HMGET', a, 'n', 'tok', 'fl')
+  local h = redis.call('HMGET', a, 'n', 'tok', 'fl', 'pub')
   if h[1] then
-    for t in string.gmatch(h[2] or '', '[^ ]+') do redis.call('ZREM', base..'s:'..t, h[1]) end
+    local d = h[4] and day_of(h[4])
+    for t in string.gmatch(h[2] or '', '[^ ]+') do
+      if v1 then redis.call('ZREM', base..'s:'..t, h[1]) end
+      if v2 and d then
+        local sk = d..':'..t
+        if not rm[sk] then rm[sk] = {}; rmk[#rmk + 1] = sk end
+        table.insert(rm[sk], tonumber(h[1]))
+      end
+    end
+    if d then ds[d] = true end
     for f in string.gmatch(h[3] or '', '[^\\n]+') do redis.call('ZREM', base..'f:'..f, h[1]) end
     redis.call('ZREM', base..'t:pub', h[1])
     redis.call('HDEL', base..'n2id', h[1])
   end
   redis.call('DEL', a, base..'p:'..id)
   redis.call('ZREM', base..'t:arch', id)
+end
+local gone = {}
+for _, sk in ipairs(rmk) do
+  local key = base..'x:'..sk
+  local s = redis.call('GET', key)
+  if s then
+    local nums = rm[sk]
+    table.sort(nums)
+    local rest, n = without(s, nums)
+    if n > 0 then
+      if rest == '' then redis.call('DEL', key) else redis.call('SET', key, rest) end
+      local t = string.match(sk, '^[^:]*:(.*)$')
+      gone[t] = (gone[t] or 0) + n
+    end
+  end
+end
+for t, n in pairs(gone) do
+  if redis.call('HINCRBY', base..'xn', t, -n) <= 0 then redis.call('HDEL', base..'xn', t) end
+end
+for d in pairs(ds) do
+  if redis.call('ZCOUNT', base..'t:pub', d * DAY, '('..((d + 1) * DAY)) == 0 then redis.call('ZREM', base..'xd', d) end
 end
 redis.call('LTRIM', base..'o:dead', 0, tonumber(ARGV[4]) - 1)
 return #ids

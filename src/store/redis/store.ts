@@ -14,6 +14,7 @@ import { makeKeys, type Keys } from './keys.js';
 import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
 import { runIngest } from './ingest.js';
+import { startMigration, type Migration } from './migrate.js';
 import * as outbox from './outbox.js';
 import { search, type SearchTuning } from './search.js';
 import * as subs from './subs.js';
@@ -70,7 +71,9 @@ export class RedisStore implements Store {
     const store = new RedisStore(redis, keys, opts.now, opts.search);
     try {
       store.epoch = await guard('epoch', () => watchEpoch(redis, `${keys.base}epoch`, opts.log));
+      store.migration = await guard('migrate', () => startMigration(store.scripts, keys, opts.log));
     } catch (err) {
+      store.epoch?.stop();
       redis.disconnect();
       throw err;
     }
@@ -79,6 +82,9 @@ export class RedisStore implements Store {
 
   /** Watches for a wiped Redis (see epoch.ts). */
   epoch?: EpochWatch;
+
+  /** The search index layout migration (migrate.ts); `done` settles at once on a fresh store. */
+  migration?: Migration;
 
   /**
    * Opens any deployment. A Cluster client has the same command surface the store uses (every
@@ -98,7 +104,9 @@ export class RedisStore implements Store {
     await watchPrimary(client, keys.seq, opts.log, c.mode === 'standalone' && c.tls ? 'standalone over TLS' : c.mode);
     try {
       store.epoch = await guard('epoch', () => watchEpoch(client as Redis, `${keys.base}epoch`, opts.log));
+      store.migration = await guard('migrate', () => startMigration(store.scripts, keys, opts.log));
     } catch (err) {
+      store.epoch?.stop();
       client.disconnect();
       throw err;
     }
@@ -115,6 +123,8 @@ export class RedisStore implements Store {
 
   async close(): Promise<void> {
     this.epoch?.stop();
+    this.migration?.stop();
+    await this.migration?.done;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
