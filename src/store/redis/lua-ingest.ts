@@ -79,8 +79,11 @@ for _, e in ipairs(p.e) do
     if e.archive then
       local a = base..'a:'..e.id
       local num = redis.call('INCR', base..'seq')
-      redis.call('HSET', a, 'doc', e.doc, 'also', '[]', 'alsoN', 0, 'n', num, 'pub', e.pub, 'arch', p.nowMs,
-        'tok', table.concat(e.tok, ' '), 'fl', table.concat(e.fl, '\\n'), 'r:'..e.rk, '1')
+      -- Small fields only, so the hash stays a listpack; the document is a string of its own.
+      -- Tokens are kept for layout 1 (its purge reads them); layout 2's purge re-derives them.
+      redis.call('HSET', a, 'also', '[]', 'alsoN', 0, 'n', num, 'pub', e.pub, 'arch', p.nowMs, 'fl', table.concat(e.fl, '\\n'), 'r:'..e.rh, '1')
+      if v1 then redis.call('HSET', a, 'tok', table.concat(e.tok, ' ')) end
+      redis.call('SET', base..'ad:'..e.id, e.doc)
       redis.call('HSET', base..'n2id', num, e.id)
       redis.call('ZADD', base..'t:arch', p.nowMs, e.id)
       redis.call('ZADD', base..'t:pub', e.pub, num)
@@ -116,7 +119,8 @@ for _, e in ipairs(p.e) do
   elseif status == 'duplicate' then
     root_of[e.id] = dup
     local a = base..'a:'..dup
-    if redis.call('EXISTS', a) == 1 and redis.call('HSETNX', a, 'r:'..e.rk, '1') == 1 then
+    -- A report is counted once: by its hashed key, or (alerts written before) its raw key.
+    if redis.call('EXISTS', a) == 1 and redis.call('HEXISTS', a, 'r:'..e.rk) == 0 and redis.call('HSETNX', a, 'r:'..e.rh, '1') == 1 then
       -- Bounded work per retelling: the first p.ak are listed, later ones only counted.
       local count = redis.call('HINCRBY', a, 'alsoN', 1)
       local keep = tonumber(p.ak)

@@ -40,33 +40,64 @@ end
 return out
 `;
 
+/**
+ * Appends an alert's doc and also to out. The doc is the string `ad:<id>`, or (alerts archived
+ * before it moved there) the hash field `doc`.
+ */
+export const LUA_ALERT_READ = `
+local function read_alert(base, id, out)
+  local h = redis.call('HMGET', base..'a:'..id, 'also', 'doc')
+  if not h[1] then return end
+  local doc = h[2] or redis.call('GET', base..'ad:'..id)
+  if doc then out[#out + 1] = doc; out[#out + 1] = h[1] end
+end
+`;
+
 /** ARGV: base, max, min, limit (archive-time index, newest first). Returns flat [doc, also, ...]. */
-export const LUA_ALERTS_RANGE = `
+export const LUA_ALERTS_RANGE = `${LUA_ALERT_READ}
 local out = {}
 for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', ARGV[1]..'t:arch', ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4])) do
-  local h = redis.call('HMGET', ARGV[1]..'a:'..id, 'doc', 'also')
-  if h[1] then out[#out + 1] = h[1]; out[#out + 1] = h[2] or '[]' end
+  read_alert(ARGV[1], id, out)
 end
 return out
 `;
 
 /**
- * ARGV: base, cutoffMs (exclusive), batch, maxDead. Removes old alerts and their index entries:
- * layout 2 postings are cut from each day shard once per call (lua-postings.ts), layout 1 ZSETs
- * member by member while they exist.
+ * Purge, step 1 (read-only). ARGV: base, cutoffMs (exclusive), batch. The oldest archived ids
+ * before the cutoff, flat [id, doc, ...]: doc when layout 2's purge needs the caller to derive the
+ * alert's tokens (purge.ts), '' when the hash lists them itself (layout 1) or is gone.
+ */
+export const LUA_PURGE_SCAN = `
+local base = ARGV[1]
+local out = {}
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', base..'t:arch', '-inf', '('..ARGV[2], 'LIMIT', 0, ARGV[3])) do
+  local h = redis.call('HMGET', base..'a:'..id, 'n', 'tok', 'doc')
+  local doc = ''
+  if h[1] and not h[2] then doc = h[3] or redis.call('GET', base..'ad:'..id) or '' end
+  out[#out + 1] = id
+  out[#out + 1] = doc
+end
+return out
+`;
+
+/**
+ * Purge, step 2. ARGV: base, {ids, toks} JSON (from step 1; toks[i] space-separated, used when the
+ * hash has no tok field), maxDead. Removes those alerts (unless already gone) and their index
+ * entries: layout 2 postings are cut from each day shard once per call (lua-postings.ts),
+ * layout 1 ZSETs member by member while they exist.
  */
 export const LUA_PURGE = `${LUA_POSTINGS}
 local base = ARGV[1]
+local p = cjson.decode(ARGV[2])
 local ver = redis.call('GET', base..'ver')
 local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
-local ids = redis.call('ZRANGEBYSCORE', base..'t:arch', '-inf', '('..ARGV[2], 'LIMIT', 0, ARGV[3])
 local rm, rmk, ds = {}, {}, {}
-for _, id in ipairs(ids) do
+for i, id in ipairs(p.ids) do
   local a = base..'a:'..id
   local h = redis.call('HMGET', a, 'n', 'tok', 'fl', 'pub')
-  if h[1] then
+  if h[1] and redis.call('ZSCORE', base..'t:arch', id) then
     local d = h[4] and day_of(h[4])
-    for t in string.gmatch(h[2] or '', '[^ ]+') do
+    for t in string.gmatch(h[2] or p.toks[i] or '', '[^ ]+') do
       if v1 then redis.call('ZREM', base..'s:'..t, h[1]) end
       if v2 and d then
         local sk = d..':'..t
@@ -79,7 +110,7 @@ for _, id in ipairs(ids) do
     redis.call('ZREM', base..'t:pub', h[1])
     redis.call('HDEL', base..'n2id', h[1])
   end
-  redis.call('DEL', a, base..'p:'..id)
+  redis.call('DEL', a, base..'ad:'..id, base..'p:'..id)
   redis.call('ZREM', base..'t:arch', id)
 end
 local gone = {}
@@ -103,6 +134,6 @@ end
 for d in pairs(ds) do
   if redis.call('ZCOUNT', base..'t:pub', d * DAY, '('..((d + 1) * DAY)) == 0 then redis.call('ZREM', base..'xd', d) end
 end
-redis.call('LTRIM', base..'o:dead', 0, tonumber(ARGV[4]) - 1)
-return #ids
+redis.call('LTRIM', base..'o:dead', 0, tonumber(ARGV[3]) - 1)
+return #p.ids
 `;

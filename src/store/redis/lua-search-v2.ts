@@ -6,8 +6,9 @@
 // until the page is full and `cap` matches were counted.
 import { LUA_POSTINGS } from './lua-postings.js';
 import { LUA_SEARCH_V1 } from './lua-search.js';
+import { LUA_ALERT_READ } from './lua-misc.js';
 
-export const LUA_SEARCH = `${LUA_POSTINGS}
+export const LUA_SEARCH = `${LUA_POSTINGS}${LUA_ALERT_READ}
 local function search_v1()
 ${LUA_SEARCH_V1}
 end
@@ -97,12 +98,6 @@ local function each_day(tok, d, fn)
   end
   return false
 end
-local function each_token(tok, fn)
-  for _, d in ipairs(days()) do
-    if each_day(tok, tonumber(d), fn) then return true end
-  end
-  return false
-end
 local function token_card(tok) return tonumber(redis.call('HGET', base..'xn', tok) or '0') end
 -- Postings with pub >= since.
 local function token_count(tok)
@@ -115,18 +110,6 @@ local function token_count(tok)
   end
   return n
 end
-local function each_zset(key, fn)
-  local o = 0
-  while true do
-    local r = redis.call('ZREVRANGEBYSCORE', key, '+inf', since, 'WITHSCORES', 'LIMIT', o, 512)
-    for j = 1, #r, 2 do
-      if fn(tonumber(r[j]), tonumber(r[j + 1])) then return true end
-    end
-    if #r < 1024 then return false end
-    o = o + 512
-  end
-end
-
 local total, exactTotal, nums = 0, 1, {}
 if #groups == 1 then
   -- One token: exact count from the day shards, the page by skipping whole days before it.
@@ -147,7 +130,11 @@ if #groups == 1 then
     end
   end
 else
-  -- The rarest single term drives (a token or a one-member filter), as in layout 1.
+  -- The rarest single term drives (a token or a one-member filter), as in layout 1. The driver is
+  -- read a chunk at a time into a temp ZSET o ordered as the index ZSETs are (published ms desc,
+  -- member desc) and cut at since; filter groups are intersected in C into f (scores kept);
+  -- other tokens are checked by binary search on what is left. f is then the chunk's matches in
+  -- order, and the walk's count, page and stopping point come from ranks in o and f.
   local di, dcard = 0, -1
   for gi, g in ipairs(groups) do
     local c = nil
@@ -155,32 +142,145 @@ else
     if c and (dcard < 0 or c < dcard) then di, dcard = gi, c end
   end
   local walk = dcard > exact
+  local tmp = base..'tmp:'..q.tmp
+  local O, F, C = tmp..':o', tmp..':f', tmp..':c'
+  -- Stop after the K-th match: the page is full and countCap matches were counted.
+  local K = countCap
+  if cnt > 0 and off + cnt > K then K = off + cnt end
+  if K < 1 then K = 1 end
   local seen, found, stopped, cut = 0, 0, false, false
-  local function visit(m, p)
-    if walk and seen >= scan then cut = true return true end
-    seen = seen + 1
-    local ms = nil
+  local function chunk()
+    local nO = redis.call('ZCARD', O)
+    if nO == 0 then return false end
+    local src = O
     for gi, g in ipairs(groups) do
-      if gi ~= di then
-        if g.tok then
-          if not has(shard(g.tok, day_of(p)), m) then return false end
+      if gi ~= di and not g.tok then
+        if #g.keys == 1 then
+          redis.call('ZINTERSTORE', F, 2, src, g.keys[1], 'WEIGHTS', 1, 0)
         else
-          ms = ms or tostring(m)
-          local ok = false
-          for _, k in ipairs(g.keys) do
-            if redis.call('ZSCORE', k, ms) then ok = true break end
+          local parts = {'ZUNIONSTORE', F, #g.keys}
+          for j, k in ipairs(g.keys) do
+            redis.call('ZINTERSTORE', tmp..':u'..j, 2, src, k, 'WEIGHTS', 1, 0)
+            parts[#parts + 1] = tmp..':u'..j
           end
-          if not ok then return false end
+          parts[#parts + 1] = 'AGGREGATE'
+          parts[#parts + 1] = 'MAX'
+          redis.call(unpack(parts))
+          for j = 1, #g.keys do redis.call('DEL', tmp..':u'..j) end
         end
+        src = F
       end
     end
-    found = found + 1
-    if found > off and #nums < cnt then nums[#nums + 1] = m end
-    if walk and #nums >= cnt and found >= countCap then stopped = true return true end
-    return false
+    if src == O then redis.call('COPY', O, F, 'REPLACE') end
+    if ntok > (groups[di].tok and 1 or 0) then
+      local r = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
+      local need, nk = {}, {}
+      for gi, g in ipairs(groups) do
+        if gi ~= di and g.tok then
+          for j = 2, #r, 2 do
+            local ck = day_of(r[j])..':'..g.tok
+            if shards[ck] == nil and not need[ck] then need[ck] = true; nk[#nk + 1] = ck end
+          end
+        end
+      end
+      for x = 1, #nk, 512 do
+        local keys = {}
+        for y = x, math.min(x + 511, #nk) do keys[#keys + 1] = base..'x:'..nk[y] end
+        local v = redis.call('MGET', unpack(keys))
+        for y = 1, #v do shards[nk[x + y - 1]] = v[y] end
+      end
+      -- Rarest token first: most members fail there and skip the rest.
+      local toks = {}
+      for gi, g in ipairs(groups) do
+        if gi ~= di and g.tok then toks[#toks + 1] = { tok = g.tok, card = token_card(g.tok) } end
+      end
+      table.sort(toks, function(x, y) return x.card < y.card end)
+      local rm, keep = {}, {}
+      for j = 1, #r, 2 do
+        local m, d, ok = tonumber(r[j]), day_of(r[j + 1]), true
+        for _, t in ipairs(toks) do
+          if not has(shards[d..':'..t.tok], m) then ok = false break end
+        end
+        if ok then keep[#keep + 1] = r[j + 1]; keep[#keep + 1] = r[j] else rm[#rm + 1] = r[j] end
+      end
+      if #keep / 2 < #rm then
+        -- Fewer members stay than go: write the survivors instead.
+        redis.call('DEL', F)
+        for x = 1, #keep, 4000 do redis.call('ZADD', F, unpack(keep, x, math.min(x + 3999, #keep))) end
+      else
+        for x = 1, #rm, 4000 do redis.call('ZREM', F, unpack(rm, x, math.min(x + 3999, #rm))) end
+      end
+    end
+    local nF = redis.call('ZCARD', F)
+    local take, used, before = nF, nO, found
+    if walk then
+      local R = scan - seen
+      local stopAt = nil
+      if found + nF >= K then
+        local mK = redis.call('ZREVRANGE', F, K - found - 1, K - found - 1)[1]
+        stopAt = redis.call('ZREVRANK', O, mK) + 1
+      end
+      if R < nO and (not stopAt or stopAt > R) then
+        take = 0
+        if R > 0 then
+          redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
+          take = redis.call('ZINTERSTORE', C, 2, C, F)
+          redis.call('DEL', C)
+        end
+        used, cut = R, true
+      elseif stopAt then
+        take, used, stopped = K - found, stopAt, true
+      end
+    end
+    local a, b = math.max(1, off + 1 - before), math.min(take, off + cnt - before)
+    if a <= b then
+      for _, m in ipairs(redis.call('ZREVRANGE', F, a - 1, b - 1)) do nums[#nums + 1] = m end
+    end
+    found, seen = found + take, seen + used
+    redis.call('DEL', O, F)
+    return stopped or cut
   end
   local dg = groups[di]
-  if dg.tok then each_token(dg.tok, visit) else each_zset(dg.keys[1], visit) end
+  if dg.tok then
+    -- Days newest first, a run of days per chunk (all of them for an exact count), grown while thin.
+    local ds = days()
+    local i, span = 1, 1
+    if not walk then span = #ds end
+    while i <= #ds do
+      local keys = {}
+      for j = i, math.min(i + span - 1, #ds) do keys[#keys + 1] = base..'x:'..ds[j]..':'..dg.tok end
+      i = i + #keys
+      local all = {}
+      for x = 1, #keys, 1000 do
+        local v = redis.call('MGET', unpack(keys, x, math.min(x + 999, #keys)))
+        for y = 1, #v do
+          local sv = v[y]
+          if sv then for z = 1, #sv, 4 do all[#all + 1] = u32(sv, z) end end
+        end
+      end
+      if #all > 0 then
+        for x = 1, #all, 4000 do redis.call('SADD', C, unpack(all, x, math.min(x + 3999, #all))) end
+        redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
+        redis.call('DEL', C)
+        if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
+        if chunk() then break end
+      end
+      if #all < 256 and span < 512 then span = span * 4 end
+    end
+  else
+    local o = 0
+    while true do
+      if walk then
+        redis.call('ZRANGESTORE', O, dg.keys[1], '+inf', since, 'BYSCORE', 'REV', 'LIMIT', o, 512)
+      else
+        redis.call('ZRANGESTORE', O, dg.keys[1], '+inf', since, 'BYSCORE', 'REV')
+      end
+      local n = redis.call('ZCARD', O)
+      if chunk() or not walk or n < 512 then break end
+      o = o + 512
+    end
+  end
+  redis.call('DEL', O, F, C)
   total = found
   if cut then exactTotal = 0
   elseif stopped then
@@ -192,10 +292,7 @@ end
 local out = { total, exactTotal }
 for _, num in ipairs(nums) do
   local id = redis.call('HGET', base..'n2id', num)
-  if id then
-    local h = redis.call('HMGET', base..'a:'..id, 'doc', 'also')
-    if h[1] then out[#out + 1] = h[1]; out[#out + 1] = h[2] or '[]' end
-  end
+  if id then read_alert(base, id, out) end
 end
 return out
 `;

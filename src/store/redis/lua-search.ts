@@ -109,10 +109,7 @@ end
 local out = { total, exactTotal }
 for _, num in ipairs(nums) do
   local id = redis.call('HGET', base..'n2id', num)
-  if id then
-    local h = redis.call('HMGET', base..'a:'..id, 'doc', 'also')
-    if h[1] then out[#out + 1] = h[1]; out[#out + 1] = h[2] or '[]' end
-  end
+  if id then read_alert(base, id, out) end
 end
 return out
 `;

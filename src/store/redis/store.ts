@@ -15,6 +15,7 @@ import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
 import { runIngest } from './ingest.js';
 import { startMigration, type Migration } from './migrate.js';
+import { purgeArchive } from './purge.js';
 import * as outbox from './outbox.js';
 import { search, type SearchTuning } from './search.js';
 import * as subs from './subs.js';
@@ -164,26 +165,29 @@ export class RedisStore implements Store {
   }
 
   getAlert(id: string): Promise<Alert | null> {
-    return guard('getAlert', async () => {
-      const [doc, also] = await this.redis.hmget(this.keys.alert(id), 'doc', 'also');
-      return doc ? decodeAlert(doc, also) : null;
-    });
+    return guard('getAlert', async () => (await this.readAlerts([id]))[0] ?? null);
   }
 
   getAlerts(ids: string[]): Promise<Alert[]> {
-    return guard('getAlerts', async () => {
-      if (!ids.length) return [];
-      const p = this.redis.pipeline();
-      for (const id of ids) p.hmget(this.keys.alert(id), 'doc', 'also');
-      const res = (await p.exec()) ?? [];
-      const out: Alert[] = [];
-      for (const [err, v] of res) {
-        if (err) throw err;
-        const [doc, also] = v as [string | null, string | null];
-        if (doc) out.push(decodeAlert(doc, also));
-      }
-      return out;
-    });
+    return guard('getAlerts', () => this.readAlerts(ids));
+  }
+
+  /** One round trip: each alert's hash (also, and doc when archived before the doc moved out) and doc string. */
+  private async readAlerts(ids: string[]): Promise<Alert[]> {
+    if (!ids.length) return [];
+    const p = this.redis.pipeline();
+    for (const id of ids) p.hmget(this.keys.alert(id), 'also', 'doc').get(this.keys.alertDoc(id));
+    const res = (await p.exec()) ?? [];
+    const out: Alert[] = [];
+    for (let i = 0; i + 1 < res.length; i += 2) {
+      const [err, v] = res[i];
+      if (err) throw err;
+      if (res[i + 1][0]) throw res[i + 1][0];
+      const [also, doc] = v as [string | null, string | null];
+      const body = doc ?? (res[i + 1][1] as string | null);
+      if (also !== null && body) out.push(decodeAlert(body, also));
+    }
+    return out;
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
@@ -325,7 +329,7 @@ export class RedisStore implements Store {
     return guard('purge', async () => {
       const cutoff = alertRetentionDays === undefined ? -Infinity : (now ?? this.now()).getTime() - alertRetentionDays * 86400_000;
       const cut = Number.isFinite(cutoff) ? String(cutoff) : '-inf';
-      while (Number(await this.scripts.purge(this.keys.seq, this.keys.base, cut, 500, outbox.MAX_DEAD)) === 500);
+      await purgeArchive(this.ctx, cut, outbox.MAX_DEAD);
     });
   }
 }
