@@ -149,18 +149,43 @@ else
   if cnt > 0 and off + cnt > K then K = off + cnt end
   if K < 1 then K = 1 end
   local seen, found, stopped, cut = 0, 0, false, false
-  local function chunk()
-    local nO = redis.call('ZCARD', O)
-    if nO == 0 then return false end
-    local src = O
+  local nfilt = 0
+  for gi, g in ipairs(groups) do if gi ~= di and not g.tok then nfilt = nfilt + 1 end end
+  local otoks = {}
+  for gi, g in ipairs(groups) do
+    if gi ~= di and g.tok then otoks[#otoks + 1] = { tok = g.tok, card = token_card(g.tok) } end
+  end
+  -- Rarest token first: most members fail there and skip the rest.
+  table.sort(otoks, function(x, y) return x.card < y.card end)
+  local function sadd(key, list)
+    for x = 1, #list, 4000 do redis.call('SADD', key, unpack(list, x, math.min(x + 3999, #list))) end
+  end
+  local function prefetch(cks)
+    local need, nk = {}, {}
+    for _, ck in ipairs(cks) do
+      if shards[ck] == nil and not need[ck] then need[ck] = true; nk[#nk + 1] = ck end
+    end
+    for x = 1, #nk, 512 do
+      local keys = {}
+      for y = x, math.min(x + 511, #nk) do keys[#keys + 1] = base..'x:'..nk[y] end
+      local v = redis.call('MGET', unpack(keys))
+      for y = 1, #v do shards[nk[x + y - 1]] = v[y] end
+    end
+  end
+  -- F = src intersected with every filter group; scores from src, or from the first filter when
+  -- src is a plain set (fromSet). Returns false when there is no filter group.
+  local function apply_filters(src, fromSet)
+    local w1, w2 = 1, 0
+    if fromSet then w1, w2 = 0, 1 end
+    local any = false
     for gi, g in ipairs(groups) do
       if gi ~= di and not g.tok then
         if #g.keys == 1 then
-          redis.call('ZINTERSTORE', F, 2, src, g.keys[1], 'WEIGHTS', 1, 0)
+          redis.call('ZINTERSTORE', F, 2, src, g.keys[1], 'WEIGHTS', w1, w2)
         else
           local parts = {'ZUNIONSTORE', F, #g.keys}
           for j, k in ipairs(g.keys) do
-            redis.call('ZINTERSTORE', tmp..':u'..j, 2, src, k, 'WEIGHTS', 1, 0)
+            redis.call('ZINTERSTORE', tmp..':u'..j, 2, src, k, 'WEIGHTS', w1, w2)
             parts[#parts + 1] = tmp..':u'..j
           end
           parts[#parts + 1] = 'AGGREGATE'
@@ -168,61 +193,27 @@ else
           redis.call(unpack(parts))
           for j = 1, #g.keys do redis.call('DEL', tmp..':u'..j) end
         end
-        src = F
+        src, w1, w2, any = F, 1, 0, true
       end
     end
-    if src == O then redis.call('COPY', O, F, 'REPLACE') end
-    if ntok > (groups[di].tok and 1 or 0) then
-      local r = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
-      local need, nk = {}, {}
-      for gi, g in ipairs(groups) do
-        if gi ~= di and g.tok then
-          for j = 2, #r, 2 do
-            local ck = day_of(r[j])..':'..g.tok
-            if shards[ck] == nil and not need[ck] then need[ck] = true; nk[#nk + 1] = ck end
-          end
-        end
-      end
-      for x = 1, #nk, 512 do
-        local keys = {}
-        for y = x, math.min(x + 511, #nk) do keys[#keys + 1] = base..'x:'..nk[y] end
-        local v = redis.call('MGET', unpack(keys))
-        for y = 1, #v do shards[nk[x + y - 1]] = v[y] end
-      end
-      -- Rarest token first: most members fail there and skip the rest.
-      local toks = {}
-      for gi, g in ipairs(groups) do
-        if gi ~= di and g.tok then toks[#toks + 1] = { tok = g.tok, card = token_card(g.tok) } end
-      end
-      table.sort(toks, function(x, y) return x.card < y.card end)
-      local rm, keep = {}, {}
-      for j = 1, #r, 2 do
-        local m, d, ok = tonumber(r[j]), day_of(r[j + 1]), true
-        for _, t in ipairs(toks) do
-          if not has(shards[d..':'..t.tok], m) then ok = false break end
-        end
-        if ok then keep[#keep + 1] = r[j + 1]; keep[#keep + 1] = r[j] else rm[#rm + 1] = r[j] end
-      end
-      if #keep / 2 < #rm then
-        -- Fewer members stay than go: write the survivors instead.
-        redis.call('DEL', F)
-        for x = 1, #keep, 4000 do redis.call('ZADD', F, unpack(keep, x, math.min(x + 3999, #keep))) end
-      else
-        for x = 1, #rm, 4000 do redis.call('ZREM', F, unpack(rm, x, math.min(x + 3999, #rm))) end
-      end
-    end
-    local nF = redis.call('ZCARD', F)
+    return any
+  end
+  -- Count, page and stopping point of a chunk whose driver members (since cut) are O, nO of them,
+  -- and matches F, nF of them; O is only read when the walk stops or is cut in this chunk.
+  local function settle(nO, nF, ensureO)
     local take, used, before = nF, nO, found
     if walk then
       local R = scan - seen
       local stopAt = nil
       if found + nF >= K then
+        ensureO()
         local mK = redis.call('ZREVRANGE', F, K - found - 1, K - found - 1)[1]
         stopAt = redis.call('ZREVRANK', O, mK) + 1
       end
       if R < nO and (not stopAt or stopAt > R) then
         take = 0
         if R > 0 then
+          ensureO()
           redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
           take = redis.call('ZINTERSTORE', C, 2, C, F)
           redis.call('DEL', C)
@@ -240,44 +231,136 @@ else
     redis.call('DEL', O, F)
     return stopped or cut
   end
+  -- A filter driver: O is a chunk of it (C); filters in C, then tokens by binary search on the rest.
+  local function zset_chunk()
+    local nO = redis.call('ZCARD', O)
+    if nO == 0 then return false end
+    if not apply_filters(O, false) then redis.call('COPY', O, F, 'REPLACE') end
+    if #otoks > 0 then
+      local r = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
+      if #r > 0 then
+        -- Shards of the days the chunk spans, then a binary search per member and token.
+        local dmin, dmax = day_of(r[2]), day_of(r[#r])
+        local cks = {}
+        for d = dmin, dmax do
+          for _, t in ipairs(otoks) do cks[#cks + 1] = d..':'..t.tok end
+        end
+        prefetch(cks)
+        local per = {}
+        for x, t in ipairs(otoks) do
+          per[x] = {}
+          for d = dmin, dmax do per[x][d] = shards[d..':'..t.tok] end
+        end
+        local rm, keep = {}, {}
+        for j = 1, #r, 2 do
+          local m, d, ok = tonumber(r[j]), day_of(r[j + 1]), true
+          for x = 1, #otoks do
+            if not has(per[x][d], m) then ok = false break end
+          end
+          if ok then keep[#keep + 1] = r[j + 1]; keep[#keep + 1] = r[j] else rm[#rm + 1] = r[j] end
+        end
+        if #keep / 2 < #rm then
+          redis.call('DEL', F)
+          for x = 1, #keep, 4000 do redis.call('ZADD', F, unpack(keep, x, math.min(x + 3999, #keep))) end
+        else
+          for x = 1, #rm, 4000 do redis.call('ZREM', F, unpack(rm, x, math.min(x + 3999, #rm))) end
+        end
+      end
+    end
+    return settle(nO, redis.call('ZCARD', F), function() end)
+  end
+  -- A token driver: a run of its days. Other tokens by binary search first (no Redis work per
+  -- member), then the survivors go to C: filters give them their published times; without
+  -- filters t:pub does, and only when the page or the walk's end falls in this run. The run's
+  -- own order (O) is built only when the walk ends in it or the run holds the since boundary.
+  local function token_run(dn, dd, boundary)
+    local sv = {}
+    if #otoks > 0 then
+      local cks, seenDay = {}, {}
+      for i = 1, #dn do
+        if not seenDay[dd[i]] then
+          seenDay[dd[i]] = true
+          for _, t in ipairs(otoks) do cks[#cks + 1] = dd[i]..':'..t.tok end
+        end
+      end
+      prefetch(cks)
+      local per = {}
+      for x, t in ipairs(otoks) do
+        per[x] = {}
+        for d in pairs(seenDay) do per[x][d] = shards[d..':'..t.tok] end
+      end
+      for i, m in ipairs(dn) do
+        local ok = true
+        for x = 1, #otoks do
+          if not has(per[x][dd[i]], m) then ok = false break end
+        end
+        if ok then sv[#sv + 1] = m end
+      end
+    else
+      sv = dn
+    end
+    local builtO = false
+    local function ensureO()
+      if builtO then return end
+      builtO = true
+      sadd(C, dn)
+      redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
+      redis.call('DEL', C)
+      if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
+    end
+    local nO = #dn
+    if boundary then ensureO(); nO = redis.call('ZCARD', O) end
+    local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + #sv >= K or scan - seen < nO))
+    local nF = #sv
+    if needF then
+      if #sv > 0 then
+        sadd(C, sv)
+        if not apply_filters(C, true) then redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1) end
+        redis.call('DEL', C)
+        if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+        nF = redis.call('ZCARD', F)
+      else
+        nF = 0
+      end
+    end
+    return settle(nO, nF, ensureO)
+  end
   local dg = groups[di]
   if dg.tok then
-    -- Days newest first, a run of days per chunk (all of them for an exact count), grown while thin.
+    -- Days newest first, a run of days at a time, the run growing while days are thin.
     local ds = days()
+    local sd = nil
+    if sinceN then sd = day_of(sinceN) end
     local i, span = 1, 1
-    if not walk then span = #ds end
     while i <= #ds do
-      local keys = {}
-      for j = i, math.min(i + span - 1, #ds) do keys[#keys + 1] = base..'x:'..ds[j]..':'..dg.tok end
+      local keys, kd = {}, {}
+      for j = i, math.min(i + span - 1, #ds) do
+        keys[#keys + 1] = base..'x:'..ds[j]..':'..dg.tok
+        kd[#kd + 1] = tonumber(ds[j])
+      end
       i = i + #keys
-      local all = {}
+      local dn, dd, boundary = {}, {}, false
       for x = 1, #keys, 1000 do
         local v = redis.call('MGET', unpack(keys, x, math.min(x + 999, #keys)))
         for y = 1, #v do
-          local sv = v[y]
-          if sv then for z = 1, #sv, 4 do all[#all + 1] = u32(sv, z) end end
+          local sv, d = v[y], kd[x + y - 1]
+          if sv then
+            if d == sd then boundary = true end
+            for z = 1, #sv, 4 do dn[#dn + 1] = u32(sv, z); dd[#dd + 1] = d end
+          end
         end
       end
-      if #all > 0 then
-        for x = 1, #all, 4000 do redis.call('SADD', C, unpack(all, x, math.min(x + 3999, #all))) end
-        redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
-        redis.call('DEL', C)
-        if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
-        if chunk() then break end
-      end
-      if #all < 256 and span < 512 then span = span * 4 end
+      if #dn > 0 and token_run(dn, dd, boundary) then break end
+      if #dn < 256 and span < 512 then span = span * 4 end
     end
   else
-    local o = 0
-    while true do
-      if walk then
-        redis.call('ZRANGESTORE', O, dg.keys[1], '+inf', since, 'BYSCORE', 'REV', 'LIMIT', o, 512)
-      else
-        redis.call('ZRANGESTORE', O, dg.keys[1], '+inf', since, 'BYSCORE', 'REV')
-      end
-      local n = redis.call('ZCARD', O)
-      if chunk() or not walk or n < 512 then break end
-      o = o + 512
+    -- By rank: the members at or after since are the top avail ranks, newest first.
+    local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
+    local step = avail
+    if walk then step = 512 end
+    for o = 0, avail - 1, step do
+      redis.call('ZRANGESTORE', O, dg.keys[1], o, math.min(o + step, avail) - 1, 'REV')
+      if zset_chunk() then break end
     end
   end
   redis.call('DEL', O, F, C)
