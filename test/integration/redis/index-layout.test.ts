@@ -92,7 +92,7 @@ describeRedis('redis search index layouts', () => {
     await Promise.all(opened.map((s) => s.close()));
     await deletePrefix(TEST_REDIS_URL, pa);
     await deletePrefix(TEST_REDIS_URL, pb);
-  });
+  }, 60_000);
 
   describe('', () => {
     it('layout 2 answers as layout 1, with every strategy', async () => {
@@ -101,6 +101,29 @@ describeRedis('redis search index layouts', () => {
       const a = await answers(v2);
       expect(a.some((r) => (r as { capped: boolean }).capped)).toBe(true);
       expect(await answers(l1)).toEqual(a);
+    });
+
+    it('reads alerts archived before the doc left the hash, and counts their reports once', async () => {
+      const r = legacy.redis;
+      const b = legacy.keys.base;
+      const id = 'L5';
+      const doc = (await r.get(`${b}ad:${id}`))!;
+      const fields = await r.hkeys(`${b}a:${id}`);
+      const marker = fields.find((f) => f.startsWith('r:'))!;
+      const e = first[5];
+      // The shape older versions wrote: doc in the hash, the raw source + link marker.
+      await r.hset(`${b}a:${id}`, 'doc', doc, `r:${e.item.source}\u0001${e.item.link}`, '1');
+      await r.hdel(`${b}a:${id}`, marker);
+      await r.del(`${b}ad:${id}`);
+      expect((await legacy.getAlert(id))?.title).toBe(e.item.title);
+      const again = { ...e, item: { ...e.item, id: 'L5-again' } };
+      const other = { ...e, item: { ...e.item, id: 'L5-other', source: 'elsewhere' } };
+      const out = await ingest(legacy, [again, other]);
+      expect(out.map((o) => o.status)).toEqual(['duplicate', 'duplicate']);
+      const alert = await legacy.getAlert(id);
+      expect(alert?.alsoReportedBy.map((x) => x.source)).toEqual(['elsewhere']);
+      // The same on the layout 2 store, so the two stay comparable.
+      await ingest(v2[0], [again, other]);
     });
 
     it('migrates layout 1 in batches while ingest goes on, then drops the old sets', async () => {
