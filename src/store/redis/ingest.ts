@@ -2,6 +2,7 @@
 // archive sequence; (2) one script that claims and writes everything. If another replica
 // archived an alert in between, the script refuses before writing and the batch is re-read
 // (rare; bounded), so near-duplicates are never decided on a stale view.
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { IngestBatch, IngestOutcome, IngestStatus } from '../store.js';
 import type { Alert } from '../../types.js';
@@ -76,6 +77,11 @@ function parseKey(v: string | null, nowMs: number): KeyOwner | null {
   return Number(exp) > nowMs && owner !== undefined ? { owner, root: root ?? owner } : null;
 }
 
+/** A report's field in its alert's hash: hashed, so a long link does not turn the hash from a listpack into a table. */
+function reportKey(item: { source: string; link: string }): string {
+  return createHash('sha1').update(`${item.source}\u0001${item.link}`).digest('base64url').slice(0, 20);
+}
+
 /** The filter sets an archived alert joins (the script prefixes `f:`; search.ts reads them). */
 function filterKeys(alert: Pick<Alert, 'lang' | 'assessment'>): string[] {
   return alertTags({ firms: alert.assessment.firms, topics: alert.assessment.topics, lang: alert.lang }, KEY_TAGS);
@@ -108,6 +114,7 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
         data: e.fingerprint?.data ?? '',
         targets: e.targets.map((t) => [t.platform, t.channel]),
         rk: `${e.item.source}\u0001${e.item.link}`,
+        rh: reportKey(e.item),
         rep: JSON.stringify(alsoReport(e.item)),
       };
     });

@@ -10,7 +10,10 @@ export interface Keys {
   bucket(b: string): string;
   /** An archived alert's fingerprint data, once (bucket members are bare ids); expires with the buckets. */
   fpData(id: string): string;
+  /** An alert's mutable fields (hash: also, n, pub, ...). */
   alert(id: string): string;
+  /** An alert's document (string); alerts archived before it moved here keep it as the hash field `doc`. */
+  alertDoc(id: string): string;
   posted(alertId: string): string;
   sourceState(name: string): string;
   lease(name: string): string;
@@ -50,6 +53,7 @@ export function makeKeys(prefix = 'tr:'): Keys {
     bucket: (b) => `${base}b:${b}`,
     fpData: (id) => `${base}d:${id}`,
     alert: (id) => `${base}a:${id}`,
+    alertDoc: (id) => `${base}ad:${id}`,
     posted: (id) => `${base}p:${id}`,
     sourceState: (n) => `${base}src:${n}`,
     lease: (n) => `${base}l:${n}`,

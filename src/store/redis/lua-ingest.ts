@@ -2,8 +2,10 @@
 // then claims, archives, indexes, appends "also reported by", enqueues, saves source state and
 // releases the lease. Scripts run atomically, so an entry is written whole or not at all.
 // All keys share the tag in ARGV[1] (the base); KEYS[1] is a key of that slot for routing.
+// Tokens are indexed by layout 2 (lua-postings.ts), and also as layout 1 ZSETs until migrated.
 // The alert and update delivery ids built in Lua below have the shapes of src/delivery/ids.ts
 // (alertDeliveryId, updateDeliveryId), the one TypeScript home of delivery ids; keep them equal.
+import { LUA_POSTINGS } from './lua-postings.js';
 
 /** Shared by ingest and enqueue: idempotent on the delivery id (marker SET NX EX). A delivery
  * with a notBefore waits in the delayed ZSET; claims move it to the stream by the caller's clock. */
@@ -34,7 +36,7 @@ local function parse_key(v, nowMs)
 end
 `;
 
-export const LUA_INGEST = `${LUA_ENQUEUE_FN}${LUA_PARSE_KEY}
+export const LUA_INGEST = `${LUA_ENQUEUE_FN}${LUA_PARSE_KEY}${LUA_POSTINGS}
 local base = ARGV[1]
 local p = cjson.decode(ARGV[2])
 local ret = tonumber(p.ret)
@@ -45,6 +47,12 @@ local expMs = string.format('%d', nowMs + ret * 1000)
 if p.chk and (redis.call('GET', base..'seq') or '0') ~= p.seq then return {'conflict'} end
 local out = {}
 local root_of = {}
+-- Index layout (lua-postings.ts): an empty archive starts on layout 2.
+local ver = redis.call('GET', base..'ver')
+if not ver and redis.call('ZCARD', base..'t:pub') == 0 then ver = '2'; redis.call('SET', base..'ver', ver) end
+local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
+-- Postings are appended once per shard and counts added once per token, after the loop.
+local app, appk, cnt, cntk, days = {}, {}, {}, {}, {}
 for _, e in ipairs(p.e) do
   local found, mine, other = {}, nil, nil
   for j, k in ipairs(e.keys) do
@@ -71,12 +79,28 @@ for _, e in ipairs(p.e) do
     if e.archive then
       local a = base..'a:'..e.id
       local num = redis.call('INCR', base..'seq')
-      redis.call('HSET', a, 'doc', e.doc, 'also', '[]', 'alsoN', 0, 'n', num, 'pub', e.pub, 'arch', p.nowMs,
-        'tok', table.concat(e.tok, ' '), 'fl', table.concat(e.fl, '\\n'), 'r:'..e.rk, '1')
+      -- Small fields only, so the hash stays a listpack; the document is a string of its own.
+      -- Tokens are kept for layout 1 (its purge reads them); layout 2's purge re-derives them.
+      redis.call('HSET', a, 'also', '[]', 'alsoN', 0, 'n', num, 'pub', e.pub, 'arch', p.nowMs, 'fl', table.concat(e.fl, '\\n'), 'r:'..e.rh, '1')
+      if v1 then redis.call('HSET', a, 'tok', table.concat(e.tok, ' ')) end
+      redis.call('SET', base..'ad:'..e.id, e.doc)
       redis.call('HSET', base..'n2id', num, e.id)
       redis.call('ZADD', base..'t:arch', p.nowMs, e.id)
       redis.call('ZADD', base..'t:pub', e.pub, num)
-      for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end
+      if v2 then
+        local d = day_of(e.pub)
+        local pk = p4(num)
+        for _, t in ipairs(e.tok) do
+          local sk = d..':'..t
+          local parts = app[sk]
+          if not parts then parts = {}; app[sk] = parts; appk[#appk + 1] = sk end
+          parts[#parts + 1] = pk
+          if not cnt[t] then cnt[t] = 0; cntk[#cntk + 1] = t end
+          cnt[t] = cnt[t] + 1
+        end
+        days[d] = true
+      end
+      if v1 then for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end end
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
       -- Bucket members are bare ids; the fingerprint data is stored once, for as long as they live.
       for _, b in ipairs(e.buckets) do
@@ -95,7 +119,8 @@ for _, e in ipairs(p.e) do
   elseif status == 'duplicate' then
     root_of[e.id] = dup
     local a = base..'a:'..dup
-    if redis.call('EXISTS', a) == 1 and redis.call('HSETNX', a, 'r:'..e.rk, '1') == 1 then
+    -- A report is counted once: by its hashed key, or (alerts written before) its raw key.
+    if redis.call('EXISTS', a) == 1 and redis.call('HEXISTS', a, 'r:'..e.rk) == 0 and redis.call('HSETNX', a, 'r:'..e.rh, '1') == 1 then
       -- Bounded work per retelling: the first p.ak are listed, later ones only counted.
       local count = redis.call('HINCRBY', a, 'alsoN', 1)
       local keep = tonumber(p.ak)
@@ -124,6 +149,9 @@ for _, e in ipairs(p.e) do
   out[#out + 1] = dup
   out[#out + 1] = n
 end
+for _, sk in ipairs(appk) do redis.call('APPEND', base..'x:'..sk, table.concat(app[sk])) end
+for _, t in ipairs(cntk) do redis.call('HINCRBY', base..'xn', t, cnt[t]) end
+for d in pairs(days) do redis.call('ZADD', base..'xd', d, d) end
 if p.stn ~= '' then
   redis.call('SET', base..'src:'..p.stn, p.st)
   redis.call('SADD', base..'srcs', p.stn)

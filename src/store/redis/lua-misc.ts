@@ -1,4 +1,5 @@
 // Leases, source state, archive reads and purge. Each is one round trip.
+import { LUA_POSTINGS } from './lua-postings.js';
 
 /** KEYS: lease, state. ARGV: owner, ttlMs. Re-entrant for the same owner. Returns {1|0, stateJson|''}. */
 export const LUA_LEASE = `
@@ -39,32 +40,100 @@ end
 return out
 `;
 
+/**
+ * Appends an alert's doc and also to out. The doc is the string `ad:<id>`, or (alerts archived
+ * before it moved there) the hash field `doc`.
+ */
+export const LUA_ALERT_READ = `
+local function read_alert(base, id, out)
+  local h = redis.call('HMGET', base..'a:'..id, 'also', 'doc')
+  if not h[1] then return end
+  local doc = h[2] or redis.call('GET', base..'ad:'..id)
+  if doc then out[#out + 1] = doc; out[#out + 1] = h[1] end
+end
+`;
+
 /** ARGV: base, max, min, limit (archive-time index, newest first). Returns flat [doc, also, ...]. */
-export const LUA_ALERTS_RANGE = `
+export const LUA_ALERTS_RANGE = `${LUA_ALERT_READ}
 local out = {}
 for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', ARGV[1]..'t:arch', ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4])) do
-  local h = redis.call('HMGET', ARGV[1]..'a:'..id, 'doc', 'also')
-  if h[1] then out[#out + 1] = h[1]; out[#out + 1] = h[2] or '[]' end
+  read_alert(ARGV[1], id, out)
 end
 return out
 `;
 
-/** ARGV: base, cutoffMs (exclusive), batch, maxDead. Removes old alerts and their index entries. */
-export const LUA_PURGE = `
+/**
+ * Purge, step 1 (read-only). ARGV: base, cutoffMs (exclusive), batch. The oldest archived ids
+ * before the cutoff, flat [id, doc, ...]: doc when layout 2's purge needs the caller to derive the
+ * alert's tokens (purge.ts), '' when the hash lists them itself (layout 1) or is gone.
+ */
+export const LUA_PURGE_SCAN = `
 local base = ARGV[1]
-local ids = redis.call('ZRANGEBYSCORE', base..'t:arch', '-inf', '('..ARGV[2], 'LIMIT', 0, ARGV[3])
-for _, id in ipairs(ids) do
+local out = {}
+for _, id in ipairs(redis.call('ZRANGEBYSCORE', base..'t:arch', '-inf', '('..ARGV[2], 'LIMIT', 0, ARGV[3])) do
+  local h = redis.call('HMGET', base..'a:'..id, 'n', 'tok', 'doc')
+  local doc = ''
+  if h[1] and not h[2] then doc = h[3] or redis.call('GET', base..'ad:'..id) or '' end
+  out[#out + 1] = id
+  out[#out + 1] = doc
+end
+return out
+`;
+
+/**
+ * Purge, step 2. ARGV: base, {ids, toks} JSON (from step 1; toks[i] space-separated, used when the
+ * hash has no tok field), maxDead. Removes those alerts (unless already gone) and their index
+ * entries: layout 2 postings are cut from each day shard once per call (lua-postings.ts),
+ * layout 1 ZSETs member by member while they exist.
+ */
+export const LUA_PURGE = `${LUA_POSTINGS}
+local base = ARGV[1]
+local p = cjson.decode(ARGV[2])
+local ver = redis.call('GET', base..'ver')
+local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
+local rm, rmk, ds = {}, {}, {}
+for i, id in ipairs(p.ids) do
   local a = base..'a:'..id
-  local h = redis.call('HMGET', a, 'n', 'tok', 'fl')
-  if h[1] then
-    for t in string.gmatch(h[2] or '', '[^ ]+') do redis.call('ZREM', base..'s:'..t, h[1]) end
+  local h = redis.call('HMGET', a, 'n', 'tok', 'fl', 'pub')
+  if h[1] and redis.call('ZSCORE', base..'t:arch', id) then
+    local d = h[4] and day_of(h[4])
+    for t in string.gmatch(h[2] or p.toks[i] or '', '[^ ]+') do
+      if v1 then redis.call('ZREM', base..'s:'..t, h[1]) end
+      if v2 and d then
+        local sk = d..':'..t
+        if not rm[sk] then rm[sk] = {}; rmk[#rmk + 1] = sk end
+        table.insert(rm[sk], tonumber(h[1]))
+      end
+    end
+    if d then ds[d] = true end
     for f in string.gmatch(h[3] or '', '[^\\n]+') do redis.call('ZREM', base..'f:'..f, h[1]) end
     redis.call('ZREM', base..'t:pub', h[1])
     redis.call('HDEL', base..'n2id', h[1])
   end
-  redis.call('DEL', a, base..'p:'..id)
+  redis.call('DEL', a, base..'ad:'..id, base..'p:'..id)
   redis.call('ZREM', base..'t:arch', id)
 end
-redis.call('LTRIM', base..'o:dead', 0, tonumber(ARGV[4]) - 1)
-return #ids
+local gone = {}
+for _, sk in ipairs(rmk) do
+  local key = base..'x:'..sk
+  local s = redis.call('GET', key)
+  if s then
+    local nums = rm[sk]
+    table.sort(nums)
+    local rest, n = without(s, nums)
+    if n > 0 then
+      if rest == '' then redis.call('DEL', key) else redis.call('SET', key, rest) end
+      local t = string.match(sk, '^[^:]*:(.*)$')
+      gone[t] = (gone[t] or 0) + n
+    end
+  end
+end
+for t, n in pairs(gone) do
+  if redis.call('HINCRBY', base..'xn', t, -n) <= 0 then redis.call('HDEL', base..'xn', t) end
+end
+for d in pairs(ds) do
+  if redis.call('ZCOUNT', base..'t:pub', d * DAY, '('..((d + 1) * DAY)) == 0 then redis.call('ZREM', base..'xd', d) end
+end
+redis.call('LTRIM', base..'o:dead', 0, tonumber(ARGV[3]) - 1)
+return #p.ids
 `;

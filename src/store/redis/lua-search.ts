@@ -1,4 +1,5 @@
-// The search script: one round trip from query to alert documents.
+// The search script of index layout 1 (ZSETs `s:<token>`), also used by layout 2 for queries
+// without tokens (filters only: the same ZSETs). See lua-search-v2.ts.
 
 /**
  * ARGV: base, query JSON {groups: [[setSuffix...]...], since, off, cnt, tmp, exact, scan}. A group
@@ -10,7 +11,7 @@
  * seen; unless the walk reached the end, the total is then the matches found so far, a lower bound. Returns {total, exact (1|0),
  * doc, also, ...}.
  */
-export const LUA_SEARCH = `
+export const LUA_SEARCH_V1 = `
 local base = ARGV[1]
 local q = cjson.decode(ARGV[2])
 local since, off, cnt = q.since, tonumber(q.off), tonumber(q.cnt)
@@ -108,10 +109,7 @@ end
 local out = { total, exactTotal }
 for _, num in ipairs(nums) do
   local id = redis.call('HGET', base..'n2id', num)
-  if id then
-    local h = redis.call('HMGET', base..'a:'..id, 'doc', 'also')
-    if h[1] then out[#out + 1] = h[1]; out[#out + 1] = h[2] or '[]' end
-  end
+  if id then read_alert(base, id, out) end
 end
 return out
 `;

@@ -3,8 +3,9 @@
 import type { Redis } from 'ioredis';
 import { LUA_CANDIDATES, LUA_INGEST } from './lua-ingest.js';
 import { LUA_ATTEMPT, LUA_CLAIM, LUA_COMPLETE, LUA_DEAD, LUA_ENQUEUE, LUA_RETRY, LUA_STATS } from './lua-outbox.js';
-import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
-import { LUA_SEARCH } from './lua-search.js';
+import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_PURGE_SCAN, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
+import { LUA_SEARCH } from './lua-search-v2.js';
+import { LUA_MIGRATE } from './lua-migrate.js';
 
 type Run = (...args: Array<string | number>) => Promise<unknown>;
 
@@ -22,7 +23,9 @@ const ONE_KEY = {
   states: LUA_STATES,
   alertsRange: LUA_ALERTS_RANGE,
   search: LUA_SEARCH,
+  migrate: LUA_MIGRATE,
   purge: LUA_PURGE,
+  purgeScan: LUA_PURGE_SCAN,
   renew: LUA_RENEW,
   release: LUA_RELEASE,
 } as const;

@@ -14,6 +14,8 @@ import { makeKeys, type Keys } from './keys.js';
 import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
 import { runIngest } from './ingest.js';
+import { startMigration, type Migration } from './migrate.js';
+import { purgeArchive } from './purge.js';
 import * as outbox from './outbox.js';
 import { search, type SearchTuning } from './search.js';
 import * as subs from './subs.js';
@@ -70,7 +72,9 @@ export class RedisStore implements Store {
     const store = new RedisStore(redis, keys, opts.now, opts.search);
     try {
       store.epoch = await guard('epoch', () => watchEpoch(redis, `${keys.base}epoch`, opts.log));
+      store.migration = await guard('migrate', () => startMigration(store.scripts, keys, opts.log));
     } catch (err) {
+      store.epoch?.stop();
       redis.disconnect();
       throw err;
     }
@@ -79,6 +83,9 @@ export class RedisStore implements Store {
 
   /** Watches for a wiped Redis (see epoch.ts). */
   epoch?: EpochWatch;
+
+  /** The search index layout migration (migrate.ts); `done` settles at once on a fresh store. */
+  migration?: Migration;
 
   /**
    * Opens any deployment. A Cluster client has the same command surface the store uses (every
@@ -98,7 +105,9 @@ export class RedisStore implements Store {
     await watchPrimary(client, keys.seq, opts.log, c.mode === 'standalone' && c.tls ? 'standalone over TLS' : c.mode);
     try {
       store.epoch = await guard('epoch', () => watchEpoch(client as Redis, `${keys.base}epoch`, opts.log));
+      store.migration = await guard('migrate', () => startMigration(store.scripts, keys, opts.log));
     } catch (err) {
+      store.epoch?.stop();
       client.disconnect();
       throw err;
     }
@@ -115,6 +124,8 @@ export class RedisStore implements Store {
 
   async close(): Promise<void> {
     this.epoch?.stop();
+    this.migration?.stop();
+    await this.migration?.done;
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
@@ -154,26 +165,29 @@ export class RedisStore implements Store {
   }
 
   getAlert(id: string): Promise<Alert | null> {
-    return guard('getAlert', async () => {
-      const [doc, also] = await this.redis.hmget(this.keys.alert(id), 'doc', 'also');
-      return doc ? decodeAlert(doc, also) : null;
-    });
+    return guard('getAlert', async () => (await this.readAlerts([id]))[0] ?? null);
   }
 
   getAlerts(ids: string[]): Promise<Alert[]> {
-    return guard('getAlerts', async () => {
-      if (!ids.length) return [];
-      const p = this.redis.pipeline();
-      for (const id of ids) p.hmget(this.keys.alert(id), 'doc', 'also');
-      const res = (await p.exec()) ?? [];
-      const out: Alert[] = [];
-      for (const [err, v] of res) {
-        if (err) throw err;
-        const [doc, also] = v as [string | null, string | null];
-        if (doc) out.push(decodeAlert(doc, also));
-      }
-      return out;
-    });
+    return guard('getAlerts', () => this.readAlerts(ids));
+  }
+
+  /** One round trip: each alert's hash (also, and doc when archived before the doc moved out) and doc string. */
+  private async readAlerts(ids: string[]): Promise<Alert[]> {
+    if (!ids.length) return [];
+    const p = this.redis.pipeline();
+    for (const id of ids) p.hmget(this.keys.alert(id), 'also', 'doc').get(this.keys.alertDoc(id));
+    const res = (await p.exec()) ?? [];
+    const out: Alert[] = [];
+    for (let i = 0; i + 1 < res.length; i += 2) {
+      const [err, v] = res[i];
+      if (err) throw err;
+      if (res[i + 1][0]) throw res[i + 1][0];
+      const [also, doc] = v as [string | null, string | null];
+      const body = doc ?? (res[i + 1][1] as string | null);
+      if (also !== null && body) out.push(decodeAlert(body, also));
+    }
+    return out;
   }
 
   search(query: SearchQuery): Promise<SearchResult> {
@@ -315,7 +329,7 @@ export class RedisStore implements Store {
     return guard('purge', async () => {
       const cutoff = alertRetentionDays === undefined ? -Infinity : (now ?? this.now()).getTime() - alertRetentionDays * 86400_000;
       const cut = Number.isFinite(cutoff) ? String(cutoff) : '-inf';
-      while (Number(await this.scripts.purge(this.keys.seq, this.keys.base, cut, 500, outbox.MAX_DEAD)) === 500);
+      await purgeArchive(this.ctx, cut, outbox.MAX_DEAD);
     });
   }
 }

@@ -1,0 +1,64 @@
+// Moves a layout 1 search index (ZSETs `s:<token>`) to layout 2 (lua-postings.ts), a batch of doc
+// numbers per call, so Redis never blocks long. While it runs (`ver` = 'm') ingest writes both
+// layouts and search reads layout 1; numbers above `ver:end` were written by ingest already.
+import { LUA_POSTINGS } from './lua-postings.js';
+
+/**
+ * ARGV: base, batch. Returns {'done'} or {'more', upTo, end}. A fresh archive is layout 2 at once.
+ * After the switch the layout 1 sets are unlinked (tokens from `xn`, HSCAN cursor `ver:cln`).
+ */
+export const LUA_MIGRATE = `${LUA_POSTINGS}
+local base = ARGV[1]
+local batch = tonumber(ARGV[2])
+local ver = redis.call('GET', base..'ver')
+if ver == '2' then
+  local c = redis.call('GET', base..'ver:cln')
+  if not c then return {'done'} end
+  local r = redis.call('HSCAN', base..'xn', c, 'COUNT', batch)
+  for i = 1, #r[2], 2 do redis.call('UNLINK', base..'s:'..r[2][i]) end
+  if r[1] == '0' then redis.call('DEL', base..'ver:cln') return {'done'} end
+  redis.call('SET', base..'ver:cln', r[1])
+  return {'more', 0, 0}
+end
+if ver ~= 'm' then
+  if redis.call('ZCARD', base..'t:pub') == 0 then redis.call('SET', base..'ver', '2') return {'done'} end
+  redis.call('SET', base..'ver', 'm')
+  redis.call('SET', base..'ver:end', redis.call('GET', base..'seq') or '0')
+  redis.call('SET', base..'ver:cur', '0')
+end
+local cur = tonumber(redis.call('GET', base..'ver:cur') or '0')
+local last = tonumber(redis.call('GET', base..'ver:end') or '0')
+local upto = math.min(cur + batch, last)
+local add, addk, cnt, days = {}, {}, {}, {}
+for n = cur + 1, upto do
+  local id = redis.call('HGET', base..'n2id', n)
+  local h = id and redis.call('HMGET', base..'a:'..id, 'tok', 'pub')
+  if h and h[1] and h[2] then
+    local d = day_of(h[2])
+    days[d] = true
+    for t in string.gmatch(h[1], '[^ ]+') do
+      local sk = d..':'..t
+      if not add[sk] then add[sk] = {}; addk[#addk + 1] = sk end
+      table.insert(add[sk], p4(n))
+      cnt[t] = (cnt[t] or 0) + 1
+    end
+  end
+end
+-- Migrated numbers are above those of earlier batches and below those ingest appended since.
+for _, sk in ipairs(addk) do
+  local key = base..'x:'..sk
+  local s = redis.call('GET', key) or ''
+  local at = lower(s, upto + 1) * 4
+  redis.call('SET', key, string.sub(s, 1, at)..table.concat(add[sk])..string.sub(s, at + 1))
+end
+for t, c in pairs(cnt) do redis.call('HINCRBY', base..'xn', t, c) end
+for d in pairs(days) do redis.call('ZADD', base..'xd', d, d) end
+if upto >= last then
+  redis.call('SET', base..'ver', '2')
+  redis.call('SET', base..'ver:cln', '0')
+  redis.call('DEL', base..'ver:cur', base..'ver:end')
+  return {'more', upto, last}
+end
+redis.call('SET', base..'ver:cur', upto)
+return {'more', upto, last}
+`;

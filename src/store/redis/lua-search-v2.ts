@@ -1,0 +1,381 @@
+// The search script: one round trip from query to alert documents. Layout 2 (lua-postings.ts)
+// answers queries with tokens; filter-only queries, and a store not yet migrated, run the layout 1
+// script (lua-search.ts) unchanged. Same hits, order and totals as layout 1: members are visited in
+// the order of the ZSETs (published ms desc, then member desc), the rarest term drives, candidate
+// sets up to `exact` are counted exactly, larger ones walked newest first up to `scan` members
+// until the page is full and `cap` matches were counted.
+import { LUA_POSTINGS } from './lua-postings.js';
+import { LUA_SEARCH_V1 } from './lua-search.js';
+import { LUA_ALERT_READ } from './lua-misc.js';
+
+export const LUA_SEARCH = `${LUA_POSTINGS}${LUA_ALERT_READ}
+local function search_v1()
+${LUA_SEARCH_V1}
+end
+local base = ARGV[1]
+if redis.call('GET', base..'ver') ~= '2' then return search_v1() end
+local q = cjson.decode(ARGV[2])
+local groups, ntok = {}, 0
+for _, g in ipairs(q.groups) do
+  if #g == 1 and string.sub(g[1], 1, 2) == 's:' then
+    groups[#groups + 1] = { tok = string.sub(g[1], 3) }
+    ntok = ntok + 1
+  else
+    local keys = {}
+    for _, m in ipairs(g) do keys[#keys + 1] = base..m end
+    groups[#groups + 1] = { keys = keys }
+  end
+end
+if ntok == 0 then return search_v1() end
+local off, cnt = tonumber(q.off), tonumber(q.cnt)
+local exact, scan, countCap = tonumber(q.exact), tonumber(q.scan), tonumber(q.cap)
+local since = q.since
+local sinceN = nil
+if since ~= '-inf' then sinceN = tonumber(since) end
+local tpub = base..'t:pub'
+local OFF = 500000000000000
+
+local shards = {}
+local function shard(tok, d)
+  local k = d..':'..tok
+  local s = shards[k]
+  if s == nil then
+    s = redis.call('GET', base..'x:'..k) or false
+    shards[k] = s
+  end
+  return s
+end
+local function days()
+  local lo = '-inf'
+  if sinceN then lo = day_of(sinceN) end
+  return redis.call('ZREVRANGEBYSCORE', base..'xd', '+inf', lo)
+end
+local function zmscore(key, nums)
+  local out = {}
+  for i = 1, #nums, 4000 do
+    local r = redis.call('ZMSCORE', key, unpack(nums, i, math.min(i + 3999, #nums)))
+    for j = 1, #r do out[i + j - 1] = r[j] end
+  end
+  return out
+end
+
+-- fn(num, pub) for a token's postings on day d with pub >= since, in ZSET order; true = stopped.
+local function each_day(tok, d, fn)
+  local s = shard(tok, d)
+  if not s then return false end
+  local lo, hi = d * DAY, (d + 1) * DAY
+  if sinceN and sinceN > lo then lo = sinceN end
+  if #s / 4 * 4 >= redis.call('ZCOUNT', tpub, lo, '('..hi) then
+    -- Dense: the day's documents in order, kept when the token has them.
+    local set = {}
+    for i = 1, #s, 4 do set[u32(s, i)] = true end
+    local o = 0
+    while true do
+      local r = redis.call('ZREVRANGEBYSCORE', tpub, '('..hi, lo, 'WITHSCORES', 'LIMIT', o, 512)
+      for j = 1, #r, 2 do
+        local m = tonumber(r[j])
+        if set[m] and fn(m, tonumber(r[j + 1])) then return true end
+      end
+      if #r < 1024 then return false end
+      o = o + 512
+    end
+  end
+  -- Sparse: the postings' published times, sorted as the ZSET would (score, then member bytes).
+  local nums = decode(s)
+  local pubs = zmscore(tpub, nums)
+  local keys = {}
+  for i, m in ipairs(nums) do
+    local p = pubs[i]
+    if p then
+      p = tonumber(p)
+      if p >= lo and p < hi then keys[#keys + 1] = string.format('%016d', p + OFF)..m end
+    end
+  end
+  table.sort(keys)
+  for i = #keys, 1, -1 do
+    local k = keys[i]
+    if fn(tonumber(string.sub(k, 17)), tonumber(string.sub(k, 1, 16)) - OFF) then return true end
+  end
+  return false
+end
+local function token_card(tok) return tonumber(redis.call('HGET', base..'xn', tok) or '0') end
+-- Postings with pub >= since.
+local function token_count(tok)
+  if not sinceN then return token_card(tok) end
+  local sd, n = day_of(sinceN), 0
+  for _, d in ipairs(days()) do
+    d = tonumber(d)
+    if d > sd then n = n + redis.call('STRLEN', base..'x:'..d..':'..tok) / 4
+    else each_day(tok, d, function() n = n + 1 return false end) end
+  end
+  return n
+end
+local total, exactTotal, nums = 0, 1, {}
+if #groups == 1 then
+  -- One token: exact count from the day shards, the page by skipping whole days before it.
+  local tok = groups[1].tok
+  total = token_count(tok)
+  local skip, sd = off, nil
+  if sinceN then sd = day_of(sinceN) end
+  if cnt > 0 then
+    for _, d in ipairs(days()) do
+      d = tonumber(d)
+      local n = plen(shard(tok, d))
+      if n > 0 and (sd == nil or d > sd) and skip >= n then skip = skip - n
+      elseif n > 0 and each_day(tok, d, function(m)
+        if skip > 0 then skip = skip - 1 return false end
+        nums[#nums + 1] = m
+        return #nums >= cnt
+      end) then break end
+    end
+  end
+else
+  -- The rarest single term drives (a token or a one-member filter), as in layout 1. The driver is
+  -- read a chunk at a time into a temp ZSET o ordered as the index ZSETs are (published ms desc,
+  -- member desc) and cut at since; filter groups are intersected in C into f (scores kept);
+  -- other tokens are checked by binary search on what is left. f is then the chunk's matches in
+  -- order, and the walk's count, page and stopping point come from ranks in o and f.
+  local di, dcard = 0, -1
+  for gi, g in ipairs(groups) do
+    local c = nil
+    if g.tok then c = token_card(g.tok) elseif #g.keys == 1 then c = redis.call('ZCARD', g.keys[1]) end
+    if c and (dcard < 0 or c < dcard) then di, dcard = gi, c end
+  end
+  local walk = dcard > exact
+  local tmp = base..'tmp:'..q.tmp
+  local O, F, C = tmp..':o', tmp..':f', tmp..':c'
+  -- Stop after the K-th match: the page is full and countCap matches were counted.
+  local K = countCap
+  if cnt > 0 and off + cnt > K then K = off + cnt end
+  if K < 1 then K = 1 end
+  local seen, found, stopped, cut = 0, 0, false, false
+  local nfilt = 0
+  for gi, g in ipairs(groups) do if gi ~= di and not g.tok then nfilt = nfilt + 1 end end
+  local otoks = {}
+  for gi, g in ipairs(groups) do
+    if gi ~= di and g.tok then otoks[#otoks + 1] = { tok = g.tok, card = token_card(g.tok) } end
+  end
+  -- Rarest token first: most members fail there and skip the rest.
+  table.sort(otoks, function(x, y) return x.card < y.card end)
+  local function sadd(key, list)
+    for x = 1, #list, 4000 do redis.call('SADD', key, unpack(list, x, math.min(x + 3999, #list))) end
+  end
+  local function prefetch(cks)
+    local need, nk = {}, {}
+    for _, ck in ipairs(cks) do
+      if shards[ck] == nil and not need[ck] then need[ck] = true; nk[#nk + 1] = ck end
+    end
+    for x = 1, #nk, 512 do
+      local keys = {}
+      for y = x, math.min(x + 511, #nk) do keys[#keys + 1] = base..'x:'..nk[y] end
+      local v = redis.call('MGET', unpack(keys))
+      for y = 1, #v do shards[nk[x + y - 1]] = v[y] end
+    end
+  end
+  -- F = src intersected with every filter group; scores from src, or from the first filter when
+  -- src is a plain set (fromSet). Returns false when there is no filter group.
+  local function apply_filters(src, fromSet)
+    local w1, w2 = 1, 0
+    if fromSet then w1, w2 = 0, 1 end
+    local any = false
+    for gi, g in ipairs(groups) do
+      if gi ~= di and not g.tok then
+        if #g.keys == 1 then
+          redis.call('ZINTERSTORE', F, 2, src, g.keys[1], 'WEIGHTS', w1, w2)
+        else
+          local parts = {'ZUNIONSTORE', F, #g.keys}
+          for j, k in ipairs(g.keys) do
+            redis.call('ZINTERSTORE', tmp..':u'..j, 2, src, k, 'WEIGHTS', w1, w2)
+            parts[#parts + 1] = tmp..':u'..j
+          end
+          parts[#parts + 1] = 'AGGREGATE'
+          parts[#parts + 1] = 'MAX'
+          redis.call(unpack(parts))
+          for j = 1, #g.keys do redis.call('DEL', tmp..':u'..j) end
+        end
+        src, w1, w2, any = F, 1, 0, true
+      end
+    end
+    return any
+  end
+  -- Count, page and stopping point of a chunk whose driver members (since cut) are O, nO of them,
+  -- and matches F, nF of them; O is only read when the walk stops or is cut in this chunk.
+  local function settle(nO, nF, ensureO)
+    local take, used, before = nF, nO, found
+    if walk then
+      local R = scan - seen
+      local stopAt = nil
+      if found + nF >= K then
+        ensureO()
+        local mK = redis.call('ZREVRANGE', F, K - found - 1, K - found - 1)[1]
+        stopAt = redis.call('ZREVRANK', O, mK) + 1
+      end
+      if R < nO and (not stopAt or stopAt > R) then
+        take = 0
+        if R > 0 then
+          ensureO()
+          redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
+          take = redis.call('ZINTERSTORE', C, 2, C, F)
+          redis.call('DEL', C)
+        end
+        used, cut = R, true
+      elseif stopAt then
+        take, used, stopped = K - found, stopAt, true
+      end
+    end
+    local a, b = math.max(1, off + 1 - before), math.min(take, off + cnt - before)
+    if a <= b then
+      for _, m in ipairs(redis.call('ZREVRANGE', F, a - 1, b - 1)) do nums[#nums + 1] = m end
+    end
+    found, seen = found + take, seen + used
+    redis.call('DEL', O, F)
+    return stopped or cut
+  end
+  -- A filter driver: O is a chunk of it (C); filters in C, then tokens by binary search on the rest.
+  local function zset_chunk()
+    local nO = redis.call('ZCARD', O)
+    if nO == 0 then return false end
+    if not apply_filters(O, false) then redis.call('COPY', O, F, 'REPLACE') end
+    if #otoks > 0 then
+      local r = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
+      if #r > 0 then
+        -- Shards of the days the chunk spans, then a binary search per member and token.
+        local dmin, dmax = day_of(r[2]), day_of(r[#r])
+        local cks = {}
+        for d = dmin, dmax do
+          for _, t in ipairs(otoks) do cks[#cks + 1] = d..':'..t.tok end
+        end
+        prefetch(cks)
+        local per = {}
+        for x, t in ipairs(otoks) do
+          per[x] = {}
+          for d = dmin, dmax do per[x][d] = shards[d..':'..t.tok] end
+        end
+        local rm, keep = {}, {}
+        for j = 1, #r, 2 do
+          local m, d, ok = tonumber(r[j]), day_of(r[j + 1]), true
+          for x = 1, #otoks do
+            if not has(per[x][d], m) then ok = false break end
+          end
+          if ok then keep[#keep + 1] = r[j + 1]; keep[#keep + 1] = r[j] else rm[#rm + 1] = r[j] end
+        end
+        if #keep / 2 < #rm then
+          redis.call('DEL', F)
+          for x = 1, #keep, 4000 do redis.call('ZADD', F, unpack(keep, x, math.min(x + 3999, #keep))) end
+        else
+          for x = 1, #rm, 4000 do redis.call('ZREM', F, unpack(rm, x, math.min(x + 3999, #rm))) end
+        end
+      end
+    end
+    return settle(nO, redis.call('ZCARD', F), function() end)
+  end
+  -- A token driver: a run of its days. Other tokens by binary search first (no Redis work per
+  -- member), then the survivors go to C: filters give them their published times; without
+  -- filters t:pub does, and only when the page or the walk's end falls in this run. The run's
+  -- own order (O) is built only when the walk ends in it or the run holds the since boundary.
+  local function token_run(dn, dd, boundary)
+    local sv = {}
+    if #otoks > 0 then
+      local cks, seenDay = {}, {}
+      for i = 1, #dn do
+        if not seenDay[dd[i]] then
+          seenDay[dd[i]] = true
+          for _, t in ipairs(otoks) do cks[#cks + 1] = dd[i]..':'..t.tok end
+        end
+      end
+      prefetch(cks)
+      local per = {}
+      for x, t in ipairs(otoks) do
+        per[x] = {}
+        for d in pairs(seenDay) do per[x][d] = shards[d..':'..t.tok] end
+      end
+      for i, m in ipairs(dn) do
+        local ok = true
+        for x = 1, #otoks do
+          if not has(per[x][dd[i]], m) then ok = false break end
+        end
+        if ok then sv[#sv + 1] = m end
+      end
+    else
+      sv = dn
+    end
+    local builtO = false
+    local function ensureO()
+      if builtO then return end
+      builtO = true
+      sadd(C, dn)
+      redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
+      redis.call('DEL', C)
+      if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
+    end
+    local nO = #dn
+    if boundary then ensureO(); nO = redis.call('ZCARD', O) end
+    local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + #sv >= K or scan - seen < nO))
+    local nF = #sv
+    if needF then
+      if #sv > 0 then
+        sadd(C, sv)
+        if not apply_filters(C, true) then redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1) end
+        redis.call('DEL', C)
+        if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+        nF = redis.call('ZCARD', F)
+      else
+        nF = 0
+      end
+    end
+    return settle(nO, nF, ensureO)
+  end
+  local dg = groups[di]
+  if dg.tok then
+    -- Days newest first, a run of days at a time, the run growing while days are thin.
+    local ds = days()
+    local sd = nil
+    if sinceN then sd = day_of(sinceN) end
+    local i, span = 1, 1
+    while i <= #ds do
+      local keys, kd = {}, {}
+      for j = i, math.min(i + span - 1, #ds) do
+        keys[#keys + 1] = base..'x:'..ds[j]..':'..dg.tok
+        kd[#kd + 1] = tonumber(ds[j])
+      end
+      i = i + #keys
+      local dn, dd, boundary = {}, {}, false
+      for x = 1, #keys, 1000 do
+        local v = redis.call('MGET', unpack(keys, x, math.min(x + 999, #keys)))
+        for y = 1, #v do
+          local sv, d = v[y], kd[x + y - 1]
+          if sv then
+            if d == sd then boundary = true end
+            for z = 1, #sv, 4 do dn[#dn + 1] = u32(sv, z); dd[#dd + 1] = d end
+          end
+        end
+      end
+      if #dn > 0 and token_run(dn, dd, boundary) then break end
+      if #dn < 256 and span < 512 then span = span * 4 end
+    end
+  else
+    -- By rank: the members at or after since are the top avail ranks, newest first.
+    local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
+    local step = avail
+    if walk then step = 512 end
+    for o = 0, avail - 1, step do
+      redis.call('ZRANGESTORE', O, dg.keys[1], o, math.min(o + step, avail) - 1, 'REV')
+      if zset_chunk() then break end
+    end
+  end
+  redis.call('DEL', O, F, C)
+  total = found
+  if cut then exactTotal = 0
+  elseif stopped then
+    local avail
+    if dg.tok then avail = token_count(dg.tok) else avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf') end
+    if seen < avail then exactTotal = 0 end
+  end
+end
+local out = { total, exactTotal }
+for _, num in ipairs(nums) do
+  local id = redis.call('HGET', base..'n2id', num)
+  if id then read_alert(base, id, out) end
+end
+return out
+`;
