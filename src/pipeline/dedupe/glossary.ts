@@ -198,7 +198,7 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
   // concept → the kind of event it names
   action: new Map([
     ...['join', 'leave', 'switch', 'recruit', 'acquihire'].map((c) => [c, 'move'] as [string, string]),
-    ...['launch', 'test'].map((c) => [c, 'launch'] as [string, string]),
+    ...['launch', 'test', 'open'].map((c) => [c, 'launch'] as [string, string]),
     ...['salary', 'equity', 'retention', 'incentive'].map((c) => [c, 'pay'] as [string, string]),
     ['results', 'results'],
     ...['funding', 'valuation', 'ipo'].map((c) => [c, 'funding'] as [string, string]),

@@ -127,11 +127,14 @@ export function topicConflict(a: Parsed, b: Parsed): boolean {
 
 /** A return (boomerang) or an exit to found a company is another event than the person's earlier move. */
 export function moveKindConflict(a: Parsed, b: Parsed): boolean {
-  // Both name the same person leaving the same firm for the same place: one event, however told.
+  // "Three more follow X": a group's move is another event than X's own, even where the group's
+  // coverage names X's move.
+  if (hasCount(a) !== hasCount(b)) return true;
+  // Both name the same person leaving the same firm for the same place: one event, however its
+  // headlines put it (a founding exit said in one, not the other).
   if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;
   for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
-  // "Three more follow X": a group's move is another event than X's own.
-  return hasCount(a) !== hasCount(b);
+  return false;
 }
 
 export function numbersConflict(a: Parsed, b: Parsed): boolean {

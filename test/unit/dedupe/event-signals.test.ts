@@ -86,6 +86,17 @@ describe('people and moves', () => {
     ];
     expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-person' });
   });
+  it("a group following a person is another event, even when its coverage gives the person's move", () => {
+    const lead: [Item, Assessment] = [
+      item({ title: 'Kling lead Wan Ziqian leaves Kuaishou to join Loomframe', summary: 'Wan Ziqian joins Loomframe.', published: at(0) }),
+      talent(['Kuaishou'], { person: 'Wan Ziqian', from: 'Kuaishou', to: 'Loomframe' }),
+    ];
+    const group: [Item, Assessment] = [
+      item({ title: '可灵再有三名核心成员离职，追随万子谦加入Loomframe', summary: '三名成员追随万子谦从快手加入Loomframe。', lang: 'zh', published: at(20) }),
+      talent(['Kuaishou'], { person: '万子谦', from: 'Kuaishou', to: 'Loomframe' }),
+    ];
+    expect(verdict(lead, group)).toMatchObject({ duplicate: false, reason: 'different-move' });
+  });
   it('honorifics are not part of a name', () => {
     expect(personKey('Mr Rizal Pratama')).toBe(personKey('Rizal Pratama'));
     expect(personKey('Dr. Chen Wei')).toBe(personKey('Wei Chen'));
