@@ -190,6 +190,27 @@ for (const line of RAW.split('\n')) {
   }
 }
 
+/** Chinese cities and districts the glossary knows (each also a place of its own). */
+const CHINESE_CITIES = [
+  'beijing',
+  'shanghai',
+  'hangzhou',
+  'shenzhen',
+  'guangzhou',
+  'suzhou',
+  'chengdu',
+  'wuhan',
+  'nanjing',
+  'wuxi',
+  'xian',
+  'chongqing',
+  'tianjin',
+  'hefei',
+  'xiamen',
+  'qingdao',
+];
+const DISTRICTS = ['pudong', 'haidian', 'nanshan'];
+
 /**
  * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,
  * a travel feature is not a bill-payment feature, a Canadian visa is not a Japanese one.
@@ -241,25 +262,8 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)
   place: new Map(
     [
-      'beijing',
-      'shanghai',
-      'hangzhou',
-      'shenzhen',
-      'guangzhou',
-      'suzhou',
-      'chengdu',
-      'wuhan',
-      'nanjing',
-      'wuxi',
-      'xian',
-      'chongqing',
-      'tianjin',
-      'hefei',
-      'xiamen',
-      'qingdao',
-      'pudong',
-      'haidian',
-      'nanshan',
+      ...CHINESE_CITIES,
+      ...DISTRICTS,
       'seoul',
       'tokyo',
       'bengaluru',
@@ -297,27 +301,8 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
  * story; Tokyo and Osaka, or Beijing and Shanghai, cannot.
  */
 export const PLACE_PARENT = new Map<string, string>([
-  ...[
-    'beijing',
-    'shanghai',
-    'hangzhou',
-    'shenzhen',
-    'guangzhou',
-    'suzhou',
-    'chengdu',
-    'wuhan',
-    'nanjing',
-    'wuxi',
-    'xian',
-    'chongqing',
-    'tianjin',
-    'hefei',
-    'xiamen',
-    'qingdao',
-    'pudong',
-    'haidian',
-    'nanshan',
-  ].map((c) => [c, 'china'] as [string, string]),
+  ...CHINESE_CITIES.map((c) => [c, 'china'] as [string, string]),
+  // Districts lie in their city.
   ['pudong', 'shanghai'],
   ['haidian', 'beijing'],
   ['nanshan', 'shenzhen'],

@@ -41,8 +41,8 @@ return out
 `;
 
 /**
- * Appends an alert's doc and also to out. The doc is the string `ad:<id>`, or (alerts archived
- * before it moved there) the hash field `doc`.
+ * read_alert appends an alert's doc and also to out (the doc is the string `ad:<id>`, or, for alerts archived
+ * before it moved there, the hash field `doc`); page_out builds a search page from alert numbers.
  */
 export const LUA_ALERT_READ = `
 local function read_alert(base, id, out)
@@ -50,6 +50,15 @@ local function read_alert(base, id, out)
   if not h[1] then return end
   local doc = h[2] or redis.call('GET', base..'ad:'..id)
   if doc then out[#out + 1] = doc; out[#out + 1] = h[1] end
+end
+-- A search page: {total, exact (1|0), doc, also, ...} for the alert numbers of the page.
+local function page_out(base, total, exact, nums)
+  local out = { total, exact }
+  for _, num in ipairs(nums) do
+    local id = redis.call('HGET', base..'n2id', num)
+    if id then read_alert(base, id, out) end
+  end
+  return out
 end
 `;
 

@@ -106,10 +106,5 @@ else
   total = found
   if not done then exactTotal = 0 end
 end
-local out = { total, exactTotal }
-for _, num in ipairs(nums) do
-  local id = redis.call('HGET', base..'n2id', num)
-  if id then read_alert(base, id, out) end
-end
-return out
+return page_out(base, total, exactTotal, nums)
 `;

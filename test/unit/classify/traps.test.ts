@@ -107,3 +107,25 @@ describe('traps and non-relevant items', () => {
     expect(classify('X rolls out payments to more users', 'Musk said the social network will become an everything app.').firms).toContain('X');
   });
 });
+
+describe('words that change sides with their context', () => {
+  it('poachers beside AI labs are a talent war; beside rhinos they are wildlife', () => {
+    const lab = classify(
+      'Chip startup staff get a payday as the firm fends off poachers',
+      'Engineers can sell vested shares in a tender as OpenAI and Meta bid for its AI researchers.',
+    );
+    expect(lab.relevant).toBe(true);
+    expect(lab.topics).toContain('talent');
+    expect(classify('Rangers arrest poachers after rhino killing', 'Poachers removed the horn of a black rhino in a private conservancy.').relevant).toBe(
+      false,
+    );
+  });
+  it('algorithm engineers are AI talent, and a technical director is no board director', () => {
+    const a = classify(
+      'Retailer lures about 30 Meituan delivery algorithm engineers',
+      "Around 30 members of Meituan's dispatch algorithm team, including two technical directors, have joined over two months.",
+    );
+    expect(a.relevant).toBe(true);
+    expect(a.topics).toContain('talent');
+  });
+});

@@ -2,7 +2,7 @@
 // policy a visa story is about, two people's stories, founding exits told in two scripts, numbers
 // written "$2.4B", honorifics, and a talent story next to a product story about one firm.
 import { describe, expect, it } from 'vitest';
-import { explainMatch, fingerprint, personKey } from '../../../src/pipeline/dedupe/index.js';
+import { createMatcher, explainMatch, fingerprint, personKey } from '../../../src/pipeline/dedupe/index.js';
 import { chineseNumbers, englishNumbers } from '../../../src/pipeline/dedupe/numbers.js';
 import { extractFeatures } from '../../../src/pipeline/dedupe/features.js';
 import type { Assessment, Item, Move } from '../../../src/types.js';
@@ -173,5 +173,46 @@ describe('numbers and kinds', () => {
     const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
     const b: [Item, Assessment] = [item({ title: 'KakaoTalk’s AI can now book train tickets inside a chat', published: at(2) }), product(['Kakao'])];
     expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+});
+
+describe('candidates and the clear best', () => {
+  it('buckets take the headline concepts first: two firmless visa stories meet', () => {
+    const a = fingerprint(
+      item({
+        title: 'Seoul opens a fast visa for AI researchers',
+        summary: 'Alignment and chip engineers, founders of startups and their children qualify.',
+        published: at(0),
+      }),
+      policy(),
+    );
+    const b = fingerprint(item({ title: 'Korea launches AI visa route', summary: 'Researchers get residency in weeks.', published: at(2) }), policy());
+    expect(a.buckets.some((k) => k.startsWith('c:visa@'))).toBe(true);
+    const bb = new Set(b.buckets);
+    expect(a.buckets.some((k) => bb.has(k))).toBe(true);
+  });
+  it('"pay" is salary when it is what people earn, not when they pay with an app', () => {
+    const t = (title: string) => extractFeatures(item({ title, published: at(0) }), talent([])).tc;
+    expect(t('PDD offers fresh AI graduates pay above 1 million yuan')).toContain('salary');
+    expect(t('DeepSeek raises researcher pay by half')).toContain('salary');
+    expect(t('WeChat lets users pay bills inside a chat')).not.toContain('salary');
+  });
+  it('a runner-up that retells the best is no rival', () => {
+    const summary = 'Kakao users can now chat with ChatGPT inside KakaoTalk without leaving the messenger, under the OpenAI partnership.';
+    const first = fingerprint(item({ title: 'Kakao embeds ChatGPT directly into KakaoTalk', summary, published: at(0) }), product(['Kakao', 'OpenAI']));
+    // A copy of the first, posted on its own (say before the first's other coverage arrived).
+    const copy = fingerprint(item({ title: 'Kakao embeds ChatGPT directly into KakaoTalk chats', summary, published: at(1) }), product(['Kakao', 'OpenAI']));
+    const incoming = fingerprint(
+      item({
+        title: 'KakaoTalk now lets users talk to ChatGPT in the messenger',
+        summary: 'OpenAI’s ChatGPT is built into KakaoTalk chats through the Kakao partnership, so users need not leave the messenger.',
+        published: at(3),
+      }),
+      product(['Kakao', 'OpenAI']),
+    );
+    const pool = [first.data, copy.data];
+    expect(explainMatch(copy.data, first.data).duplicate).toBe(true);
+    const matcher = createMatcher();
+    expect(matcher(incoming.data, first.data, pool) || matcher(incoming.data, copy.data, pool)).toBe(true);
   });
 });
