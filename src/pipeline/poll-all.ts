@@ -1,8 +1,14 @@
 // A poll cycle: every enabled source, bounded concurrency overall and per host.
-// A failing source never stops the others.
+// A failing source never stops the others. Feeds are fetched first and their items ingested
+// together, oldest first (in waves of at most WAVE_ITEMS), so a burst read from many feeds at once
+// is archived in the order the stories broke: the first report becomes the alert and its
+// retellings fold under it, whichever feed was read first.
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { pollSource, type PollDeps, type PollReport } from './poll.js';
+import { fetchForPoll, ingestFetched, isFetched, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+
+/** Items held from fetched feeds before they are ingested: bounds memory on a first poll of thousands of feeds. */
+export const WAVE_ITEMS = 20_000;
 
 export interface CycleReport {
   reports: PollReport[];
@@ -39,16 +45,41 @@ export async function pollAll(sources: SourceConfig[], deps: PollDeps, opts: { f
   }
   const limiter = createLimiter({ concurrency: opts.concurrency, perHost: opts.perHost });
   const enabled = sources.filter((s) => s.enabled);
-  const reports = await Promise.all(
+  const byName = new Map<string, PollReport>();
+  const crashed = (name: string, err: unknown): PollReport => {
+    deps.log.error({ err, source: name }, 'poll crashed');
+    return { source: name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
+  };
+  let pending: FetchedSource[] = [];
+  let pendingItems = 0;
+  let ingesting: Promise<void> = Promise.resolve();
+  // Ingests what is gathered, one wave after another (never two at once).
+  const flush = (): Promise<void> => {
+    const wave = pending;
+    pending = [];
+    pendingItems = 0;
+    ingesting = ingesting.then(async () => {
+      const reports = await ingestFetched(wave, deps).catch((err: unknown) => wave.map((f) => crashed(f.source.name, err)));
+      for (const r of reports) byName.set(r.source, r);
+    });
+    return ingesting;
+  };
+  await Promise.all(
     enabled.map((source) =>
-      limiter.run(new URL(source.url).host, () =>
-        pollSource(source, deps, { force: opts.force }).catch((err: unknown): PollReport => {
-          deps.log.error({ err, source: source.name }, 'poll crashed');
-          return { source: source.name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
-        }),
-      ),
+      limiter.run(new URL(source.url).host, async () => {
+        const r = await fetchForPoll(source, deps, { force: opts.force }).catch((err: unknown) => crashed(source.name, err));
+        if (!isFetched(r)) {
+          byName.set(source.name, r);
+          return;
+        }
+        pending.push(r);
+        pendingItems += r.items.length - r.skip;
+        if (pendingItems >= WAVE_ITEMS) await flush();
+      }),
     ),
   );
+  await flush();
+  const reports = enabled.map((s) => byName.get(s.name) ?? crashed(s.name, new Error('no report')));
   const count = (o: PollReport['outcome']) => reports.filter((r) => r.outcome === o).length;
   return {
     reports,

@@ -83,7 +83,30 @@ function newestIds(items: Item[], n: number): Set<string> {
   );
 }
 
-export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport> {
+/** A source fetched and read, its items not yet ingested: what `ingestFetched` and `finishPoll` take. */
+export interface FetchedSource {
+  source: SourceConfig;
+  prev: SourceState;
+  /** The state as of this poll's start (no ETag), saved when the poll stops early. */
+  state: SourceState;
+  /** The state after a complete poll (new ETag, next due time). */
+  next: SourceState;
+  /** The feed's items in feed order, and how many at its top an earlier partial poll already took. */
+  items: Item[];
+  skip: number;
+  backfill: Set<string>;
+  fetchedAt: Date;
+  started: Date;
+  release: { name: string; owner: string };
+  leaseMs: number;
+  report: PollReport;
+}
+
+/**
+ * The first half of a poll: lease → due check → fetch → parse → normalize. Returns the final report
+ * when there is nothing to ingest (leased elsewhere, not due, not modified, failed), else the feed.
+ */
+export async function fetchForPoll(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport | FetchedSource> {
   const now = deps.now ?? (() => new Date());
   const report: PollReport = { source: source.name, outcome: 'ok', items: 0, fresh: 0, duplicates: 0, delivered: 0 };
   const intervalMs = source.interval ?? deps.settings.defaultIntervalMs;
@@ -123,10 +146,27 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     const next = succeeded({ ...rest, etag: res.etag, lastModified: res.lastModified }, source, intervalMs, now());
     next.initialized = true;
     next.itemsSeen = (prev.itemsSeen ?? 0) + items.length;
-    const budgetMs = deps.settings.budgetMs ?? leaseMs - 5_000;
-    const overBudget = () => now().getTime() - started.getTime() > budgetMs;
     const skip = resumeSkip(prev.resume, items);
     const backfill = !prev.initialized ? newestIds(items, source.backfill) : new Set<string>();
+    return { source, prev, state, next, items, skip, backfill, fetchedAt, started, release, leaseMs, report };
+  } catch (err) {
+    endTimer();
+    return await failed(err, state, prev, source, deps, report, release, now());
+  }
+}
+
+export function isFetched(r: PollReport | FetchedSource): r is FetchedSource {
+  return 'items' in r && Array.isArray(r.items);
+}
+
+export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport> {
+  const fetched = await fetchForPoll(source, deps, opts);
+  if (!isFetched(fetched)) return fetched;
+  const now = deps.now ?? (() => new Date());
+  const { prev, state, next, items, skip, backfill, fetchedAt, started, release, leaseMs, report } = fetched;
+  try {
+    const budgetMs = deps.settings.budgetMs ?? leaseMs - 5_000;
+    const overBudget = () => now().getTime() - started.getTime() > budgetMs;
     if (!(await ingestSliced(items.slice(skip), backfill, source, prev, deps, fetchedAt, { sourceState: next, release }, overBudget, report))) {
       // Out of time. The slices ingested so far stay (their items are seen); no ETag is saved and
       // the source stays due, so the next poll re-reads the feed and, while its top is unchanged,
@@ -144,8 +184,117 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
     await recovered(prev, source, deps);
     return report;
   } catch (err) {
-    endTimer();
     return await failed(err, state, prev, source, deps, report, release, now());
+  }
+}
+
+/**
+ * The second half of a poll cycle over many sources (`pollAll`): every fetched source's items are
+ * ingested together, oldest first, so a story's first report is archived before its retellings
+ * whatever feed each came from (as items arriving one poll at a time would be). Slices of items are
+ * assessed per source (each with its own hints) and ingested in date order, yielding between slices.
+ * The cycle takes every item: the leases of the sources still being ingested are renewed as they
+ * age, and a source whose lease was lost (another replica took it over) stops here, partial.
+ */
+export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promise<PollReport[]> {
+  const now = deps.now ?? (() => new Date());
+  if (!all.length) return [];
+  const size = Math.max(1, deps.settings.sliceSize ?? 200);
+  const queue = all
+    .flatMap((f) => f.items.slice(f.skip).map((item, i) => ({ f, item, i })))
+    .sort((a, b) => a.item.published.localeCompare(b.item.published) || a.f.source.name.localeCompare(b.f.source.name) || b.i - a.i);
+  const left = new Map(all.map((f) => [f, f.items.length - f.skip]));
+  const leasedAt = new Map(all.map((f) => [f, f.started.getTime()]));
+  const stopped = new Map<FetchedSource, unknown>();
+  let subs: Subscription[] = [];
+  let chat: ChatRouting | undefined;
+  try {
+    subs = await deps.subscriptions();
+    chat = await deps.chat?.();
+  } catch (err) {
+    for (const f of all) stopped.set(f, err);
+  }
+  for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
+    if (i > 0) await yieldToLoop();
+    const slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
+    if (!slice.length) continue;
+    // Assessed per source, then ingested in date order.
+    const bySource = new Map<FetchedSource, number[]>();
+    slice.forEach((q, k) => bySource.set(q.f, [...(bySource.get(q.f) ?? []), k]));
+    try {
+      await renewAging(bySource.keys(), leasedAt, stopped, deps, now());
+      for (const f of stopped.keys()) bySource.delete(f);
+      const entries: IngestEntry[] = [];
+      const owners: FetchedSource[] = [];
+      const built = new Map<number, IngestEntry>();
+      for (const [f, ks] of bySource) {
+        const items = ks.map((k) => slice[k].item);
+        const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
+        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => built.set(ks[j], e));
+      }
+      for (let k = 0; k < slice.length; k++) {
+        const e = built.get(k);
+        if (!e) continue;
+        entries.push(e);
+        owners.push(slice[k].f);
+      }
+      const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, now: now() });
+      for (const f of bySource.keys()) {
+        const mine = owners.flatMap((o, k) => (o === f ? [k] : []));
+        countOutcomes(
+          f.report,
+          mine.map((k) => entries[k]),
+          mine.map((k) => outcomes[k]),
+          deps.metrics,
+        );
+        left.set(f, (left.get(f) ?? 0) - mine.length);
+      }
+    } catch (err) {
+      // This slice failed (the store, most likely): its sources fail this poll and their items are
+      // read again on the next one (what was ingested is seen); the other sources go on.
+      for (const f of bySource.keys()) stopped.set(f, err);
+    }
+  }
+  const reports: PollReport[] = [];
+  for (const f of all) {
+    const err = stopped.get(f);
+    try {
+      if (err instanceof LeaseLost) {
+        deps.metrics.polls.inc({ outcome: 'partial' });
+        deps.log.warn(
+          { source: f.source.name, done: f.report.items, items: f.items.length },
+          'lease taken over mid-cycle; the replica holding it polls the rest',
+        );
+        reports.push({ ...f.report, partial: true });
+      } else if (err !== undefined) {
+        reports.push(await failed(err, f.state, f.prev, f.source, deps, f.report, f.release, now()));
+      } else {
+        await deps.store.saveSourceState(f.next, f.release);
+        deps.metrics.polls.inc({ outcome: 'ok' });
+        await recovered(f.prev, f.source, deps);
+        reports.push(f.report);
+      }
+    } catch (e) {
+      reports.push(await failed(e, f.state, f.prev, f.source, deps, f.report, f.release, now()));
+    }
+  }
+  return reports;
+}
+
+class LeaseLost extends Error {}
+
+/** Renews the leases of these sources once a third of their term has passed; a lost lease stops its source. */
+async function renewAging(
+  sources: Iterable<FetchedSource>,
+  leasedAt: Map<FetchedSource, number>,
+  stopped: Map<FetchedSource, unknown>,
+  deps: PollDeps,
+  at: Date,
+): Promise<void> {
+  for (const f of sources) {
+    if (at.getTime() - (leasedAt.get(f) ?? 0) < f.leaseMs / 3) continue;
+    if (await deps.store.renewLease(f.source.name, deps.owner, f.leaseMs)) leasedAt.set(f, at.getTime());
+    else stopped.set(f, new LeaseLost(`lease on ${f.source.name} lost`));
   }
 }
 

@@ -138,9 +138,9 @@ describe.each(['sqlite', 'redis'] as const)('a day of news in one burst, through
     for (const out of [slackOut, discordOut]) {
       expect(out.messages).toBeGreaterThan(60);
       expect(out.lost).toEqual([]);
-      // Folding different stories together is the failure that hides news. Measured: one in this
-      // burst (a US visa analysis folded under the UK visa route; docs/dedupe.md), on both backends.
-      expect(out.falseFolds.length).toBeLessThanOrEqual(1);
+      // Folding different stories together is the failure that hides news. Measured: none in this
+      // burst on either backend, now that a cycle is ingested oldest first across feeds.
+      expect(out.falseFolds).toEqual([]);
     }
   });
 
@@ -148,8 +148,10 @@ describe.each(['sqlite', 'redis'] as const)('a day of news in one burst, through
     for (const out of [slackOut, discordOut]) {
       const clustered = [...new Set(rows.filter((r) => r.labels.cluster && r.labels.topics.length).map((r) => r.labels.cluster!))];
       const once = clustered.filter((c) => out.posts.get(c) === 1).length;
-      // Measured 25 labelled stories; a missed fold costs a second post, so allow a few (README: dedupe figures).
-      expect(once).toBeGreaterThanOrEqual(Math.floor(clustered.length * 0.7));
+      // Measured 20 of 25 labelled stories posted once (the 5 others twice: the eval's misses at 6 h);
+      // a missed fold costs a second post, so allow a little (README: dedupe figures).
+      expect(once).toBeGreaterThanOrEqual(Math.floor(clustered.length * 0.76));
+      expect(Math.max(...out.posts.values())).toBeLessThanOrEqual(2);
       // Both platforms see the same decisions.
       expect([...out.posts.keys()].sort()).toEqual([...slackOut.posts.keys()].sort());
     }

@@ -8,6 +8,7 @@ import { readEnv } from '../../../src/config/env.js';
 import { loadConfig } from '../../../src/config/load.js';
 import { silentLogger } from '../../../src/log.js';
 import { pollSource, type PollDeps } from '../../../src/pipeline/poll.js';
+import { pollAll } from '../../../src/pipeline/poll-all.js';
 import type { Item } from '../../../src/types.js';
 
 const items = (n: number, tag = ''): FeedItem[] =>
@@ -33,8 +34,8 @@ describe('poll slices and time budget', () => {
     app = undefined;
   });
 
-  const setup = async () => {
-    const bot = consoleBot(`  - name: wire\n    url: ${feeds.url('/wire.xml')}\n`);
+  const setup = async (more = '') => {
+    const bot = consoleBot(`  - name: wire\n    url: ${feeds.url('/wire.xml')}\n${more}`);
     const env = readEnv(bot.env);
     app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
     return app;
@@ -127,5 +128,69 @@ describe('poll slices and time budget', () => {
     expect(await pollSource(a.config.sources[0], h.deps)).toMatchObject({ items: 1 });
     h.stop();
     expect([...f.assessed, ...g.assessed, ...h.assessed].flat()).toEqual(['0', '1', '2', '3', '4']);
+  });
+
+  describe('a cycle over many feeds (pollAll: oldest first across feeds)', () => {
+    const cycle = { concurrency: 4, perHost: 4 };
+
+    it('takes every item of a long cycle, renewing the leases as they age', async () => {
+      const a = await setup(`  - name: wire2\n    url: ${feeds.url('/wire2.xml')}\n`);
+      feeds.set('/wire.xml', { body: rss(items(7, 'a')), etag: '"a"' });
+      feeds.set('/wire2.xml', { body: rss(items(7, 'b')), etag: '"b"' });
+      // 20 s per slice against a 35 s lease: the cycle outlives the first leases.
+      const f = fakeDeps(a, { stepMs: 20_000, sliceSize: 3, budgetMs: 30_000 });
+      const renewed: string[] = [];
+      const renew = a.store.renewLease.bind(a.store);
+      f.deps.store = Object.assign(Object.create(a.store) as typeof a.store, {
+        renewLease: (name: string, owner: string, ttl: number) => (renewed.push(name), renew(name, owner, ttl)),
+      });
+      const r = await pollAll(a.config.sources, f.deps, { force: true, ...cycle });
+      f.stop();
+      expect(r.reports.map((x) => [x.source, x.outcome, x.items, x.partial])).toEqual([
+        ['wire', 'ok', 7, undefined],
+        ['wire2', 'ok', 7, undefined],
+      ]);
+      expect(renewed.length).toBeGreaterThan(0);
+      // Oldest first across the two feeds: each item once, a0/b0 (the newest) last.
+      const order = f.assessed.flat();
+      expect(order).toHaveLength(14);
+      expect(new Set(order).size).toBe(14);
+      expect(order.slice(-2).sort()).toEqual(['a0', 'b0']);
+      const states = await a.store.getSourceStates();
+      expect(states.map((s) => [s.name, s.etag])).toEqual([
+        ['wire', '"a"'],
+        ['wire2', '"b"'],
+      ]);
+    });
+
+    it('a source whose lease another replica took stops, partial; the others finish', async () => {
+      const a = await setup(`  - name: wire2\n    url: ${feeds.url('/wire2.xml')}\n`);
+      feeds.set('/wire.xml', { body: rss(items(6, 'a')) });
+      feeds.set('/wire2.xml', { body: rss(items(6, 'b')) });
+      const f = fakeDeps(a, { stepMs: 20_000, sliceSize: 4, budgetMs: 30_000 });
+      const assess = f.deps.assessor.assess;
+      let calls = 0;
+      f.deps.assessor = {
+        assess: async (batch, hints) => {
+          // After the first slice, another replica takes wire2 over (its lease is let go and taken).
+          if (++calls === 2) {
+            await a.store.releaseLease('wire2', f.deps.owner);
+            expect(await a.store.leaseSource('wire2', 'replica-b', 600_000)).not.toBeNull();
+          }
+          return assess(batch, hints);
+        },
+      };
+      const r = await pollAll(a.config.sources, f.deps, { force: true, ...cycle });
+      f.stop();
+      const wire = r.reports.find((x) => x.source === 'wire')!;
+      const wire2 = r.reports.find((x) => x.source === 'wire2')!;
+      expect(wire).toMatchObject({ outcome: 'ok', items: 6 });
+      expect(wire.partial).toBeUndefined();
+      expect(wire2).toMatchObject({ outcome: 'ok', partial: true });
+      expect(wire2.items).toBeLessThan(6);
+      // wire2's state is left to the replica that holds it now.
+      const states = await a.store.getSourceStates();
+      expect(states.find((s) => s.name === 'wire2')?.initialized).toBeFalsy();
+    });
   });
 });

@@ -92,6 +92,37 @@ describe('poll --once', () => {
     await store.close();
   });
 
+  it('ingests a cycle oldest first across feeds: the first report is the alert, a retelling read from an earlier feed folds under it', async () => {
+    const original: FeedItem = {
+      title: 'Moonshot AI hires Alibaba Qwen lead Zhou Min to run multimodal research',
+      description: 'Zhou Min, who led multimodal work on Alibaba’s Qwen models, has joined Moonshot AI, the Beijing startup behind Kimi, the company said.',
+      link: 'https://first.example/zhou-min-moonshot',
+      guid: 'orig',
+      pubDate: hoursAgo(3),
+    };
+    const retelling: FeedItem = {
+      ...original,
+      title: 'Alibaba Qwen lead Zhou Min joins Moonshot AI to run multimodal research',
+      link: 'https://late.example/zhou-min-joins-moonshot',
+      guid: 're',
+      pubDate: hoursAgo(1),
+    };
+    // The feed with the later retelling is listed (and read) first.
+    feeds.set('/late.xml', { body: rss([retelling]), headers: { 'content-type': 'application/rss+xml' } });
+    feeds.set('/first.xml', { body: rss([original]), headers: { 'content-type': 'application/rss+xml' } });
+    const cfg = consoleBot(
+      `  - name: late\n    url: ${feeds.url('/late.xml')}\n    backfill: 5\n  - name: first\n    url: ${feeds.url('/first.xml')}\n    backfill: 5`,
+    );
+    const run = await runCli(['poll', '--once'], cfg.env);
+    expect(run.code, run.stderr).toBe(0);
+    const store = SqliteStore.open({ dir: cfg.dataDir });
+    const got = await store.getAlerts(['first:orig', 'late:re']);
+    expect(got.map((a) => a.id)).toEqual(['first:orig']);
+    expect(got[0].alsoReportedBy.map((r) => r.link)).toEqual([retelling.link]);
+    await store.close();
+    expect(run.stdout).toContain(original.link);
+  });
+
   it('delivers the newest N on the first poll with backfill, never items older than maxAgeHours', async () => {
     const old: FeedItem = { ...TALENT[1], guid: 'old-1', link: 'https://wire.example/old', pubDate: hoursAgo(24 * 10) };
     feeds.set('/backfill.xml', { body: rss([TALENT[0], old]), headers: { 'content-type': 'application/rss+xml' } });
