@@ -39,6 +39,8 @@ export interface Features {
   pl?: string;
   /** The assessment's topics (talent, superapp): a hiring story and a product story are two events. */
   o?: string[];
+  /** 1 when the headline names a person of the moves (the story is about them, not in passing). */
+  pt?: 0 | 1;
 }
 
 const EN_HEADCOUNT =
@@ -54,10 +56,20 @@ const EN_FOUNDING =
 const EN_PAY =
   /\b(?:researcher|engineer|staff|employee|worker|talent|graduate|starting|base|top|annual|entry-level)s?\s+pay\b|\bpay\s+(?:rises?|raises?|hikes?|jumps?|cuts?|gaps?|packages?|scales?|bands?|war|bumps?|above|of\s+(?:up\s+to\s+)?[$¥€£\d])|\b(?:offers?|raises?|doubles?|lifts?|boosts?|hikes?)\s+(?:\w+\s+){0,3}?pay\b/i;
 
-/** "U.S." and "U.K." as one word, so they meet "US" and the glossary. */
+/** "U.S." and "U.K." as one word, so they meet "US" and the glossary; Visa the card network is no visa. */
 function abbreviations(s: string): string {
-  return s.replace(/\bU\.S\.?(?![A-Za-z])/g, 'US').replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK');
+  return (
+    s
+      .replace(/\bU\.S\.?(?![A-Za-z])/g, 'US')
+      .replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK')
+      // "rolls out" is a launch; "rolls on" is not.
+      .replace(/\b(?:rolls|rolled|rolling|roll)\s+out\b/gi, 'rollout')
+      .replace(/\bVisa(?=[\s-]+(?:debit|credit|prepaid|card|cards|network|Inc)\b)/g, 'VisaNetwork')
+  );
 }
+
+/** US visa classes: a headline about them is about a US policy wherever its summary looks. */
+const US_VISA = /\b(?:H-?1B|O-1A?|[Gg]reen\s+[Cc]ards?)\b|绿卡/;
 
 export const MAX_WORDS = 80;
 export const MAX_PROPER = 100;
@@ -88,18 +100,22 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
+  const titlePlace = [...sink.concepts].find(isPlace) ?? (US_VISA.test(title) ? 'usa' : undefined);
   if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
   if (!zh && EN_PAY.test(title)) sink.concepts.add('salary');
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');
   // Concepts keep their order of appearance: the headline's first place, else the summary's.
-  const firstPlace = [...sink.concepts].find(isPlace);
+  const firstPlace = titlePlace ?? [...sink.concepts].find(isPlace);
   const nums = numbersOf(title + ' ' + summary, zh);
   const titleNums = numbersOf(title, zh);
   const moves: Array<[string, string, string]> = [];
   const persons = new Set<string>();
+  const lowerTitle = title.toLowerCase();
+  let personInTitle = false;
   for (const mv of assessment.moves ?? []) {
+    if (mv.person && lowerTitle.includes(mv.person.toLowerCase())) personInTitle = true;
     const p = mv.person ? personKey(mv.person) : '';
     if (p) persons.add(p);
     moves.push([p, (mv.from ?? '').toLowerCase(), (mv.to ?? '').toLowerCase()]);
@@ -121,5 +137,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     k: (zh ? ZH_HEADCOUNT : EN_HEADCOUNT).test(title) ? 1 : 0,
     o: [...(assessment.topics ?? [])].sort(),
     pl: firstPlace,
+    pt: personInTitle ? 1 : 0,
   };
 }

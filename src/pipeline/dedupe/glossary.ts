@@ -45,8 +45,9 @@ equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股
 retention|retention,retain|留任,保留
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
-results|revenue,revenues,profit,profits,earnings,quarterly,milestone,surpasses,passes,crosses,tops|收入,营收,利润,财报,季度,盈利,亏损,股价,突破
+results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
+reverse|reverses,reversal,reversed,uturn,counteroffer,counteroffers,stays,rejects,rejected|反悔,留下,拒绝,回绝,婉拒,变卦,留在
 found|found,founds,cofounds|创业,创办,自立门户,另起炉灶,创立
 housing|housing,house,home|住房,安家
 school|school,schools,children,child|子女,入学,学校
@@ -57,7 +58,7 @@ chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
 game|game,games,gaming|游戏
 search|search|搜索,搜一搜
 test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
-launch|launch,launches,launched,rollout,rolls,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
+launch|launch,launches,launched,rollout,rollouts,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
 open|open,opens,opening|开放,开通
 developer|developer,developers|开发者
 marketplace|marketplace,storefront,platform|商店,平台,市场
@@ -100,6 +101,15 @@ opensource|opensource|开源
 datacenter|datacenter,datacenters|数据中心,智算中心
 superintelligence|superintelligence|超级智能
 grocery|grocery,groceries|买菜,生鲜
+fraud|fraud,scam,scams,scammer,scammers,suspicious|诈骗,反诈,风控,欺诈,可疑交易
+wealth|investment,investments,investing,investor,wealth,adviser,advisers,advisor,robo|理财,投顾,基金,财富管理,投资建议
+tax|tax,taxes|退税,税务,报税
+gift|gift,gifts,gifting|礼物,送礼,礼品
+creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
+support||客服,售后,人工客服
+tryon|tryon|试衣,试穿,虚拟试穿
+budget|budget,budgets,budgeting|记账,预算,账本
+card|card,cards,debit|信用卡,借记卡,银行卡
 bank|bank,banks,banking,deposit,deposits|银行,存款
 redpacket|hongbao,redpacket|红包
 livestream|livestream,livestreaming,livestreams,streamer,streamers|直播,主播
@@ -171,6 +181,12 @@ chatgpt|chatgpt|
 claude|claude|
 grok|grok|
 copilot|copilot|
+kanana|kanana|
+kimi|kimi|
+alexa|alexa|
+quark|quark|夸克
+wenxiaoyan|wenxiaoyan|文小言
+zhixiaobao|zhixiaobao|支小宝
 `;
 
 export const EN_CONCEPT = new Map<string, string>();
@@ -215,7 +231,7 @@ const DISTRICTS = ['pudong', 'haidian', 'nanshan'];
  * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,
  * a travel feature is not a bill-payment feature, a Canadian visa is not a Japanese one.
  */
-export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string>> = {
+export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<string, string>> = {
   // concept → the kind of event it names
   action: new Map([
     ...['join', 'leave', 'switch', 'recruit', 'acquihire'].map((c) => [c, 'move'] as [string, string]),
@@ -257,6 +273,38 @@ export const FAMILIES: Record<'action' | 'service' | 'place', Map<string, string
       'map',
       'translate',
       'ads',
+      'fraud',
+      'wealth',
+      'tax',
+      'gift',
+      'creator',
+      'support',
+      'tryon',
+      'budget',
+      'card',
+    ].map((c) => [c, c]),
+  ),
+  // the AI assistant or model a launch puts in an app: Kakao's Kanana is not ChatGPT in KakaoTalk
+  product: new Map(
+    [
+      'chatgpt',
+      'claude',
+      'grok',
+      'gemini',
+      'siri',
+      'copilot',
+      'qwen',
+      'ernie',
+      'doubao',
+      'yuanbao',
+      'hunyuan',
+      'kling',
+      'kanana',
+      'kimi',
+      'alexa',
+      'quark',
+      'wenxiaoyan',
+      'zhixiaobao',
     ].map((c) => [c, c]),
   ),
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)

@@ -42,6 +42,8 @@ const FIRM_WEIGHT = 0.5;
 const MARGIN = 1.3;
 /** A shared salient number (5 million yuan = 500万元) counts like a specific concept. */
 const NUM_WEIGHT = 1;
+/** Same-language headline concepts count half as much again as across languages (shared words say more there). */
+const SAME_LANG_HEADLINE = 0.5;
 /** Two short texts sharing three words are not "25% the same". */
 const MIN_DENOMINATOR = 12;
 
@@ -56,6 +58,7 @@ export type Reason =
   | 'different-subject'
   | 'different-action'
   | 'different-service'
+  | 'different-product'
   | 'different-place'
   | 'different-topic'
   | 'same-person'
@@ -112,9 +115,17 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   if (sameLang && containment >= o.nearIdentical) return { duplicate: true, reason: 'same-text' };
   const firmsShared = count(a.f, new Set(b.f));
   if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
-  // Each story's subject (the firm it names first) is among the other's firms.
-  if (a.f0 && b.f0 && (!b.f.includes(a.f0) || !a.f.includes(b.f0))) return { duplicate: false, reason: 'different-subject' };
+  // Each story's subject (the firm it names first) is among the other's firms. A person's move has
+  // two firms either story may name first: one way round is enough when both are about the person.
+  const subjects = [a.f0 && b.f0 ? b.f.includes(a.f0) : true, a.f0 && b.f0 ? a.f.includes(b.f0) : true];
+  if (subjects.includes(false) && !(person === 'same' && subjects.includes(true))) return { duplicate: false, reason: 'different-subject' };
   if (person === 'same' && moveKindConflict(a, b)) return { duplicate: false, reason: 'different-move' };
+  // A headline that does not name the person tells its own event, the person only in passing
+  // ("Moonshot sweetens equity to keep engineers", after its co-founder's exit): it must be the same kind.
+  if (person === 'same' && !(a.pt && b.pt)) {
+    const kind = eventConflict(a, b);
+    if (kind) return { duplicate: false, reason: `different-${kind}` };
+  }
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
   if (topicConflict(a, b)) return { duplicate: false, reason: 'different-topic' };
@@ -126,9 +137,10 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   if (sameLang) for (const w of a.w) if (b.ws.has(w)) words += spec.word(w);
   let strong = 0;
   for (const c of a.c) if (b.c.includes(c)) strong += conceptWeight(c) * spec.concept(c);
-  // Across languages there are no shared words; concepts both headlines carry say most about the event.
+  // Concepts both headlines carry say most about the event (across languages, where there are no
+  // shared words, most of all).
   let headline = 0;
-  if (!sameLang) for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += (conceptWeight(c) / 2) * spec.concept(c);
+  for (const c of a.tc ?? []) if (b.tc?.includes(c)) headline += (conceptWeight(c) / 2) * spec.concept(c);
   let numbers = 0;
   // Amounts and shares are evidence; a small head count ("three", "a trio") only when both headlines give it.
   for (const n of a.n) if (b.ns.has(n) && (salient(n) || (a.tn.includes(n) && b.tn.includes(n)))) numbers += spec.number(n);
@@ -137,13 +149,13 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const firmJaccard = a.f.length + b.f.length ? firmsShared / (a.f.length + b.f.length - firmsShared) : 0;
   const specificWords = words / Math.max(MIN_DENOMINATOR, Math.min(a.w.length, b.w.length));
   const score = sameLang
-    ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT
+    ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT + headline * SAME_LANG_HEADLINE
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
   const needed = sameLang ? o.threshold : o.crossThreshold;
   const parts = {
     words: specificWords * 10,
     concepts: strong,
-    headline,
+    headline: sameLang ? headline * SAME_LANG_HEADLINE : headline,
     numbers: numbers * NUM_WEIGHT,
     names: Math.min(proper, 4) * 0.5,
     firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5),

@@ -41,7 +41,8 @@ function keep(v: number, unit: string | undefined): string | null {
 const EN_MULT: Record<string, number> = { million: 1e6, m: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, thousand: 1e3, k: 1e3 };
 
 /** Counts written as words ("three researchers", "a trio", "a dozen engineers"). */
-const EN_COUNT = /\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|trio|quartet|dozen)\b/gi;
+// Not a compound ("nine-figure", "three-year"): those are no head count.
+const EN_COUNT = /\b(three|four|five|six|seven|eight|nine|ten|eleven|twelve|trio|quartet|dozen)\b(?!-)/gi;
 const EN_COUNT_VALUE: Record<string, number> = {
   three: 3,
   four: 4,

@@ -83,11 +83,14 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>)
  * (travel vs bills) or different places (two countries' visas) tell different stories. Only when
  * both headlines name one of the family: a headline without it says nothing either way.
  */
-export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'place' | null {
+export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'product' | 'place' | null {
   // Results and milestones (revenue, profit, "passes 10 million users") are news of their own: a
   // headline that reports them is not a retelling of one that does not.
   if (a.tc?.includes('results') !== b.tc?.includes('results')) return 'action';
-  for (const name of ['action', 'service'] as const) {
+  // Products name the event of a launch; in a talent story they describe people ("Siri's director").
+  const launches = a.o?.includes('superapp') === true && b.o?.includes('superapp') === true;
+  for (const name of ['action', 'service', 'product'] as const) {
+    if (name === 'product' && !launches) continue;
     const ka = kinds(a.tc, FAMILIES[name]);
     if (!ka.size) continue;
     const kb = kinds(b.tc, FAMILIES[name]);
@@ -130,6 +133,9 @@ export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   // "Three more follow X": a group's move is another event than X's own, even where the group's
   // coverage names X's move.
   if (hasCount(a) !== hasCount(b)) return true;
+  // A move called off ("reverses course and stays") is another event than the move, even where its
+  // coverage gives the move that was called off.
+  if (a.tc?.includes('reverse') !== b.tc?.includes('reverse')) return true;
   // Both name the same person leaving the same firm for the same place: one event, however its
   // headlines put it (a founding exit said in one, not the other).
   if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;
@@ -137,11 +143,31 @@ export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   return false;
 }
 
+/**
+ * Two amounts that may be one sum: equal; or, for money-sized values, within rounding of each other
+ * ("over 500 million" and "580 million") or a yuan and a dollar figure of one sum (3亿元 ≈ $42 million).
+ */
+function sameAmount(x: string, y: string): boolean {
+  if (x === y) return true;
+  if (x.startsWith('p') || y.startsWith('p')) return false;
+  const lo = Math.min(Number(x), Number(y));
+  const r = Math.max(Number(x), Number(y)) / lo;
+  return lo >= 1e5 && (r <= 1.2 || (r >= 6.2 && r <= 7.6));
+}
+
+function anyAmount(ns: string[], other: Parsed): boolean {
+  for (const n of ns) {
+    if (other.ns.has(n)) return true;
+    for (const m of other.n) if (sameAmount(n, m)) return true;
+  }
+  return false;
+}
+
 export function numbersConflict(a: Parsed, b: Parsed): boolean {
   for (const pct of [true, false]) {
     const ta = a.tn.filter((n) => n.startsWith('p') === pct);
     const tb = b.tn.filter((n) => n.startsWith('p') === pct);
-    if (ta.length && tb.length && count(ta, b.ns) === 0 && count(tb, a.ns) === 0) return true;
+    if (ta.length && tb.length && !anyAmount(ta, b) && !anyAmount(tb, a)) return true;
   }
   return false;
 }

@@ -18,6 +18,9 @@ const STOP = new Set(
   ).split(' '),
 );
 
+/** Second halves of compounds that describe the first ("Doubao-powered"), whose concept then counts. */
+const PART_SUFFIX = new Set(['powered', 'based', 'backed', 'led', 'driven', 'enabled', 'branded', 'owned', 'made', 'built', 'run', 'native', 'first', 'style']);
+
 export interface TokenSink {
   /** Lexical tokens (hashed): English stems, Latin words inside Chinese text, Chinese bigrams. */
   words: Set<number>;
@@ -121,6 +124,7 @@ export function tokenize(text: string, sink: TokenSink, romanize: boolean): void
       let j = i + 1;
       let word = '';
       let from = i;
+      let parts: string[] | undefined;
       // Hyphenated and apostrophe'd words join: "mini-program" → "miniprogram", "Taobao's" → "taobao".
       for (;;) {
         while (j < n) {
@@ -133,6 +137,7 @@ export function tokenize(text: string, sink: TokenSink, romanize: boolean): void
         const next = text.charCodeAt(j + 1);
         const nextIsAlnum = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 48 && next <= 57);
         if (sep === 45 && nextIsAlnum) {
+          (parts ??= []).push(lowerText.slice(from, j));
           from = j + 1;
           j += 2;
         } else if ((sep === 39 || sep === 0x2019) && (next === 115 || next === 83)) {
@@ -140,7 +145,15 @@ export function tokenize(text: string, sink: TokenSink, romanize: boolean): void
           break;
         } else break;
       }
-      latinWord(aligned ? word : word.toLowerCase(), c >= 65 && c <= 90, sink);
+      const lower = aligned ? word : word.toLowerCase();
+      latinWord(lower, c >= 65 && c <= 90, sink);
+      // "Doubao-powered", "Grok-based": the compound names what powers it.
+      if (parts && aligned && PART_SUFFIX.has(lowerText.slice(from, j))) {
+        for (const part of parts) {
+          const concept = EN_CONCEPT.get(part);
+          if (concept) sink.concepts.add(concept);
+        }
+      }
       i = j;
     } else i++;
   }

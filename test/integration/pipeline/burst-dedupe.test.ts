@@ -148,9 +148,9 @@ describe.each(['sqlite', 'redis'] as const)('a day of news in one burst, through
     for (const out of [slackOut, discordOut]) {
       const clustered = [...new Set(rows.filter((r) => r.labels.cluster && r.labels.topics.length).map((r) => r.labels.cluster!))];
       const once = clustered.filter((c) => out.posts.get(c) === 1).length;
-      // Measured 20 of 25 labelled stories posted once (the 5 others twice: the eval's misses at 6 h);
+      // Measured 22 of 25 labelled stories posted once (the 3 others twice: the eval's misses at 6 h);
       // a missed fold costs a second post, so allow a little (README: dedupe figures).
-      expect(once).toBeGreaterThanOrEqual(Math.floor(clustered.length * 0.76));
+      expect(once).toBeGreaterThanOrEqual(Math.floor(clustered.length * 0.84));
       expect(Math.max(...out.posts.values())).toBeLessThanOrEqual(2);
       // Both platforms see the same decisions.
       expect([...out.posts.keys()].sort()).toEqual([...slackOut.posts.keys()].sort());

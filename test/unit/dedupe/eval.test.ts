@@ -57,10 +57,14 @@ describe('evaluateDedupe', () => {
   // different stories together, or misses more retellings, fails here.
   const HARD = resolve(process.cwd(), 'test/fixtures/dedupe-hard.jsonl');
   const BLIND_B = resolve(process.cwd(), 'test/fixtures/dedupe-blind-b.jsonl');
+  const BLIND_C = resolve(process.cwd(), 'test/fixtures/dedupe-blind-c.jsonl');
   const sets: Array<[string, string, { precision: number; f1: number }]> = [
-    ['dev.jsonl', DEV, { precision: 0.98, f1: 0.9 }],
-    ['the blind hard-case set', HARD, { precision: 0.9, f1: 0.84 }],
-    ['the second blind set', BLIND_B, { precision: 0.96, f1: 0.86 }],
+    // The done-when of the burst issue: P ≥ 0.98 and F1 ≥ 0.95 at every spread.
+    ['dev.jsonl', DEV, { precision: 0.98, f1: 0.95 }],
+    ['the blind hard-case set', HARD, { precision: 0.92, f1: 0.87 }],
+    ['the second blind set', BLIND_B, { precision: 0.98, f1: 0.87 }],
+    // Written blind, dense with same-app, same-day different features and follow-ups: the hardest.
+    ['the third blind set', BLIND_C, { precision: 0.8, f1: 0.7 }],
   ];
   for (const [name, path, floor] of sets) {
     it.skipIf(!existsSync(path))(

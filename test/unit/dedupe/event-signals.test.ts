@@ -216,3 +216,127 @@ describe('candidates and the clear best', () => {
     expect(matcher(incoming.data, first.data, pool) || matcher(incoming.data, copy.data, pool)).toBe(true);
   });
 });
+
+describe('the event, not its neighbours (second pass)', () => {
+  const rao: Move = { person: 'Mira Castell', from: 'Google DeepMind', to: 'xAI' };
+  it('a move called off is another event than the move, even when its coverage gives the move', () => {
+    const hire: [Item, Assessment] = [
+      item({
+        title: 'xAI lures DeepMind researcher Mira Castell with a $90 million offer',
+        summary: 'Mira Castell is joining xAI, people said.',
+        published: at(0),
+      }),
+      talent(['xAI', 'Google DeepMind'], rao),
+    ];
+    const stays: [Item, Assessment] = [
+      item({
+        title: 'Mira Castell reverses course and stays at DeepMind after a counteroffer',
+        summary: 'Days after reports she would join xAI, she said she will remain.',
+        published: at(2),
+      }),
+      talent(['Google DeepMind', 'xAI'], rao),
+    ];
+    expect(verdict(hire, stays)).toMatchObject({ duplicate: false, reason: 'different-move' });
+  });
+  it('a headline that names the person only in its summary tells its own kind of event', () => {
+    const move: Move = { person: 'Lin Qiao', from: 'Moonshot AI', to: 'ByteDance' };
+    const joins: [Item, Assessment] = [
+      item({ title: 'Moonshot AI co-founder Lin Qiao joins ByteDance', summary: 'Lin Qiao will run long-context research at ByteDance.', published: at(0) }),
+      talent(['Moonshot AI', 'ByteDance'], move),
+    ];
+    const equity: [Item, Assessment] = [
+      item({
+        title: 'Moonshot AI raises option grants to keep its engineers',
+        summary: 'The grants follow co-founder Lin Qiao leaving for ByteDance.',
+        published: at(3),
+      }),
+      talent(['Moonshot AI', 'ByteDance'], move),
+    ];
+    expect(verdict(joins, equity)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+  it('two AI products launched in one app are two launches; in a talent story a product only describes', () => {
+    const a: [Item, Assessment] = [item({ title: 'KakaoTalk opens ChatGPT to every user in chat rooms', published: at(0) }), product(['Kakao', 'OpenAI'])];
+    const b: [Item, Assessment] = [item({ title: "Kakao's Kanana agent can now hail taxis in KakaoTalk", published: at(2) }), product(['Kakao'])];
+    expect(verdict(a, b)).toMatchObject({ duplicate: false, reason: 'different-product' });
+    const move: Move = { person: 'Ada Brenner', from: 'Apple', to: 'OpenAI' };
+    const c: [Item, Assessment] = [
+      item({ title: "Apple's Siri lead Ada Brenner joins OpenAI", summary: 'Ada Brenner ran Siri modelling.', published: at(0) }),
+      talent(['Apple', 'OpenAI'], move),
+    ];
+    const d: [Item, Assessment] = [
+      item({ title: 'Cupertino loses another manager to the ChatGPT maker', summary: "Ada Brenner's move to OpenAI follows others.", published: at(1) }),
+      talent(['Apple', 'OpenAI'], move),
+    ];
+    expect(verdict(c, d).reason).not.toBe('different-product');
+  });
+  it('features of one app: fraud alerts, wealth advice, tax refunds, gifts, try-ons and cards are different services', () => {
+    const fraud: [Item, Assessment] = [item({ title: 'PhonePe adds an AI assistant that flags suspicious payments', published: at(0) }), product(['PhonePe'])];
+    const loan: [Item, Assessment] = [item({ title: 'PhonePe launches an AI credit assistant for shopkeepers', published: at(3) }), product(['PhonePe'])];
+    expect(verdict(fraud, loan)).toMatchObject({ duplicate: false, reason: 'different-service' });
+    const wealth: [Item, Assessment] = [item({ title: '支付宝上线AI理财助手', published: at(0) }), product(['Ant Group'])];
+    const tax: [Item, Assessment] = [item({ title: '支付宝上线AI退税助手', published: at(2) }), product(['Ant Group'])];
+    expect(verdict(wealth, tax)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+  it('a yuan sum and its dollar figure, or "over 500 million" and 580 million, are one amount; "nine-figure" is no count', () => {
+    const zh: [Item, Assessment] = [
+      item({ title: '腾讯以约3亿元收购AI编程创业公司团队', summary: '腾讯收购了一家AI编程创业公司的团队。', lang: 'zh', published: at(0) }),
+      talent(['Tencent']),
+    ];
+    const en: [Item, Assessment] = [
+      item({
+        title: 'Tencent buys an AI coding startup team for about $42 million',
+        summary: 'Tencent bought the team of a coding startup.',
+        published: at(1),
+      }),
+      talent(['Tencent']),
+    ];
+    expect(verdict(zh, en).reason).not.toBe('different-numbers');
+    const over: [Item, Assessment] = [item({ title: '衡山智能完成超5亿元融资', lang: 'zh', published: at(0) }), talent([])];
+    const exact: [Item, Assessment] = [item({ title: '衡山智能完成5.8亿元天使轮融资', lang: 'zh', published: at(1) }), talent([])];
+    expect(verdict(over, exact).reason).not.toBe('different-numbers');
+    const two: [Item, Assessment] = [item({ title: '衡山智能完成5亿元融资', lang: 'zh', published: at(0) }), talent([])];
+    const other: [Item, Assessment] = [item({ title: '潮汐智能完成2亿元融资', lang: 'zh', published: at(1) }), talent([])];
+    expect(verdict(two, other)).toMatchObject({ duplicate: false, reason: 'different-numbers' });
+    const out = new Set<string>();
+    englishNumbers('a nine-figure pay deal and a three-year contract', out);
+    expect([...out]).toEqual([]);
+  });
+  it('a story about a person may name either firm of the move first', () => {
+    const move: Move = { person: 'Sun Weiran', from: 'Meta', to: 'Alibaba' };
+    const en: [Item, Assessment] = [
+      item({ title: 'Meta Llama engineer Sun Weiran returns to China for Alibaba', summary: 'Sun Weiran joined Alibaba.', published: at(0) }),
+      talent(['Meta', 'Alibaba'], move),
+    ];
+    const zh: [Item, Assessment] = [
+      item({
+        title: '又一位硅谷华人工程师回流：阿里凭什么留住他？',
+        summary: '孙蔚然回国加入阿里，今年以来多位工程师回国加入阿里、字节跳动和腾讯。',
+        lang: 'zh',
+        published: at(1),
+      }),
+      talent(['Alibaba', 'ByteDance', 'Tencent']),
+    ];
+    expect(verdict(en, zh).reason).not.toBe('different-subject');
+  });
+  it('Visa the card network is no visa; an H-1B headline is about the US', () => {
+    const card = extractFeatures(item({ title: 'X Money launches a Visa debit card', published: at(0) }), product(['X']));
+    expect(card.c).not.toContain('visa');
+    const h1b = extractFeatures(
+      item({ title: 'AI labs lobby against the H-1B wage rule', summary: 'They warn researchers will go to Canada.', published: at(0) }),
+      policy(),
+    );
+    expect(h1b.pl).toBe('usa');
+  });
+  it('"rolls out" is a launch, "rolls on" is not; "Doubao-powered" names Doubao', () => {
+    expect(extractFeatures(item({ title: 'Grab rolls out an AI assistant', published: at(0) }), product(['Grab'])).tc).toContain('launch');
+    expect(extractFeatures(item({ title: "Meta's hiring spree rolls on", published: at(0) }), talent(['Meta'])).tc).not.toContain('launch');
+    expect(extractFeatures(item({ title: 'Douyin gives merchants a Doubao-powered sales agent', published: at(0) }), product(['ByteDance'])).tc).toContain(
+      'doubao',
+    );
+  });
+  it('concepts both headlines carry count in one language too', () => {
+    const a: [Item, Assessment] = [item({ title: 'Naver opens an AI agent marketplace inside LINE Works', published: at(0) }), product(['Naver'])];
+    const b: [Item, Assessment] = [item({ title: 'LINE Works becomes a marketplace for AI agents', published: at(0.2) }), product(['Naver'])];
+    expect(verdict(a, b).parts?.headline).toBeGreaterThan(0);
+  });
+});
