@@ -14,6 +14,7 @@ import { BUCKET_CAP, BUCKET_READ, type Candidate } from '../near-dup.js';
 import { ALSO_KEEP, ALSO_UPDATE_EVERY, alsoReport } from '../also.js';
 import { alertTokens } from './text.js';
 import { alertTags, KEY_TAGS } from '../filter-tags.js';
+import type { BucketMirror, Token } from './mirror.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -22,6 +23,8 @@ export interface IngestCtx {
   k: Keys;
   scripts: Scripts;
   now: () => Date;
+  /** This client's mirror of near-duplicate buckets (only used when the script confirms it). */
+  mirror?: BucketMirror;
 }
 
 async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): Promise<{ snap: Snapshot; seq: string }> {
@@ -33,10 +36,23 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   p.mget(keys.map(ctx.k.key));
   for (const id of ids) p.exists(ctx.k.alert(id));
   // Live while now < claimTime + retention, on the batch clock.
-  const min = `(${nowMs - batch.retentionSec * 1000}`;
+  const minMs = nowMs - batch.retentionSec * 1000;
+  const min = `(${minMs}`;
+  // What the mirror holds for these buckets, captured now (the script checks it is still true).
+  const offer = buckets.length && ctx.mirror ? ctx.mirror.offer(buckets, minMs) : undefined;
+  const mirrorArgs =
+    offer?.token && offer.mask.includes('1') ? [offer.token.seq, offer.token.at, offer.mask, offer.cards.length, ...offer.cards, ...offer.ids] : [];
   // Newest members of each bucket only (same bound as SQLite), and each member's data once.
   if (buckets.length)
-    (p as unknown as Record<string, (...a: Array<string | number>) => void>).tr_candidates(ctx.k.seq, ctx.k.base, min, BUCKET_READ, ...buckets);
+    (p as unknown as Record<string, (...a: Array<string | number>) => void>).tr_candidates(
+      ctx.k.seq,
+      ctx.k.base,
+      min,
+      BUCKET_READ,
+      buckets.length,
+      ...buckets,
+      ...mirrorArgs,
+    );
   const res = (await p.exec()) ?? [];
   const failed = res.find(([err]) => err);
   if (failed) throw failed[0];
@@ -46,26 +62,45 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
   const archived = new Set(ids.filter((_, i) => Number(vals[2 + i]) === 1));
   const snap: Snapshot = { owners, buckets: new Map(), archived };
   if (buckets.length) {
-    const reply = vals[2 + ids.length] as string[][];
-    const dataIds = reply[buckets.length];
-    const dataVals = reply[buckets.length + 1];
+    const reply = vals[2 + ids.length] as unknown[];
+    const dataIds = reply[buckets.length] as string[];
+    const dataVals = reply[buckets.length + 1] as string[];
+    const cards = reply[buckets.length + 2] as number[];
+    const token: Token = { seq: String(reply[buckets.length + 3]), at: String(reply[buckets.length + 4]) };
+    const mirrored = reply[buckets.length + 5] === 1;
     const dataOf = new Map<string, string>();
     dataIds.forEach((id, i) => dataOf.set(id, dataVals[i]));
+    const full = new Map<string, { card: number; list: Array<{ id: string; at: number; data: string }> }>();
     buckets.forEach((b, i) => {
-      const flat = reply[i];
       const members: Array<Required<Candidate>> = [];
+      if (mirrored && offer!.mask[i] === '1') {
+        for (const c of offer!.members.get(b)!) if (c.data) members.push({ id: c.id, data: c.data, at: c.at });
+        snap.buckets.set(b, members);
+        return;
+      }
+      const flat = reply[i] as string[];
+      const list: Array<{ id: string; at: number; data: string }> = [];
+      let legacy = false;
       for (let j = 0; j + 1 < flat.length; j += 2) {
         const m = flat[j];
         const cut = m.indexOf('\u0001');
         // Bare id (data stored once), or a member written before that (id \u0001 data).
         if (cut < 0) {
           // Its data expired with the member (same TTL): as good as gone.
-          const data = dataOf.get(m);
-          if (data) members.push({ id: m, data, at: Number(flat[j + 1]) });
-        } else members.push({ id: m.slice(0, cut), data: m.slice(cut + 1), at: Number(flat[j + 1]) });
+          const data = dataOf.get(m) ?? '';
+          const at = Number(flat[j + 1]);
+          list.push({ id: m, at, data });
+          if (data) members.push({ id: m, data, at });
+        } else {
+          legacy = true;
+          members.push({ id: m.slice(0, cut), data: m.slice(cut + 1), at: Number(flat[j + 1]) });
+        }
       }
+      // Buckets holding old-style members are always read.
+      if (!legacy) full.set(b, { card: cards[i], list });
       snap.buckets.set(b, members);
     });
+    ctx.mirror?.read(token, minMs, full);
   }
   return { snap, seq: (vals[0] as string | null) ?? '0' };
 }
@@ -137,6 +172,17 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
     };
     const out = (await ctx.scripts.ingest(ctx.k.seq, ctx.k.base, JSON.stringify(plan))) as Array<string | number>;
     if (out[0] === 'conflict') continue;
+    if (ctx.mirror) {
+      const n = batch.entries.length * 3;
+      const added: Array<{ id: string; buckets: readonly string[]; data: string }> = [];
+      batch.entries.forEach((e, i) => {
+        // Archived by this script: an entry with a document that came out new.
+        if (out[i * 3] === 'new' && entries[i].doc && e.fingerprint?.buckets.length)
+          added.push({ id: e.item.id, buckets: e.fingerprint.buckets, data: e.fingerprint.data });
+      });
+      const tok = (k: number): Token => ({ seq: String(out[n + k]), at: String(out[n + k + 1] ?? '') });
+      ctx.mirror.wrote(tok(0), tok(2), added, nowMs);
+    }
     return batch.entries.map((e, i) => {
       const status = out[i * 3] as IngestStatus;
       const dup = String(out[i * 3 + 1] ?? '');

@@ -44,7 +44,8 @@ local nowMs = tonumber(p.nowMs)
 local expMs = string.format('%d', nowMs + ret * 1000)
 -- Near-duplicate decisions were made against the buckets read in round trip 1; if an alert was
 -- archived since (another replica), re-read rather than miss it. Nothing is written before this.
-if p.chk and (redis.call('GET', base..'seq') or '0') ~= p.seq then return {'conflict'} end
+local seq0 = redis.call('GET', base..'seq') or '0'
+if p.chk and seq0 ~= p.seq then return {'conflict'} end
 local out = {}
 local root_of = {}
 -- Index layout (lua-postings.ts): an empty archive starts on layout 2.
@@ -157,26 +158,65 @@ if p.stn ~= '' then
   redis.call('SADD', base..'srcs', p.stn)
 end
 if p.rn ~= '' and redis.call('GET', base..'l:'..p.rn) == p.ro then redis.call('DEL', base..'l:'..p.rn) end
+-- After the entries: the archive's token before and after (the client's bucket mirror, mirror.ts).
+local seq1 = redis.call('GET', base..'seq') or '0'
+out[#out + 1] = seq0
+out[#out + 1] = redis.call('HGET', base..'n2id', seq0) or ''
+out[#out + 1] = seq1
+out[#out + 1] = redis.call('HGET', base..'n2id', seq1) or ''
 return out
 `;
 
 /**
- * Round trip 1's candidate read (read-only): the newest members of each bucket (ARGV[4..]) with
- * their scores, then the fingerprint data of every distinct member once. Members written before
- * bare ids (id, byte 1, data) carry their data and are returned as they are.
- * Reply: { {member, score, ...} per bucket..., {id, ...}, {data, ...} }.
+ * Round trip 1's candidate read (read-only). ARGV: base, min, lim, nb, nb buckets, then the client's
+ * mirror (mirror.ts): its token (seq, id archived as seq), a mask ('1' = mirrored) per bucket, the
+ * expected ZCARD of each mirrored bucket, and the ids whose data it holds for them. The mirror is
+ * used only when the token, every mirrored bucket's size and every such data key still hold;
+ * mirrored buckets are then not read. Every other bucket: its newest members with their scores,
+ * then the fingerprint data of every distinct member once. Members written before bare ids (id,
+ * byte 1, data) carry their data and are returned as they are.
+ * Reply: { {member, score, ...} or 0 (mirrored) per bucket..., {id, ...}, {data, ...},
+ *          {ZCARD or 0 per bucket}, seq, id archived as seq, 1 when the mirror was used }.
  */
 export const LUA_CANDIDATES = `
-local base, min, lim = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local out, ids, seen = {}, {}, {}
-for i = 4, #ARGV do
-  local r = redis.call('ZREVRANGEBYSCORE', base..'b:'..ARGV[i], '+inf', min, 'WITHSCORES', 'LIMIT', 0, lim)
-  out[#out + 1] = r
-  for j = 1, #r, 2 do
-    local m = r[j]
-    if not seen[m] and not string.find(m, '\\1', 1, true) then
-      seen[m] = true
-      ids[#ids + 1] = m
+local base, min, lim, nb = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4])
+local seq = redis.call('GET', base..'seq') or '0'
+local at = redis.call('HGET', base..'n2id', seq) or ''
+local mask = ARGV[7 + nb] or ''
+local use = mask ~= '' and ARGV[5 + nb] == seq and ARGV[6 + nb] == at
+local nc = tonumber(ARGV[8 + nb] or '0')
+if use then
+  local c = 0
+  for i = 1, nb do
+    if string.byte(mask, i) == 49 then
+      c = c + 1
+      if redis.call('ZCARD', base..'b:'..ARGV[4 + i]) ~= tonumber(ARGV[8 + nb + c]) then use = false; break end
+    end
+  end
+end
+if use then
+  for i = 9 + nb + nc, #ARGV, 256 do
+    local keys = {}
+    for j = i, math.min(i + 255, #ARGV) do keys[#keys + 1] = base..'d:'..ARGV[j] end
+    if redis.call('EXISTS', unpack(keys)) ~= #keys then use = false; break end
+  end
+end
+local out, ids, seen, cards = {}, {}, {}, {}
+for i = 1, nb do
+  if use and string.byte(mask, i) == 49 then
+    out[#out + 1] = 0
+    cards[#cards + 1] = 0
+  else
+    local bk = base..'b:'..ARGV[4 + i]
+    local r = redis.call('ZREVRANGEBYSCORE', bk, '+inf', min, 'WITHSCORES', 'LIMIT', 0, lim)
+    out[#out + 1] = r
+    cards[#cards + 1] = redis.call('ZCARD', bk)
+    for j = 1, #r, 2 do
+      local m = r[j]
+      if not seen[m] and not string.find(m, '\\1', 1, true) then
+        seen[m] = true
+        ids[#ids + 1] = m
+      end
     end
   end
 end
@@ -189,5 +229,9 @@ for i = 1, #ids, 256 do
 end
 out[#out + 1] = ids
 out[#out + 1] = data
+out[#out + 1] = cards
+out[#out + 1] = seq
+out[#out + 1] = at
+out[#out + 1] = use and 1 or 0
 return out
 `;

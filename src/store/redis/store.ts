@@ -14,6 +14,7 @@ import { makeKeys, type Keys } from './keys.js';
 import { defineScripts, type Scripts } from './scripts.js';
 import { decodeAlert, decodeAlertPairs, ms } from './codec.js';
 import { runIngest } from './ingest.js';
+import { BucketMirror } from './mirror.js';
 import { startMigration, type Migration } from './migrate.js';
 import { purgeArchive } from './purge.js';
 import * as outbox from './outbox.js';
@@ -43,6 +44,8 @@ export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   private readonly scripts: Scripts;
   private readonly now: () => Date;
+  /** Near-duplicate buckets this client read or wrote (mirror.ts); checked by the script before use. */
+  private readonly mirror = new BucketMirror();
 
   private constructor(
     /** The ioredis client (exposed for diagnostics and tests). */
@@ -115,7 +118,7 @@ export class RedisStore implements Store {
   }
 
   private get ctx() {
-    return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, markerRetentionSec: 30 * 86400, tuning: this.tuning };
+    return { redis: this.redis, k: this.keys, scripts: this.scripts, now: this.now, mirror: this.mirror, markerRetentionSec: 30 * 86400, tuning: this.tuning };
   }
 
   ping(): Promise<void> {
