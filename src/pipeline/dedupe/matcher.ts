@@ -7,6 +7,7 @@ import {
   conceptWeight,
   count,
   eventConflict,
+  moveHeadline,
   moveKindConflict,
   movesConflict,
   numbersConflict,
@@ -132,7 +133,9 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const kind = eventConflict(a, b);
   if (kind) return { duplicate: false, reason: `different-${kind}` };
   // A move is news about a named person: coverage that never names them tells another story.
-  if (a.p.length || b.p.length) return { duplicate: false, reason: 'person-not-mentioned' };
+  // (A move found only in the summary of a headline about something else, "Moonshot sweetens equity
+  // to keep engineers", is background: that story is judged on its evidence.)
+  if (aboutPerson(a) || aboutPerson(b)) return { duplicate: false, reason: 'person-not-mentioned' };
   let words = 0;
   if (sameLang) for (const w of a.w) if (b.ws.has(w)) words += spec.word(w);
   let strong = 0;
@@ -161,6 +164,11 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
     firms: firmJaccard * FIRM_WEIGHT * (sameLang ? 1 : 0.5),
   };
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
+}
+
+/** A story about its move's person: the headline names them, or tells a move (joins, leaves, hires). */
+function aboutPerson(p: Parsed): boolean {
+  return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p));
 }
 
 function salient(n: string): boolean {

@@ -63,11 +63,17 @@ export function conceptWeight(c: string): number {
   return WEAK_CONCEPTS.has(c) ? WEAK_WEIGHT : HALF_CONCEPTS.has(c) ? 0.5 : 1;
 }
 
-function kinds(titleConcepts: string[] | undefined, family: Map<string, string>): Set<string> {
+function kinds(titleConcepts: string[] | undefined, family: Map<string, string>, firmless = false): Set<string> {
   const out = new Set<string>();
   for (const c of titleConcepts ?? []) {
     const k = family.get(c);
     if (k) out.add(k);
+  }
+  // Without a firm, a drive to lure talent ("Beijing offers 3 million yuan to lure scientists") is a
+  // government's: a policy, not a hire.
+  if (firmless && out.has('move') && (titleConcepts ?? []).includes('recruit')) {
+    out.delete('move');
+    out.add('policy');
   }
   // A policy is launched, piloted, opened ("pilot promises two-week visa decisions"), and the pay or
   // rewards it sets are the policy ("rewards of up to 3 million yuan"), not a firm's pay news.
@@ -76,6 +82,15 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>)
     out.delete('pay');
   }
   return out;
+}
+
+/**
+ * The headline tells a move or a hire (joins, leaves, defects, poaches, acqui-hires), not pay set
+ * to keep people ("extra options to stem departures").
+ */
+export function moveHeadline(p: Parsed): boolean {
+  const k = kinds(p.tc, FAMILIES.action);
+  return k.has('move') && !k.has('pay');
 }
 
 /**
@@ -91,9 +106,9 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pro
   const launches = a.o?.includes('superapp') === true && b.o?.includes('superapp') === true;
   for (const name of ['action', 'service', 'product'] as const) {
     if (name === 'product' && !launches) continue;
-    const ka = kinds(a.tc, FAMILIES[name]);
+    const ka = kinds(a.tc, FAMILIES[name], name === 'action' && !a.f.length);
     if (!ka.size) continue;
-    const kb = kinds(b.tc, FAMILIES[name]);
+    const kb = kinds(b.tc, FAMILIES[name], name === 'action' && !b.f.length);
     if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
   }
   const policy = a.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true && b.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true;

@@ -61,10 +61,10 @@ describe('evaluateDedupe', () => {
   const sets: Array<[string, string, { precision: number; f1: number }]> = [
     // The done-when of the burst issue: P ≥ 0.98 and F1 ≥ 0.95 at every spread.
     ['dev.jsonl', DEV, { precision: 0.98, f1: 0.95 }],
-    ['the blind hard-case set', HARD, { precision: 0.92, f1: 0.87 }],
+    ['the blind hard-case set', HARD, { precision: 0.92, f1: 0.88 }],
     ['the second blind set', BLIND_B, { precision: 0.98, f1: 0.87 }],
     // Written blind, dense with same-app, same-day different features and follow-ups: the hardest.
-    ['the third blind set', BLIND_C, { precision: 0.8, f1: 0.7 }],
+    ['the third blind set', BLIND_C, { precision: 0.8, f1: 0.72 }],
   ];
   for (const [name, path, floor] of sets) {
     it.skipIf(!existsSync(path))(

@@ -340,3 +340,48 @@ describe('the event, not its neighbours (second pass)', () => {
     expect(verdict(a, b).parts?.headline).toBeGreaterThan(0);
   });
 });
+
+describe('whose drive, whose story (second pass)', () => {
+  it('without a firm, a drive to lure talent is a policy: it can retell a talent scheme', () => {
+    const zh: [Item, Assessment] = [
+      item({ title: '多部门启动海外高层次人才专项，单人资助最高300万元', summary: '面向海外人工智能科学家。', lang: 'zh', published: at(0) }),
+      policy(),
+    ];
+    const en: [Item, Assessment] = [
+      item({
+        title: 'Beijing offers up to 3 million yuan a head to lure overseas AI scientists',
+        summary: 'The scheme funds overseas scientists.',
+        published: at(1),
+      }),
+      policy(),
+    ];
+    expect(verdict(zh, en).reason).not.toBe('different-action');
+    // A firm's hiring drive is still no policy.
+    const drive: [Item, Assessment] = [item({ title: 'OpenAI opens a hiring drive for 200 engineers', published: at(0) }), talent(['OpenAI'])];
+    const visa: [Item, Assessment] = [item({ title: 'Seoul launches a visa for AI researchers', published: at(1) }), policy()];
+    expect(verdict(drive, visa).duplicate).toBe(false);
+  });
+  it('a move found only in the summary of a headline about something else does not make it a move story', () => {
+    const move: Move = { person: 'Lin Qiao', from: 'Moonshot AI', to: 'ByteDance' };
+    const zh: [Item, Assessment] = [
+      item({ title: '月之暗面向全员增发期权，应对人才流失', summary: '月之暗面向全体员工增发期权。', lang: 'zh', published: at(0) }),
+      talent(['Moonshot AI']),
+    ];
+    const en: [Item, Assessment] = [
+      item({
+        title: 'Moonshot AI hands all staff extra options to stem departures',
+        summary: 'The grants follow co-founder Lin Qiao leaving for ByteDance.',
+        published: at(1),
+      }),
+      talent(['Moonshot AI', 'ByteDance'], move),
+    ];
+    expect(verdict(zh, en).reason).not.toBe('person-not-mentioned');
+    // A headline that tells the hire ("taps") stays a move story, person named or not.
+    const taps: [Item, Assessment] = [
+      item({ title: 'LY Corp taps a former Google researcher to lead its LINE agent', summary: 'Kenji Morikawa will lead the agent.', published: at(1) }),
+      talent(['LY Corp', 'Google'], { person: 'Kenji Morikawa', from: 'Google', to: 'LY Corp' }),
+    ];
+    const launch: [Item, Assessment] = [item({ title: 'LY Corp puts an AI agent at the top of LINE', published: at(0) }), product(['LY Corp'])];
+    expect(verdict(launch, taps).duplicate).toBe(false);
+  });
+});
