@@ -44,13 +44,19 @@ export interface Features {
 }
 
 const EN_HEADCOUNT =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[a-z-]+\s+)?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[A-Za-z-]+\s+){0,3}?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
 // Not an ordinal: 第二位 is "the second".
 const ZH_HEADCOUNT = /(?<!第)[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
 
 /** An exit to found a company, in words the glossary cannot hold: "leaves to start his own company". */
 const EN_FOUNDING =
   /\b(?:to|and|will)\s+(?:start|launch|found|co-?found|set\s+up|build|form)\s+(?:a|an|his|her|their)?\s*(?:own\s+)?(?:[\w-]+\s+){0,2}?(?:company|startup|start-up|venture|firm|lab|business)\b|\bto\s+(?:co-?)?found\b|\bstrikes?\s+out\s+on\s+(?:his|her|their)\s+own\b/i;
+
+/** Job cuts ("cuts 300 FAIR roles", "to cut jobs"): a layoff, not any cut. */
+const EN_LAYOFF =
+  /\bcut(?:s|ting)?\s+(?:\d[\d,]*\s+|hundreds\s+of\s+|thousands\s+of\s+)?(?:[A-Za-z-]+\s+){0,2}?(?:jobs|roles|staff|positions|employees|workers|headcount)\b/i;
+/** Pay set to keep people ("to stem departures", "to keep engineers"): retention, whatever the move words. */
+const EN_RETENTION = /\bto\s+(?:stem|stop|halt|curb|slow|keep|retain|hold\s+on\s+to)\b/i;
 
 /** "Pay" as what people earn ("researcher pay jumps", "pay above 1 million yuan"), not paying with an app. */
 const EN_PAY =
@@ -103,6 +109,8 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const titlePlace = [...sink.concepts].find(isPlace) ?? (US_VISA.test(title) ? 'usa' : undefined);
   if (!zh && EN_FOUNDING.test(title)) sink.concepts.add('found');
   if (!zh && EN_PAY.test(title)) sink.concepts.add('salary');
+  if (!zh && EN_LAYOFF.test(title)) sink.concepts.add('layoff');
+  if (!zh && EN_RETENTION.test(title)) sink.concepts.add('retention');
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
   if (!zh && EN_FOUNDING.test(summary)) sink.concepts.add('found');

@@ -36,13 +36,13 @@ infra|infrastructure,infra|基础设施
 multimodal|multimodal|多模态
 video|video,videos|视频
 speech|speech,voice,audio|语音,音频,声音
-image|image,images|图像,图片
+image|image,images,photo,photos,picture,pictures|图像,图片,照片
 code|code,coding|代码,编程
 visa|visa,visas,h1b,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
 subsidy|subsidy,subsidies|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
-retention|retention,retain|留任,保留
+retention|retention,retain|留任,保留,留住,应对人才流失,留人
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
@@ -281,7 +281,6 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'support',
       'tryon',
       'budget',
-      'card',
     ].map((c) => [c, c]),
   ),
   // the AI assistant or model a launch puts in an app: Kakao's Kanana is not ChatGPT in KakaoTalk

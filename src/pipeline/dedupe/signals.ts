@@ -69,6 +69,9 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>,
     const k = family.get(c);
     if (k) out.add(k);
   }
+  // Pay set to keep people is the event; the departures it answers are its reason ("retention
+  // grants after exits", 应对人才流失).
+  if ((titleConcepts ?? []).includes('retention')) out.delete('move');
   // Without a firm, a drive to lure talent ("Beijing offers 3 million yuan to lure scientists") is a
   // government's: a policy, not a hire.
   if (firmless && out.has('move') && (titleConcepts ?? []).includes('recruit')) {

@@ -269,7 +269,7 @@ describe('the event, not its neighbours (second pass)', () => {
     ];
     expect(verdict(c, d).reason).not.toBe('different-product');
   });
-  it('features of one app: fraud alerts, wealth advice, tax refunds, gifts, try-ons and cards are different services', () => {
+  it('features of one app: fraud alerts, wealth advice, tax refunds, gifts and try-ons are different services', () => {
     const fraud: [Item, Assessment] = [item({ title: 'PhonePe adds an AI assistant that flags suspicious payments', published: at(0) }), product(['PhonePe'])];
     const loan: [Item, Assessment] = [item({ title: 'PhonePe launches an AI credit assistant for shopkeepers', published: at(3) }), product(['PhonePe'])];
     expect(verdict(fraud, loan)).toMatchObject({ duplicate: false, reason: 'different-service' });
@@ -383,5 +383,38 @@ describe('whose drive, whose story (second pass)', () => {
     ];
     const launch: [Item, Assessment] = [item({ title: 'LY Corp puts an AI agent at the top of LINE', published: at(0) }), product(['LY Corp'])];
     expect(verdict(launch, taps).duplicate).toBe(false);
+  });
+});
+
+describe('headlines read closer (third pass)', () => {
+  it('"two more Gemini pretraining researchers follow" is a group, another event than their lead\'s move', () => {
+    const f = extractFeatures(
+      item({ title: 'Two more Gemini pretraining researchers follow their former lead to OpenAI', published: at(0) }),
+      talent(['Google DeepMind', 'OpenAI']),
+    );
+    expect(f.k).toBe(1);
+  });
+  it('job cuts are a layoff; pay set "to stem departures" or "after exits" is retention, not a move', () => {
+    const cuts = extractFeatures(item({ title: 'Meta cuts 300 FAIR roles', published: at(0) }), talent(['Meta']));
+    expect(cuts.tc).toContain('layoff');
+    expect(extractFeatures(item({ title: 'Grab cuts prices for rides', published: at(0) }), product(['Grab'])).tc).not.toContain('layoff');
+    const hires: [Item, Assessment] = [item({ title: 'xAI hires a dozen Tesla Autopilot engineers', published: at(0) }), talent(['xAI', 'Tesla'])];
+    const grants: [Item, Assessment] = [
+      item({ title: 'Tesla offers retention grants to Autopilot engineers after xAI exits', published: at(1) }),
+      talent(['Tesla', 'xAI']),
+    ];
+    expect(verdict(hires, grants)).toMatchObject({ duplicate: false, reason: 'different-action' });
+    expect(
+      extractFeatures(item({ title: 'Moonshot AI hands staff extra options to stem departures', published: at(0) }), talent(['Moonshot AI'])).tc,
+    ).toContain('retention');
+  });
+  it('a photo feature is an image feature; 支付宝 is Alipay, not the word "payment" inside it', () => {
+    expect(
+      extractFeatures(item({ title: 'Yahoo Auctions adds an agent that writes listings from a photo', published: at(0) }), product(['LY Corp'])).tc,
+    ).toContain('image');
+    const zh = extractFeatures(item({ title: '支付宝上线AI出行助手', lang: 'zh', published: at(0) }), product(['Ant Group']));
+    expect(zh.tc).toContain('alipay');
+    expect(zh.tc).not.toContain('payment');
+    expect(extractFeatures(item({ title: '微信支付推出智能体支付', lang: 'zh', published: at(0) }), product(['Tencent'])).tc).toContain('payment');
   });
 });
