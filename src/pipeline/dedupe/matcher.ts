@@ -166,9 +166,9 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   return { duplicate: score >= needed, reason: score >= needed ? 'evidence' : 'weak-evidence', score, parts };
 }
 
-/** A story about its move's person: the headline names them, or tells a move (joins, leaves, hires). */
+/** A story about its move's person: the headline names them, tells a move (joins, leaves, hires) or a role ("its AI boss"). */
 function aboutPerson(p: Parsed): boolean {
-  return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p));
+  return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p) || p.tc.includes('chief') || p.tc.includes('vicepresident'));
 }
 
 function salient(n: string): boolean {

@@ -69,6 +69,9 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>,
     const k = family.get(c);
     if (k) out.add(k);
   }
+  // Job cuts and a shutdown are the event; hiring elsewhere or departures before are their setting
+  // ("cuts 300 roles while its lab keeps hiring", "shuts down after its founders left").
+  if (out.has('layoff') || out.has('shutdown')) for (const k of [...out]) if (k !== 'layoff' && k !== 'shutdown') out.delete(k);
   // Pay set to keep people is the event; the departures it answers are its reason ("retention
   // grants after exits", 应对人才流失).
   if ((titleConcepts ?? []).includes('retention')) out.delete('move');

@@ -418,3 +418,26 @@ describe('headlines read closer (third pass)', () => {
     expect(extractFeatures(item({ title: '微信支付推出智能体支付', lang: 'zh', published: at(0) }), product(['Tencent'])).tc).toContain('payment');
   });
 });
+
+describe('the main event of a headline (third pass)', () => {
+  it('job cuts are the event even while another lab keeps hiring', () => {
+    const offers: [Item, Assessment] = [item({ title: 'Meta tells recruiters to rein in offers as lab hiring cools', published: at(0) }), talent(['Meta'])];
+    const cuts: [Item, Assessment] = [item({ title: 'Meta cuts 300 FAIR roles while its new lab keeps hiring', published: at(2) }), talent(['Meta'])];
+    expect(verdict(offers, cuts)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+  it('a headline about a role ("its AI boss") is about the person its summary names', () => {
+    const boss: [Item, Assessment] = [
+      item({ title: 'Why Paytm went to Redmond for its AI boss', summary: 'Rohan Mehra built Copilot features for six years.', published: at(0) }),
+      talent(['Paytm', 'Microsoft'], { person: 'Rohan Mehra', from: 'Microsoft', to: 'Paytm' }),
+    ];
+    const product: [Item, Assessment] = [
+      item({
+        title: 'Paytm wants its assistant to be India’s voice-first broker',
+        summary: 'Paytm pushes its assistant into wealth products.',
+        published: at(3),
+      }),
+      { ...talent(['Paytm']), topics: ['superapp', 'talent'] },
+    ];
+    expect(verdict(boss, product)).toMatchObject({ duplicate: false, reason: 'person-not-mentioned' });
+  });
+});
