@@ -68,6 +68,8 @@ function abbreviations(s: string): string {
     s
       .replace(/\bU\.S\.?(?![A-Za-z])/g, 'US')
       .replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK')
+      // A revenue share is a deal's terms, not results.
+      .replace(/\brevenue[\s-]+(?:share|sharing|split)\b/gi, 'revshare')
       // "rolls out" is a launch; "rolls on" is not.
       .replace(/\b(?:rolls|rolled|rolling|roll)\s+out\b/gi, 'rollout')
       .replace(/\bVisa(?=[\s-]+(?:debit|credit|prepaid|card|cards|network|Inc)\b)/g, 'VisaNetwork')

@@ -63,7 +63,7 @@ open|open,opens,opening|开放,开通
 developer|developer,developers|开发者
 marketplace|marketplace,storefront,platform|商店,平台,市场
 delivery|delivery,deliveries,courier|配送,送达,即时零售
-travel|flight,flights,ticket,tickets,travel,train,trip|机票,订票,火车票,旅行,行程,抢票,购票,车票,春运
+travel|flight,flights,ticket,tickets,travel,train,trains,rail,railway,trip,trips|机票,订票,火车票,旅行,行程,抢票,购票,车票,春运,高铁,动车,火车
 city|city,cities|城市
 user|user,users|用户
 acquihire|acquihire,acquisition,acquire,acquires,absorb,absorbs|收购,并购,收编,整体并入

@@ -2,8 +2,6 @@
 // bilingual concepts, and romanized proper nouns (capitalized English words; pinyin of Chinese windows).
 import { EN_CONCEPT, ZH_CONCEPT } from './glossary.js';
 
-/** Concepts that are a brand's name (list longest first, so the brand wins at its position). */
-const BRANDS = new Set(['alipay', 'wechat', 'taobao', 'douyin', 'doubao', 'yuanbao', 'hunyuan', 'qwen', 'ernie', 'kling', 'quark', 'wenxiaoyan', 'zhixiaobao']);
 import { fnv1a, tokenHash } from './hash.js';
 import { charPinyin } from './names.js';
 import { isCjk } from './fold.js';
@@ -92,8 +90,9 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
         if (text.startsWith(term, i)) {
           sink.concepts.add(id);
           coveredTo = Math.max(coveredTo, i + term.length);
-          // A brand's name is the brand, not the words inside it: 支付宝 (Alipay) is no 支付 (payment).
-          if (BRANDS.has(id)) break;
+          // The longest term at a position is the word: 支付宝 (Alipay) is no 支付 (payment), 创业公司
+          // (a startup) no 创业 (founding), 印度尼西亚 (Indonesia) no 印度 (India).
+          break;
         }
     if (i + 1 < end && i + 2 > coveredTo && !ZH_STOP.has(text.slice(i, i + 2))) sink.words.add(bigram(text.charCodeAt(i), text.charCodeAt(i + 1)));
     if (romanize && i + 1 < end && i < romanizeLimit) {

@@ -441,3 +441,19 @@ describe('the main event of a headline (third pass)', () => {
     expect(verdict(boss, product)).toMatchObject({ duplicate: false, reason: 'person-not-mentioned' });
   });
 });
+
+describe('Chinese terms inside longer ones (third pass)', () => {
+  it('the longest term at a position is the word: 创业公司 is a startup, not a founding; 印度尼西亚 is not India', () => {
+    const startup = extractFeatures(item({ title: '亚马逊收编机器人创业公司团队', lang: 'zh', published: at(0) }), talent(['Amazon']));
+    expect(startup.tc).toContain('startup');
+    expect(startup.tc).not.toContain('found');
+    const indo = extractFeatures(item({ title: '印度尼西亚上线AI打车助手', lang: 'zh', published: at(0) }), product(['GoTo']));
+    expect(indo.tc).toContain('indonesia');
+    expect(indo.tc).not.toContain('india');
+    expect(extractFeatures(item({ title: '支付宝上线入境游AI助手，可订高铁', lang: 'zh', published: at(0) }), product(['Ant Group'])).tc).toContain('travel');
+  });
+  it('a revenue share is a deal term, not results', () => {
+    const f = extractFeatures(item({ title: 'WeChat lets developers publish AI agents, with a revenue share', published: at(0) }), product(['Tencent']));
+    expect(f.tc).not.toContain('results');
+  });
+});
