@@ -59,7 +59,7 @@ const SMALL_TEAM =
   /\b\d{1,3}-(?:person|people|member|strong)\b|\b(?:its|the|whose)\s+(?:[\w-]+\s+){0,2}?(?:team|staff|engineers|researchers|founders)\b|\bteam\s+of\b|团队|十余人|余名员工|整体加入|创始团队/i;
 
 const PLACE_OPEN =
-  /\b(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish(?:es|ed|ing)?|launch(?:es|ed|ing)?|build(?:s|ing)?)\s+(?:an?\s+|its\s+|new\s+|first\s+)*(?:[\w&.-]+\s+){0,3}?(?:lab|laboratory|research\s+(?:hub|centre|center|lab|team|office)|R&D\s+(?:centre|center|hub)|office|hub)\s+in\s+[A-Z]|(?:在|于)[\u4e00-\u9fa5A-Za-z]{2,6}(?:设立|成立|组建|开设|建立)[\u4e00-\u9fa5A-Za-z]{0,6}(?:研究中心|研发中心|实验室|研究院|研究团队|办公室|分部)/;
+  /\b(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish(?:es|ed|ing)?|launch(?:es|ed|ing)?|build(?:s|ing)?)\s+(?:an?\s+|its\s+|new\s+|first\s+)*(?:[\w&.-]+\s+){0,3}?(?:lab|laboratory|research\s+(?:hub|centre|center|lab|team|office)|R&D\s+(?:centre|center|hub)|office|hub)\s+in\s+[A-Z]|\b(?:open|opens|opened|opening|set\s+up|sets\s+up|setting\s+up|establish(?:es|ed|ing)?)\s+(?:an?\s+|its\s+|new\s+|first\s+)*[A-Z][\w-]+\s+(?:AI\s+|research\s+|R&D\s+)*(?:lab|laboratory|office|hub|centre|center)\b|(?:在|于)[\u4e00-\u9fa5A-Za-z]{2,6}(?:设立|成立|组建|开设|建立)[\u4e00-\u9fa5A-Za-z]{0,6}(?:研究中心|研发中心|实验室|研究院|研究团队|办公室|分部)/;
 const NUMBER = String.raw`(?:about |around |some |up to |more than |over |nearly |roughly )?\d[\d,]*`;
 const SCALE = new RegExp(
   String.raw`(?:\b(?:hire|hires|hiring|recruit|recruits|recruiting|add|adds|adding|bring\s+in|grow\s+to)|\b(?:expand|expands|expanding|grow|grows|growing|enlarge|enlarges|boost|boosts)\b[^.]{0,50}?\bby)\s+${NUMBER}\s+(?:more\s+|new\s+)?(?:[\w-]+\s+){0,2}?(?:engineers|researchers|scientists|PhDs|staff|people|employees|specialists|developers)\b` +
