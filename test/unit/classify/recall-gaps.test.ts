@@ -69,6 +69,7 @@ const features: Case[] = [
   // Hard negatives: a non-AI feature in a super-app, a feature word outside any super-app.
   [[], 'WeChat adds dark mode to its Windows app', 'The desktop update also lets users resize windows and change the font size, Tencent said.'],
   [[], '微信更新：朋友圈支持修改可见范围', '微信新版本允许用户在发布朋友圈后修改可见范围。'],
+  [[], 'WeChat bans 20,000 bot accounts used for spam', 'Tencent said the accounts sent scam links to users.'],
   [[], 'Duolingo adds AI video calls for translation practice', 'Learners can talk to an animated character that corrects their grammar in real time.'],
   [[], 'Uniqlo stores add virtual try-on mirrors', 'Shoppers can see outfits on a screen without using the fitting room, the retailer said.'],
 ];
@@ -81,6 +82,8 @@ const acquisitions: Case[] = [
   ],
   [['talent'], '月之暗面收购AI搜索创业公司，团队整体加入Kimi', '知情人士称，月之暗面已完成对一家AI搜索创业公司的收购，其十余人团队将整体加入Kimi搜索组。'],
   [[], 'Grab acquires a stake in an Indonesian digital bank', 'The deal gives the ride-hailing firm a 20% stake and a seat on the bank’s board.'],
+  [[], 'TikTok owner ByteDance buys a stake in a Shanghai robotics startup', 'The team of 40 builds humanoid robots.'],
+  [[], '腾讯收购某AI公司10%股份', '该公司团队约40人，研发大模型。'],
   [[], 'Tencent buys a 60-person game studio in Finland', 'The studio’s team will keep making mobile puzzle games under its own brand.'],
 ];
 
@@ -118,6 +121,7 @@ const reversals: Case[] = [
     "Tomás Rivera, who leads a Gemini reasoning team, declined xAI's package after Google matched it with a counteroffer, people familiar said.",
   ],
   [['talent'], '反转：DeepSeek研究员拒绝字节offer，决定留在DeepSeek', '此前传出将加盟字节Seed的DeepSeek研究员宣布留下，据悉DeepSeek给出了反报价。'],
+  [[], 'Meta AI researcher declined to comment on report of xAI offer', 'People familiar said the AI researcher was weighing the offer.'],
   [
     [],
     "EU regulators reject Meta's offer to change its ad model",
@@ -134,6 +138,8 @@ const hiring: Case[] = [
   ],
   [['talent'], '月之暗面在新加坡设立研究中心，计划招聘100名工程师', '月之暗面表示，新加坡研究中心将专注多语种大模型研发。'],
   [[], 'Alibaba Cloud opens third data center in Mexico', 'The facility will serve retailers and banks in Latin America, the company said.'],
+  [[], 'Meituan to hire 10,000 riders for AI-dispatched delivery', 'The company said its dispatch algorithm will route the new riders.'],
+  [[], 'Nvidia opens Taipei office', 'The AI chip giant said the office will host customer support.'],
   [[], 'Amazon to hire 250,000 seasonal warehouse workers', 'The retailer said pay for the holiday season would start at $19 an hour.'],
   [[], 'A paper by 30 researchers at Google DeepMind maps reasoning failures', 'The study tested 12 AI models on puzzles and found consistent errors.'],
 ];
