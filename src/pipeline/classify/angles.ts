@@ -54,7 +54,9 @@ function founderExit(text: string, hits: FirmHit[]): boolean {
   return false;
 }
 
-const BUY = /\b(?:acquires|acquired|acquiring|acquisition|bought|buys|buying|buy)\b|收购|买下|并购/i;
+// Buying a stake is investing, not taking a team.
+const BUY =
+  /\b(?:acquires|acquired|acquiring|acquisition|bought|buys|buying|buy)\b(?!\s+(?:of\s+)?(?:a\s+|an\s+)?(?:[\d.]+%\s+|minority\s+|majority\s+|small\s+|controlling\s+)?stake)|收购(?![^，。]{0,12}?(?:股份|股权))|买下|并购/i;
 const SMALL_TEAM =
   /\b\d{1,3}-(?:person|people|member|strong)\b|\b(?:its|the|whose)\s+(?:[\w-]+\s+){0,2}?(?:team|staff|engineers|researchers|founders)\b|\bteam\s+of\b|团队|十余人|余名员工|整体加入|创始团队/i;
 
@@ -72,7 +74,7 @@ const SCALE = new RegExp(
 
 // A poaching turned down: "turned down a $200 million Meta offer", "rejected a Meta package", 拒绝了…offer.
 const STAYING =
-  /\b(?:turn(?:s|ed|ing)?\s+down|rejected|rejects|rebuffed|declined|declines|spurned)\b[^.;]{0,60}?\b(?:offers?|package|packages|overtures?)\b|(?:拒绝|婉拒|回绝)了?[^。；]{0,20}?(?:offer|邀请|报价|挖角)|\bstay(?:s|ed|ing)?\s+put\b|不去\S{1,12}了/i;
+  /\b(?:turn(?:s|ed|ing)?\s+down|rejected|rejects|rebuffed|declined|declines|spurned)\b(?!\s+to\b)[^.;]{0,60}?\b(?:offers?|package|packages|overtures?)\b|(?:拒绝|婉拒|回绝)了?[^。；]{0,20}?(?:offer|邀请|报价|挖角)|\bstay(?:s|ed|ing)?\s+put\b|不去\S{1,12}了/i;
 
 export function talentAngles(text: string, hits: FirmHit[]): Angles {
   return {

@@ -28,6 +28,8 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
     const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
     // "an AI spending coach … the coach", "AI教练": a negative word made an AI product is not that trade's story.
     if (aiMade.has(key)) continue;
+    // "bot accounts", "spam bots": fake users, not an assistant.
+    if (h.family === 'feature' && /^bots?$/i.test(h.term) && abuseBot(scan.text, h.start, h.end)) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
@@ -35,6 +37,13 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const counts = {} as Record<FamilyName, number>;
   for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
   return { terms, counts };
+}
+
+function abuseBot(text: string, start: number, end: number): boolean {
+  return (
+    /\b(?:spam|fake|scalper|scalping|malicious|fraudulent|anti-?)[\s-]*$/i.test(text.slice(Math.max(0, start - 16), start)) ||
+    /^\s+(?:accounts?|farms?|traffic|networks?|attacks?)\b/i.test(text.slice(end, end + 12))
+  );
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -76,7 +85,9 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   // People who left a known firm and founded a company, or a small team bought whole, are a move without a named destination.
   const angleMove = !!an && (an.founderExit || an.teamBuy);
   // Hiring at a scale, a lab opened somewhere, a poaching turned down by a researcher: each weighs as one talent-war term.
-  const angleWar = an ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0;
+  // Only with people said (engineers, researchers, a team): "hire 10,000 riders" or "opens Taipei office" alone is not AI talent.
+  const withPeople = c.aiRole > 0 || c.people > 0;
+  const angleWar = an && withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0;
   let talent =
     part(k, ev, 'move') +
     part(k, ev, 'people') +
@@ -122,8 +133,8 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
     ? [
         an.founderExit && 'people from a known firm founded a company',
         an.teamBuy && 'a small team bought',
-        an.headcount && 'hiring at a scale',
-        an.opening && 'a lab or office opened somewhere',
+        an.headcount && withPeople && 'hiring at a scale',
+        an.opening && withPeople && 'a lab or office opened somewhere',
         an.staying && c.aiRole > 0 && 'a poaching turned down',
       ].filter((x): x is string => !!x)
     : [];
