@@ -1,5 +1,6 @@
 // Turns one scan (firm mentions + term hits) into topic scores with their evidence.
 import type { FamilyName, Knowledge, Scan } from '../../knowledge/index.js';
+import type { Angles } from './angles.js';
 
 export interface Evidence {
   /** Distinct terms per family, in order of appearance. */
@@ -27,6 +28,8 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
     const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
     // "an AI spending coach … the coach", "AI教练": a negative word made an AI product is not that trade's story.
     if (aiMade.has(key)) continue;
+    // "bot accounts", "spam bots": fake users, not an assistant.
+    if (h.family === 'feature' && /^bots?$/i.test(h.term) && abuseBot(scan.text, h.start, h.end)) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
@@ -34,6 +37,13 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const counts = {} as Record<FamilyName, number>;
   for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
   return { terms, counts };
+}
+
+function abuseBot(text: string, start: number, end: number): boolean {
+  return (
+    /\b(?:spam|fake|scalper|scalping|malicious|fraudulent|anti-?)[\s-]*$/i.test(text.slice(Math.max(0, start - 16), start)) ||
+    /^\s+(?:accounts?|farms?|traffic|networks?|attacks?)\b/i.test(text.slice(end, end + 12))
+  );
 }
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
@@ -50,6 +60,8 @@ export interface Signals {
   superappHires?: 'dest' | 'team';
   /** A super-app's own AI is named right after it ("LINE's AI", 微信AI): a feature angle. */
   superappAi?: boolean;
+  /** Talent angles said by two things together (angles.ts): lab alumni founding, a small team bought, hiring at scale, a lab opened somewhere, a poaching turned down. */
+  angles?: Angles;
   hints: { talent: boolean; superapp: boolean };
 }
 
@@ -69,9 +81,24 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   const ai = c.ai + Math.min(s.aiFirms, 2);
   const negShared = part(k, ev, 'wildlife') + part(k, ev, 'nature') + part(k, ev, 'sports') + part(k, ev, 'showbiz');
 
-  let talent = part(k, ev, 'move') + part(k, ev, 'people') + part(k, ev, 'aiRole') + part(k, ev, 'war') + part(k, ev, 'policy') + (s.move ? 1.5 : 0);
-  const moveLike = (c.move > 0 && (c.people > 0 || c.aiRole > 0)) || s.move;
-  if (!moveLike && c.war === 0 && c.policy === 0) talent *= 0.3;
+  const an = s.angles;
+  // People who left a known firm and founded a company, or a small team bought whole, are a move without a named destination.
+  const angleMove = !!an && (an.founderExit || an.teamBuy);
+  // Hiring at a scale, a lab opened somewhere, a poaching turned down by a researcher: each weighs as one talent-war term.
+  // Only with people said (engineers, researchers, a team): "hire 10,000 riders" or "opens Taipei office" alone is not AI talent.
+  const withPeople = c.aiRole > 0 || c.people > 0;
+  const angleWar = an && withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0;
+  let talent =
+    part(k, ev, 'move') +
+    part(k, ev, 'people') +
+    part(k, ev, 'aiRole') +
+    part(k, ev, 'war') +
+    part(k, ev, 'policy') +
+    (s.move || angleMove ? 1.5 : 0) +
+    (an?.teamBuy ? k.families.war.weight : 0) +
+    angleWar * k.families.war.weight;
+  const moveLike = (c.move > 0 && (c.people > 0 || c.aiRole > 0)) || s.move || angleMove;
+  if (!moveLike && c.war === 0 && c.policy === 0 && angleWar === 0) talent *= 0.3;
   // Without AI context (terms, labs, models) a move is someone else's story: nurses, bankers, cancer researchers.
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
@@ -102,7 +129,16 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   const sa = sigmoid(superapp - k.bias.superapp);
   const why: string[] = [];
   const pos = quote(ev, ['move', 'aiRole', 'people', 'war', 'policy', 'ai']);
-  if (pos) why.push(`talent ${round(t)}: ${pos}${s.move ? ', a named person moved' : ''}`);
+  const angles = an
+    ? [
+        an.founderExit && 'people from a known firm founded a company',
+        an.teamBuy && 'a small team bought',
+        an.headcount && withPeople && 'hiring at a scale',
+        an.opening && withPeople && 'a lab or office opened somewhere',
+        an.staying && c.aiRole > 0 && 'a poaching turned down',
+      ].filter((x): x is string => !!x)
+    : [];
+  if (pos || angles.length) why.push(`talent ${round(t)}: ${[pos, ...angles].filter(Boolean).join(', ')}${s.move ? ', a named person moved' : ''}`);
   const sup = quote(ev, ['superapp', 'feature', 'ecosystem']);
   if (sup || s.superapps) why.push(`superapp ${round(sa)}: ${sup}${s.superapps ? `${sup ? ', ' : ''}${s.superapps} super-app(s) named` : ''}`);
   const neg = quote(ev, ['wildlife', 'nature', 'sports', 'showbiz', 'dataMigration', 'execRole', 'gadget', 'earnings', 'exportControl']);

@@ -3,6 +3,7 @@ import type { FirmHit, Knowledge } from '../../knowledge/index.js';
 import type { Assessment, Item, Move, Topic } from '../../types.js';
 import { buildGist, romanizeName, type GistFacts } from '../gist.js';
 import { summarize } from '../summarize.js';
+import { talentAngles } from './angles.js';
 import { evidence, scoreTopics } from './features.js';
 import { extractMove } from './moves.js';
 
@@ -44,6 +45,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       superapps: superapps.size,
       move: !!move,
       superappHires: superappHires(text, scan.firms, move),
+      angles: talentAngles(text, scan.firms),
       superappAi: scan.firms.some((h) => h.kind === 'superapp' && SUPERAPP_AI.test(text.slice(h.end, h.end + 12))),
       hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
     });
