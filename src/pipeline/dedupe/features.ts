@@ -41,6 +41,8 @@ export interface Features {
   o?: string[];
   /** 1 when the headline names a person of the moves (the story is about them, not in passing). */
   pt?: 0 | 1;
+  /** China or the US named as where the story happens ("visitors to China", 来华, 在美), not as an adjective. */
+  tp?: string[];
 }
 
 const EN_HEADCOUNT =
@@ -74,6 +76,21 @@ function abbreviations(s: string): string {
       .replace(/\b(?:rolls|rolled|rolling|roll)\s+out\b/gi, 'rollout')
       .replace(/\bVisa(?=[\s-]+(?:debit|credit|prepaid|card|cards|network|Inc)\b)/g, 'VisaNetwork')
   );
+}
+
+/** China or the US as the place a headline is about, not the adjective ("Chinese tourists"). */
+const EN_PLACE_SAID: Array<[RegExp, string]> = [
+  [/\b(?:to|in|into|inside|across|within|throughout)\s+(?:mainland\s+)?China\b/, 'china'],
+  [/\b(?:to|in|into|inside|across|within|throughout)\s+(?:the\s+)?(?:US|United\s+States|America)\b/, 'usa'],
+];
+const ZH_PLACE_SAID: Array<[RegExp, string]> = [
+  [/来华|在华|入境中国|访华|中国境内/, 'china'],
+  [/赴美|在美国|来美|美国境内/, 'usa'],
+];
+
+function placesSaid(title: string, zh: boolean): { tp?: string[] } {
+  const tp = (zh ? ZH_PLACE_SAID : EN_PLACE_SAID).filter(([re]) => re.test(title)).map(([, c]) => c);
+  return tp.length ? { tp } : {};
 }
 
 /** US visa classes: a headline about them is about a US policy wherever its summary looks. */
@@ -148,5 +165,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     o: [...(assessment.topics ?? [])].sort(),
     pl: firstPlace,
     pt: personInTitle ? 1 : 0,
+    ...placesSaid(title, zh),
   };
 }

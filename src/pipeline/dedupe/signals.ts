@@ -119,18 +119,19 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pro
   }
   const policy = a.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true && b.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true;
   // A policy story is about the place its headline names first ("US pauses visas for Chinese students").
-  const pa = policy && a.pl ? places([a.pl], true) : places(a.tc, policy);
-  const pb = pa.length ? (policy && b.pl ? places([b.pl], true) : places(b.tc, policy)) : pa;
+  const pa = policy && a.pl ? places([a.pl], true) : places(a.tc, policy, a.tp);
+  const pb = pa.length ? (policy && b.pl ? places([b.pl], true) : places(b.tc, policy, b.tp)) : pa;
   // Compatible when one place lies in the other (Tokyo, Japan); Beijing and Shanghai do not.
   if (pa.length && pb.length && !pa.some((x) => pb.some((y) => x.includes(y[0]) || y.includes(x[0])))) return 'place';
   return null;
 }
 
 /** The places a headline names, each as its chain up to its country: [pudong, shanghai, china]. */
-function places(titleConcepts: string[] | undefined, policy: boolean): string[][] {
+function places(titleConcepts: string[] | undefined, policy: boolean, said: string[] = []): string[][] {
   const out: string[][] = [];
   for (const c of titleConcepts ?? []) {
-    if (!FAMILIES.place.has(c) && !(policy && POLICY_PLACES.has(c))) continue;
+    // China and the US are a place of their own where the headline says so ("visitors to China").
+    if (!FAMILIES.place.has(c) && !(POLICY_PLACES.has(c) && (policy || said.includes(c)))) continue;
     const chain = [c];
     for (let p = PLACE_PARENT.get(c); p && !chain.includes(p); p = PLACE_PARENT.get(p)) chain.push(p);
     out.push(chain);

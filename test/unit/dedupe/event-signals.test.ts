@@ -457,3 +457,20 @@ describe('Chinese terms inside longer ones (third pass)', () => {
     expect(f.tc).not.toContain('results');
   });
 });
+
+describe('China and the US as places (third pass)', () => {
+  it('"visitors to China" names a place; "Chinese tourists in Korea" is about Korea', () => {
+    const china: [Item, Assessment] = [
+      item({ title: 'Alipay launches AI travel assistant for foreign visitors to China', published: at(0) }),
+      product(['Ant Group']),
+    ];
+    const korea: [Item, Assessment] = [
+      item({ title: 'Alipay+ brings an AI concierge to Chinese tourists in Korea', published: at(2) }),
+      product(['Ant Group']),
+    ];
+    expect(verdict(china, korea)).toMatchObject({ duplicate: false, reason: 'different-place' });
+    const zh: [Item, Assessment] = [item({ title: '支付宝上线来华游客AI旅行助手', lang: 'zh', published: at(1) }), product(['Ant Group'])];
+    expect(verdict(china, zh).reason).not.toBe('different-place');
+    expect(extractFeatures(item({ title: 'Chinese AI labs court returnees', published: at(0) }), talent([])).tp).toBeUndefined();
+  });
+});
