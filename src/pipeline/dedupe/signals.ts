@@ -161,7 +161,8 @@ export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   // Both name the same person leaving the same firm for the same place: one event, however its
   // headlines put it (a founding exit said in one, not the other).
   if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;
-  for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
+  // (Only between two move stories: an analysis that gives no move of its own is not another move.)
+  if (a.m.length && b.m.length) for (const marker of ['return', 'found']) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return true;
   return false;
 }
 

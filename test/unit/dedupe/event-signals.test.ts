@@ -474,3 +474,26 @@ describe('China and the US as places (third pass)', () => {
     expect(extractFeatures(item({ title: 'Chinese AI labs court returnees', published: at(0) }), talent([])).tp).toBeUndefined();
   });
 });
+
+describe('an analysis of a move (third pass)', () => {
+  it('an analysis that gives no move of its own is no other move than a return it discusses', () => {
+    const move: Move = { person: 'Zhou Ruoyu', from: 'Anthropic', to: 'Tencent' };
+    const back: [Item, Assessment] = [
+      item({
+        title: 'Anthropic researcher Zhou Ruoyu returns to China as Tencent Hunyuan chief scientist',
+        summary: 'Zhou Ruoyu joins Tencent.',
+        published: at(0),
+      }),
+      talent(['Anthropic', 'Tencent'], move),
+    ];
+    const analysis: [Item, Assessment] = [
+      item({
+        title: "Tencent's coup shows China can now outbid on prestige",
+        summary: 'Hiring Zhou Ruoyu from Anthropic took more than pay.',
+        published: at(1),
+      }),
+      talent(['Tencent', 'Anthropic']),
+    ];
+    expect(verdict(back, analysis).reason).not.toBe('different-move');
+  });
+});
