@@ -20,6 +20,8 @@ export interface FirmInfo {
   ai: boolean;
   report: boolean;
   aliases: string[];
+  /** The firm runs a super-app (firms.yml `superapp: true` or a `superapps` list): its own name can stand for its app ("JD.com users"). */
+  runsSuperapp?: boolean;
 }
 
 export interface FirmHit {
@@ -113,7 +115,14 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     const all = new Set<string>([f.name]);
     for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) all.add(term);
     for (const g of f.guarded) all.add(g.term);
-    firms.set(f.name, { name: f.name, region: f.region, ai: f.ai, report: f.report, aliases: [...all].filter((a) => a !== f.name) });
+    firms.set(f.name, {
+      name: f.name,
+      region: f.region,
+      ai: f.ai,
+      report: f.report,
+      aliases: [...all].filter((a) => a !== f.name),
+      runsSuperapp: f.superapp || f.superapps.length > 0,
+    });
     for (const a of all) if (!names.has(fold(a))) names.set(fold(a), f.name);
     const guardedTerms = new Set(f.guarded.map((g) => fold(g.term)));
     const add = (term: string, kind: AliasKind) => {
@@ -121,7 +130,9 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     };
     add(f.name, 'alias');
     for (const kind of KINDS) for (const term of f[LISTS[kind]] as string[]) add(term, kind);
-    for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: 'alias', guard: compileGuard(g) });
+    // A guarded term listed under a kind too (a model, a super-app) keeps that kind.
+    const kindOf = (term: string): AliasKind => KINDS.find((k) => k !== 'alias' && (f[LISTS[k]] as string[]).some((t) => fold(t) === fold(term))) ?? 'alias';
+    for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: kindOf(g.term), guard: compileGuard(g) });
   }
   for (const [family, entry] of Object.entries(topics.families))
     for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });

@@ -4,6 +4,7 @@
 //   headcount    hiring at a scale (a number of engineers, 招聘300人, an initial team of 80)
 //   opening      a lab, research hub or office opened in a place (Singapore, 硅谷)
 //   staying      a poaching turned down or reversed (turned down a $200 million offer, 决定留在OpenAI)
+//   courting     a country, city or lab courts or woos researchers (court H-1B holders, woo AI scientists, 向海外科学家抛出橄榄枝)
 import type { FirmHit } from '../../knowledge/index.js';
 
 export interface Angles {
@@ -12,6 +13,7 @@ export interface Angles {
   headcount: boolean;
   opening: boolean;
   staying: boolean;
+  courting: boolean;
 }
 
 const ROLE_EN =
@@ -76,6 +78,15 @@ const SCALE = new RegExp(
 const STAYING =
   /\b(?:turn(?:s|ed|ing)?\s+down|rejected|rejects|rebuffed|declined|declines|spurned)\b(?!\s+to\b)[^.;]{0,60}?\b(?:offers?|package|packages|overtures?)\b|(?:拒绝|婉拒|回绝)了?[^。；]{0,20}?(?:offer|邀请|报价|挖角)|\bstay(?:s|ed|ing)?\s+put\b|不去\S{1,12}了/i;
 
+// Courting people, not customers or voters: the object is researchers, engineers, talent or visa holders.
+const COURTED_ZH = String.raw`(?:人才|研究员|科学家|工程师|研究人员|博士|(?:签证|H-1B)持有(?:者|人))`;
+const COURTING = new RegExp(
+  String.raw`\b(?:court|courts|courted|courting|woo|woos|wooed|wooing)\s+(?:[\w$'’.-]+\s+){0,4}?(?:researchers|scientists|engineers|talent|PhDs|(?:visa|H-1B|green[\s-]card)\s+holders|academics|experts|graduates)\b` +
+    String.raw`|(?:吸引|争抢|招徕|延揽|揽)[^，。；]{0,12}?${COURTED_ZH}` +
+    String.raw`|(?:抛出|伸出)了?橄榄枝[^。；]{0,16}?${COURTED_ZH}|(?:向|对)[^，。；]{0,16}?${COURTED_ZH}(?:抛出|伸出)了?橄榄枝`,
+  'i',
+);
+
 export function talentAngles(text: string, hits: FirmHit[]): Angles {
   return {
     founderExit: founderExit(text, hits),
@@ -83,5 +94,6 @@ export function talentAngles(text: string, hits: FirmHit[]): Angles {
     headcount: SCALE.test(text),
     opening: PLACE_OPEN.test(text),
     staying: STAYING.test(text),
+    courting: COURTING.test(text),
   };
 }

@@ -19,7 +19,7 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const seen = new Set<string>();
   const aiMade = new Set(
     scan.terms
-      .filter((h) => k.families[h.family].weight < 0 && /\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(Math.max(0, h.start - 24), h.start)))
+      .filter((h) => k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h)))
       .map((h) => `${h.family}:${scan.folded.slice(h.start, h.end)}`),
   );
   for (const h of scan.terms) {
@@ -37,6 +37,24 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const counts = {} as Record<FamilyName, number>;
   for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
   return { terms, counts };
+}
+
+/** "an AI coach", "a Grok spending coach", 元宝教练: AI or a model or assistant's name right before, with at most one word between. */
+function aiBefore(scan: Scan, start: number): boolean {
+  if (/\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(Math.max(0, start - 24), start))) return true;
+  return scan.firms.some(
+    (f) => f.kind === 'model' && f.end <= start && start - f.end <= 24 && /^[\s-]*(?:[a-z][\w-]*\s+)?$/i.test(scan.text.slice(f.end, start)),
+  );
+}
+
+// A coach for money, work or study is an assistant, not a sports job: "spending coach", "budget coach", 理财教练.
+const MONEY_COACH_EN =
+  /\b(?:spending|budget|budgeting|money|financial|finance|savings|saving|credit|debt|expense|shopping|career|interview|writing|coding|study|language)\s+$/i;
+const MONEY_COACH_ZH = /(?:理财|记账|消费|省钱|购物|财务|职业|面试|写作|学习|口语)$/;
+function moneyCoach(text: string, h: { family: FamilyName; term: string; start: number }): boolean {
+  if (h.family !== 'sports') return false;
+  const before = text.slice(Math.max(0, h.start - 16), h.start);
+  return /^coach(?:es)?$/i.test(h.term) ? MONEY_COACH_EN.test(before) : h.term === '教练' && MONEY_COACH_ZH.test(before);
 }
 
 function abuseBot(text: string, start: number, end: number): boolean {
@@ -84,10 +102,11 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   const an = s.angles;
   // People who left a known firm and founded a company, or a small team bought whole, are a move without a named destination.
   const angleMove = !!an && (an.founderExit || an.teamBuy);
-  // Hiring at a scale, a lab opened somewhere, a poaching turned down by a researcher: each weighs as one talent-war term.
+  // Hiring at a scale, a lab opened somewhere, a poaching turned down by a researcher, researchers courted: each weighs as one talent-war term.
   // Only with people said (engineers, researchers, a team): "hire 10,000 riders" or "opens Taipei office" alone is not AI talent.
   const withPeople = c.aiRole > 0 || c.people > 0;
-  const angleWar = an && withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0;
+  // Courting researchers or visa holders says the people itself.
+  const angleWar = an ? (withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0) + +an.courting : 0;
   let talent =
     part(k, ev, 'move') +
     part(k, ev, 'people') +
@@ -108,7 +127,8 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   if (c.policy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
   if (s.hints.talent && talent > 0) talent += 0.4;
 
-  const strong = part(k, ev, 'superapp');
+  // "Super app" said of a gadget maker's or a bank's app, with no AI and no super-app firm named, is a marketing word, not the beat.
+  const strong = s.superapps === 0 && c.ai === 0 && s.aiFirms === 0 ? 0 : part(k, ev, 'superapp');
   const platforms = Math.min(s.superapps, 2) * 1.5;
   const angle = c.feature + (c.ai > 0 || s.aiFirms > 0 ? 1 : 0);
   let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem') + (s.superappAi && c.feature === 0 ? k.families.feature.weight : 0);
@@ -136,6 +156,7 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
         an.headcount && withPeople && 'hiring at a scale',
         an.opening && withPeople && 'a lab or office opened somewhere',
         an.staying && c.aiRole > 0 && 'a poaching turned down',
+        an.courting && 'researchers courted',
       ].filter((x): x is string => !!x)
     : [];
   if (pos || angles.length) why.push(`talent ${round(t)}: ${[pos, ...angles].filter(Boolean).join(', ')}${s.move ? ', a named person moved' : ''}`);

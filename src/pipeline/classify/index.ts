@@ -32,7 +32,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
     for (const h of scan.firms) {
       const f = info(h.firm);
       if (f?.ai || h.kind === 'model' || h.kind === 'team') aiFirms++;
-      if (h.kind === 'superapp') superapps.add(h.firm);
+      if (h.kind === 'superapp' || (h.kind === 'alias' && f?.runsSuperapp && !f.ai && APP_OF.test(text.slice(h.end, h.end + 24)))) superapps.add(h.firm);
       if (f?.report && !firms.includes(h.firm)) {
         firms.push(h.firm);
         evidenceFirms.push(h.term === h.firm ? h.firm : `${h.firm} ← "${h.term}"`);
@@ -81,6 +81,9 @@ function gistFacts(k: Knowledge, scan: ReturnType<Knowledge['scan']>, ev: Return
     .map(([f]) => f);
   return { products, families, knownOrg: (s) => k.knownOrg(s) !== undefined, canonicalOrg: (s) => k.knownOrg(s) };
 }
+
+// A firm that runs a super-app named for its app: "JD.com users", "Tencent's app", "PDD shoppers", 京东用户.
+const APP_OF = /^(?:'s|’s)?\s*(?:(?:own|main|flagship|shopping|mobile|consumer)\s+)?(?:app|users|shoppers)\b|^\s*(?:用户|app(?![a-z]))/i;
 
 // A super-app's own AI right after its name: "LINE's AI can now…", "GrabPay's AI coach", 微信AI…
 const SUPERAPP_AI =
