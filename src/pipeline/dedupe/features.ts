@@ -70,6 +70,8 @@ function abbreviations(s: string): string {
     s
       .replace(/\bU\.S\.?(?![A-Za-z])/g, 'US')
       .replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK')
+      // WeChat Pay is one name (微信支付), not WeChat plus paying.
+      .replace(/\bWeChat\s+Pay\b/gi, 'WeChatPay')
       // A revenue share is a deal's terms, not results.
       .replace(/\brevenue[\s-]+(?:share|sharing|split)\b/gi, 'revshare')
       // "rolls out" is a launch; "rolls on" is not.

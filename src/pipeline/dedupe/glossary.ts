@@ -9,7 +9,8 @@ hotel|hotel,hotels|酒店,酒旅
 medicine|medicine,pharmacy,drug,drugs|买药,送药,医药,药品
 health|health,clinic,hospital,medical|医疗,挂号,医院,健康
 bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费
-payment|payment,payments,pay,wallet,checkout,pays|支付,付款,收款,钱包
+payment|payment,payments,wallet,wallets,checkout|支付,付款,收款,钱包,代付
+paying|pay,pays,paying|
 transfer|transfer,transfers,remittance|转账,汇款
 loan|loan,loans,lending,credit|贷款,信贷,借贷
 insurance|insurance|保险
@@ -166,6 +167,7 @@ israel|israel,israeli,tel|以色列
 netherlands|netherlands,dutch,amsterdam|荷兰
 europe|europe,european,eu|欧洲,欧盟
 wechat|wechat,weixin|微信
+wechatpay|wechatpay|微信支付
 alipay|alipay|支付宝
 taobao|taobao|淘宝
 douyin|douyin|抖音
@@ -249,6 +251,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
     [
       'ride',
       'driver',
+      'payment',
       'food',
       'restaurant',
       'hotel',
@@ -281,7 +284,10 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'support',
       'tryon',
       'budget',
-    ].map((c) => [c, c]),
+    ]
+      .map((c) => [c, c] as [string, string])
+      // A card is a way to pay: "launches a debit card" and "rolls out payments" can be one launch.
+      .concat([['card', 'payment']]),
   ),
   // the AI assistant or model a launch puts in an app: Kakao's Kanana is not ChatGPT in KakaoTalk
   product: new Map(
@@ -398,6 +404,7 @@ export const WEAK_CONCEPTS = new Set([
 /** Concepts that count half: brands that mostly restate the firm, and everyday super-app vocabulary. */
 export const HALF_CONCEPTS = new Set([
   'wechat',
+  'wechatpay',
   'alipay',
   'taobao',
   'douyin',
@@ -414,6 +421,7 @@ export const HALF_CONCEPTS = new Set([
   'superapp',
   'shopping',
   'payment',
+  'paying',
   'merchant',
   'delivery',
   'city',

@@ -84,7 +84,8 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
   // Characters inside a glossary term count through its concept, not again as words (as in English).
   let coveredTo = start;
   for (let i = start; i < end; i++) {
-    const list = ZH_CONCEPT.get(text.charCodeAt(i));
+    const list = i >= coveredTo ? ZH_CONCEPT.get(text.charCodeAt(i)) : undefined;
+    // (Inside a longer term no shorter one starts: 微信支付 holds no 支付.)
     if (list)
       for (const [term, id] of list)
         if (text.startsWith(term, i)) {

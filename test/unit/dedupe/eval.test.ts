@@ -65,9 +65,9 @@ describe('evaluateDedupe', () => {
     ['the blind hard-case set', HARD, { precision: 0.92, f1: 0.88 }],
     ['the second blind set', BLIND_B, { precision: 0.98, f1: 0.87 }],
     // Written blind, dense with same-app, same-day different features and follow-ups: the hardest.
-    ['the third blind set', BLIND_C, { precision: 0.82, f1: 0.76 }],
+    ['the third blind set', BLIND_C, { precision: 0.83, f1: 0.76 }],
     // Written blind to dev's own mix (shares of languages, clusters, moves, off-topic traps).
-    ['the fourth blind set', BLIND_D, { precision: 0.86, f1: 0.82 }],
+    ['the fourth blind set', BLIND_D, { precision: 0.9, f1: 0.85 }],
   ];
   for (const [name, path, floor] of sets) {
     it.skipIf(!existsSync(path))(

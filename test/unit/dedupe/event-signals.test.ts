@@ -497,3 +497,40 @@ describe('an analysis of a move (third pass)', () => {
     expect(verdict(back, analysis).reason).not.toBe('different-move');
   });
 });
+
+describe('payments as a feature (third pass)', () => {
+  it('payments are a feature of their own; "pay by chat" is a verb, not the feature; a card is a way to pay', () => {
+    const agentPay: [Item, Assessment] = [
+      item({
+        title: '微信支付推出智能体支付，AI助手可在额度内代付',
+        summary: '用户可为助手开通代付并设定额度，超过限额需本人确认。',
+        lang: 'zh',
+        published: at(0),
+      }),
+      product(['Tencent']),
+    ];
+    const bookkeeping: [Item, Assessment] = [
+      item({ title: '微信支付上线AI记账助手，自动生成月度报告', summary: '助手自动识别并分类消费记录，每月生成支出报告。', lang: 'zh', published: at(2) }),
+      product(['Tencent']),
+    ];
+    expect(verdict(agentPay, bookkeeping)).toMatchObject({ duplicate: false, reason: 'different-service' });
+    const tickets: [Item, Assessment] = [item({ title: '支付宝上线入境游AI助手，可订票点餐', lang: 'zh', published: at(0) }), product(['Ant Group'])];
+    const payByChat: [Item, Assessment] = [
+      item({ title: "Alipay's AI concierge lets tourists order and pay by chat", published: at(1) }),
+      product(['Ant Group']),
+    ];
+    expect(verdict(tickets, payByChat).reason).not.toBe('different-service');
+    const card: [Item, Assessment] = [item({ title: 'X Money launches with a debit card and Grok budgeting', published: at(0) }), product(['X'])];
+    const payments: [Item, Assessment] = [item({ title: "Musk's X rolls out payments to all US users", published: at(1) }), product(['X'])];
+    expect(verdict(card, payments).reason).not.toBe('different-service');
+  });
+});
+
+describe('terms inside terms (third pass)', () => {
+  it('inside a longer Chinese term no shorter one starts: 微信支付 (WeChat Pay) holds no 支付; "WeChat Pay" is one name', () => {
+    const zh = extractFeatures(item({ title: '微信支付上线AI记账助手', lang: 'zh', published: at(0) }), product(['Tencent']));
+    expect(zh.tc).toContain('wechatpay');
+    expect(zh.tc).not.toContain('payment');
+    expect(extractFeatures(item({ title: 'WeChat Pay adds an AI bookkeeping assistant', published: at(0) }), product(['Tencent'])).tc).toContain('wechatpay');
+  });
+});
