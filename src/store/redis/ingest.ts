@@ -136,17 +136,20 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
       // A 'seen' prediction means a key of this very item exists; the script can only disagree if
       // that key expired in the last milliseconds, and then it treats the item as seen too.
       const archive = e.archive && plans[i].predicted !== 'seen';
+      // A near-duplicate pick (nd) makes the script record a duplicate or a seen item, never
+      // archive it: what only archiving reads (document, tokens, filters, buckets, data) stays home.
+      const indexed = plans[i].nd === '';
       return {
         id: e.item.id,
         keys: plans[i].keys,
         nd: plans[i].nd,
         archive: e.archive,
-        doc: archive ? encodeAlertDoc(alert) : '',
+        doc: archive && indexed ? encodeAlertDoc(alert) : '',
         pub: String(Date.parse(e.item.published) || nowMs),
-        tok: archive ? alertTokens(alert) : [],
-        fl: archive ? filterKeys(alert) : [],
-        buckets: e.fingerprint?.buckets ?? [],
-        data: e.fingerprint?.data ?? '',
+        tok: archive && indexed ? alertTokens(alert) : [],
+        fl: archive && indexed ? filterKeys(alert) : [],
+        buckets: indexed ? (e.fingerprint?.buckets ?? []) : [],
+        data: indexed ? (e.fingerprint?.data ?? '') : '',
         targets: e.targets.map((t) => [t.platform, t.channel]),
         rk: `${e.item.source}\u0001${e.item.link}`,
         rh: reportKey(e.item),
