@@ -72,12 +72,11 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
     dataIds.forEach((id, i) => dataOf.set(id, dataVals[i]));
     const full = new Map<string, { card: number; list: Array<{ id: string; at: number; data: string }> }>();
     buckets.forEach((b, i) => {
-      const members: Array<Required<Candidate>> = [];
       if (mirrored && offer!.mask[i] === '1') {
-        for (const c of offer!.members.get(b)!) if (c.data) members.push({ id: c.id, data: c.data, at: c.at });
-        snap.buckets.set(b, members);
+        snap.buckets.set(b, offer!.members.get(b)!);
         return;
       }
+      const members: Array<Required<Candidate>> = [];
       const flat = reply[i] as string[];
       const list: Array<{ id: string; at: number; data: string }> = [];
       let legacy = false;
