@@ -35,10 +35,11 @@ export async function runPipeline(store: Store, knowledge: Knowledge, feeds: Gen
   const inner = createMatcher();
   let matcherCalls = 0;
   let matcherMs = 0;
-  const matcher: NearDupMatcher = (a, b) => {
+  // The pool goes through: the matcher weighs each candidate against the others (as in poll.ts).
+  const matcher: NearDupMatcher = (a, b, pool) => {
     matcherCalls++;
     const t0 = performance.now();
-    const r = inner(a, b);
+    const r = inner(a, b, pool);
     matcherMs += performance.now() - t0;
     return r;
   };

@@ -19,11 +19,37 @@ export function count<T>(a: T[], b: Set<T>): number {
   return k;
 }
 
+/** A person key's tokens hashed as `mentions` looks them up: as a word (stemmed) and as a romanized name. */
+interface PersonHashes {
+  words: number[];
+  names: number[];
+  /** Two tokens: both orders joined (a Chinese name's pinyin written as one word). */
+  joined?: [number, number];
+}
+
+const PERSON_CACHE_MAX = 4096;
+/** By person key: the same few keys are compared against every candidate of every item. */
+const personHashes = new Map<string, PersonHashes>();
+
+function hashesOf(p: string): PersonHashes {
+  let h = personHashes.get(p);
+  if (!h) {
+    const toks = p.split(' ');
+    h = { words: toks.map((t) => tokenHash(stem(t))), names: toks.map((t) => tokenHash(t)) };
+    if (toks.length === 2) h.joined = [tokenHash(toks[0] + toks[1]), tokenHash(toks[1] + toks[0])];
+    if (personHashes.size >= PERSON_CACHE_MAX) personHashes.clear();
+    personHashes.set(p, h);
+  }
+  return h;
+}
+
 /** Is person key `p` mentioned in the other item's text (Latin tokens, or pinyin of a Chinese name)? */
 function mentions(p: string, o: Parsed): boolean {
-  const toks = p.split(' ');
-  if (toks.every((t) => o.ws.has(tokenHash(stem(t))) || o.ys.has(tokenHash(t)))) return true;
-  if (o.z === 1 && toks.length === 2) return o.ys.has(tokenHash(toks[0] + toks[1])) || o.ys.has(tokenHash(toks[1] + toks[0]));
+  const { words, names, joined } = hashesOf(p);
+  let every = true;
+  for (let i = 0; i < words.length && every; i++) every = o.ws.has(words[i]) || o.ys.has(names[i]);
+  if (every) return true;
+  if (o.z === 1 && joined) return o.ys.has(joined[0]) || o.ys.has(joined[1]);
   return false;
 }
 

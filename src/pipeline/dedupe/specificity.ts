@@ -27,18 +27,24 @@ const ALPHA = 0.35;
 const counted = new WeakMap<Parsed[], Counts>();
 
 function bump<K>(m: Map<K, number>, keys: Iterable<K>): void {
-  for (const k of new Set(keys)) m.set(k, (m.get(k) ?? 0) + 1);
+  bumpEach(m, new Set(keys));
+}
+
+/** `keys` holds each key once. */
+function bumpEach<K>(m: Map<K, number>, keys: Set<K>): void {
+  for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 function countsOf(pool: Parsed[]): Counts {
   let c = counted.get(pool);
   if (!c) {
     c = { w: new Map(), c: new Map(), n: new Map(), y: new Map() };
+    // ws, ns and ys are the sets of w, n and y already.
     for (const p of pool) {
-      bump(c.w, p.w);
+      bumpEach(c.w, p.ws);
       bump(c.c, p.c);
-      bump(c.n, p.n);
-      bump(c.y, p.y);
+      bumpEach(c.n, p.ns);
+      bumpEach(c.y, p.ys);
     }
     counted.set(pool, c);
   }

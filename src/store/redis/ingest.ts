@@ -72,12 +72,11 @@ async function readSnapshot(ctx: IngestCtx, batch: IngestBatch, nowMs: number): 
     dataIds.forEach((id, i) => dataOf.set(id, dataVals[i]));
     const full = new Map<string, { card: number; list: Array<{ id: string; at: number; data: string }> }>();
     buckets.forEach((b, i) => {
-      const members: Array<Required<Candidate>> = [];
       if (mirrored && offer!.mask[i] === '1') {
-        for (const c of offer!.members.get(b)!) if (c.data) members.push({ id: c.id, data: c.data, at: c.at });
-        snap.buckets.set(b, members);
+        snap.buckets.set(b, offer!.members.get(b)!);
         return;
       }
+      const members: Array<Required<Candidate>> = [];
       const flat = reply[i] as string[];
       const list: Array<{ id: string; at: number; data: string }> = [];
       let legacy = false;
@@ -136,17 +135,20 @@ export async function runIngest(ctx: IngestCtx, batch: IngestBatch): Promise<Ing
       // A 'seen' prediction means a key of this very item exists; the script can only disagree if
       // that key expired in the last milliseconds, and then it treats the item as seen too.
       const archive = e.archive && plans[i].predicted !== 'seen';
+      // A near-duplicate pick (nd) makes the script record a duplicate or a seen item, never
+      // archive it: what only archiving reads (document, tokens, filters, buckets, data) stays home.
+      const indexed = plans[i].nd === '';
       return {
         id: e.item.id,
         keys: plans[i].keys,
         nd: plans[i].nd,
         archive: e.archive,
-        doc: archive ? encodeAlertDoc(alert) : '',
+        doc: archive && indexed ? encodeAlertDoc(alert) : '',
         pub: String(Date.parse(e.item.published) || nowMs),
-        tok: archive ? alertTokens(alert) : [],
-        fl: archive ? filterKeys(alert) : [],
-        buckets: e.fingerprint?.buckets ?? [],
-        data: e.fingerprint?.data ?? '',
+        tok: archive && indexed ? alertTokens(alert) : [],
+        fl: archive && indexed ? filterKeys(alert) : [],
+        buckets: indexed ? (e.fingerprint?.buckets ?? []) : [],
+        data: indexed ? (e.fingerprint?.data ?? '') : '',
         targets: e.targets.map((t) => [t.platform, t.channel]),
         rk: `${e.item.source}\u0001${e.item.link}`,
         rh: reportKey(e.item),

@@ -54,6 +54,10 @@ if not ver and redis.call('ZCARD', base..'t:pub') == 0 then ver = '2'; redis.cal
 local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
 -- Postings are appended once per shard and counts added once per token, after the loop.
 local app, appk, cnt, cntk, days = {}, {}, {}, {}, {}
+-- Buckets this batch added to. Trimming once after every add keeps the same newest p.cap members
+-- as trimming after each add (a member trimmed early is below p.cap newer ones that stay above it);
+-- the TTL is set by the last EXPIRE either way (a few ms later here: the end of the loop).
+local bset, bks = {}, {}
 for _, e in ipairs(p.e) do
   local found, mine, other = {}, nil, nil
   for j, k in ipairs(e.keys) do
@@ -104,11 +108,14 @@ for _, e in ipairs(p.e) do
       if v1 then for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end end
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
       -- Bucket members are bare ids; the fingerprint data is stored once, for as long as they live.
+      -- Trimmed and given their TTL once per bucket, after the loop.
       for _, b in ipairs(e.buckets) do
         local bk = base..'b:'..b
         redis.call('ZADD', bk, p.nowMs, e.id)
-        redis.call('ZREMRANGEBYRANK', bk, 0, -(tonumber(p.cap) + 1))
-        redis.call('EXPIRE', bk, ret)
+        if not bset[bk] then
+          bset[bk] = true
+          bks[#bks + 1] = bk
+        end
       end
       if #e.buckets > 0 then redis.call('SET', base..'d:'..e.id, e.data, 'EX', ret) end
       for _, t in ipairs(e.targets) do
@@ -149,6 +156,11 @@ for _, e in ipairs(p.e) do
   out[#out + 1] = status
   out[#out + 1] = dup
   out[#out + 1] = n
+end
+local trim = -(tonumber(p.cap) + 1)
+for _, bk in ipairs(bks) do
+  redis.call('ZREMRANGEBYRANK', bk, 0, trim)
+  redis.call('EXPIRE', bk, ret)
 end
 for _, sk in ipairs(appk) do redis.call('APPEND', base..'x:'..sk, table.concat(app[sk])) end
 for _, t in ipairs(cntk) do redis.call('HINCRBY', base..'xn', t, cnt[t]) end

@@ -16,7 +16,7 @@
 // gone by TTL, or a member added or removed by anything but this code's ingest) and every mirrored
 // member's data key still exists (TTL); otherwise it reads every bucket in full, as before. A mirrored bucket is also used only on a batch clock that filters at least as much as the
 // read did (`minMs`). So the candidates the decision sees are the ones a full read returns.
-import { BUCKET_CAP, BUCKET_READ } from '../near-dup.js';
+import { BUCKET_CAP, BUCKET_READ, type Candidate } from '../near-dup.js';
 
 /** Buckets mirrored (~64 small entries each). Past it the mirror starts over. */
 const MAX_BUCKETS = 4096;
@@ -58,8 +58,8 @@ export interface Offer {
   cards: number[];
   /** Ids whose data key must still exist. */
   ids: string[];
-  /** Mirrored buckets' live members with their data (undefined = gone), in order. */
-  members: Map<string, Array<{ id: string; at: number; data: string | undefined }>>;
+  /** Mirrored buckets' live members whose data is held, with it, in order (what a full read yields). */
+  members: Map<string, Array<Required<Candidate>>>;
 }
 
 export class BucketMirror {
@@ -81,12 +81,14 @@ export class BucketMirror {
         mask += '0';
         continue;
       }
-      const live: Array<{ id: string; at: number; data: string | undefined }> = [];
+      const live: Array<Required<Candidate>> = [];
       for (const x of m.members) {
         if (x.at <= minMs) break;
         const d = this.data.get(x.id);
-        live.push({ id: x.id, at: x.at, data: d || undefined });
-        if (d && !seenIds.has(x.id)) (seenIds.add(x.id), ids.push(x.id));
+        // Gone (its data had expired): a candidate without data is no candidate.
+        if (!d) continue;
+        live.push({ id: x.id, data: d, at: x.at });
+        if (!seenIds.has(x.id)) (seenIds.add(x.id), ids.push(x.id));
       }
       members.set(b, live);
       mask += '1';

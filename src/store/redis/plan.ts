@@ -39,7 +39,8 @@ export function entryKeys(e: IngestEntry): string[] {
 
 export function planBatch(batch: Pick<IngestBatch, 'entries' | 'matcher'>, snap: Snapshot, nowMs = Date.now()): EntryPlan[] {
   const owners = new Map(snap.owners);
-  const buckets = new Map([...snap.buckets].map(([b, c]) => [b, [...c]]));
+  // Member lists are replaced, never changed in place: the snapshot's own lists start it.
+  const buckets = new Map(snap.buckets);
   const archived = new Set(snap.archived);
   return batch.entries.map((e) => {
     const id = e.item.id;

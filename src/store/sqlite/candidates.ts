@@ -29,6 +29,7 @@ interface Cached {
 export class CandidateCache {
   private readonly buckets = new Map<string, Cached>();
   private readonly data = new Map<string, string>();
+  private readonly ids = new Map<string, string>();
   private version: number | undefined;
 
   /** Call at the start of every batch with `PRAGMA data_version`: another writer drops the mirror. */
@@ -72,6 +73,18 @@ export class CandidateCache {
     next.splice(i, 0, { id, at: expiresMs });
     if (next.length > BUCKET_READ) next.length = BUCKET_READ;
     c.members = next;
+  }
+
+  /**
+   * One string per alert id across buckets: the ranking counts members by id, and a Map finds a
+   * string it already holds fastest (rows read from SQLite are new strings every time).
+   */
+  intern(id: string): string {
+    const held = this.ids.get(id);
+    if (held !== undefined) return held;
+    if (this.ids.size >= MAX_DATA) this.ids.clear();
+    this.ids.set(id, id);
+    return id;
   }
 
   getData(id: string): string | undefined {

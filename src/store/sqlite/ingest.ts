@@ -103,7 +103,7 @@ export class Ingestor {
     const membersOf = (bucket: string): Candidate[] => {
       const hit = cache.members(bucket, nowMs);
       if (hit) return hit;
-      const rows = (this.s.members.all(bucket, nowMs) as Array<[string, number]>).map(([cand, expires]) => ({ id: cand, at: expires }));
+      const rows = (this.s.members.all(bucket, nowMs) as Array<[string, number]>).map(([cand, expires]) => ({ id: cache.intern(cand), at: expires }));
       cache.put(bucket, rows, nowMs);
       return rows;
     };
