@@ -80,13 +80,16 @@ local function shard_set(ck)
   end
   return t
 end
--- What a member check on shard ck uses when it is asked n times: the set or the string.
-local function checker(ck, n)
-  local s = shards[ck]
-  if s and #s / 4 <= 8 * n then return shard_set(ck) end
-  return s
-end
-local function holds(p, m)
+-- A member check on shard ck that will be asked about n times; the set or the string is chosen
+-- at the first check, so a token checked only after another that always fails costs nothing.
+local function checker(ck, n) return { ck = ck, n = n } end
+local function holds(c, m)
+  local p = c.p
+  if p == nil then
+    local s = shards[c.ck]
+    if s and #s / 4 <= 8 * c.n then p = shard_set(c.ck) else p = s or false end
+    c.p = p
+  end
   if type(p) == 'table' then return p[m] == true end
   return has(p, m)
 end
