@@ -45,6 +45,54 @@ local function shard(tok, d)
   end
   return s
 end
+-- Postings of s appended to out (and d to dd when given): struct.unpack reads 128 at a time, about
+-- twice as fast as string.byte per posting.
+local FMT = '>'..string.rep('I4', 128)
+local function unpack_into(s, out, dd, d)
+  local n, pos, len = #out, 1, #s
+  while pos <= len do
+    local c = math.min(128, (len - pos + 1) / 4)
+    local f = FMT
+    if c < 128 then f = '>'..string.rep('I4', c) end
+    local r = { struct.unpack(f, s, pos) }
+    for j = 1, c do
+      n = n + 1
+      out[n] = r[j]
+      if dd then dd[n] = d end
+    end
+    pos = r[c + 1]
+  end
+end
+-- A shard as a set (cached): cheaper than a binary search per member once it is checked for
+-- more than about an eighth of its size.
+local sets = {}
+local function shard_set(ck)
+  local t = sets[ck]
+  if t == nil then
+    t = {}
+    local s = shards[ck]
+    if s then
+      local v = {}
+      unpack_into(s, v)
+      for i = 1, #v do t[v[i]] = true end
+    end
+    sets[ck] = t
+  end
+  return t
+end
+-- A member check on shard ck that will be asked about n times; the set or the string is chosen
+-- at the first check, so a token checked only after another that always fails costs nothing.
+local function checker(ck, n) return { ck = ck, n = n } end
+local function holds(c, m)
+  local p = c.p
+  if p == nil then
+    local s = shards[c.ck]
+    if s and #s / 4 <= 8 * c.n then p = shard_set(c.ck) else p = s or false end
+    c.p = p
+  end
+  if type(p) == 'table' then return p[m] == true end
+  return has(p, m)
+end
 local function days()
   local lo = '-inf'
   if sinceN then lo = day_of(sinceN) end
@@ -81,7 +129,8 @@ local function each_day(tok, d, fn)
     end
   end
   -- Sparse: the postings' published times, sorted as the ZSET would (score, then member bytes).
-  local nums = decode(s)
+  local nums = {}
+  unpack_into(s, nums)
   local pubs = zmscore(tpub, nums)
   local keys = {}
   for i, m in ipairs(nums) do
@@ -131,10 +180,12 @@ if #groups == 1 then
   end
 else
   -- The rarest single term drives (a token or a one-member filter), as in layout 1. The driver is
-  -- read a chunk at a time into a temp ZSET o ordered as the index ZSETs are (published ms desc,
-  -- member desc) and cut at since; filter groups are intersected in C into f (scores kept);
-  -- other tokens are checked by binary search on what is left. f is then the chunk's matches in
-  -- order, and the walk's count, page and stopping point come from ranks in o and f.
+  -- read a chunk at a time in the order of the index ZSETs (published ms desc, member desc), cut at
+  -- since; other tokens are checked by binary search (or a decoded set of a day's shard when that is
+  -- cheaper), filter groups by ZMSCORE (membership and
+  -- published ms in one call, no temp sets). The chunk's matches in that order give the walk's
+  -- count, page and stopping point; a temp ZSET of a token run's order is built only for the run
+  -- where the walk stops or is cut, or that holds the since boundary.
   local di, dcard = 0, -1
   for gi, g in ipairs(groups) do
     local c = nil
@@ -172,52 +223,42 @@ else
       for y = 1, #v do shards[nk[x + y - 1]] = v[y] end
     end
   end
-  -- F = src intersected with every filter group; scores from src, or from the first filter when
-  -- src is a plain set (fromSet). Returns false when there is no filter group.
-  local function apply_filters(src, fromSet)
-    local w1, w2 = 1, 0
-    if fromSet then w1, w2 = 0, 1 end
-    local any = false
-    for gi, g in ipairs(groups) do
-      if gi ~= di and not g.tok then
-        if #g.keys == 1 then
-          redis.call('ZINTERSTORE', F, 2, src, g.keys[1], 'WEIGHTS', w1, w2)
-        else
-          local parts = {'ZUNIONSTORE', F, #g.keys}
-          for j, k in ipairs(g.keys) do
-            redis.call('ZINTERSTORE', tmp..':u'..j, 2, src, k, 'WEIGHTS', w1, w2)
-            parts[#parts + 1] = tmp..':u'..j
-          end
-          parts[#parts + 1] = 'AGGREGATE'
-          parts[#parts + 1] = 'MAX'
-          redis.call(unpack(parts))
-          for j = 1, #g.keys do redis.call('DEL', tmp..':u'..j) end
-        end
-        src, w1, w2, any = F, 1, 0, true
+  local dg = groups[di]
+  local fgroups = {}
+  for gi, g in ipairs(groups) do if gi ~= di and not g.tok then fgroups[#fgroups + 1] = g.keys end end
+  -- Positions (into list) of the members found in every filter group (in any key of a group), and
+  -- each one's score there (its published ms, as Redis wrote it). ZMSCORE: no temp sets built.
+  local function in_filters(list)
+    local pos, sc = {}, {}
+    for i = 1, #list do pos[i] = i end
+    for _, keys in ipairs(fgroups) do
+      local sub, hit = {}, {}
+      for x, p in ipairs(pos) do sub[x] = list[p] end
+      for _, k in ipairs(keys) do
+        local r = zmscore(k, sub)
+        for x = 1, #sub do if r[x] and not hit[x] then hit[x] = r[x] end end
       end
+      local np, ns = {}, {}
+      for x = 1, #sub do
+        if hit[x] then np[#np + 1] = pos[x]; ns[#ns + 1] = hit[x] end
+      end
+      pos, sc = np, ns
     end
-    return any
+    return pos, sc
   end
-  -- Count, page and stopping point of a chunk whose driver members (since cut) are O, nO of them,
-  -- and matches F, nF of them; O is only read when the walk stops or is cut in this chunk.
-  local function settle(nO, nF, ensureO)
+  -- Count, page and stopping point of a chunk of nO driver members (since cut) holding nF matches.
+  -- range(a, b): the a-th to b-th matches in index order; rank(j): driver members up to and
+  -- including the j-th match; within(R): matches among the first R driver members. Asked only when
+  -- the page, the walk's stop or its cut falls in this chunk.
+  local function settle(nO, nF, range, rank, within)
     local take, used, before = nF, nO, found
     if walk then
       local R = scan - seen
       local stopAt = nil
-      if found + nF >= K then
-        ensureO()
-        local mK = redis.call('ZREVRANGE', F, K - found - 1, K - found - 1)[1]
-        stopAt = redis.call('ZREVRANK', O, mK) + 1
-      end
+      if found + nF >= K then stopAt = rank(K - found) end
       if R < nO and (not stopAt or stopAt > R) then
         take = 0
-        if R > 0 then
-          ensureO()
-          redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
-          take = redis.call('ZINTERSTORE', C, 2, C, F)
-          redis.call('DEL', C)
-        end
+        if R > 0 then take = within(R) end
         used, cut = R, true
       elseif stopAt then
         take, used, stopped = K - found, stopAt, true
@@ -225,54 +266,68 @@ else
     end
     local a, b = math.max(1, off + 1 - before), math.min(take, off + cnt - before)
     if a <= b then
-      for _, m in ipairs(redis.call('ZREVRANGE', F, a - 1, b - 1)) do nums[#nums + 1] = m end
+      for _, m in ipairs(range(a, b)) do nums[#nums + 1] = m end
     end
     found, seen = found + take, seen + used
-    redis.call('DEL', O, F)
     return stopped or cut
   end
-  -- A filter driver: O is a chunk of it (C); filters in C, then tokens by binary search on the rest.
-  local function zset_chunk()
-    local nO = redis.call('ZCARD', O)
+  -- A filter driver: driver ranks lo..hi (newest first, as the ZSET orders them) read into Lua,
+  -- other filter groups by ZMSCORE, tokens by binary search; the chunk's order is the index order.
+  local function zset_chunk(lo, hi)
+    local r = redis.call('ZREVRANGE', dg.keys[1], lo, hi, 'WITHSCORES')
+    local nO = #r / 2
     if nO == 0 then return false end
-    if not apply_filters(O, false) then redis.call('COPY', O, F, 'REPLACE') end
-    if #otoks > 0 then
-      local r = redis.call('ZRANGE', F, 0, -1, 'WITHSCORES')
-      if #r > 0 then
-        -- Shards of the days the chunk spans, then a binary search per member and token.
-        local dmin, dmax = day_of(r[2]), day_of(r[#r])
-        local cks = {}
-        for d = dmin, dmax do
-          for _, t in ipairs(otoks) do cks[#cks + 1] = d..':'..t.tok end
-        end
-        prefetch(cks)
-        local per = {}
-        for x, t in ipairs(otoks) do
-          per[x] = {}
-          for d = dmin, dmax do per[x][d] = shards[d..':'..t.tok] end
-        end
-        local rm, keep = {}, {}
-        for j = 1, #r, 2 do
-          local m, d, ok = tonumber(r[j]), day_of(r[j + 1]), true
-          for x = 1, #otoks do
-            if not has(per[x][d], m) then ok = false break end
-          end
-          if ok then keep[#keep + 1] = r[j + 1]; keep[#keep + 1] = r[j] else rm[#rm + 1] = r[j] end
-        end
-        if #keep / 2 < #rm then
-          redis.call('DEL', F)
-          for x = 1, #keep, 4000 do redis.call('ZADD', F, unpack(keep, x, math.min(x + 3999, #keep))) end
-        else
-          for x = 1, #rm, 4000 do redis.call('ZREM', F, unpack(rm, x, math.min(x + 3999, #rm))) end
-        end
+    local mem, pub = {}, {}
+    for j = 1, #r, 2 do mem[#mem + 1] = r[j]; pub[#pub + 1] = tonumber(r[j + 1]) end
+    local pos = {}
+    if #fgroups > 0 then pos = in_filters(mem) else for i = 1, nO do pos[i] = i end end
+    if #otoks > 0 and #pos > 0 then
+      -- Shards of the days the chunk spans, then a binary search per member and token.
+      local dmin, dmax = day_of(pub[pos[#pos]]), day_of(pub[pos[1]])
+      local cks = {}
+      for d = dmin, dmax do
+        for _, t in ipairs(otoks) do cks[#cks + 1] = d..':'..t.tok end
       end
+      prefetch(cks)
+      local per, nday = {}, {}
+      for _, p in ipairs(pos) do
+        local d = day_of(pub[p])
+        nday[d] = (nday[d] or 0) + 1
+      end
+      for x, t in ipairs(otoks) do
+        per[x] = {}
+        for d = dmin, dmax do per[x][d] = checker(d..':'..t.tok, nday[d] or 0) end
+      end
+      local np = {}
+      for _, p in ipairs(pos) do
+        local m, d, ok = tonumber(mem[p]), day_of(pub[p]), true
+        for x = 1, #otoks do
+          if not holds(per[x][d], m) then ok = false break end
+        end
+        if ok then np[#np + 1] = p end
+      end
+      pos = np
     end
-    return settle(nO, redis.call('ZCARD', F), function() end)
+    local function within(R)
+      local n = 0
+      for j = 1, #pos do
+        if pos[j] > R then break end
+        n = n + 1
+      end
+      return n
+    end
+    local function range(a, b)
+      local out = {}
+      for j = a, b do out[#out + 1] = mem[pos[j]] end
+      return out
+    end
+    return settle(nO, #pos, range, function(j) return pos[j] end, within)
   end
   -- A token driver: a run of its days. Other tokens by binary search first (no Redis work per
-  -- member), then the survivors go to C: filters give them their published times; without
-  -- filters t:pub does, and only when the page or the walk's end falls in this run. The run's
-  -- own order (O) is built only when the walk ends in it or the run holds the since boundary.
+  -- member), then the survivors' published times and filters by ZMSCORE (t:pub without filters,
+  -- and only when the page or the walk's end falls in this run); the matches go into a temp ZSET
+  -- (their index order) only when one of them is asked for. The run's own order (O, a temp ZSET) is built only when the
+  -- walk ends in it or the run holds the since boundary.
   local function token_run(dn, dd, boundary)
     local sv = {}
     if #otoks > 0 then
@@ -284,15 +339,16 @@ else
         end
       end
       prefetch(cks)
-      local per = {}
+      local per, nday = {}, {}
+      for i = 1, #dn do nday[dd[i]] = (nday[dd[i]] or 0) + 1 end
       for x, t in ipairs(otoks) do
         per[x] = {}
-        for d in pairs(seenDay) do per[x][d] = shards[d..':'..t.tok] end
+        for d in pairs(seenDay) do per[x][d] = checker(d..':'..t.tok, nday[d]) end
       end
       for i, m in ipairs(dn) do
         local ok = true
         for x = 1, #otoks do
-          if not has(per[x][dd[i]], m) then ok = false break end
+          if not holds(per[x][dd[i]], m) then ok = false break end
         end
         if ok then sv[#sv + 1] = m end
       end
@@ -312,20 +368,62 @@ else
     if boundary then ensureO(); nO = redis.call('ZCARD', O) end
     local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + #sv >= K or scan - seen < nO))
     local nF = #sv
+    local fm, fp = {}, {}
+    -- The matches in index order: a temp ZSET F (scores: published ms), built only when asked.
+    local builtF = false
     if needF then
-      if #sv > 0 then
-        sadd(C, sv)
-        if not apply_filters(C, true) then redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1) end
-        redis.call('DEL', C)
-        if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
-        nF = redis.call('ZCARD', F)
+      if nfilt == 0 then
+        -- No filter: needed only for the page, the walk's end or the boundary, so F is built now
+        -- in C from t:pub, as its order will be read.
+        builtF = true
+        if #sv > 0 then
+          sadd(C, sv)
+          redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1)
+          redis.call('DEL', C)
+          if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+          nF = redis.call('ZCARD', F)
+        else
+          nF = 0
+        end
       else
-        nF = 0
+        local pos, sc = in_filters(sv)
+        for x, p in ipairs(pos) do
+          if not sinceN or tonumber(sc[x]) >= sinceN then fm[#fm + 1] = sv[p]; fp[#fp + 1] = sc[x] end
+        end
+        nF = #fm
       end
     end
-    return settle(nO, nF, ensureO)
+    local function ensureF()
+      if builtF then return end
+      builtF = true
+      local args = {}
+      for i = 1, #fm do
+        args[#args + 1] = fp[i]
+        args[#args + 1] = fm[i]
+        if #args >= 4000 then redis.call('ZADD', F, unpack(args)); args = {} end
+      end
+      if #args > 0 then redis.call('ZADD', F, unpack(args)) end
+    end
+    local function range(a, b)
+      ensureF()
+      return redis.call('ZREVRANGE', F, a - 1, b - 1)
+    end
+    local function rank(j)
+      ensureO()
+      return redis.call('ZREVRANK', O, range(j, j)[1]) + 1
+    end
+    local function within(R)
+      ensureO()
+      ensureF()
+      redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
+      local n = redis.call('ZINTERSTORE', C, 2, C, F)
+      redis.call('DEL', C)
+      return n
+    end
+    local res = settle(nO, nF, range, rank, within)
+    if builtO or builtF then redis.call('DEL', O, F) end
+    return res
   end
-  local dg = groups[di]
   if dg.tok then
     -- Days newest first, a run of days at a time, the run growing while days are thin.
     local ds = days()
@@ -346,7 +444,7 @@ else
           local sv, d = v[y], kd[x + y - 1]
           if sv then
             if d == sd then boundary = true end
-            for z = 1, #sv, 4 do dn[#dn + 1] = u32(sv, z); dd[#dd + 1] = d end
+            unpack_into(sv, dn, dd, d)
           end
         end
       end
@@ -358,9 +456,10 @@ else
     local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
     local step = avail
     if walk then step = 512 end
-    for o = 0, avail - 1, step do
-      redis.call('ZRANGESTORE', O, dg.keys[1], o, math.min(o + step, avail) - 1, 'REV')
-      if zset_chunk() then break end
+    if avail > 0 then
+      for o = 0, avail - 1, step do
+        if zset_chunk(o, math.min(o + step, avail) - 1) then break end
+      end
     end
   end
   redis.call('DEL', O, F, C)
