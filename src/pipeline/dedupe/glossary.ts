@@ -229,6 +229,9 @@ const CHINESE_CITIES = [
 ];
 const DISTRICTS = ['pudong', 'haidian', 'nanshan'];
 
+/** AI assistants and models whose names mostly restate their firm: half weight as evidence, and a product family of their own. */
+const BRAND_PRODUCTS = ['chatgpt', 'claude', 'grok', 'gemini', 'siri', 'copilot', 'qwen', 'ernie'];
+
 /**
  * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,
  * a travel feature is not a bill-payment feature, a Canadian visa is not a Japanese one.
@@ -291,26 +294,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
   ),
   // the AI assistant or model a launch puts in an app: Kakao's Kanana is not ChatGPT in KakaoTalk
   product: new Map(
-    [
-      'chatgpt',
-      'claude',
-      'grok',
-      'gemini',
-      'siri',
-      'copilot',
-      'qwen',
-      'ernie',
-      'doubao',
-      'yuanbao',
-      'hunyuan',
-      'kling',
-      'kanana',
-      'kimi',
-      'alexa',
-      'quark',
-      'wenxiaoyan',
-      'zhixiaobao',
-    ].map((c) => [c, c]),
+    [...BRAND_PRODUCTS, 'doubao', 'yuanbao', 'hunyuan', 'kling', 'kanana', 'kimi', 'alexa', 'quark', 'wenxiaoyan', 'zhixiaobao'].map((c) => [c, c]),
   ),
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)
   place: new Map(
@@ -408,14 +392,7 @@ export const HALF_CONCEPTS = new Set([
   'alipay',
   'taobao',
   'douyin',
-  'chatgpt',
-  'claude',
-  'grok',
-  'gemini',
-  'siri',
-  'copilot',
-  'qwen',
-  'ernie',
+  ...BRAND_PRODUCTS,
   'chat',
   'miniprogram',
   'superapp',

@@ -5,30 +5,11 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { RedisStore } from '../../../src/store/redis/index.js';
 import type { IngestEntry, NearDupMatcher } from '../../../src/store/store.js';
 import { describeRedis, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { deletePrefix } from './helpers.js';
+import { bucketEntry, deletePrefix } from './helpers.js';
 
 const t0 = new Date();
 
-function entry(id: string, buckets: string[]): IngestEntry {
-  const item = {
-    id,
-    source: id,
-    title: `Story ${id}`,
-    summary: '',
-    link: `https://${id}.example/`,
-    lang: 'en',
-    published: t0.toISOString(),
-    fetchedAt: t0.toISOString(),
-  };
-  return {
-    item,
-    assessment: { relevant: true, topics: ['talent'], score: 0.5, firms: [], moves: [], why: [], summary: '' },
-    keys: [`url:${id}`],
-    fingerprint: { buckets, data: `data-${id}` },
-    archive: true,
-    targets: [],
-  };
-}
+const entry = (id: string, buckets: string[]): IngestEntry => bucketEntry(id, buckets, t0, `data-${id}`);
 
 describeRedis('redis near-duplicate buckets', () => {
   let store: RedisStore;

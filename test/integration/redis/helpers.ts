@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import type { RedisStore } from '../../../src/store/redis/index.js';
+import type { IngestEntry } from '../../../src/store/store.js';
 
 export async function deletePrefix(url: string, prefix: string): Promise<void> {
   const r = new Redis(url, { protocol: 2 });
@@ -87,4 +88,26 @@ export function stopChild(child: ChildProcess | undefined, signal: NodeJS.Signal
     child.once('exit', () => resolve());
     child.kill(signal);
   });
+}
+
+/** A relevant archived entry with the given near-duplicate buckets (fingerprint data `data`, default the id). */
+export function bucketEntry(id: string, buckets: string[], at: Date, data: string = id): IngestEntry {
+  const item = {
+    id,
+    source: id,
+    title: `Story ${id}`,
+    summary: '',
+    link: `https://${id}.example/`,
+    lang: 'en',
+    published: at.toISOString(),
+    fetchedAt: at.toISOString(),
+  };
+  return {
+    item,
+    assessment: { relevant: true, topics: ['talent'], score: 0.5, firms: [], moves: [], why: [], summary: '' },
+    keys: [`url:${id}`],
+    fingerprint: { buckets, data },
+    archive: true,
+    targets: [],
+  };
 }
