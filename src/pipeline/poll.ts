@@ -83,7 +83,7 @@ function newestIds(items: Item[], n: number): Set<string> {
   );
 }
 
-/** A source fetched and read, its items not yet ingested: what `ingestFetched` and `finishPoll` take. */
+/** A source fetched and read, its items not yet ingested: what `pollSource` and `ingestFetched` go on with. */
 export interface FetchedSource {
   source: SourceConfig;
   prev: SourceState;
@@ -156,7 +156,7 @@ export async function fetchForPoll(source: SourceConfig, deps: PollDeps, opts: {
 }
 
 export function isFetched(r: PollReport | FetchedSource): r is FetchedSource {
-  return 'items' in r && Array.isArray(r.items);
+  return typeof r.source !== 'string';
 }
 
 export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport> {
@@ -203,7 +203,6 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
   const queue = all
     .flatMap((f) => f.items.slice(f.skip).map((item, i) => ({ f, item, i })))
     .sort((a, b) => a.item.published.localeCompare(b.item.published) || a.f.source.name.localeCompare(b.f.source.name) || b.i - a.i);
-  const left = new Map(all.map((f) => [f, f.items.length - f.skip]));
   const leasedAt = new Map(all.map((f) => [f, f.started.getTime()]));
   const stopped = new Map<FetchedSource, unknown>();
   let subs: Subscription[] = [];
@@ -216,43 +215,37 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
   }
   for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
     if (i > 0) await yieldToLoop();
-    const slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
+    let slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
     if (!slice.length) continue;
-    // Assessed per source, then ingested in date order.
-    const bySource = new Map<FetchedSource, number[]>();
-    slice.forEach((q, k) => bySource.set(q.f, [...(bySource.get(q.f) ?? []), k]));
+    const sources = new Set(slice.map((q) => q.f));
     try {
-      await renewAging(bySource.keys(), leasedAt, stopped, deps, now());
-      for (const f of stopped.keys()) bySource.delete(f);
-      const entries: IngestEntry[] = [];
-      const owners: FetchedSource[] = [];
-      const built = new Map<number, IngestEntry>();
+      await renewAging(sources, leasedAt, stopped, deps, now());
+      slice = slice.filter((q) => !stopped.has(q.f));
+      // Assessed per source (its hints), then ingested in date order: entry k is slice[k]'s.
+      const bySource = new Map<FetchedSource, number[]>();
+      slice.forEach((q, k) => {
+        const ks = bySource.get(q.f);
+        if (ks) ks.push(k);
+        else bySource.set(q.f, [k]);
+      });
+      const entries = new Array<IngestEntry>(slice.length);
       for (const [f, ks] of bySource) {
         const items = ks.map((k) => slice[k].item);
         const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
-        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => built.set(ks[j], e));
-      }
-      for (let k = 0; k < slice.length; k++) {
-        const e = built.get(k);
-        if (!e) continue;
-        entries.push(e);
-        owners.push(slice[k].f);
+        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[ks[j]] = e));
       }
       const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, now: now() });
-      for (const f of bySource.keys()) {
-        const mine = owners.flatMap((o, k) => (o === f ? [k] : []));
+      for (const [f, ks] of bySource)
         countOutcomes(
           f.report,
-          mine.map((k) => entries[k]),
-          mine.map((k) => outcomes[k]),
+          ks.map((k) => entries[k]),
+          ks.map((k) => outcomes[k]),
           deps.metrics,
         );
-        left.set(f, (left.get(f) ?? 0) - mine.length);
-      }
     } catch (err) {
       // This slice failed (the store, most likely): its sources fail this poll and their items are
       // read again on the next one (what was ingested is seen); the other sources go on.
-      for (const f of bySource.keys()) stopped.set(f, err);
+      for (const f of sources) if (!stopped.has(f)) stopped.set(f, err);
     }
   }
   const reports: PollReport[] = [];

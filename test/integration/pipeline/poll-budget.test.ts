@@ -192,5 +192,40 @@ describe('poll slices and time budget', () => {
       const states = await a.store.getSourceStates();
       expect(states.find((s) => s.name === 'wire2')?.initialized).toBeFalsy();
     });
+
+    it('a slice the store fails fails its sources, loses nothing, and the next cycle takes every item once', async () => {
+      const a = await setup(`  - name: wire2\n    url: ${feeds.url('/wire2.xml')}\n`);
+      feeds.set('/wire.xml', { body: rss(items(4, 'a')), etag: '"a"' });
+      feeds.set('/wire2.xml', { body: rss(items(4, 'b')), etag: '"b"' });
+      const f = fakeDeps(a, { stepMs: 0, sliceSize: 3, budgetMs: 30_000 });
+      const ingest = a.store.ingest.bind(a.store);
+      let calls = 0;
+      f.deps.store = Object.assign(Object.create(a.store) as typeof a.store, {
+        ingest: (batch: Parameters<typeof a.store.ingest>[0]) => (++calls === 2 ? Promise.reject(new Error('disk full')) : ingest(batch)),
+      });
+      const r1 = await pollAll(a.config.sources, f.deps, { force: true, ...cycle });
+      f.stop();
+      // Slice 2 holds items of both feeds: both fail this poll (backoff counted), neither is marked read.
+      expect(r1.reports.map((x) => [x.source, x.outcome, x.error])).toEqual([
+        ['wire', 'error', 'disk full'],
+        ['wire2', 'error', 'disk full'],
+      ]);
+      const mid = await a.store.getSourceStates();
+      expect(mid.map((s) => [s.name, s.consecutiveFailures, s.etag])).toEqual([
+        ['wire', 1, undefined],
+        ['wire2', 1, undefined],
+      ]);
+      const g = fakeDeps(a, { stepMs: 0, sliceSize: 3, budgetMs: 30_000 });
+      const r2 = await pollAll(a.config.sources, g.deps, { force: true, ...cycle });
+      g.stop();
+      expect(r2.reports.map((x) => [x.source, x.outcome])).toEqual([
+        ['wire', 'ok'],
+        ['wire2', 'ok'],
+      ]);
+      // Every item archived once: the first slice's were seen, the rest new.
+      const seen = r1.reports.reduce((n, x) => n + x.fresh, 0) + r2.reports.reduce((n, x) => n + x.fresh, 0);
+      expect(seen).toBe(8);
+      expect((await a.store.search({ text: 'Anthropic', limit: 20 })).total).toBe(8);
+    });
   });
 });
