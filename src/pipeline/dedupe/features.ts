@@ -4,7 +4,7 @@ import { cjkShare, foldChars } from './fold.js';
 import { personKey } from './names.js';
 import { chineseNumbers, englishNumbers } from './numbers.js';
 import { stem, tokenize, type TokenSink } from './tokens.js';
-import { FAMILIES, POLICY_PLACES } from './glossary.js';
+import { EN_PHRASE, FAMILIES, POLICY_PLACES } from './glossary.js';
 
 const isPlace = (c: string) => FAMILIES.place.has(c) || POLICY_PLACES.has(c);
 
@@ -64,20 +64,12 @@ const EN_RETENTION = /\bto\s+(?:stem|stop|halt|curb|slow|keep|retain|hold\s+on\s
 const EN_PAY =
   /\b(?:researcher|engineer|staff|employee|worker|talent|graduate|starting|base|top|annual|entry-level)s?\s+pay\b|\bpay\s+(?:rises?|raises?|hikes?|jumps?|cuts?|gaps?|packages?|scales?|bands?|war|bumps?|above|of\s+(?:up\s+to\s+)?[$¥€£\d])|\b(?:offers?|raises?|doubles?|lifts?|boosts?|hikes?)\s+(?:\w+\s+){0,3}?pay\b/i;
 
-/** "U.S." and "U.K." as one word, so they meet "US" and the glossary; Visa the card network is no visa. */
-function abbreviations(s: string): string {
-  return (
-    s
-      .replace(/\bU\.S\.?(?![A-Za-z])/g, 'US')
-      .replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK')
-      // WeChat Pay is one name (微信支付), not WeChat plus paying.
-      .replace(/\bWeChat\s+Pay\b/gi, 'WeChatPay')
-      // A revenue share is a deal's terms, not results.
-      .replace(/\brevenue[\s-]+(?:share|sharing|split)\b/gi, 'revshare')
-      // "rolls out" is a launch; "rolls on" is not.
-      .replace(/\b(?:rolls|rolled|rolling|roll)\s+out\b/gi, 'rollout')
-      .replace(/\bVisa(?=[\s-]+(?:debit|credit|prepaid|card|cards|network|Inc)\b)/g, 'VisaNetwork')
-  );
+/** "U.S." and "U.K." as one word, so they meet "US" and the glossary; the glossary's phrases joined (EN_PHRASE). */
+function phrases(s: string): string {
+  return s
+    .replace(/\bU\.S\.?(?![A-Za-z])/g, 'US')
+    .replace(/\bU\.K\.?(?![A-Za-z])/g, 'UK')
+    .replace(EN_PHRASE, (m) => m.replace(/\s+/g, ''));
 }
 
 /** China or the US as the place a headline is about, not the adjective ("Chinese tourists"). */
@@ -118,8 +110,8 @@ function capped<T>(s: Set<T>, max: number): T[] {
 }
 
 export function extractFeatures(item: Item, assessment: Assessment): Features {
-  const title = abbreviations(foldChars(item.title ?? ''));
-  const summary = abbreviations(foldChars((item.summary ?? '').slice(0, 600)));
+  const title = phrases(foldChars(item.title ?? ''));
+  const summary = phrases(foldChars((item.summary ?? '').slice(0, 600)));
   const lang = (item.lang ?? '').toLowerCase();
   const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
   const skip = new Set<string>();

@@ -1,6 +1,7 @@
 // A small bilingual concept glossary for the beat (AI talent moves, super-app features), so English
 // and Chinese coverage of one event share features. Format: `id|english words|chinese terms`.
-// English words are matched after stemming (see tokens.ts), Chinese terms as substrings.
+// English words are matched after stemming (see tokens.ts), Chinese terms as substrings. An English
+// term of several words ("wechat pay", "rolls out") is read as one word (EN_PHRASE).
 const RAW = `
 ride|ride,rides,hail,taxi,cab,mobility|打车,网约车,叫车,出行
 food|food,meal,meals,lunch,dinner,takeout,takeaway|外卖,点餐,订餐,餐饮
@@ -59,7 +60,7 @@ chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
 game|game,games,gaming|游戏
 search|search|搜索,搜一搜
 test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
-launch|launch,launches,launched,rollout,rollouts,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
+launch|launch,launches,launched,rollout,rollouts,rolls out,rolled out,rolling out,roll out,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
 open|open,opens,opening|开放,开通
 developer|developer,developers|开发者
 marketplace|marketplace,storefront,platform|商店,平台,市场
@@ -110,7 +111,7 @@ creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
 support||客服,售后,人工客服
 tryon|tryon|试衣,试穿,虚拟试穿
 budget|budget,budgets,budgeting|记账,预算,账本
-card|card,cards,debit|信用卡,借记卡,银行卡
+card|card,cards,debit,visa debit,visa credit,visa prepaid,visa card,visa cards,visa network,visa inc|信用卡,借记卡,银行卡
 bank|bank,banks,banking,deposit,deposits|银行,存款
 redpacket|hongbao,redpacket|红包
 livestream|livestream,livestreaming,livestreams,streamer,streamers|直播,主播
@@ -167,7 +168,8 @@ israel|israel,israeli,tel|以色列
 netherlands|netherlands,dutch,amsterdam|荷兰
 europe|europe,european,eu|欧洲,欧盟
 wechat|wechat,weixin|微信
-wechatpay|wechatpay|微信支付
+wechatpay|wechatpay,wechat pay|微信支付
+revshare|revenue share,revenue sharing,revenue split|
 alipay|alipay|支付宝
 taobao|taobao|淘宝
 douyin|douyin|抖音
@@ -195,10 +197,14 @@ export const EN_CONCEPT = new Map<string, string>();
 /** Chinese terms grouped by the char code of their first character, longest first. */
 export const ZH_CONCEPT = new Map<number, Array<[string, string]>>();
 
+const phrases: string[] = [];
 for (const line of RAW.split('\n')) {
   if (!line.trim()) continue;
   const [id, en = '', zh = ''] = line.split('|');
-  for (const w of en.split(',')) if (w) EN_CONCEPT.set(w, id);
+  for (const w of en.split(',')) {
+    if (w.includes(' ')) phrases.push(w);
+    if (w) EN_CONCEPT.set(w.replace(/ /g, ''), id);
+  }
   for (const t of zh.split(',')) {
     if (!t) continue;
     const list = ZH_CONCEPT.get(t.charCodeAt(0)) ?? [];
@@ -207,6 +213,19 @@ for (const line of RAW.split('\n')) {
     ZH_CONCEPT.set(t.charCodeAt(0), list);
   }
 }
+
+/**
+ * The glossary's English terms of several words, longest first: text is rewritten with each joined
+ * ("WeChat Pay" → "WeChatPay", "Visa debit" → "Visadebit") before it is tokenized, so the phrase is one
+ * word with its concept, and its parts ("pay", "visa") say nothing on their own.
+ */
+export const EN_PHRASE = new RegExp(
+  `\\b(?:${phrases
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' ').join('\\s+'))
+    .join('|')})\\b`,
+  'gi',
+);
 
 /** Chinese cities and districts the glossary knows (each also a place of its own). */
 const CHINESE_CITIES = [

@@ -118,8 +118,11 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   if (a.f.length && b.f.length && firmsShared === 0) return { duplicate: false, reason: 'different-firms' };
   // Each story's subject (the firm it names first) is among the other's firms. A person's move has
   // two firms either story may name first: one way round is enough when both are about the person.
-  const subjects = [a.f0 && b.f0 ? b.f.includes(a.f0) : true, a.f0 && b.f0 ? a.f.includes(b.f0) : true];
-  if (subjects.includes(false) && !(person === 'same' && subjects.includes(true))) return { duplicate: false, reason: 'different-subject' };
+  if (a.f0 && b.f0) {
+    const aInB = b.f.includes(a.f0);
+    const bInA = a.f.includes(b.f0);
+    if (!(aInB && bInA) && !(person === 'same' && (aInB || bInA))) return { duplicate: false, reason: 'different-subject' };
+  }
   if (person === 'same' && moveKindConflict(a, b)) return { duplicate: false, reason: 'different-move' };
   // A headline that does not name the person tells its own event, the person only in passing
   // ("Moonshot sweetens equity to keep engineers", after its co-founder's exit): it must be the same kind.

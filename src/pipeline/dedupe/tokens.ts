@@ -1,7 +1,6 @@
 // Tokenization for near-duplicate features: English content-word stems, Chinese character bigrams,
 // bilingual concepts, and romanized proper nouns (capitalized English words; pinyin of Chinese windows).
 import { EN_CONCEPT, ZH_CONCEPT } from './glossary.js';
-
 import { fnv1a, tokenHash } from './hash.js';
 import { charPinyin } from './names.js';
 import { isCjk } from './fold.js';
