@@ -43,10 +43,20 @@ export interface Features {
   pt?: 0 | 1;
   /** China or the US named as where the story happens ("visitors to China", 来华, 在美), not as an adjective. */
   tp?: string[];
+  /** 1 when the headline reads as analysis of news rather than news ("Ant's bet on...", "Why ...", "...？"). */
+  an?: 0 | 1;
 }
 
+/**
+ * Headlines that comment on news rather than tell it: a firm's bet, plan or push, what a move
+ * means, why it happened, a question. Coverage like this retells a recent event in other words.
+ */
+const EN_ANALYSIS =
+  /^[\w.&-]+(?:\s+[\w.&-]+){0,2}?'s\s+(?:[\w'-]+\s+){0,2}?(?:bet|bets|plan|plans|gamble|push|play|ambitions?|weapon|coup|wager|strategy|pitch|bid|answer|playbook|calculus|endgame)\b|\b(?:wants?|aims?|hopes?)\s+(?:[\w'-]+,?\s+){0,4}?to\s+(?:be|make|become|turn|replace|own)\b|\btakes?\s+aim\b|\bbets?\s+(?:on|that|it|big)\b|\bis\s+a\s+(?:bet|play|wager|signal)\b|\bwhat\s+.+\s+means?\b|^(?:why|how|what)\b|\?\s*$|\b(?:shows|signals)\s+(?:how|that|why|China|the)\b/i;
+const ZH_ANALYSIS = /[？?]|背后|意味着|野心|赌注|新选择|买的是|凭什么|为何|为什么|怎么看|能否|逻辑|棋局|算盘/;
+
 const EN_HEADCOUNT =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[A-Za-z-]+\s+){0,3}?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists)\b|\b(?:trio|quartet|pair)\b/i;
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|\d{1,3})\s+(?:more\s+|senior\s+|top\s+|key\s+|core\s+|former\s+)*(?:[A-Za-z-]+\s+){0,3}?(?:researchers|engineers|scientists|employees|staffers|staff|people|members|executives|founders|leaders|veterans|specialists|hires|recruits)\b|\b(?:trio|quartet|pair)\b/i;
 // Not an ordinal: 第二位 is "the second".
 const ZH_HEADCOUNT = /(?<!第)[二两三四五六七八九十百千\d]+(?:多)?(?:名|位)/;
 
@@ -160,5 +170,6 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     pl: firstPlace,
     pt: personInTitle ? 1 : 0,
     ...placesSaid(title, zh),
+    ...((zh ? ZH_ANALYSIS : EN_ANALYSIS).test(title) ? { an: 1 as const } : {}),
   };
 }

@@ -22,7 +22,7 @@ assistant|assistant,assistants,copilot,butler,concierge,chatbot,chatbots|助手,
 chat|chat,chats,conversation,conversations,messenger,messaging,message|聊天,对话,消息
 shopping|shopping,shopper,buy,purchase,purchases,product,products,bundle,bundles,commerce,ecommerce|购物,导购,商品,电商,购买
 superapp|superapp,everything|超级应用,超级app
-recruit|recruit,recruits,recruiting,recruitment,hire,hires,hiring,poach,poaching,lure,lures,taps,tapped,appoints,appointed|招聘,招募,招揽,挖来,挖角,引进,校招,任命,出任
+recruit|recruit,recruits,recruited,recruiting,recruitment,hire,hires,hired,hiring,poach,poaches,poached,poaching,lure,lures,lured,taps,tapped,appoints,appointed|招聘,招募,招揽,挖来,挖角,引进,校招,任命,出任
 engineer|engineer,engineers,engineering|工程师,工程人才
 researcher|researcher,researchers,scientist,scientists|研究员,科学家,研究人员
 join|join,joins,joined,joining|加盟,加入,入职
@@ -49,6 +49,9 @@ talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
+talks|in talks,hold talks,holds talks,held talks,holding talks,merger talks,resume talks,resumes talks,nears deal,nears a deal|洽谈,接洽,商谈,谈判,传闻
+react|lobby,lobbies,lobbying,oppose,opposes,opposed,opposition,backlash,pushback,protest,protests,criticize,criticizes,criticise,criticises,slams|反对,抗议,批评,质疑,游说
+expand|arrives,arrive,expands to,expands into,expansion to,comes to|登陆,进军,拓展至,扩展至
 reverse|reverses,reversal,reversed,uturn,counteroffer,counteroffers,stays,rejects,rejected|反悔,留下,拒绝,回绝,婉拒,变卦,留在
 found|found,founds,cofounds|创业,创办,自立门户,另起炉灶,创立
 housing|housing,house,home|住房,安家
@@ -191,6 +194,15 @@ alexa|alexa|
 quark|quark|夸克
 wenxiaoyan|wenxiaoyan|文小言
 zhixiaobao|zhixiaobao|支小宝
+eleme|eleme|饿了么
+keeta|keeta|
+amap|amap|高德
+dianping|dianping|大众点评
+tiktok|tiktok|
+capcut|capcut|剪映
+feishu|feishu,lark|飞书
+dingtalk|dingtalk|钉钉
+soundbox|soundbox|
 `;
 
 export const EN_CONCEPT = new Map<string, string>();
@@ -250,6 +262,8 @@ const DISTRICTS = ['pudong', 'haidian', 'nanshan'];
 
 /** AI assistants and models whose names mostly restate their firm: half weight as evidence, and a product family of their own. */
 const BRAND_PRODUCTS = ['chatgpt', 'claude', 'grok', 'gemini', 'siri', 'copilot', 'qwen', 'ernie'];
+/** A firm's standalone apps and devices besides its flagship: a launch in Ele.me is not one in the Qwen app. */
+const SIDE_APPS = ['eleme', 'keeta', 'amap', 'dianping', 'tiktok', 'capcut', 'feishu', 'dingtalk', 'soundbox'];
 
 /**
  * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,
@@ -265,6 +279,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
     ...['funding', 'valuation', 'ipo'].map((c) => [c, 'funding'] as [string, string]),
     ['layoff', 'layoff'],
     ['shutdown', 'shutdown'],
+    ['expand', 'expand'],
     ['legal', 'legal'],
     ...['visa', 'subsidy', 'policy'].map((c) => [c, 'policy'] as [string, string]),
   ]),
@@ -313,7 +328,10 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
   ),
   // the AI assistant or model a launch puts in an app: Kakao's Kanana is not ChatGPT in KakaoTalk
   product: new Map(
-    [...BRAND_PRODUCTS, 'doubao', 'yuanbao', 'hunyuan', 'kling', 'kanana', 'kimi', 'alexa', 'quark', 'wenxiaoyan', 'zhixiaobao'].map((c) => [c, c]),
+    [...BRAND_PRODUCTS, ...SIDE_APPS, 'doubao', 'yuanbao', 'hunyuan', 'kling', 'kanana', 'kimi', 'alexa', 'quark', 'wenxiaoyan', 'zhixiaobao'].map((c) => [
+      c,
+      c,
+    ]),
   ),
   // where a policy or a launch happens (China and the US are in nearly every story of the beat)
   place: new Map(
@@ -412,6 +430,7 @@ export const HALF_CONCEPTS = new Set([
   'taobao',
   'douyin',
   ...BRAND_PRODUCTS,
+  ...SIDE_APPS,
   'chat',
   'miniprogram',
   'superapp',

@@ -34,6 +34,12 @@ export interface MatcherOptions {
    * vocabulary (food delivery for Meituan, payments for Alipay) must not make two features one story.
    */
   crossThreshold?: number;
+  /**
+   * An analysis headline ("Ant's bet on...", "Why ...") retells recent news in its own words: its
+   * evidence needs this share of the threshold, and it may retell a move without naming the person.
+   * Default 0.6.
+   */
+  analysisFactor?: number;
 }
 
 const CACHE_MAX = 4096;
@@ -84,6 +90,7 @@ interface Settings {
   nearIdentical: number;
   threshold: number;
   crossThreshold: number;
+  analysisFactor: number;
 }
 
 function settings(opts: MatcherOptions): Settings {
@@ -94,6 +101,7 @@ function settings(opts: MatcherOptions): Settings {
     nearIdentical: opts.nearIdentical ?? 0.7,
     threshold: opts.threshold ?? 2.5,
     crossThreshold: opts.crossThreshold ?? 3,
+    analysisFactor: opts.analysisFactor ?? 0.6,
   };
 }
 
@@ -138,7 +146,9 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   // A move is news about a named person: coverage that never names them tells another story.
   // (A move found only in the summary of a headline about something else, "Moonshot sweetens equity
   // to keep engineers", is background: that story is judged on its evidence.)
-  if (aboutPerson(a) || aboutPerson(b)) return { duplicate: false, reason: 'person-not-mentioned' };
+  // An analysis of the move ("DeepSeek's rare defection hands Tencent a model architect") may leave
+  // the name out: it is judged on its evidence.
+  if ((aboutPerson(a) && !analysisOfMove(b)) || (aboutPerson(b) && !analysisOfMove(a))) return { duplicate: false, reason: 'person-not-mentioned' };
   let words = 0;
   if (sameLang) for (const w of a.w) if (b.ws.has(w)) words += spec.word(w);
   let strong = 0;
@@ -157,7 +167,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const score = sameLang
     ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT + headline * SAME_LANG_HEADLINE
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
-  const needed = sameLang ? o.threshold : o.crossThreshold;
+  const needed = (sameLang ? o.threshold : o.crossThreshold) * (a.an || b.an ? o.analysisFactor : 1);
   const parts = {
     words: specificWords * 10,
     concepts: strong,
@@ -172,6 +182,11 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
 /** A story about its move's person: the headline names them, tells a move (joins, leaves, hires) or a role ("its AI boss"). */
 function aboutPerson(p: Parsed): boolean {
   return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p) || p.tc.includes('chief') || p.tc.includes('vicepresident'));
+}
+
+/** An analysis headline about a move ("DeepSeek's rare defection hands Tencent a model architect"). */
+function analysisOfMove(p: Parsed): boolean {
+  return p.an === 1 && (p.m.length > 0 || moveHeadline(p));
 }
 
 function salient(n: string): boolean {

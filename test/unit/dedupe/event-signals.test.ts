@@ -534,3 +534,182 @@ describe('terms inside terms (third pass)', () => {
     expect(extractFeatures(item({ title: 'WeChat Pay adds an AI bookkeeping assistant', published: at(0) }), product(['Tencent'])).tc).toContain('wechatpay');
   });
 });
+
+describe('analysis headlines and follow-up markers (fourth pass)', () => {
+  it('an analysis headline reads as commentary in both languages; a news headline with "push" in it does not', () => {
+    const an = (title: string, lang = 'en') => extractFeatures(item({ title, lang, published: at(0) }), product(['Meituan'])).an;
+    expect(an("Meituan's quiet bet: letting couriers talk to an AI dispatcher")).toBe(1);
+    expect(an('Why Meituan wants an AI in every rider helmet')).toBe(1);
+    expect(an('Meituan wants its rider app to become a voice assistant')).toBe(1);
+    expect(an('美团骑手AI助手背后：外卖平台的效率竞赛', 'zh')).toBe(1);
+    expect(an('骑手用上AI调度，美团能否守住外卖基本盘？', 'zh')).toBe(1);
+    expect(an('Meituan adds a voice assistant to its rider app')).toBeUndefined();
+    expect(an('Xiaomi hires a dozen engineers for its EV autonomy push')).toBeUndefined();
+  });
+
+  it('an analysis retells the launch it discusses on weaker evidence; the same evidence between two news headlines is not enough', () => {
+    const launch: [Item, Assessment] = [
+      item({
+        title: 'Meituan adds a voice assistant to its rider app',
+        summary: 'Couriers can ask the assistant for routes, report delays and hear new orders read aloud while riding.',
+        published: at(0),
+      }),
+      product(['Meituan']),
+    ];
+    const analysis: [Item, Assessment] = [
+      item({
+        title: "Meituan's quiet bet: letting couriers talk to an AI dispatcher",
+        summary: 'The voice assistant in the rider app reads orders aloud and reroutes couriers around delays.',
+        published: at(5),
+      }),
+      product(['Meituan']),
+    ];
+    const v = verdict(launch, analysis);
+    expect(v.duplicate).toBe(true);
+    const news: [Item, Assessment] = [
+      item({ title: 'Meituan lets couriers talk to an AI dispatcher', summary: analysis[0].summary, published: at(5) }),
+      product(['Meituan']),
+    ];
+    // The same words without the analysis frame need the full threshold.
+    expect(explainMatch(fingerprint(...news).data, fingerprint(...launch).data).score).toBeCloseTo(v.score!, 5);
+    expect(explainMatch(fingerprint(...news).data, fingerprint(...launch).data, { analysisFactor: 1 }).duplicate).toBe(v.score! >= 2.5);
+  });
+
+  it('an analysis of a move may leave the name out; a news story about another hire at the firm may not', () => {
+    const move: Move = { person: 'Lin Haoran', from: 'Google DeepMind', to: 'Alibaba' };
+    const hire: [Item, Assessment] = [
+      item({
+        title: 'Alibaba hires Google DeepMind researcher Lin Haoran to lead Qwen reasoning',
+        summary: 'Lin Haoran, who worked on Gemini reasoning at Google DeepMind, joins Alibaba to run Qwen reasoning research.',
+        published: at(0),
+      }),
+      talent(['Alibaba', 'Google DeepMind'], move),
+    ];
+    const why: [Item, Assessment] = [
+      item({
+        title: 'Why Alibaba poached a Gemini reasoning researcher from Google DeepMind',
+        summary: 'The Qwen reasoning team gets a Google DeepMind researcher who worked on Gemini reasoning.',
+        published: at(6),
+      }),
+      talent(['Alibaba', 'Google DeepMind']),
+    ];
+    expect(verdict(hire, why).reason).not.toBe('person-not-mentioned');
+    const other: [Item, Assessment] = [
+      item({
+        title: 'Alibaba poaches a Gemini reasoning researcher from Google DeepMind',
+        summary: 'The Qwen reasoning team gets a Google DeepMind researcher who worked on Gemini reasoning.',
+        published: at(6),
+      }),
+      talent(['Alibaba', 'Google DeepMind']),
+    ];
+    expect(verdict(hire, other)).toMatchObject({ duplicate: false, reason: 'person-not-mentioned' });
+  });
+
+  it('talks to join are another event than the move; so are talks toward a deal, in both languages', () => {
+    const move: Move = { person: 'Chen Yiming', from: 'Moonshot AI', to: 'ByteDance' };
+    const talks: [Item, Assessment] = [
+      item({ title: 'Moonshot AI co-founder Chen Yiming in talks to join ByteDance', summary: 'Chen Yiming may join ByteDance Seed.', published: at(0) }),
+      talent(['Moonshot AI', 'ByteDance'], move),
+    ];
+    const joins: [Item, Assessment] = [
+      item({ title: 'Moonshot AI co-founder Chen Yiming joins ByteDance', summary: 'Chen Yiming joins ByteDance Seed as vice president.', published: at(30) }),
+      talent(['Moonshot AI', 'ByteDance'], move),
+    ];
+    expect(verdict(talks, joins)).toMatchObject({ duplicate: false, reason: 'different-move' });
+    const zhTalks: [Item, Assessment] = [
+      item({ title: '月之暗面联合创始人陈一鸣与字节跳动洽谈加盟', lang: 'zh', published: at(2) }),
+      talent(['Moonshot AI', 'ByteDance'], { person: '陈一鸣', from: 'Moonshot AI', to: 'ByteDance' }),
+    ];
+    expect(verdict(joins, zhTalks)).toMatchObject({ duplicate: false, reason: 'different-move' });
+    const deal: [Item, Assessment] = [
+      item({ title: 'Grab and GoTo hold talks on a merger again', summary: 'The two ride-hailing firms reopened merger negotiations.', published: at(0) }),
+      product(['Grab', 'GoTo']),
+    ];
+    const agreed: [Item, Assessment] = [
+      item({ title: 'Grab and GoTo agree to merge ride-hailing businesses', summary: 'The two ride-hailing firms agreed the merger.', published: at(20) }),
+      product(['Grab', 'GoTo']),
+    ];
+    expect(verdict(deal, agreed)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+
+  it('a reaction to a policy is another story than the policy; two retellings of the policy are one', () => {
+    const rule: [Item, Assessment] = [
+      item({
+        title: 'U.S. proposes higher H-1B wage floors for software jobs',
+        summary: 'The Labor Department plan raises the prevailing wage for H-1B software engineers.',
+        published: at(0),
+      }),
+      policy(),
+    ];
+    const retold: [Item, Assessment] = [
+      item({
+        title: 'Labor Department plan would raise H-1B wage floors for software engineers',
+        summary: 'The prevailing wage for H-1B software jobs would rise.',
+        published: at(3),
+      }),
+      policy(),
+    ];
+    const lobby: [Item, Assessment] = [
+      item({
+        title: 'Tech groups lobby against H-1B wage floor plan',
+        summary: 'Industry groups say the Labor Department plan to raise H-1B wages for software engineers would hurt startups.',
+        published: at(5),
+      }),
+      policy(),
+    ];
+    expect(verdict(rule, retold).duplicate).toBe(true);
+    expect(verdict(rule, lobby)).toMatchObject({ duplicate: false, reason: 'different-action' });
+    const zh: [Item, Assessment] = [item({ title: '美国科技行业团体反对H-1B工资新规', lang: 'zh', published: at(6) }), policy()];
+    expect(verdict(rule, zh)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+
+  it('a launch arriving in new markets is a follow-up of the launch', () => {
+    const launch: [Item, Assessment] = [
+      item({
+        title: 'Gojek rolls out an AI assistant for rides, food and payments',
+        summary: 'The assistant books rides and orders food in Indonesia.',
+        published: at(0),
+      }),
+      product(['GoTo']),
+    ];
+    const arrives: [Item, Assessment] = [
+      item({
+        title: "Gojek's AI assistant arrives in Vietnam and Singapore",
+        summary: 'The assistant that books rides and orders food now works in two more markets.',
+        published: at(20),
+      }),
+      product(['GoTo']),
+    ];
+    expect(verdict(launch, arrives)).toMatchObject({ duplicate: false, reason: 'different-action' });
+    const zh: [Item, Assessment] = [item({ title: 'Gojek AI助手登陆越南和新加坡', lang: 'zh', published: at(22) }), product(['GoTo'])];
+    expect(verdict(arrives, zh).reason).not.toBe('different-action');
+  });
+
+  it("launches in a firm's other apps are other products: Ele.me is not the Qwen app", () => {
+    const eleme: [Item, Assessment] = [item({ title: '饿了么上线AI点餐助手，按预算推荐外卖', lang: 'zh', published: at(0) }), product(['Alibaba'])];
+    const qwen: [Item, Assessment] = [item({ title: '千问App接入外卖，一句话点餐', lang: 'zh', published: at(1) }), product(['Alibaba'])];
+    expect(verdict(eleme, qwen)).toMatchObject({ duplicate: false, reason: 'different-product' });
+    const elemeEn: [Item, Assessment] = [
+      item({ title: 'Ele.me adds an AI ordering assistant that works to a budget', published: at(2) }),
+      product(['Alibaba']),
+    ];
+    expect(verdict(eleme, elemeEn).reason).not.toBe('different-product');
+  });
+
+  it('a hire who then builds a lab with dozens of hires is a follow-up, not the hire retold', () => {
+    const move: Move = { person: 'Song Yuwen', from: 'OpenAI', to: 'Tencent' };
+    const hire: [Item, Assessment] = [
+      item({ title: 'OpenAI researcher Song Yuwen joins Tencent as chief scientist', summary: 'Song Yuwen leaves OpenAI for Tencent.', published: at(0) }),
+      talent(['OpenAI', 'Tencent'], move),
+    ];
+    const build: [Item, Assessment] = [
+      item({
+        title: "Tencent's new chief scientist Song Yuwen builds a Shenzhen lab with 50 hires",
+        summary: 'Song Yuwen, who left OpenAI for Tencent, is hiring.',
+        published: at(20),
+      }),
+      talent(['Tencent', 'OpenAI'], move),
+    ];
+    expect(verdict(hire, build)).toMatchObject({ duplicate: false, reason: 'different-move' });
+  });
+});
