@@ -41,7 +41,7 @@ speech|speech,voice,audio|语音,音频,声音
 image|image,images,photo,photos,picture,pictures|图像,图片,照片
 code|code,coding|代码,编程
 visa|visa,visas,h1b,permit,permits,residency,greencard|签证,居留,绿卡,工作许可
-subsidy|subsidy,subsidies|补贴,补助,资助
+subsidy|subsidy,subsidies,fellowship,fellowships|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
 retention|retention,retain|留任,保留,留住,应对人才流失,留人
@@ -49,7 +49,8 @@ talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
-talks|in talks,hold talks,holds talks,held talks,holding talks,merger talks,resume talks,resumes talks,nears deal,nears a deal|洽谈,接洽,商谈,谈判,传闻
+talks|eyes,eyeing,mulls,mulling,in talks,hold talks,holds talks,held talks,holding talks,merger talks,resume talks,resumes talks,nears deal,nears a deal|洽谈,接洽,商谈,谈判,传闻
+reorg|reorganize,reorganizes,reorganization,reorganise,reorganises,reorganisation,restructure,restructures,restructuring,reshuffle,reshuffles,split up,splits up,broken up|重组,拆分,调整架构,架构调整,组织调整
 react|lobby,lobbies,lobbying,oppose,opposes,opposed,opposition,backlash,pushback,protest,protests,criticize,criticizes,criticise,criticises,slams|反对,抗议,批评,质疑,游说
 expand|arrives,arrive,expands to,expands into,expansion to,comes to|登陆,进军,拓展至,扩展至
 reverse|reverses,reversal,reversed,uturn,counteroffer,counteroffers,stays,rejects,rejected|反悔,留下,拒绝,回绝,婉拒,变卦,留在
@@ -62,6 +63,7 @@ driving|selfdriving,driverless,autonomous,robotaxi,robotaxis|自动驾驶,无人
 chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
 game|game,games,gaming|游戏
 search|search|搜索,搜一搜
+keyboard|keyboard,keyboards|输入法,键盘
 test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
 launch|launch,launches,launched,rollout,rollouts,rolls out,rolled out,rolling out,roll out,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
 open|open,opens,opening|开放,开通
@@ -302,6 +304,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'game',
       'video',
       'search',
+      'keyboard',
       'image',
       'speech',
       'code',

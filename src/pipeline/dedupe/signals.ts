@@ -126,7 +126,12 @@ export function moveHeadline(p: Parsed): boolean {
 }
 
 /** Headline concepts that make an event of their own: one headline has it, the other does not. */
-const MARKERS = ['talks', 'react'];
+const MARKERS = ['talks', 'react', 'reorg'];
+
+/** One headline tells talks, a reaction or a reorganization and the other does not. */
+export function markerConflict(a: Parsed, b: Parsed): boolean {
+  return MARKERS.some((m) => a.tc?.includes(m) !== b.tc?.includes(m));
+}
 
 /**
  * Headlines that name different kinds of event (a launch and a hiring drive), different features
@@ -139,7 +144,7 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pro
   if (a.tc?.includes('results') !== b.tc?.includes('results')) return 'action';
   // Talks are another event than the deal or move they lead to ("in talks to join" before "joins"),
   // and a reaction to news ("AI labs lobby against the H-1B wage rule") another than the news.
-  for (const marker of MARKERS) if (a.tc?.includes(marker) !== b.tc?.includes(marker)) return 'action';
+  if (markerConflict(a, b)) return 'action';
   // Products name the event of a launch; in a talent story they describe people ("Siri's director").
   const launches = a.o?.includes('superapp') === true && b.o?.includes('superapp') === true;
   for (const name of ['action', 'service', 'product'] as const) {
@@ -190,8 +195,8 @@ export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   // A move called off ("reverses course and stays") is another event than the move, even where its
   // coverage gives the move that was called off.
   if (a.tc?.includes('reverse') !== b.tc?.includes('reverse')) return true;
-  // Talks to join are another event than the move they lead to.
-  if (a.tc?.includes('talks') !== b.tc?.includes('talks')) return true;
+  // Talks to join are another event than the move they lead to; so is the reorganization after it.
+  if (markerConflict(a, b)) return true;
   // Both name the same person leaving the same firm for the same place: one event, however its
   // headlines put it (a founding exit said in one, not the other).
   if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;

@@ -713,3 +713,65 @@ describe('analysis headlines and follow-up markers (fourth pass)', () => {
     expect(verdict(hire, build)).toMatchObject({ duplicate: false, reason: 'different-move' });
   });
 });
+
+describe('follow-ups a fifth blind set showed (fourth pass)', () => {
+  it('a team reorganized after its lead left is another event, even when its headline names the lead', () => {
+    const move: Move = { person: 'Qiao Mingyu', from: 'Baidu', to: 'Meta' };
+    const exit: [Item, Assessment] = [
+      item({ title: 'Baidu ERNIE vision lead Qiao Mingyu leaves for Meta', summary: 'Qiao Mingyu joins Meta Superintelligence Labs.', published: at(0) }),
+      talent(['Baidu', 'Meta'], move),
+    ];
+    const reorg: [Item, Assessment] = [
+      item({ title: '乔明宇离职后，文心视觉团队拆分重组', summary: '乔明宇加盟Meta两周后，百度将文心视觉团队拆分为两个部门。', lang: 'zh', published: at(30) }),
+      talent(['Baidu', 'Meta'], { person: '乔明宇', from: 'Baidu', to: 'Meta' }),
+    ];
+    expect(verdict(exit, reorg)).toMatchObject({ duplicate: false, reason: 'different-move' });
+    const en: [Item, Assessment] = [
+      item({ title: 'Baidu restructures ERNIE vision team after Qiao Mingyu exit', published: at(31) }),
+      talent(['Baidu', 'Meta'], move),
+    ];
+    expect(verdict(reorg, en).reason).not.toBe('different-move');
+  });
+
+  it('a firm that "eyes" an acqui-hire is in talks: the confirmed deal is news of its own', () => {
+    const eyes: [Item, Assessment] = [
+      item({
+        title: 'Anthropic eyes an acqui-hire of robotics startup Gripline',
+        summary: 'Anthropic is in early discussions to bring Gripline’s team aboard.',
+        published: at(0),
+      }),
+      talent(['Anthropic']),
+    ];
+    const done: [Item, Assessment] = [
+      item({ title: 'Anthropic confirms deal to bring Gripline robotics team aboard', summary: 'Gripline’s 25 engineers join Anthropic.', published: at(40) }),
+      talent(['Anthropic']),
+    ];
+    expect(verdict(eyes, done)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+
+  it("a country's fellowship is its policy: India's fellowship and US green-card waits are two places", () => {
+    const india: [Item, Assessment] = [
+      item({
+        title: 'India launches fellowship to bring diaspora AI researchers home',
+        summary: 'Researchers returning from abroad get five-year grants.',
+        published: at(0),
+      }),
+      policy(),
+    ];
+    const greenCard: [Item, Assessment] = [
+      item({
+        title: 'Green-card backlog pushes Indian-born AI researchers to consider going home',
+        summary: 'Researchers abroad weigh a return.',
+        published: at(2),
+      }),
+      policy(),
+    ];
+    expect(verdict(india, greenCard)).toMatchObject({ duplicate: false, reason: 'different-place' });
+  });
+
+  it('an AI keyboard is another feature than AI search in one app', () => {
+    const keyboard: [Item, Assessment] = [item({ title: '微信输入法上线AI改写，一键润色聊天回复', lang: 'zh', published: at(0) }), product(['Tencent'])];
+    const search: [Item, Assessment] = [item({ title: '微信搜一搜上线AI深度搜索模式', lang: 'zh', published: at(1) }), product(['Tencent'])];
+    expect(verdict(keyboard, search)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+});
