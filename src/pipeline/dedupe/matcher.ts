@@ -167,7 +167,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const score = sameLang
     ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT + headline * SAME_LANG_HEADLINE
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
-  const needed = (sameLang ? o.threshold : o.crossThreshold) * (a.an || b.an ? o.analysisFactor : 1);
+  const needed = (sameLang ? o.threshold : o.crossThreshold) * (a.an ? o.analysisFactor : 1);
   const parts = {
     words: specificWords * 10,
     concepts: strong,
