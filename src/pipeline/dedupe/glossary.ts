@@ -8,13 +8,13 @@ food|food,meal,meals,lunch,dinner,takeout,takeaway|外卖,点餐,订餐,餐饮
 restaurant|restaurant,restaurants,table,dine|餐厅,到店,订座
 hotel|hotel,hotels|酒店,酒旅
 medicine|medicine,pharmacy,drug,drugs|买药,送药,医药,药品
-health|health,clinic,hospital,medical|医疗,挂号,医院,健康
+health|health,clinic,clinics,hospital,hospitals,medical,outpatient|医疗,挂号,医院,健康,门诊,就医,问诊
 bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费
 payment|payment,payments,wallet,wallets,checkout|支付,付款,收款,钱包,代付
 paying|pay,pays,paying|
 transfer|transfer,transfers,remittance|转账,汇款
 loan|loan,loans,lending,credit|贷款,信贷,借贷
-insurance|insurance|保险
+insurance|insurance,reimbursement,reimbursements|保险,医保,理赔,报销
 miniprogram|miniprogram,miniprograms,miniapp,miniapps|小程序
 merchant|merchant,merchants,seller,sellers,shop,shops,store,stores|商家,商户,店铺,卖家
 agent|agent,agents,agentic|智能体
@@ -50,6 +50,7 @@ overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
 return|return,returns,returning,rejoin,rejoins,rejoined,boomerang|回归,重返,回流,回到
 talks|eyes,eyeing,mulls,mulling,in talks,hold talks,holds talks,held talks,holding talks,merger talks,resume talks,resumes talks,nears deal,nears a deal|洽谈,接洽,商谈,谈判,传闻
+woo|courts,courting,woos,wooing,woo|
 reorg|reorganize,reorganizes,reorganization,reorganise,reorganises,reorganisation,restructure,restructures,restructuring,reshuffle,reshuffles,split up,splits up,broken up|重组,拆分,调整架构,架构调整,组织调整
 react|lobby,lobbies,lobbying,oppose,opposes,opposed,opposition,backlash,pushback,protest,protests,criticize,criticizes,criticise,criticises,slams|反对,抗议,批评,质疑,游说
 expand|arrives,arrive,expands to,expands into,expansion to,comes to|登陆,进军,拓展至,扩展至
@@ -94,7 +95,7 @@ double|double,doubles,doubled,twofold|翻倍,翻番
 incentive|incentive,incentives,award,awards|激励,奖励
 layoff|layoff,layoffs,redundancy,redundancies|裁员
 shutdown|shutdown,shuts,closes,closure,disband,disbands,disbanded|关停,解散,倒闭,停止运营
-legal|lawsuit,lawsuits,sues,sued,court,noncompete,litigation|起诉,诉讼,竞业,法院,仲裁
+legal|lawsuit,lawsuits,sues,sued,in court,court rules,court ruling,court case,court order,noncompete,litigation|起诉,诉讼,竞业,法院,仲裁
 policy|policy,policies,programme,scheme|政策,新政,办法,细则
 festival|festival,holiday|春节,假期
 tourist|tourist,tourists,visitor,visitors,inbound,foreigner,foreigners|游客,入境,外国人,外籍

@@ -133,6 +133,10 @@ export function markerConflict(a: Parsed, b: Parsed): boolean {
   return MARKERS.some((m) => a.tc?.includes(m) !== b.tc?.includes(m));
 }
 
+function courted(p: Parsed): boolean {
+  return p.tc?.includes('talks') === true || p.tc?.includes('woo') === true;
+}
+
 /**
  * Headlines that name different kinds of event (a launch and a hiring drive), different features
  * (travel vs bills) or different places (two countries' visas) tell different stories. Only when
@@ -197,6 +201,8 @@ export function moveKindConflict(a: Parsed, b: Parsed): boolean {
   if (a.tc?.includes('reverse') !== b.tc?.includes('reverse')) return true;
   // Talks to join are another event than the move they lead to; so is the reorganization after it.
   if (markerConflict(a, b)) return true;
+  // A firm courting a person is talks too (a city courting engineers is a policy, told either way).
+  if (courted(a) !== courted(b)) return true;
   // Both name the same person leaving the same firm for the same place: one event, however its
   // headlines put it (a founding exit said in one, not the other).
   if (a.m.some(([p, from, to]) => p && from && to && b.m.some(([q, f2, t2]) => q === p && f2 === from && t2 !== '' && !differ(to, t2)))) return false;

@@ -775,3 +775,42 @@ describe('follow-ups a fifth blind set showed (fourth pass)', () => {
     expect(verdict(keyboard, search)).toMatchObject({ duplicate: false, reason: 'different-service' });
   });
 });
+
+describe('courting (fourth pass)', () => {
+  it('"courts" woos: it is no lawsuit; a firm courting a person is talks, a city courting engineers a policy told either way', () => {
+    const trip: [Item, Assessment] = [item({ title: "Gojek's AI trip planner courts tourists in six languages", published: at(0) }), product(['GoTo'])];
+    expect(extractFeatures(...trip).tc).not.toContain('legal');
+    const move: Move = { person: 'Wen Jiahao', from: 'Alibaba', to: 'Baidu' };
+    const courts: [Item, Assessment] = [
+      item({ title: "Baidu courts Alibaba's Qwen coding lead Wen Jiahao, sources say", published: at(0) }),
+      talent(['Baidu', 'Alibaba'], move),
+    ];
+    const joined: [Item, Assessment] = [
+      item({ title: 'Baidu confirms Qwen coding lead Wen Jiahao has joined ERNIE', published: at(40) }),
+      talent(['Baidu', 'Alibaba'], move),
+    ];
+    expect(verdict(courts, joined)).toMatchObject({ duplicate: false, reason: 'different-move' });
+    const tokyo: [Item, Assessment] = [
+      item({
+        title: 'Tokyo courts foreign AI engineers with a one-year residency path',
+        summary: 'Engineers earning over 10 million yen qualify.',
+        published: at(0),
+      }),
+      policy(),
+    ];
+    const japan: [Item, Assessment] = [
+      item({
+        title: 'Japan offers foreign AI engineers a one-year path to residency',
+        summary: 'Engineers earning over 10 million yen qualify.',
+        published: at(2),
+      }),
+      policy(),
+    ];
+    expect(verdict(tokyo, japan).duplicate).toBe(true);
+  });
+  it('medical-insurance claims are a health and insurance feature, not trip booking', () => {
+    const claims: [Item, Assessment] = [item({ title: '支付宝上线AI医保报销助手，拍照即可理赔', lang: 'zh', published: at(0) }), product(['Ant Group'])];
+    const trips: [Item, Assessment] = [item({ title: '支付宝上线入境游AI助手，可打车点餐', lang: 'zh', published: at(1) }), product(['Ant Group'])];
+    expect(verdict(claims, trips)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+});
