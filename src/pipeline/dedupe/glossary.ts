@@ -111,7 +111,7 @@ superintelligence|superintelligence|超级智能
 grocery|grocery,groceries|买菜,生鲜
 fraud|fraud,scam,scams,scammer,scammers,suspicious|诈骗,反诈,风控,欺诈,可疑交易
 wealth|investment,investments,investing,investor,wealth,adviser,advisers,advisor,robo|理财,投顾,基金,财富管理,投资建议
-tax|tax,taxes|退税,税务,报税
+tax|tax,taxes,taxfree,taxed|退税,税务,报税,个税,免税,税收
 gift|gift,gifts,gifting|礼物,送礼,礼品
 creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
 support||客服,售后,人工客服
@@ -325,6 +325,9 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'support',
       'tryon',
       'budget',
+      // a policy's instrument: a visa is not a subsidy
+      'visa',
+      'subsidy',
     ]
       .map((c) => [c, c] as [string, string])
       // A card is a way to pay: "launches a debit card" and "rolls out payments" can be one launch.

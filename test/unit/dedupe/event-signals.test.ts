@@ -766,7 +766,9 @@ describe('follow-ups a fifth blind set showed (fourth pass)', () => {
       }),
       policy(),
     ];
-    expect(verdict(india, greenCard)).toMatchObject({ duplicate: false, reason: 'different-place' });
+    // A fellowship and a visa are also two instruments; the places differ either way.
+    expect(verdict(india, greenCard).duplicate).toBe(false);
+    expect([extractFeatures(...india).pl, extractFeatures(...greenCard).pl]).toEqual(['india', 'usa']);
   });
 
   it('an AI keyboard is another feature than AI search in one app', () => {
@@ -812,5 +814,15 @@ describe('courting (fourth pass)', () => {
     const claims: [Item, Assessment] = [item({ title: '支付宝上线AI医保报销助手，拍照即可理赔', lang: 'zh', published: at(0) }), product(['Ant Group'])];
     const trips: [Item, Assessment] = [item({ title: '支付宝上线入境游AI助手，可打车点餐', lang: 'zh', published: at(1) }), product(['Ant Group'])];
     expect(verdict(claims, trips)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+});
+
+describe("a policy's instrument (fourth pass)", () => {
+  it('a visa scheme and a subsidy scheme are two policies; a tax-free bonus is a tax measure in both languages', () => {
+    const visa: [Item, Assessment] = [item({ title: 'K字签证实施首月：海外青年科技人才申请踊跃', lang: 'zh', published: at(0) }), policy()];
+    const subsidy: [Item, Assessment] = [item({ title: '多部门启动海外AI人才专项补贴，单人最高300万元', lang: 'zh', published: at(2) }), policy()];
+    expect(verdict(visa, subsidy)).toMatchObject({ duplicate: false, reason: 'different-service' });
+    expect(extractFeatures(item({ title: "Beijing's new lure: tax-free signing bonuses for AI returnees", published: at(0) }), policy()).tc).toContain('tax');
+    expect(extractFeatures(item({ title: '海归AI人才签约奖金免征个税', lang: 'zh', published: at(0) }), policy()).tc).toContain('tax');
   });
 });
