@@ -52,7 +52,7 @@ export interface Features {
  * means, why it happened, a question. Coverage like this retells a recent event in other words.
  */
 const EN_ANALYSIS =
-  /^[\w.&-]+(?:\s+[\w.&-]+){0,2}?'s\s+(?:[\w'-]+\s+){0,2}?(?:bet|bets|plan|plans|gamble|push|play|ambitions?|weapon|coup|wager|strategy|pitch|bid|answer|playbook|calculus|endgame)\b|\b(?:wants?|aims?|hopes?)\s+(?:[\w'-]+,?\s+){0,4}?to\s+(?:be|make|become|turn|replace|own)\b|\b(?:turns?|transforms?)\s+.+\s+into\b|\bbecomes?\s+(?:an?|the)\s+(?!first|largest|biggest|latest|\d)|\btakes?\s+aim\b|\bbets?\s+(?:on|that|it|big)\b|\bis\s+a\s+(?:bet|play|wager|signal)\b|\bwhat\s+.+\s+means?\b|^(?:why|how|what)\b|\?\s*$|\b(?:shows|signals)\s+(?:how|that|why|China|the)\b/i;
+  /^[\w.&-]+(?:\s+[\w.&-]+){0,2}?'s\s+(?:[\w'-]+\s+){0,2}?(?:bet|bets|plan|plans|gamble|push|play|ambitions?|weapon|coup|wager|strategy|pitch|bid|answer|playbook|calculus|endgame)(?![\w-])|\b(?:wants?|aims?|hopes?)\s+(?:[\w'-]+,?\s+){0,4}?to\s+(?:be|make|become|turn|replace|own)\b|\b(?:turns?|transforms?)\s+.+\s+into\b|\bbecomes?\s+(?:an?|the)\s+(?!first|largest|biggest|latest|\d)|\btakes?\s+aim\b|\bbets?\s+(?:on|that|it|big)\b|\bis\s+a\s+(?:bet|play|wager|signal)\b|\bwhat\s+.+\s+means?\b|^(?:why|how|what)\b|\?\s*$|\b(?:shows|signals)\s+(?:how|that|why|China|the)\b/i;
 const ZH_ANALYSIS = /[？?]|背后|意味着|野心|赌注|新选择|买的是|凭什么|为何|为什么|怎么看|能否|逻辑|棋局|算盘/;
 
 const EN_HEADCOUNT =

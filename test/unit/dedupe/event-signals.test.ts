@@ -545,6 +545,7 @@ describe('analysis headlines and follow-up markers (fourth pass)', () => {
     expect(an('骑手用上AI调度，美团能否守住外卖基本盘？', 'zh')).toBe(1);
     expect(an('Meituan adds a voice assistant to its rider app')).toBeUndefined();
     expect(an('Xiaomi hires a dozen engineers for its EV autonomy push')).toBeUndefined();
+    expect(an("Baidu's answer-engine lead Zhao Min jumps to Moonshot")).toBeUndefined();
   });
 
   it('an analysis retells the launch it discusses on weaker evidence; the same evidence between two news headlines is not enough', () => {
