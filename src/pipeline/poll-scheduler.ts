@@ -1,10 +1,16 @@
 // The bot's poll scheduler: each tick starts a poll for every enabled source that is not already
-// being polled (per-source no-overlap), within the shared concurrency limits. A slow or hanging
-// source holds only its own slot: the others keep their due times (decided in pollSource from the
-// stored nextPollAt). `poll --once` uses pollAll instead, which waits for the whole cycle.
+// being polled (per-source no-overlap), within the shared concurrency limits. The feeds a tick
+// fetches are ingested together, oldest item first (as `poll --once` does), so the bot's first
+// poll of many feeds, or a burst after a quiet spell, archives each story's first report before its
+// retellings. A slow or hanging source holds only its own slot: the tick waits for it at most
+// `gatherMs`, then ingests what it has; the straggler is ingested on its own when it answers. The
+// others keep their due times (decided in fetchForPoll from the stored nextPollAt).
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { pollSource, type PollDeps, type PollReport } from './poll.js';
+import { fetchForPoll, ingestFetched, isFetched, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+
+/** How long a tick waits for its slowest fetch before ingesting the feeds it has. */
+export const GATHER_MS = 5_000;
 
 export interface PollScheduler {
   /** Starts polls for the sources not in flight; resolves with the polls it started, by source name. */
@@ -20,6 +26,8 @@ export interface SchedulerOptions {
   perHost: number;
   /** Called with each finished poll's report. */
   onReport?: (report: PollReport) => void;
+  /** How long a tick waits for its slowest fetch before ingesting what it has (default GATHER_MS). */
+  gatherMs?: number;
 }
 
 export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opts: SchedulerOptions): PollScheduler {
@@ -27,20 +35,52 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
   const running = new Map<string, Promise<PollReport>>();
   let storeDown = false;
 
-  const start = (source: SourceConfig): Promise<PollReport> => {
-    const p = limiter
-      .run(new URL(source.url).host, () => pollSource(source, deps))
-      .catch((err: unknown): PollReport => {
-        deps.log.error({ err, source: source.name }, 'poll crashed');
-        return { source: source.name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
-      })
-      .then((report) => {
-        running.delete(source.name);
-        opts.onReport?.(report);
-        return report;
-      });
-    running.set(source.name, p);
-    return p;
+  const crashed = (source: SourceConfig, err: unknown): PollReport => {
+    deps.log.error({ err, source: source.name }, 'poll crashed');
+    return { source: source.name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
+  };
+  const ingestOne = async (fetched: FetchedSource[]): Promise<Map<string, PollReport>> => {
+    const reports = await ingestFetched(fetched, deps).catch((err: unknown) => fetched.map((f) => crashed(f.source, err)));
+    return new Map(reports.map((r) => [r.source, r]));
+  };
+
+  /** Starts a tick's polls: fetches under the limiter, then one oldest-first ingest of what came back in time. */
+  const startAll = (batch: SourceConfig[]): Map<string, Promise<PollReport>> => {
+    const out = new Map<string, Promise<PollReport>>();
+    const gathered: FetchedSource[] = [];
+    let gathering = true;
+    let back = 0;
+    let closeWindow!: () => void;
+    const windowClosed = new Promise<void>((r) => (closeWindow = r));
+    const timer = setTimeout(() => closeWindow(), opts.gatherMs ?? GATHER_MS);
+    // What was gathered is ingested once every fetch is back or the window closes.
+    const groupIngest = windowClosed.then(() => {
+      gathering = false;
+      clearTimeout(timer);
+      return gathered.length ? ingestOne(gathered) : new Map<string, PollReport>();
+    });
+    for (const source of batch) {
+      const report = limiter
+        .run(new URL(source.url).host, () => fetchForPoll(source, deps))
+        .catch((err: unknown): PollReport => crashed(source, err))
+        .then(async (r): Promise<PollReport> => {
+          const inGroup = isFetched(r) && gathering;
+          if (inGroup) gathered.push(r);
+          if (++back === batch.length) closeWindow();
+          if (!isFetched(r)) return r;
+          const reports = inGroup ? await groupIngest : await ingestOne([r]);
+          return reports.get(source.name) ?? crashed(source, new Error('ingest gave no report'));
+        })
+        .then((rep) => {
+          running.delete(source.name);
+          opts.onReport?.(rep);
+          return rep;
+        });
+      running.set(source.name, report);
+      out.set(source.name, report);
+    }
+    if (!batch.length) closeWindow();
+    return out;
   };
 
   return {
@@ -56,11 +96,7 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
         storeDown = true;
         return started;
       }
-      for (const source of sources) {
-        if (!source.enabled || running.has(source.name)) continue;
-        started.set(source.name, start(source));
-      }
-      return started;
+      return startAll(sources.filter((source) => source.enabled && !running.has(source.name)));
     },
     inFlight: () => [...running.keys()],
     async idle(timeoutMs = Infinity) {

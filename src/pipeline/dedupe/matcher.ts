@@ -167,7 +167,7 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   const score = sameLang
     ? specificWords * 10 + strong + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT + headline * SAME_LANG_HEADLINE
     : strong + headline + numbers * NUM_WEIGHT + firmJaccard * FIRM_WEIGHT * 0.5 + Math.min(proper, 4) * 0.5;
-  const needed = (sameLang ? o.threshold : o.crossThreshold) * (a.an ? o.analysisFactor : 1);
+  const needed = (sameLang ? o.threshold : o.crossThreshold) * (commentsOn(a, b) || commentsOn(b, a) ? o.analysisFactor : 1);
   const parts = {
     words: specificWords * 10,
     concepts: strong,
@@ -182,6 +182,14 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
 /** A story about its move's person: the headline names them, tells a move (joins, leaves, hires) or a role ("its AI boss"). */
 function aboutPerson(p: Parsed): boolean {
   return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p) || p.tc.includes('chief') || p.tc.includes('vicepresident'));
+}
+
+/**
+ * `x` is an analysis headline published after `y`: commentary retells news that came before it,
+ * whichever of the two a replica happened to ingest first.
+ */
+function commentsOn(x: Parsed, y: Parsed): boolean {
+  return x.an === 1 && x.t >= y.t;
 }
 
 /** An analysis headline about a move ("DeepSeek's rare defection hands Tencent a model architect"). */
