@@ -5,6 +5,10 @@
 //   opening      a lab, research hub or office opened in a place (Singapore, 硅谷)
 //   staying      a poaching turned down or reversed (turned down a $200 million offer, 决定留在OpenAI)
 //   courting     a country, city or lab courts or woos researchers (court H-1B holders, woo AI scientists, 向海外科学家抛出橄榄枝)
+//   employRule   a rule on who a lab may employ: a licence or permission before foreign nationals may work on models (聘用中国籍研究员须申请许可)
+//   payFigure    pay said as a figure for people (stock grants worth $20 million, offering PhDs up to 3 million yuan, 年薪…万元)
+//   keeping      keeping or holding on to researchers (keep star researchers, hold on to its best scientists, 留住…研究员)
+//   gradProgram  a firm's programme for graduates or fresh PhDs (a programme for fresh AI PhD graduates, grad school, 应届博士)
 import type { FirmHit } from '../../knowledge/index.js';
 
 export interface Angles {
@@ -14,12 +18,16 @@ export interface Angles {
   opening: boolean;
   staying: boolean;
   courting: boolean;
+  employRule: boolean;
+  payFigure: boolean;
+  keeping: boolean;
+  gradProgram: boolean;
 }
 
 const ROLE_EN =
-  /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,3}?(?:leaders?|leads?|heads?|chiefs?|engineers?|researchers?|scientists?|executives?|execs?|staff(?:ers?)?|employees?|directors?|VPs?|vice presidents?|managers?|founders?|co-founders?|architects?|veterans?|alumni|members?)\b/i;
+  /^(?:'s|’s)?\s*(?:[\w-]+\s+){0,3}?(?:leaders?|leads?|heads?|chiefs?|engineers?|researchers?|scientists?|executives?|execs?|staff(?:ers?)?|employees?|directors?|VPs?|vice presidents?|managers?|founders?|co-founders?|architects?|veterans?|alumni|members?|deans?|fellows?)\b/i;
 const ROLE_ZH =
-  /^[\u4e00-\u9fa5A-Za-z]{0,10}?(?:负责人|工程师|研究员|科学家|高管|员工|专家|骨干|成员|首席|总监|副总裁|总裁|主管|架构师|技术大牛|老将|元老|创始人|联合创始人)/;
+  /^[\u4e00-\u9fa5A-Za-z]{0,10}?(?:负责人|工程师|研究员|科学家|高管|员工|专家|骨干|成员|首席|总监|副总裁|总裁|主管|架构师|技术大牛|老将|元老|创始人|联合创始人|主任|院长|所长|组长|部长|带头人)/;
 // "who led the technical team behind Alibaba's Qwen", "who ran … at Google", "formerly of X", "X alumni", 出身X, X老部下
 const TENURE_BEFORE =
   /(?:\bwho\s+(?:led|ran|headed|built|managed|oversaw|worked\s+on|spent)\b[^.;]{0,60}?\b(?:at|behind|for|of)\s+(?:the\s+)?|\bformerly\s+(?:of|at)\s+|出身|来自)$/i;
@@ -87,13 +95,62 @@ const COURTING = new RegExp(
   'i',
 );
 
-export function talentAngles(text: string, hits: FirmHit[]): Angles {
+// A founder and staff taken whole, with no "acquire" said: "take the startup's founders and most of its staff",
+// "hires Larkfield's CEO and about 20 researchers", "its founder and team will join Y", 接收…创始人及大部分团队, 吸收…创始团队.
+const TEAM_TAKE = new RegExp(
+  String.raw`\b(?:take|takes|took|taking|taken|hire|hires|hired|hiring|bring(?:s|ing)?\s+over|brought\s+over|absorb(?:s|ed|ing)?|poach(?:es|ed|ing)?)\s+(?:[\w'’-]+\s+){0,4}?(?:founders?|co-?founders?|CEO|chief\s+executive)\s+and\s+(?:(?:most|many|all|much|some|part|several|key|(?:about|around|nearly|some)?\s*\d+)\s+)?(?:of\s+)?(?:(?:its|the|their)\s+)?(?:[\w-]+\s+){0,2}?(?:staff|employees|team|engineers|researchers|workers)\b` +
+    String.raw`|\b(?:founders?|co-?founders?|CEO)\s+and\s+(?:(?:most|many|all|much|some|part|several|key)\s+)?(?:of\s+)?(?:(?:its|the|their)\s+)?(?:staff|employees|team|engineers|researchers)\s+(?:will\s+|are\s+set\s+to\s+|are\s+to\s+|to\s+)?(?:join|joins|joining|go\s+to|move\s+to|head\s+to)\b` +
+    String.raw`|(?:接收|接纳|吸收|收编|招揽|聘用|挖走|带走|接手)[^。；]{0,16}?(?:创始团队|创始人[^。；]{0,6}?(?:及|和|与|以及)[^。；]{0,6}?(?:团队|员工|工程师|研究员))` +
+    String.raw`|创始人[^。；]{0,6}?(?:及|和|与|带领|率)[^。；]{0,6}?(?:团队|员工)[^。；]{0,4}?(?:加入|加盟|并入)`,
+  'i',
+);
+
+// A rule on who a lab may employ: in one sentence, foreign nationals as people, a licence, permission or ban,
+// and employing or working on something. Chip export rules name buyers and shipments, not people.
+const NATIONALS_EN =
+  /\b(?:Chinese|Iranian|Russian|North\s+Korean|foreign|non-U\.?S\.?|non-UK|non-British|non-American|non-EU|overseas)(?:[\s-]+(?:national|born|citizen))?[\s-]+(?:researchers?|scientists?|engineers?|employees?|staff(?:ers)?|workers?|nationals|citizens|talent|hires|students)\b/i;
+const RESTRICT_EN = /\b(?:licen[cs]es?|licensing|permission|approval|clearance|vetting|screening|restrict\w*|bans?|banned|barred|prohibit\w*)\b/i;
+const EMPLOY_EN = /\b(?:employ\w*|hire|hires|hiring|hired|work(?:s|ing)?\s+(?:on|with|at)|access(?:ing)?|handl(?:e|es|ing))\b/i;
+const NATIONALS_ZH = /中国籍|外籍|外国籍|[中外]国公民|国家”?公民|华人|华裔/;
+const RESTRICT_ZH = /许可|审批|批准|限制|禁止|管制|审查/;
+const EMPLOY_ZH = /雇佣|雇用|聘用|聘请|招聘|接触|参与|任职|从事/;
+function employRule(text: string): boolean {
+  return text
+    .split(/[.。;；!?！？\n]/)
+    .some((s) => (NATIONALS_EN.test(s) && RESTRICT_EN.test(s) && EMPLOY_EN.test(s)) || (NATIONALS_ZH.test(s) && RESTRICT_ZH.test(s) && EMPLOY_ZH.test(s)));
+}
+
+// Pay said as a figure: a pay noun then a sum ("stock grants worth $20 million", "first-year pay of up to 3 million yuan"),
+// or paying or offering people a sum ("offering newly minted PhDs up to 3 million yuan"). A price or a round is not pay.
+const MONEY = String.raw`(?:(?:US|HK|S|A|C)?\$|€|£|¥)\s?\d[\d,.]*(?:\s*(?:million|billion|thousand|m|bn|k)\b)?|\b\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:yuan|RMB|renminbi|dollars|euros|pounds|won|yen|rupees)\b`;
+const PAY_FIGURE = new RegExp(
+  String.raw`\b(?:(?:first-year|annual|starting|base|total|yearly|top)\s+pay|pay\s+(?:of|up\s+to|as\s+much\s+as|reaching|topping|above)|salar(?:y|ies)|compensation|(?:stock|equity|share)\s+(?:grants?|awards?)|pay\s+packages?|sign(?:ing|-on)\s+bonus(?:es)?)\b[^.;]{0,40}?(?:${MONEY})` +
+    String.raw`|\b(?:offer(?:s|ed|ing)?|pay(?:s|ing)?|hand(?:s|ed|ing)?|giv(?:e|es|ing)|promis(?:e|es|ed|ing)|dangl(?:e|es|ed|ing))\s+(?:[\w'’-]+\s+){0,4}?(?:researchers|scientists|engineers|PhDs|graduates|hires|recruits|staff|talent|builders|candidates)\s+(?:[\w-]+\s+){0,3}?(?:${MONEY})` +
+    String.raw`|(?:年薪|月薪|薪酬|薪资|待遇|股票奖励|期权|年包|总包)[^。；，]{0,16}?\d[\d.]*\s*(?:万|亿|千万|百万)|\d[\d.]*\s*(?:万|亿)元?(?:人民币)?的?(?:年薪|待遇|薪酬|年包|总包)`,
+  'i',
+);
+
+// Keeping people: "keep star researchers", "hold on to its best scientists", 留住核心研究员 (not "keep its engineers busy").
+const KEEPING =
+  /\b(?:keep|keeps|keeping|kept|hold(?:s|ing)?\s+on\s+to|held\s+on\s+to|hang(?:s|ing)?\s+on\s+to|hung\s+on\s+to|lock(?:s|ed|ing)?\s+in)\s+(?:(?:its|their|the)\s+)?(?:(?:star|top|best|key|senior|leading|core|prized|elite|most\s+valuable)\s+)?(?:[\w-]+\s+)?(?:researchers|scientists|engineers|talent|PhDs)\b(?!\s+(?:busy|informed|safe|focused|in\s+the\s+loop|out|away)\b)|留住[^，。；]{0,10}?(?:人才|研究员|科学家|工程师|骨干|研究人员|专家)/i;
+
+// A programme for graduates or fresh PhDs: "graduate program", "programme for fresh AI PhD graduates", "grad school",
+// "newly minted PhDs", 应届博士, 博士生. It is a firm's talent pipeline only when a firm or lab is named (not a university).
+const GRAD_PROGRAM =
+  /\b(?:graduate|grad|PhD|doctoral|new[\s-]grad|campus|residency|fellowship|early[\s-]career)\s+(?:program|programme|programs|programmes|scheme|track|intake|hiring|recruiting|recruitment)\b|\bgrad(?:uate)?\s+school\b|\b(?:newly\s+minted|fresh|new)\s+(?:AI\s+)?(?:PhDs|PhD\s+graduates|graduates|doctoral\s+graduates)\b|\bprogram(?:me)?s?\s+for\s+(?:[\w-]+\s+){0,3}?(?:PhDs|PhD\s+(?:graduates|students)|graduates|grad\s+students|doctoral\s+students)\b|应届|博士生|校招|校园招聘/i;
+
+/** `firm` tells whether a mention is a firm or lab (reported or an AI lab), not a university or a bank. */
+export function talentAngles(text: string, hits: FirmHit[], firm: (h: FirmHit) => boolean = () => true): Angles {
   return {
     founderExit: founderExit(text, hits),
-    teamBuy: BUY.test(text) && SMALL_TEAM.test(text),
+    teamBuy: (BUY.test(text) && SMALL_TEAM.test(text)) || TEAM_TAKE.test(text),
     headcount: SCALE.test(text),
     opening: PLACE_OPEN.test(text),
     staying: STAYING.test(text),
     courting: COURTING.test(text),
+    employRule: employRule(text),
+    payFigure: PAY_FIGURE.test(text),
+    keeping: KEEPING.test(text),
+    gradProgram: GRAD_PROGRAM.test(text) && hits.some(firm),
   };
 }

@@ -78,7 +78,7 @@ export interface Signals {
   superappHires?: 'dest' | 'team';
   /** A super-app's own AI is named right after it ("LINE's AI", 微信AI): a feature angle. */
   superappAi?: boolean;
-  /** Talent angles said by two things together (angles.ts): lab alumni founding, a small team bought, hiring at scale, a lab opened somewhere, a poaching turned down. */
+  /** Talent angles said by two things together (angles.ts): lab alumni founding, a small team bought, hiring at scale, a lab opened somewhere, a poaching turned down, researchers courted, pay said as a figure, keeping researchers, a firm's graduate programme, a rule on who labs may employ. */
   angles?: Angles;
   hints: { talent: boolean; superapp: boolean };
 }
@@ -105,8 +105,12 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   // Hiring at a scale, a lab opened somewhere, a poaching turned down by a researcher, researchers courted: each weighs as one talent-war term.
   // Only with people said (engineers, researchers, a team): "hire 10,000 riders" or "opens Taipei office" alone is not AI talent.
   const withPeople = c.aiRole > 0 || c.people > 0;
-  // Courting researchers or visa holders says the people itself.
-  const angleWar = an ? (withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) : 0) + +an.courting : 0;
+  // Pay said as a figure and a firm's graduate programme count the same way; courting or keeping researchers says the people itself.
+  const angleWar = an
+    ? (withPeople ? +an.headcount + +an.opening + (an.staying && c.aiRole > 0 ? 1 : 0) + +an.payFigure + +an.gradProgram : 0) + +an.courting + +an.keeping
+    : 0;
+  // A rule on who a lab may employ (a licence before foreign nationals may work on models) weighs as one policy term.
+  const anglePolicy = an?.employRule ? 1 : 0;
   let talent =
     part(k, ev, 'move') +
     part(k, ev, 'people') +
@@ -115,16 +119,17 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
     part(k, ev, 'policy') +
     (s.move || angleMove ? 1.5 : 0) +
     (an?.teamBuy ? k.families.war.weight : 0) +
-    angleWar * k.families.war.weight;
+    angleWar * k.families.war.weight +
+    anglePolicy * k.families.policy.weight;
   const moveLike = (c.move > 0 && (c.people > 0 || c.aiRole > 0)) || s.move || angleMove;
-  if (!moveLike && c.war === 0 && c.policy === 0 && angleWar === 0) talent *= 0.3;
+  if (!moveLike && c.war === 0 && c.policy === 0 && angleWar === 0 && anglePolicy === 0) talent *= 0.3;
   // Without AI context (terms, labs, models) a move is someone else's story: nurses, bankers, cancer researchers.
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
   talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');
   // A CFO or a retail chief is not AI talent, unless a named person moves with AI work said in so many words (京东零售智能体).
   if (c.aiRole === 0 && !(s.move && c.ai >= 2)) talent += part(k, ev, 'execRole');
-  if (c.policy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
+  if (c.policy === 0 && anglePolicy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
   if (s.hints.talent && talent > 0) talent += 0.4;
 
   // "Super app" said of a gadget maker's or a bank's app, with no AI and no super-app firm named, is a marketing word, not the beat.
@@ -157,6 +162,10 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
         an.opening && withPeople && 'a lab or office opened somewhere',
         an.staying && c.aiRole > 0 && 'a poaching turned down',
         an.courting && 'researchers courted',
+        an.payFigure && withPeople && 'pay said as a figure',
+        an.keeping && 'keeping researchers',
+        an.gradProgram && withPeople && "a firm's graduate programme",
+        an.employRule && 'a rule on who labs may employ',
       ].filter((x): x is string => !!x)
     : [];
   if (pos || angles.length) why.push(`talent ${round(t)}: ${[pos, ...angles].filter(Boolean).join(', ')}${s.move ? ', a named person moved' : ''}`);

@@ -45,7 +45,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       superapps: superapps.size,
       move: !!move,
       superappHires: superappHires(text, scan.firms, move),
-      angles: talentAngles(text, scan.firms),
+      angles: talentAngles(text, scan.firms, (h) => !!(info(h.firm)?.report || info(h.firm)?.ai)),
       superappAi: scan.firms.some((h) => h.kind === 'superapp' && SUPERAPP_AI.test(text.slice(h.end, h.end + 12))),
       hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
     });
