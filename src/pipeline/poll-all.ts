@@ -5,7 +5,7 @@
 // retellings fold under it, whichever feed was read first.
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { fetchForPoll, ingestFetched, isFetched, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+import { fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
 
 /** Items held from fetched feeds before they are ingested: bounds memory on a first poll of thousands of feeds. */
 export const WAVE_ITEMS = 20_000;
@@ -64,10 +64,21 @@ export async function pollAll(sources: SourceConfig[], deps: PollDeps, opts: { f
     });
     return ingesting;
   };
+  // The cycle's sources are leased together: a replica starting a cycle at the same moment finds
+  // them taken instead of splitting the burst.
+  let leased: Awaited<ReturnType<typeof leaseCycle>> | undefined;
+  try {
+    leased = await leaseCycle(
+      enabled.map((s) => s.name),
+      deps,
+    );
+  } catch (err) {
+    deps.log.warn({ code: (err as { code?: string }).code }, `leasing the cycle failed: ${(err as Error).message}; leasing source by source`);
+  }
   await Promise.all(
     enabled.map((source) =>
       limiter.run(new URL(source.url).host, async () => {
-        const r = await fetchForPoll(source, deps, { force: opts.force }).catch((err: unknown) => crashed(source.name, err));
+        const r = await fetchForPoll(source, deps, { force: opts.force, leased }).catch((err: unknown) => crashed(source.name, err));
         if (!isFetched(r)) {
           byName.set(source.name, r);
           return;

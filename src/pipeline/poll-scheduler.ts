@@ -7,7 +7,7 @@
 // others keep their due times (decided in fetchForPoll from the stored nextPollAt).
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { fetchForPoll, ingestFetched, isFetched, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+import { fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
 
 /** How long a tick waits for its slowest fetch before ingesting the feeds it has. */
 export const GATHER_MS = 5_000;
@@ -59,9 +59,17 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
       clearTimeout(timer);
       return gathered.length ? ingestOne(gathered) : new Map<string, PollReport>();
     });
+    // The tick's sources are leased together (another replica ticking at once finds them taken);
+    // if that fails, each source leases its own as it starts.
+    const leased = batch.length
+      ? leaseCycle(
+          batch.map((s) => s.name),
+          deps,
+        ).catch(() => undefined)
+      : Promise.resolve(undefined);
     for (const source of batch) {
-      const report = limiter
-        .run(new URL(source.url).host, () => fetchForPoll(source, deps))
+      const report = leased
+        .then((cycle) => limiter.run(new URL(source.url).host, () => fetchForPoll(source, deps, { leased: cycle })))
         .catch((err: unknown): PollReport => crashed(source, err))
         .then(async (r): Promise<PollReport> => {
           const inGroup = isFetched(r) && gathering;

@@ -6,7 +6,7 @@ import type { Metrics } from '../metrics.js';
 import type { SourceConfig } from '../config/schema.js';
 import type { FetchOptions, FetchResult } from '../sources/fetcher.js';
 import type { ParsedFeed } from '../sources/parse.js';
-import { StoreUnavailableError, type IngestEntry, type IngestOutcome, type NearDupMatcher, type Store } from '../store/store.js';
+import { StoreUnavailableError, type IngestEntry, type IngestOutcome, type NearDupMatcher, type SourceLease, type Store } from '../store/store.js';
 import type { Assessment, Item, RawEntry, SourceState, Subscription } from '../types.js';
 import type { RouteConfig } from '../config/schema.js';
 import { backoffMs, nextPollAt } from '../sources/schedule.js';
@@ -29,8 +29,6 @@ export interface PollSettings {
   fetch: Omit<FetchOptions, 'etag' | 'lastModified' | 'signal'>;
   /** Items per slice of CPU work (assess, ingest) between yields to the event loop; default 200. */
   sliceSize?: number;
-  /** Time from the lease after which no new slice starts; default the lease minus 5 s. */
-  budgetMs?: number;
 }
 
 export interface PollDeps {
@@ -102,17 +100,49 @@ export interface FetchedSource {
   report: PollReport;
 }
 
+/** A poll lease: long enough for the fetch deadline plus parsing and the ingest; a crashed replica's lease frees soon after. */
+export function pollLeaseMs(deps: PollDeps): number {
+  return (deps.settings.fetch.timeoutMs ?? 15_000) * 2 + 5_000;
+}
+
+/** A cycle's sources leased together (`leaseSources`): what each one's lease read, and when. */
+export interface CycleLease {
+  leases: Map<string, SourceLease>;
+  at: number;
+}
+
+/**
+ * Leases a cycle's sources in one atomic step, so replicas that start a cycle at once do not split
+ * a burst between them: one takes the cycle, and its items are decided together, oldest first.
+ */
+export async function leaseCycle(names: readonly string[], deps: PollDeps): Promise<CycleLease> {
+  const at = (deps.now ?? (() => new Date()))().getTime();
+  return { leases: await deps.store.leaseSources(names, deps.owner, pollLeaseMs(deps)), at };
+}
+
+/** A source's lease from its cycle, renewed first if it has aged (its fetch waited for a slot); null when lost. */
+async function heldLease(name: string, cycle: CycleLease, deps: PollDeps, at: Date): Promise<SourceLease | null> {
+  const lease = cycle.leases.get(name);
+  if (!lease) return null;
+  const ttl = pollLeaseMs(deps);
+  if (at.getTime() - cycle.at > ttl / 3 && !(await deps.store.renewLease(name, deps.owner, ttl))) return null;
+  return lease;
+}
+
 /**
  * The first half of a poll: lease → due check → fetch → parse → normalize. Returns the final report
  * when there is nothing to ingest (leased elsewhere, not due, not modified, failed), else the feed.
  */
-export async function fetchForPoll(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport | FetchedSource> {
+export async function fetchForPoll(
+  source: SourceConfig,
+  deps: PollDeps,
+  opts: { force?: boolean; leased?: CycleLease } = {},
+): Promise<PollReport | FetchedSource> {
   const now = deps.now ?? (() => new Date());
   const report: PollReport = { source: source.name, outcome: 'ok', items: 0, fresh: 0, duplicates: 0, delivered: 0 };
   const intervalMs = source.interval ?? deps.settings.defaultIntervalMs;
-  // Long enough for the fetch deadline plus parsing and the ingest; a crashed replica's lease frees soon after.
-  const leaseMs = (deps.settings.fetch.timeoutMs ?? 15_000) * 2 + 5_000;
-  const lease = await deps.store.leaseSource(source.name, deps.owner, leaseMs);
+  const leaseMs = pollLeaseMs(deps);
+  const lease = opts.leased ? await heldLease(source.name, opts.leased, deps, now()) : await deps.store.leaseSource(source.name, deps.owner, leaseMs);
   if (!lease) return { ...report, outcome: 'leased' };
   const release = { name: source.name, owner: deps.owner };
   const prev = lease.state ?? emptyState(source);
@@ -159,33 +189,11 @@ export function isFetched(r: PollReport | FetchedSource): r is FetchedSource {
   return typeof r.source !== 'string';
 }
 
+/** One source polled as a cycle of its own (fetch, then the same oldest-first ingest as a cycle). */
 export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { force?: boolean } = {}): Promise<PollReport> {
   const fetched = await fetchForPoll(source, deps, opts);
   if (!isFetched(fetched)) return fetched;
-  const now = deps.now ?? (() => new Date());
-  const { prev, state, next, items, skip, backfill, fetchedAt, started, release, leaseMs, report } = fetched;
-  try {
-    const budgetMs = deps.settings.budgetMs ?? leaseMs - 5_000;
-    const overBudget = () => now().getTime() - started.getTime() > budgetMs;
-    if (!(await ingestSliced(items.slice(skip), backfill, source, prev, deps, fetchedAt, { sourceState: next, release }, overBudget, report))) {
-      // Out of time. The slices ingested so far stay (their items are seen); no ETag is saved and
-      // the source stays due, so the next poll re-reads the feed and, while its top is unchanged,
-      // starts after what is done. The hint only saves work: ingest is idempotent.
-      const resume = { first: items[0].id, done: skip + report.items };
-      await deps.store.saveSourceState({ ...state, resume }, release);
-      deps.metrics.polls.inc({ outcome: 'partial' });
-      deps.log.warn(
-        { source: source.name, done: resume.done, items: items.length, budgetMs },
-        'poll ran out of time; the rest of the feed is taken on the next poll',
-      );
-      return { ...report, partial: true };
-    }
-    deps.metrics.polls.inc({ outcome: 'ok' });
-    await recovered(prev, source, deps);
-    return report;
-  } catch (err) {
-    return await failed(err, state, prev, source, deps, report, release, now());
-  }
+  return (await ingestFetched([fetched], deps))[0];
 }
 
 /**
@@ -366,51 +374,13 @@ async function normalizeAll(raws: RawEntry[], ctx: Parameters<typeof normalizeEn
 
 const NORMALIZE_SLICE = 500;
 
-/** Items at the top of the feed a partial poll already took, when the feed's top is unchanged. */
+/**
+ * Items at the top of the feed a partial poll already took, when the feed's top is unchanged: a
+ * `resume` hint left by an earlier version of the bot, which stopped a poll at a time budget.
+ */
 function resumeSkip(resume: SourceState['resume'], items: Item[]): number {
   if (!resume || !items.length || items[0].id !== resume.first) return 0;
   return Math.max(0, Math.min(resume.done, items.length));
-}
-
-/**
- * Assess → entries → ingest, one slice at a time, yielding between slices so the HTTP server,
- * commands and other sources keep going. The last slice saves the source state and releases the
- * lease in the same round trip. At least one slice always runs (so a slow feed still makes
- * progress); later ones only while `overBudget()` is false. Returns false when it stopped early.
- */
-async function ingestSliced(
-  items: Item[],
-  backfill: Set<string>,
-  source: SourceConfig,
-  prev: SourceState,
-  deps: PollDeps,
-  fetchedAt: Date,
-  last: { sourceState: SourceState; release: { name: string; owner: string } },
-  overBudget: () => boolean,
-  report: PollReport,
-): Promise<boolean> {
-  const size = Math.max(1, deps.settings.sliceSize ?? 200);
-  const subs = await deps.subscriptions();
-  const chat = await deps.chat?.();
-  for (let i = 0; i === 0 || i < items.length; i += size) {
-    if (i > 0) {
-      await yieldToLoop();
-      if (overBudget()) return false;
-    }
-    const slice = items.slice(i, i + size);
-    const assessments = slice.length ? await deps.assessor.assess(slice, { firms: source.firms, topics: source.topics }) : [];
-    const entries = buildEntries(slice, assessments, source, prev, deps, fetchedAt, backfill, subs, chat);
-    const final = i + size >= items.length;
-    const outcomes = await deps.store.ingest({
-      entries,
-      matcher: deps.matcher,
-      retentionSec: deps.settings.retentionSec,
-      ...(final ? last : {}),
-      now: fetchedAt,
-    });
-    countOutcomes(report, entries, outcomes, deps.metrics);
-  }
-  return true;
 }
 
 function buildEntries(

@@ -122,6 +122,12 @@ export interface OutboxStats {
 export interface SourceStore {
   /** Takes the poll lease (SET NX PX with an owner token) and reads state in one round trip; null when held elsewhere. */
   leaseSource(name: string, owner: string, ttlMs: number): Promise<SourceLease | null>;
+  /**
+   * Takes every lease among `names` that is free (or already this owner's) in one atomic step and
+   * reads their states: a poll cycle's sources are leased together, so two replicas starting a
+   * cycle at once do not split a burst between them. The leases taken, by name.
+   */
+  leaseSources(names: readonly string[], owner: string, ttlMs: number): Promise<Map<string, SourceLease>>;
   renewLease(name: string, owner: string, ttlMs: number): Promise<boolean>;
   /** Compare-and-delete. */
   releaseLease(name: string, owner: string): Promise<void>;

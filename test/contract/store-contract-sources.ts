@@ -30,6 +30,29 @@ export function sourcesContract(get: StoreGetter): void {
     expect(await s.leaseSource('other', 'owner-b', 10_000)).toEqual({ state: null });
   });
 
+  it('leaseSources takes the free leases among many at once, with their states; a second owner gets none of them', async () => {
+    const s = get();
+    await s.saveSourceState(full);
+    expect(await s.leaseSource('held', 'owner-b', 10_000)).not.toBeNull();
+    const a = await s.leaseSources(['techwire', 'held', 'fresh'], 'owner-a', 10_000);
+    expect([...a.keys()].sort()).toEqual(['fresh', 'techwire']);
+    expect(a.get('techwire')).toEqual({ state: full });
+    expect(a.get('fresh')).toEqual({ state: null });
+    // Another replica starting its cycle at the same moment finds them taken; the owner may take them again.
+    expect((await s.leaseSources(['techwire', 'fresh'], 'owner-b', 10_000)).size).toBe(0);
+    expect([...(await s.leaseSources(['techwire', 'fresh'], 'owner-a', 10_000)).keys()].sort()).toEqual(['fresh', 'techwire']);
+    expect(await s.renewLease('fresh', 'owner-a', 10_000)).toBe(true);
+    expect((await s.leaseSources([], 'owner-a', 10_000)).size).toBe(0);
+  });
+
+  it('leaseSources from two owners at once: every source goes to exactly one', async () => {
+    const s = get();
+    const names = Array.from({ length: 200 }, (_, i) => `feed-${i}`);
+    const [a, b] = await Promise.all([s.leaseSources(names, 'owner-a', 10_000), s.leaseSources(names, 'owner-b', 10_000)]);
+    expect(a.size + b.size).toBe(names.length);
+    for (const n of names) expect(a.has(n) !== b.has(n)).toBe(true);
+  });
+
   it('renews by owner only and releases by compare-and-delete', async () => {
     const s = get();
     expect(await s.leaseSource('techwire', 'owner-a', 10_000)).not.toBeNull();

@@ -9,6 +9,25 @@ redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return {1, redis.call('GET', KEYS[2]) or ''}
 `;
 
+/**
+ * ARGV: base, owner, ttlMs, name... Takes every free lease (or the owner's own) among the names, all
+ * in one step, and returns {name, stateJson|'', ...} for those taken.
+ */
+export const LUA_LEASE_MANY = `
+local base, owner, ttl = ARGV[1], ARGV[2], ARGV[3]
+local out = {}
+for i = 4, #ARGV do
+  local key = base..'l:'..ARGV[i]
+  local cur = redis.call('GET', key)
+  if not cur or cur == owner then
+    redis.call('SET', key, owner, 'PX', ttl)
+    out[#out + 1] = ARGV[i]
+    out[#out + 1] = redis.call('GET', base..'src:'..ARGV[i]) or ''
+  end
+end
+return out
+`;
+
 /** KEYS: lease. ARGV: owner, ttlMs. */
 export const LUA_RENEW = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end

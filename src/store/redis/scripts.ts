@@ -3,7 +3,7 @@
 import type { Redis } from 'ioredis';
 import { LUA_CANDIDATES, LUA_INGEST } from './lua-ingest.js';
 import { LUA_ATTEMPT, LUA_CLAIM, LUA_COMPLETE, LUA_DEAD, LUA_ENQUEUE, LUA_RETRY, LUA_STATS } from './lua-outbox.js';
-import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_PURGE, LUA_PURGE_SCAN, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
+import { LUA_ALERTS_RANGE, LUA_LEASE, LUA_LEASE_MANY, LUA_PURGE, LUA_PURGE_SCAN, LUA_RELEASE, LUA_RENEW, LUA_SAVE_STATE, LUA_STATES } from './lua-misc.js';
 import { LUA_SEARCH } from './lua-search-v2.js';
 import { LUA_MIGRATE } from './lua-migrate.js';
 
@@ -28,6 +28,7 @@ const ONE_KEY = {
   purgeScan: LUA_PURGE_SCAN,
   renew: LUA_RENEW,
   release: LUA_RELEASE,
+  leaseMany: LUA_LEASE_MANY,
 } as const;
 
 export type Scripts = Record<keyof typeof ONE_KEY | 'lease', Run>;

@@ -142,6 +142,16 @@ export class RedisStore implements Store {
     });
   }
 
+  leaseSources(names: readonly string[], owner: string, ttlMs: number): Promise<Map<string, SourceLease>> {
+    return guard('leaseSources', async () => {
+      const out = new Map<string, SourceLease>();
+      if (!names.length) return out;
+      const reply = (await this.scripts.leaseMany(this.keys.seq, this.keys.base, owner, Math.max(1, Math.round(ttlMs)), ...names)) as string[];
+      for (let i = 0; i + 1 < reply.length; i += 2) out.set(reply[i], { state: reply[i + 1] ? (JSON.parse(reply[i + 1]) as SourceState) : null });
+      return out;
+    });
+  }
+
   renewLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
     return guard('renewLease', async () => Number(await this.scripts.renew(this.keys.lease(name), owner, Math.max(1, Math.round(ttlMs)))) === 1);
   }

@@ -18,7 +18,7 @@ export class StateRepo {
     this.s = {
       // SET NX PX: taken only when free or expired.
       lease: db.prepare(`INSERT INTO leases (name, owner, expires_ms) VALUES (?, ?, ?)
-        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_ms = excluded.expires_ms WHERE leases.expires_ms <= ?`),
+        ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_ms = excluded.expires_ms WHERE leases.expires_ms <= ? OR leases.owner = excluded.owner`),
       renew: db.prepare('UPDATE leases SET expires_ms = ? WHERE name = ? AND owner = ? AND expires_ms > ?'),
       release: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
       getState: db.prepare('SELECT json FROM source_state WHERE name = ?').pluck(),

@@ -120,6 +120,16 @@ export class SqliteStore implements Store {
   leaseSource(name: string, owner: string, ttlMs: number): Promise<SourceLease | null> {
     return this.run(() => (this.state.lease(name, owner, ttlMs, this.ms()) ? { state: this.state.getState(name) } : null));
   }
+  leaseSources(names: readonly string[], owner: string, ttlMs: number): Promise<Map<string, SourceLease>> {
+    return this.run(() =>
+      this.tx(() => {
+        const nowMs = this.ms();
+        const out = new Map<string, SourceLease>();
+        for (const name of names) if (this.state.lease(name, owner, ttlMs, nowMs)) out.set(name, { state: this.state.getState(name) });
+        return out;
+      })(),
+    );
+  }
   renewLease(name: string, owner: string, ttlMs: number): Promise<boolean> {
     return this.run(() => this.state.renew(name, owner, ttlMs, this.ms()));
   }
