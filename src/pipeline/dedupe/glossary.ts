@@ -82,7 +82,7 @@ memo|memo,email|内部邮件,内部信
 million|million,millions|百万
 billion|billion,billions|亿
 driver|driver,drivers,rider,riders|司机,骑手,网约车司机
-summary|summary,summaries,summarize,summarizes,summarise,summarises,recap,recaps|总结,摘要,纪要
+summary|summary,summaries,digest,digests,summarize,summarizes,summarise,summarises,recap,recaps|总结,摘要,纪要
 graduate|graduate,graduates,grad,grads,phd,phds,doctorate,doctoral,postdoc,postdocs|应届生,毕业生,博士,博士后
 intern|intern,interns,internship,internships|实习
 passport|passport,passports|护照,出境
@@ -116,7 +116,7 @@ gift|gift,gifts,gifting|礼物,送礼,礼品
 creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
 support||客服,售后,人工客服
 tryon|tryon|试衣,试穿,虚拟试穿
-budget|budget,budgets,budgeting|记账,预算,账本
+budget|budgeting,bookkeeping,expense tracker,spending tracker|记账,账本
 card|card,cards,debit,visa debit,visa credit,visa prepaid,visa card,visa cards,visa network,visa inc|信用卡,借记卡,银行卡
 bank|bank,banks,banking,deposit,deposits|银行,存款
 redpacket|hongbao,redpacket|红包
@@ -206,6 +206,7 @@ capcut|capcut|剪映
 feishu|feishu,lark|飞书
 dingtalk|dingtalk|钉钉
 soundbox|soundbox|
+waimai|meituan waimai|美团外卖
 `;
 
 export const EN_CONCEPT = new Map<string, string>();
@@ -266,7 +267,7 @@ const DISTRICTS = ['pudong', 'haidian', 'nanshan'];
 /** AI assistants and models whose names mostly restate their firm: half weight as evidence, and a product family of their own. */
 const BRAND_PRODUCTS = ['chatgpt', 'claude', 'grok', 'gemini', 'siri', 'copilot', 'qwen', 'ernie'];
 /** A firm's standalone apps and devices besides its flagship: a launch in Ele.me is not one in the Qwen app. */
-const SIDE_APPS = ['eleme', 'keeta', 'amap', 'dianping', 'tiktok', 'capcut', 'feishu', 'dingtalk', 'soundbox'];
+const SIDE_APPS = ['eleme', 'waimai', 'keeta', 'amap', 'dianping', 'tiktok', 'capcut', 'feishu', 'dingtalk', 'soundbox'];
 
 /**
  * Concept families for the "same kind of event" check on headlines: a launch is not a hiring drive,

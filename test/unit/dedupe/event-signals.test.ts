@@ -827,3 +827,23 @@ describe("a policy's instrument (fourth pass)", () => {
     expect(extractFeatures(item({ title: '海归AI人才签约奖金免征个税', lang: 'zh', published: at(0) }), policy()).tc).toContain('tax');
   });
 });
+
+describe('features a fifth blind set named (fourth pass)', () => {
+  it('a chat digest is a summary feature, not a scam filter; a price budget is no bookkeeping feature', () => {
+    const digests: [Item, Assessment] = [item({ title: 'LINE adds AI digests of unread group chats', published: at(0) }), product(['LY Corp'])];
+    const scams: [Item, Assessment] = [
+      item({ title: 'LINE starts warning users about scam messages with an AI filter', published: at(2) }),
+      product(['LY Corp']),
+    ];
+    expect(verdict(digests, scams)).toMatchObject({ duplicate: false, reason: 'different-service' });
+    const order: [Item, Assessment] = [item({ title: '千问App上线AI点外卖，可按口味和预算推荐', lang: 'zh', published: at(0) }), product(['Alibaba'])];
+    const books: [Item, Assessment] = [item({ title: '千问App上线AI记账，可导入支付宝账单', lang: 'zh', published: at(1) }), product(['Alibaba'])];
+    expect(extractFeatures(...order).tc).not.toContain('budget');
+    expect(verdict(order, books)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+  it("Meituan's delivery app and its Dianping app are two products of one firm", () => {
+    const waimai: [Item, Assessment] = [item({ title: '美团外卖上线AI菜单翻译，外国游客可用母语点单', lang: 'zh', published: at(0) }), product(['Meituan'])];
+    const dianping: [Item, Assessment] = [item({ title: '大众点评上线AI找店助手，一句话生成路线', lang: 'zh', published: at(1) }), product(['Meituan'])];
+    expect(verdict(waimai, dianping)).toMatchObject({ duplicate: false, reason: 'different-product' });
+  });
+});
