@@ -120,13 +120,16 @@ export async function leaseCycle(names: readonly string[], deps: PollDeps): Prom
   return { leases: await deps.store.leaseSources(names, deps.owner, pollLeaseMs(deps)), at };
 }
 
-/** A source's lease from its cycle, renewed first if it has aged (its fetch waited for a slot); null when lost. */
+/**
+ * A source's lease from its cycle; null when another replica holds it. When the fetch waited long
+ * for a slot (a big cycle on a slow network) the lease is taken again first: leases are re-entrant,
+ * so this refreshes it, or takes it back with a fresh state if it lapsed and nobody else took it.
+ */
 async function heldLease(name: string, cycle: CycleLease, deps: PollDeps, at: Date): Promise<SourceLease | null> {
   const lease = cycle.leases.get(name);
   if (!lease) return null;
   const ttl = pollLeaseMs(deps);
-  if (at.getTime() - cycle.at > ttl / 3 && !(await deps.store.renewLease(name, deps.owner, ttl))) return null;
-  return lease;
+  return at.getTime() - cycle.at > ttl / 3 ? deps.store.leaseSource(name, deps.owner, ttl) : lease;
 }
 
 /**

@@ -45,6 +45,14 @@ export function sourcesContract(get: StoreGetter): void {
     expect((await s.leaseSources([], 'owner-a', 10_000)).size).toBe(0);
   });
 
+  it('leaseSource is re-entrant for its owner: taking it again refreshes it and reads the state', async () => {
+    const s = get();
+    await s.saveSourceState(full);
+    expect(await s.leaseSource('techwire', 'owner-a', 10_000)).toEqual({ state: full });
+    expect(await s.leaseSource('techwire', 'owner-a', 10_000)).toEqual({ state: full });
+    expect(await s.leaseSource('techwire', 'owner-b', 10_000)).toBeNull();
+  });
+
   it('leaseSources from two owners at once: every source goes to exactly one', async () => {
     const s = get();
     const names = Array.from({ length: 200 }, (_, i) => `feed-${i}`);
