@@ -8,6 +8,11 @@
 // with LIMIT 290 at 300,000 alerts; a descending scan from the bound is as slow), while stepping
 // an unbounded ascending scan and stopping at the first rowid past the bound costs one match.
 // One pass collects the candidates (the newest matches) and counts on, up to TOTAL_CAP + 1.
+//
+// Two things FTS5 cannot do cheaply are asked elsewhere first: whether a word ever occurs with a
+// filter (term_tags, term-tags.ts: a conjunction with no match used to walk both whole doclists),
+// and where a `since` bound ends (time tokens in `tags`, time-tags.ts: the scan otherwise runs on
+// to the next match past the bound, which for a rare conjunction is the end of the doclists).
 import type { Database, Statement } from 'better-sqlite3';
 import type { SearchQuery, SearchResult } from '../store.js';
 import { hitSnippet, rankScore } from '../search-rank.js';
@@ -15,6 +20,8 @@ import { parseQuery, type ParsedQuery } from '../search-text.js';
 import { FTS_TAGS, queryTags } from '../filter-tags.js';
 import { ridCeil } from './alerts.js';
 import { alertFromRow, type AlertRow } from './rows.js';
+import { TermTags } from './term-tags.js';
+import { publicationDay, timeCover } from './time-tags.js';
 
 export const RANK_WINDOW = 200;
 export const TOTAL_CAP = 1000;
@@ -24,12 +31,15 @@ type Cand = Pick<AlertRow, 'rid' | 'title' | 'summary' | 'published_ms' | 'score
 
 const phrase = (g: string[]) => `"${g.join(' ')}"`;
 
-/** The FTS5 MATCH expression, or null when there is nothing to match (plain "latest"). */
-export function matchExpression(pq: ParsedQuery, q: Pick<SearchQuery, 'firms' | 'topics' | 'lang'>): string | null {
+/** The FTS5 MATCH expression, or null when there is nothing to match (plain "latest"); `time`: an OR of time tokens ANDed on. */
+export function matchExpression(pq: ParsedQuery, q: Pick<SearchQuery, 'firms' | 'topics' | 'lang'>, time?: readonly string[]): string | null {
   const parts: string[] = [];
   if (pq.groups.length) parts.push(`{title body} : (${pq.groups.map(phrase).join(' AND ')})`);
-  for (const tags of queryTags(q, FTS_TAGS)) parts.push(`tags : (${tags.map((t) => phrase([t])).join(' OR ')})`);
-  if (!parts.length) return null;
+  const groups = queryTags(q, FTS_TAGS);
+  if (!pq.groups.length && !groups.length) return null;
+  // Time tokens (time-tags.ts) narrow a word or filter query; plain "latest" stays plain.
+  if (time?.length) groups.push([...time]);
+  for (const tags of groups) parts.push(`tags : (${tags.map((t) => phrase([t])).join(' OR ')})`);
   let expr = parts.join(' AND ');
   if (pq.groups.length && pq.exclude.length) expr = `(${expr}) NOT {title body} : (${pq.exclude.map(phrase).join(' OR ')})`;
   return expr;
@@ -37,8 +47,11 @@ export function matchExpression(pq: ParsedQuery, q: Pick<SearchQuery, 'firms' | 
 
 export class SearchIndex {
   private readonly s: Record<string, Statement>;
+  private readonly terms: TermTags | null;
 
-  constructor(db: Database) {
+  /** `counts: false`: FTS5 alone, without `term_tags` or time tokens (tests compare the two). */
+  constructor(db: Database, opts: { counts?: boolean } = {}) {
+    this.terms = opts.counts === false ? null : new TermTags(db);
     this.s = {
       ftsRids: db.prepare('SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? ORDER BY rowid').pluck(),
       ftsCountAfter: db.prepare('SELECT count(*) FROM (SELECT rowid FROM alerts_fts WHERE alerts_fts MATCH ? AND rowid > ? ORDER BY rowid LIMIT ?)').pluck(),
@@ -55,13 +68,23 @@ export class SearchIndex {
     const pq = parseQuery(q.text ?? '');
     const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(q.limit || 10)));
     const offset = Math.max(0, Math.floor(q.offset ?? 0));
-    const maxRid = q.since && Number.isFinite(Date.parse(q.since)) ? ridCeil(Date.parse(q.since)) : Number.MAX_SAFE_INTEGER;
-    const expr = matchExpression(pq, q);
+    const sinceMs = q.since ? Date.parse(q.since) : NaN;
+    const maxRid = Number.isFinite(sinceMs) ? ridCeil(sinceMs) : Number.MAX_SAFE_INTEGER;
+    let expr = matchExpression(pq, q);
     if (expr === null) {
       const rows = this.s.page.all(maxRid, limit, offset) as AlertRow[];
       return this.result(this.s.count.get(maxRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
     }
     const unbounded = maxRid === Number.MAX_SAFE_INTEGER;
+    if (this.terms) {
+      // Words ANDed with filters they never occur with: no match, without intersecting doclists.
+      if (pq.groups.length && this.terms.noMatch(pq.groups.flat(), q)) return this.result(0, [], pq, nowMs);
+      if (!unbounded) {
+        const time = this.timeFilter(sinceMs);
+        if (time === 'none') return this.result(0, [], pq, nowMs);
+        if (time) expr = matchExpression(pq, q, time)!;
+      }
+    }
     if (!pq.groups.length) {
       const { kept, count } = this.scan(expr, maxRid, offset + limit, unbounded);
       const rows = kept > offset ? (this.s.ftsPage.all(expr, kept - offset, offset) as AlertRow[]) : [];
@@ -82,6 +105,20 @@ export class SearchIndex {
       nowMs,
       ranked.map((r) => r.score),
     );
+  }
+
+  /**
+   * Time tokens for `since` (time-tags.ts): null when the bound keeps every archived day, 'none'
+   * when it keeps none (an alert within the bound was published on the bound's day or later, and
+   * no archived alert was).
+   */
+  private timeFilter(sinceMs: number): string[] | null | 'none' {
+    const days = this.terms!.dayRange();
+    if (!days) return null;
+    const from = publicationDay(sinceMs);
+    if (from <= days.first) return null;
+    if (from > days.last) return 'none';
+    return timeCover(from, days.last);
   }
 
   /**
