@@ -133,6 +133,17 @@ describe('sqlite search: words by filter tag', () => {
       }
     }
     expect(compared).toBe(words.length * filters.length * 15);
+    // Every `since` day of the last ten weeks on dense conjunctions: the time tokens' blocks start
+    // and end on every side of the bound.
+    for (let days = 0; days <= 70; days++) {
+      const since = new Date(now.getTime() - days * DAY - 3_600_000).toISOString();
+      for (const q of [{ text: 'joins', topics: ['talent' as Topic] }, { text: 'Meta talent' }, { text: 'researcher', firms: ['OpenAI', 'Meta'] }]) {
+        for (const offset of [0, 7]) {
+          const full: SearchQuery = { ...q, since, limit: 10, offset };
+          expect(view(await store.search(full)), JSON.stringify(full)).toEqual(view(plain.search(full, now.getTime())));
+        }
+      }
+    }
     // Both kinds are there: conjunctions answered with no match and rare ones FTS5 had to find.
     expect(empty).toBeGreaterThan(100);
     expect(few).toBeGreaterThan(10);
