@@ -166,7 +166,6 @@ export class AlertRepo {
       });
       ({ archived_ms: at, rid } = rows[rows.length - 1]);
     }
-    this.terms.dropZeros();
     this.s.purgeFts.run(archivedBeforeMs);
     this.s.purgePosted.run(archivedBeforeMs);
     this.s.purgeAlso.run(archivedBeforeMs);

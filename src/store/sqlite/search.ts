@@ -21,11 +21,13 @@ import { FTS_TAGS, queryTags } from '../filter-tags.js';
 import { ridCeil } from './alerts.js';
 import { alertFromRow, type AlertRow } from './rows.js';
 import { TermTags } from './term-tags.js';
-import { publicationDay, timeCover } from './time-tags.js';
+import { blockOf, blockToken, publicationDay, timeCover } from './time-tags.js';
 
 export const RANK_WINDOW = 200;
 export const TOTAL_CAP = 1000;
 const MAX_LIMIT = 100;
+/** At most this many 8-day blocks' tokens are ANDed on for a rare conjunction. */
+const MAX_BLOCKS = 16;
 
 type Cand = Pick<AlertRow, 'rid' | 'title' | 'summary' | 'published_ms' | 'score'>;
 
@@ -76,30 +78,27 @@ export class SearchIndex {
       return this.result(this.s.count.get(maxRid, TOTAL_CAP + 1) as number, rows, pq, nowMs);
     }
     const unbounded = maxRid === Number.MAX_SAFE_INTEGER;
-    // What the scan steps: `expr`, or with time tokens when `since` would leave it walking far past
-    // the bound. The rows are read with plain `expr` and LIMIT `kept`: the same first matches,
-    // without the time tokens' cost per match.
+    // What the scan steps: `expr`, or with time tokens ANDed on where FTS5 alone would walk whole
+    // doclists (timeTokens). The rows are then read as the first `kept` matches: for `since`, with
+    // plain `expr` (its kept-th match is within the bound, and the tokens cost a little per match);
+    // for a rare conjunction's blocks, with the tokens (plain `expr` would walk the doclists to the
+    // kept-th match, which can be the oldest alert).
     let scanExpr = expr;
+    let readExpr = expr;
     if (this.terms) {
-      // Words ANDed with filters they never occur with: no match, without intersecting doclists.
-      if (pq.groups.length && this.terms.noMatch(pq.groups.flat(), q)) return this.result(0, [], pq, nowMs);
-      if (!unbounded) {
-        const time = this.timeFilter(sinceMs);
-        if (time === 'none') return this.result(0, [], pq, nowMs);
-        // One term (a word, or one filter group: an OR) finds its next posting past the bound at
-        // once; the time tokens would only slow its scan (they cost ≈ 0.3–0.6 ms on a dense one).
-        const terms = pq.groups.flat().length + queryTags(q, FTS_TAGS).length + (pq.groups.length && pq.exclude.length ? 1 : 0);
-        if (time && terms > 1) scanExpr = matchExpression(pq, q, time)!;
-      }
+      const time = this.timeTokens(pq, q, sinceMs, unbounded);
+      if (time === 'none') return this.result(0, [], pq, nowMs);
+      if (time) scanExpr = matchExpression(pq, q, time.tokens)!;
+      if (time?.blocks) readExpr = scanExpr;
     }
     if (!pq.groups.length) {
       const { kept, count } = this.scan(scanExpr, maxRid, offset + limit, unbounded);
-      const rows = kept > offset ? (this.s.ftsPage.all(expr, kept - offset, offset) as AlertRow[]) : [];
+      const rows = kept > offset ? (this.s.ftsPage.all(readExpr, kept - offset, offset) as AlertRow[]) : [];
       return this.result(count, rows, pq, nowMs);
     }
     const window = Math.max(RANK_WINDOW, offset + limit);
     const { kept, count: total } = this.scan(scanExpr, maxRid, window, unbounded);
-    const cands = kept ? (this.s.cands.all(expr, kept) as Cand[]) : [];
+    const cands = kept ? (this.s.cands.all(readExpr, kept) as Cand[]) : [];
     const ranked = cands
       .map((c) => ({ rid: c.rid, score: rankScore(pq, { title: c.title, summary: c.summary, publishedMs: c.published_ms, alertScore: c.score }, nowMs) }))
       .sort((a, b) => b.score - a.score || a.rid - b.rid)
@@ -115,17 +114,33 @@ export class SearchIndex {
   }
 
   /**
-   * Time tokens for `since` (time-tags.ts): null when the bound keeps every archived day, 'none'
-   * when it keeps none (an alert within the bound was published on the bound's day or later, and
-   * no archived alert was).
+   * Time tokens (time-tags.ts) to AND on, 'none' when nothing can match, null for none.
+   * - Words with a firm or topic filter can only match in the 8-day blocks term_tags has for every
+   *   word with the filters: none, no match (FTS5 would intersect both whole doclists to find that
+   *   out); a few (at most MAX_BLOCKS, and at most half the blocks in range), those blocks' tokens.
+   * - `since`: the blocks from the bound's to the newest archived day, so the scan does not run on
+   *   past the bound to the next match. Not for one term (a word, or one filter group: an OR),
+   *   which finds its next posting past the bound at once (the tokens cost ≈ 0.3–0.6 ms on a
+   *   dense scan); 'none' when the bound is after the newest archived day (an alert within the
+   *   bound was published on the bound's day or later).
    */
-  private timeFilter(sinceMs: number): string[] | null | 'none' {
+  private timeTokens(pq: ParsedQuery, q: SearchQuery, sinceMs: number, unbounded: boolean): { tokens: string[]; blocks: boolean } | null | 'none' {
     const days = this.terms!.dayRange();
     if (!days) return null;
-    const from = publicationDay(sinceMs);
-    if (from <= days.first) return null;
+    const from = unbounded ? days.first : Math.max(days.first, publicationDay(sinceMs));
     if (from > days.last) return 'none';
-    return timeCover(from, days.last);
+    let since: string[] | null = null;
+    if (from > days.first) {
+      const terms = pq.groups.flat().length + queryTags(q, FTS_TAGS).length + (pq.groups.length && pq.exclude.length ? 1 : 0);
+      if (terms > 1) since = timeCover(from, days.last);
+    }
+    const blocks = pq.groups.length ? this.terms!.candidateBlocks(pq.groups.flat(), q) : null;
+    const bySince = since && { tokens: since, blocks: false };
+    if (!blocks) return bySince;
+    const inRange = [...blocks].filter((b) => b >= blockOf(from)).sort((a, b) => a - b);
+    if (!inRange.length) return 'none';
+    const span = blockOf(days.last) - blockOf(from) + 1;
+    return inRange.length <= MAX_BLOCKS && inRange.length * 2 <= span ? { tokens: inRange.map(blockToken), blocks: true } : bySince;
   }
 
   /**

@@ -16,6 +16,13 @@ const LEVELS: ReadonlyArray<readonly [prefix: string, days: number]> = [
   ['dw', 8],
 ];
 
+/** The finest block (`dw`): term_tags counts per block of this many days. */
+export const BLOCK_DAYS = 8;
+
+/** The finest block a day falls in, and its token. */
+export const blockOf = (day: number) => Math.floor(day / BLOCK_DAYS);
+export const blockToken = (block: number) => `dw${block}`;
+
 /** UTC day of a publication time, clamped like the rid. */
 export function publicationDay(publishedMs: number): number {
   const t = Number.isFinite(publishedMs) ? Math.min(MAX_MS, Math.max(0, Math.floor(publishedMs))) : 0;

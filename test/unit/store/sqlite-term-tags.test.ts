@@ -9,7 +9,7 @@ import type { Topic } from '../../../src/types.js';
 import { generateAlertEntries } from '../../../bench/gen.js';
 import { SqliteStore } from '../../../src/store/sqlite/index.js';
 import { SearchIndex } from '../../../src/store/sqlite/search.js';
-import { termKeys } from '../../../src/store/sqlite/term-tags.js';
+import { RARE, termKeys } from '../../../src/store/sqlite/term-tags.js';
 import { bodyIndexText, tagIndexText } from '../../../src/store/sqlite/migrations.js';
 import { indexText, STOPWORDS } from '../../../src/store/search-text.js';
 import type { IngestEntry, SearchQuery, SearchResult } from '../../../src/store/store.js';
@@ -48,23 +48,57 @@ async function loadStore(now: Date): Promise<SqliteStore> {
   return store;
 }
 
-/** term_tags as the archive's rows say it should be. */
-function expectedCounts(db: Database): Map<string, number> {
-  const out = new Map<string, number>();
-  type Row = { title: string; summary: string; lang: string; assessment: string };
-  for (const r of db.prepare('SELECT title, summary, lang, assessment FROM alerts').all() as Row[]) {
+type Counts = Map<string, { n: number; blocks: Map<number, number> }>;
+
+/** Pair counts (per word and firm/topic tag, and per 8-day block) as the archive's rows say. */
+function expectedCounts(db: Database): Counts {
+  const out: Counts = new Map();
+  type Row = { title: string; summary: string; lang: string; assessment: string; published_ms: number };
+  for (const r of db.prepare('SELECT title, summary, lang, assessment, published_ms FROM alerts').all() as Row[]) {
+    const block = Math.floor(r.published_ms / 86_400_000 / 8);
     // Firm and topic tags only (`f…`, `t…`): languages are not paired.
     const tags = [...new Set(tagIndexText(r.assessment, r.lang).split(' '))].filter((t) => t[0] === 'f' || t[0] === 't');
     for (const term of termKeys(indexText(r.title), bodyIndexText(r.summary, r.assessment))) {
-      for (const tag of tags) out.set(`${term} ${tag}`, (out.get(`${term} ${tag}`) ?? 0) + 1);
+      for (const tag of tags) {
+        const c = out.get(`${term} ${tag}`) ?? { n: 0, blocks: new Map<number, number>() };
+        c.n++;
+        c.blocks.set(block, (c.blocks.get(block) ?? 0) + 1);
+        out.set(`${term} ${tag}`, c);
+      }
     }
   }
   return out;
 }
 
-function storedCounts(db: Database): Map<string, number> {
-  const rows = db.prepare('SELECT term, tag, n FROM term_tags').all() as Array<{ term: string; tag: string; n: number }>;
-  return new Map(rows.map((r) => [`${r.term} ${r.tag}`, r.n]));
+/**
+ * Checks the stored counts against the rows: every pair's total; the blocks of every pair not
+ * `wide`, none for a wide one; `fresh` (nothing purged since counting began): wide exactly when
+ * the total is over RARE. Returns how many pairs keep blocks and how many are wide.
+ */
+function checkCounts(db: Database, fresh: boolean): { rare: number; wide: number } {
+  const want = expectedCounts(db);
+  const pairs = db.prepare('SELECT term, tag, n, wide FROM term_tags').all() as Array<{ term: string; tag: string; n: number; wide: number }>;
+  const blocks = new Map<string, Map<number, number>>();
+  for (const r of db.prepare('SELECT term, tag, block, n FROM term_tag_blocks').all() as Array<{ term: string; tag: string; block: number; n: number }>) {
+    const m = blocks.get(`${r.term} ${r.tag}`) ?? new Map<number, number>();
+    blocks.set(`${r.term} ${r.tag}`, m.set(r.block, r.n));
+  }
+  expect(new Map(pairs.map((p) => [`${p.term} ${p.tag}`, p.n]))).toEqual(new Map([...want].map(([k, c]) => [k, c.n])));
+  let rare = 0;
+  let wide = 0;
+  for (const p of pairs) {
+    const key = `${p.term} ${p.tag}`;
+    if (p.wide) {
+      wide++;
+      expect(blocks.has(key), key).toBe(false);
+    } else {
+      rare++;
+      expect(blocks.get(key), key).toEqual(want.get(key)!.blocks);
+    }
+    if (fresh) expect(p.wide !== 0, key).toBe(p.n > RARE);
+  }
+  for (const key of blocks.keys()) expect(want.has(key), key).toBe(true);
+  return { rare, wide };
 }
 
 describe('sqlite search: words by filter tag', () => {
@@ -162,14 +196,17 @@ describe('sqlite search: words by filter tag', () => {
     await store.ingest({ entries: generateAlertEntries(0, 500, { now: early }), matcher: () => false, retentionSec: 400 * 86400, now: early });
     await store.ingest({ entries: rareEntries(early), matcher: () => false, retentionSec: 400 * 86400, now: early });
     await store.ingest({ entries: generateAlertEntries(500, 500, { now }), matcher: () => false, retentionSec: 400 * 86400, now });
-    expect(storedCounts(store.db)).toEqual(expectedCounts(store.db));
+    const counted = checkCounts(store.db, true);
+    expect(counted.rare).toBeGreaterThan(100);
+    expect(counted.wide).toBeGreaterThan(10);
     const before = await store.search({ text: 'cafe', firms: ['Meta'], limit: 10 });
     expect(before.total).toBe(1);
     // Archived 30 days ago: purged with a 10-day retention; their pairs go with them.
     await store.purge(now, 10);
     expect((store.db.prepare('SELECT count(*) FROM alerts').pluck().get() as number) < 1005).toBe(true);
-    expect(storedCounts(store.db)).toEqual(expectedCounts(store.db));
+    checkCounts(store.db, false);
     expect(store.db.prepare('SELECT count(*) FROM term_tags WHERE n <= 0').pluck().get()).toBe(0);
+    expect(store.db.prepare('SELECT count(*) FROM term_tag_blocks WHERE n <= 0').pluck().get()).toBe(0);
     expect((await store.search({ text: 'cafe', firms: ['Meta'], limit: 10 })).total).toBe(0);
     const days = store.db.prepare('SELECT day, n FROM alert_days ORDER BY day').all();
     expect(days.length).toBeGreaterThan(0);
@@ -181,12 +218,11 @@ describe('sqlite search: words by filter tag', () => {
       { text: '', firms: ['Meta'], since: new Date(now.getTime() - 200 * DAY).toISOString(), limit: 10 },
     ];
     const answers = await Promise.all(queries.map((q) => store.search(q)));
-    const counts = storedCounts(store.db);
-    store.db.exec('DROP TABLE term_tags; DROP TABLE alert_days');
+    store.db.exec('DROP TABLE term_tags; DROP TABLE term_tag_blocks; DROP TABLE alert_days');
     store.db.pragma('user_version = 6');
     const { migrate } = await import('../../../src/store/sqlite/migrations.js');
     expect(migrate(store.db)).toEqual([7]);
-    expect(storedCounts(store.db)).toEqual(counts);
+    checkCounts(store.db, true);
     expect(store.db.prepare('SELECT day, n FROM alert_days ORDER BY day').all()).toEqual(days);
     const fresh = new SearchIndex(store.db);
     expect(queries.map((q) => view(fresh.search(q, now.getTime())))).toEqual(answers.map(view));
