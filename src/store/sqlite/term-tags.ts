@@ -125,8 +125,12 @@ export class TermTags {
       const term = key.slice(0, sp);
       const tag = key.slice(sp + 1);
       let delta = 0;
-      for (const d of blocks.values()) delta += d;
-      if (!delta) continue;
+      let changed = false;
+      for (const d of blocks.values()) {
+        delta += d;
+        if (d) changed = true;
+      }
+      if (!changed) continue;
       const row = this.s.pair.get({ term, tag, d: delta }) as { n: number; wide: number };
       if (row.n <= 0) {
         // No archived alert holds the pair any more: it starts afresh (and rare) if one comes.
