@@ -11,7 +11,9 @@ const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Dropped from queries (not from the index) unless nothing else is left. */
-const STOPWORDS = new Set('a an and are as at be by for from has have in is it its of on or s that the to was were will with who what which'.split(' '));
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  'a an and are as at be by for from has have in is it its of on or s that the to was were will with who what which'.split(' '),
+);
 
 /** Light English stemming: plurals only, so "researchers" finds "researcher". */
 export function stem(word: string): string {

@@ -5,6 +5,8 @@ import { indexText } from '../search-text.js';
 import { ALSO_KEEP } from '../also.js';
 import { bodyIndexText, tagIndexText } from './migrations.js';
 import { alertFromRow, ms, type AlertRow } from './rows.js';
+import { TermTags } from './term-tags.js';
+import { publicationDay, timeTags } from './time-tags.js';
 
 const RID_SPREAD = 1024;
 /** Keeps rid inside the safe-integer range (publication dates from 1970 to ~2223). */
@@ -26,8 +28,10 @@ export function ridCeil(publishedMs: number): number {
 
 export class AlertRepo {
   private readonly s: Record<string, Statement>;
+  private readonly terms: TermTags;
 
   constructor(private readonly db: Database) {
+    this.terms = new TermTags(db);
     this.s = {
       maxRid: db.prepare('SELECT max(rid) AS m FROM alerts WHERE rid BETWEEN ? AND ?').pluck(),
       insert:
@@ -46,6 +50,8 @@ export class AlertRepo {
       latest: db.prepare('SELECT * FROM alerts ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
       between: db.prepare('SELECT * FROM alerts WHERE archived_ms >= ? AND archived_ms < ? ORDER BY archived_ms DESC, rid DESC LIMIT ?'),
       total: db.prepare('SELECT count(*) FROM alerts').pluck(),
+      purgedPage: db.prepare(`SELECT rid, archived_ms, published_ms, title, summary, lang, assessment FROM alerts
+        WHERE archived_ms < ? AND (archived_ms, rid) > (?, ?) ORDER BY archived_ms, rid LIMIT 500`),
       purgeFts: db.prepare('DELETE FROM alerts_fts WHERE rowid IN (SELECT rid FROM alerts WHERE archived_ms < ?)'),
       purgePosted: db.prepare('DELETE FROM posted WHERE alert_id IN (SELECT id FROM alerts WHERE archived_ms < ?)'),
       purge: db.prepare('DELETE FROM alerts WHERE archived_ms < ?'),
@@ -67,6 +73,11 @@ export class AlertRepo {
       if (max === null) return slot;
       if (max < slot + RID_SPREAD - 1) return max + 1;
     }
+  }
+
+  /** Runs `fn` (inside the caller's transaction) with the search word counts of its inserts written once at the end. */
+  batch<T>(fn: () => T): T {
+    return this.terms.batch(fn);
   }
 
   /** Archives an alert and indexes it for search. */
@@ -93,7 +104,12 @@ export class AlertRepo {
       archived_ms: Date.parse(alert.archivedAt),
     });
     // The assessment object itself, not its JSON read back: the same fields either way.
-    this.s.fts.run(rid, indexText(alert.title), bodyIndexText(alert.summary, alert.assessment), tagIndexText(alert.assessment, alert.lang));
+    const title = indexText(alert.title);
+    const body = bodyIndexText(alert.summary, alert.assessment);
+    const tags = tagIndexText(alert.assessment, alert.lang);
+    const day = publicationDay(publishedMs);
+    this.s.fts.run(rid, title, body, `${tags} ${timeTags(day)}`);
+    this.terms.add(title, body, tags, day);
   }
 
   /**
@@ -138,6 +154,18 @@ export class AlertRepo {
   }
 
   purgeOlderThan(archivedBeforeMs: number): void {
+    // Uncount the purged alerts' words and tags first, from their rows (paged: no open iterator while writing).
+    type Row = { rid: number; archived_ms: number; published_ms: number; title: string; summary: string; lang: string; assessment: string };
+    for (let at = Number.MIN_SAFE_INTEGER, rid = Number.MIN_SAFE_INTEGER; ;) {
+      const rows = this.s.purgedPage.all(archivedBeforeMs, at, rid) as Row[];
+      if (!rows.length) break;
+      this.terms.batch(() => {
+        for (const r of rows) {
+          this.terms.remove(indexText(r.title), bodyIndexText(r.summary, r.assessment), tagIndexText(r.assessment, r.lang), publicationDay(r.published_ms));
+        }
+      });
+      ({ archived_ms: at, rid } = rows[rows.length - 1]);
+    }
     this.s.purgeFts.run(archivedBeforeMs);
     this.s.purgePosted.run(archivedBeforeMs);
     this.s.purgeAlso.run(archivedBeforeMs);

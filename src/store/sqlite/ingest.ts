@@ -45,7 +45,7 @@ export class Ingestor {
     if (batch.entries.some((e) => e.fingerprint)) this.candidates.sync(this.s.dataVersion.get() as number);
     const expires = nowMs + batch.retentionSec * 1000;
     try {
-      return batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires));
+      return this.alerts.batch(() => batch.entries.map((e) => this.one(e, batch.matcher, now, nowMs, expires)));
     } catch (err) {
       // The transaction rolls back: so must the mirror of what it wrote and read.
       this.candidates.clear();

@@ -3,6 +3,8 @@
 import type { Database } from 'better-sqlite3';
 import { indexText } from '../search-text.js';
 import { alertTags, FTS_TAGS } from '../filter-tags.js';
+import { SEARCH_COUNTS_SCHEMA, TermTags } from './term-tags.js';
+import { publicationDay, timeTags } from './time-tags.js';
 
 export interface Migration {
   version: number;
@@ -127,6 +129,31 @@ function moveRetryOutOfErrors(db: Database): void {
   }
 }
 
+// Version 7: the FTS5 index rebuilt with publication-time tokens in `tags` (time-tags.ts), and the
+// counts search asks before FTS5 (term-tags.ts), for every archived alert.
+function reindexWithCounts(db: Database): void {
+  db.exec('DROP TABLE alerts_fts');
+  db.exec(search);
+  db.exec(SEARCH_COUNTS_SCHEMA);
+  const terms = new TermTags(db);
+  const insert = db.prepare('INSERT INTO alerts_fts(rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+  const page = db.prepare('SELECT rid, title, summary, lang, assessment, published_ms FROM alerts WHERE rid > ? ORDER BY rid LIMIT 1000');
+  type Row = { rid: number; title: string; summary: string; lang: string; assessment: string; published_ms: number };
+  for (let last = Number.MIN_SAFE_INTEGER, rows = page.all(last) as Row[]; rows.length; rows = page.all(last) as Row[]) {
+    terms.batch(() => {
+      for (const r of rows) {
+        const title = indexText(r.title);
+        const body = bodyIndexText(r.summary, r.assessment);
+        const tags = tagIndexText(r.assessment, r.lang);
+        const day = publicationDay(r.published_ms);
+        insert.run(r.rid, title, body, `${tags} ${timeTags(day)}`);
+        terms.add(title, body, tags, day);
+      }
+    });
+    last = rows[rows.length - 1].rid;
+  }
+}
+
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'core tables', up: (db) => db.exec(core) },
   { version: 2, name: 'full-text search', up: (db) => (db.exec(search), backfillSearch(db)) },
@@ -134,6 +161,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'bounded also-reported-by', up: (db) => db.exec(alsoBounded) },
   { version: 5, name: 'sources, watches, feedback and mutes from chat', up: (db) => db.exec(chat) },
   { version: 6, name: 'delivery retry state out of last_error', up: (db) => (db.exec(retryColumns), moveRetryOutOfErrors(db)) },
+  { version: 7, name: 'search: time tokens, words by filter tag, alerts by day', up: reindexWithCounts },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
