@@ -98,8 +98,11 @@ const SUPERAPP_AI_TEAM =
  * super-app (Grab, Paytm, KakaoTalk, 美团, LINE …), or the hiring, pay or retention is for a
  * super-app's own AI team. A super-app that only loses the person (the origin) does not count.
  */
+const APP_TEAM = /^\s*(?:团队|team\b)/i;
+
 function superappHires(text: string, hits: FirmHit[], move: { from: string; to: string } | undefined): 'dest' | 'team' | undefined {
   const sa = hits.filter((h) => h.kind === 'superapp');
-  if (move && sa.some((h) => h.firm === move.to)) return 'dest';
+  // A startup team folded into "千问App团队" joins the app's team, not the super-app business: that needs more than the name.
+  if (move && sa.some((h) => h.firm === move.to && !APP_TEAM.test(text.slice(h.end, h.end + 8)))) return 'dest';
   return sa.some((h) => h.firm !== move?.from && SUPERAPP_AI_TEAM.test(text.slice(h.end, h.end + 16))) ? 'team' : undefined;
 }

@@ -12,18 +12,33 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired) by|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired|prised away|pried loose|pried away|prized away) by|\b(?:chose|chooses|choosing|opted for|opts for)|\bcom(?:es|e|ing) home to (?:run|lead|head|join)|整体并入|并入|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+// The acqui-hire grammar (a startup's team taken in whole; see docs/relevance.md, "Acqui-hires and founders"),
+// read over a longer stretch of the clause than the single cues:
+// - "bringing founder P and 30 engineers into the team behind its Qwen app": the firm after "into" takes them;
+const BRING_INTO =
+  /\b(?:bring(?:s|ing)?|brought|fold(?:s|ed|ing)?|absorb(?:s|ed|ing)?)\b[^.;|\n]{0,70}?\binto\s+(?:the (?:[\w-]+ ){0,2}?(?:team|group|unit|division|lab)s? (?:behind|of|at|inside)\s+)?(?:its\s+|their\s+|the\s+)?(?:[a-z-]+\s+){0,2}$/i;
+// - "Alibaba pays $42 million to absorb startup L's team", "OpenAI confirms a deal to bring K's team aboard",
+//   "OpenAI is paying $300 million for a warehouse-robot team": the paying firm is the destination;
+const ACQUI_AFTER =
+  /^(?:'s)?\s*(?:[\w$.,-]+\s+){0,6}?(?:deal|agreement|pact|agrees?|agreed|pays?|paying|paid|will pay|spends?|spending|spent)\b[^.;|\n]{0,50}?\bto (?:bring|absorb|hire|acqui-hire|take on|fold)\b|^(?:'s)?\s*(?:[\w$.,-]+\s+){0,4}?(?:pays?|paying|paid|spends?|spending|spent)\b[^.;|\n]{0,30}?\bfor (?:a|an|the|[A-Z][\w-]*'s) (?:[\w-]+ ){0,3}?(?:team|crew|staff|founders)\b/;
+// - 被X以…挖走: the passive names the poaching firm before the verb;
+const PASSIVE_ZH_BEFORE = /被\s*$/;
+const PASSIVE_ZH_AFTER = /^[^，。；,;\n]{0,20}?(?:挖走|挖角|挖去|招致麾下|收入麾下|招揽|聘走|签下|收编)/;
+// - "comes home to run KakaoTalk's AI", "left to lead Meta's lab": a purpose verb on the firm's own team.
+const PURPOSE_POSS_BEFORE = /(?<!\bused )\bto (?:run|lead|head|oversee)\s+$/i;
+const PURPOSE_POSS_AFTER = /^(?:'s|’s)\s/;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5]{0,10}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
+  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|pries (?:loose|away)|pried (?:loose|away)|prises (?:loose|away)|prised (?:loose|away)|prizes away|prized away|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5\d.“”\"]{0,12}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)/i;
+  /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her|said|says|told|tells|confirmed|confirms|announced|announces)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert|builder|creator|counteroffer|counter-offer)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)|^\s*系(?:创业|初创)/i;
 
 const UNKNOWN_ORG = [
   {
@@ -36,10 +51,25 @@ const UNKNOWN_ORG = [
     re: /\b(?:raising (?:money|funds|capital) for|building|starting|launching|founding|forming|setting up)\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|venture|lab)\s+(?:called|named)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g,
     side: 'to' as const,
   },
+  // "Hengyu, founded by former DeepSeek researcher Shao Qiming, has raised…": the company a person named right
+  // after "founded by" has just started (checked against the person in extractMove).
+  {
+    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}),\s+(?:an? (?:[\w-]+ ){0,3}?(?:startup|start-up|company|lab) )?(?:which was |that was )?(?:co-?)?founded by\s+(?:former |ex-)[^,.;|\n]{0,60}/g,
+    side: 'to' as const,
+    founder: true,
+  },
   { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
   { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust)\b/g, side: 'from' as const },
+  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g, side: 'from' as const },
+  // "Kinetra co-founder Owen Achterberg and 40 staff will join…": the startup a co-founder is named by.
+  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
+  // "DeepSeek系创业公司衡宇智能": a startup of a firm's alumni is the new company.
+  {
+    re: /系(?:创业|初创)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|获|完成|正式|（|\(|，|,|。|$))/g,
+    side: 'to' as const,
+    alumni: true,
+  },
   { re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
   // Acqui-hires: "will hire Lumora co-founder X", "is hiring Gripwise founder Y" — the startup is the origin.
   {
@@ -49,7 +79,7 @@ const UNKNOWN_ORG = [
   // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
   // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
   {
-    re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8})初创(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|停止|停运|关停|解散|被|已|将|获|完成|正式|，|,|。|$))/g,
+    re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8}|系)(?:初创|创业)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|停止|停运|关停|解散|被|已|将|获|完成|正式|（|\(|，|,|。|$))/g,
     side: 'from' as const,
   },
 ];
@@ -59,7 +89,9 @@ const NOT_ORG = new Set(
   ),
 );
 
-type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean };
+type ExtraOrg = OrgMention & { side: 'to' | 'from'; founding?: boolean; founderSpan?: [number, number] };
+// Not a company name: words a Chinese startup pattern can catch ("初创公司规模最大的…", "成立于2024年").
+const NOT_ZH_ORG = /^(?:于|在|时|以来|之初|至今|的|了)|\d|规模|最大|最多|之一/;
 // A company being founded now ("has left to found N", "将创办N"), not one founded years ago ("who co-founded N").
 const FOUNDING_NOW =
   /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting|building|forming|setting up|raising (?:money|funds|capital) for)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
@@ -68,25 +100,38 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
   const out: ExtraOrg[] = [];
   // Same offsets, but no pattern runs from the title into the summary.
   const lines = text.replace(/\n/g, '|');
-  for (const { re, side } of UNKNOWN_ORG) {
+  // "织机智能（Loomstack）": a Chinese startup name glossed in Latin letters goes by the Latin name.
+  const gloss = new Map<string, string>();
+  for (const m of lines.matchAll(/([\u4e00-\u9fa5]{2,8})[（(]([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[）)]/g)) gloss.set(m[1], m[2]);
+  for (const { re, side, founder, alumni } of UNKNOWN_ORG as Array<{ re: RegExp; side: 'to' | 'from'; founder?: boolean; alumni?: boolean }>) {
     for (const m of lines.matchAll(re)) {
-      const org = m[1].replace(/[.,]$/, '');
-      const start = m.index + m[0].lastIndexOf(m[1]);
+      const written = m[1].replace(/[.,]$/, '');
+      const start = m.index + (founder ? m[0].indexOf(m[1]) : m[0].lastIndexOf(m[1]));
+      if (/^[\u4e00-\u9fa5]/.test(written) && NOT_ZH_ORG.test(written)) continue;
+      const org = [...gloss.entries()].find(([zh]) => written === zh || zh.endsWith(written))?.[1] ?? written;
       if (NOT_ORG.has(org) || /^[A-Z]{1,3}$/.test(org) || isFirm(org) || org.split(' ').some((w) => isFirm(w))) continue;
-      if (firms.some((f) => f.start < start + org.length && start < f.end)) continue;
+      if (firms.some((f) => f.start < start + written.length && start < f.end)) continue;
       // "Microsoft's Phi team", "Google's Brain team": a group inside a firm just named, not a startup.
       if (side === 'from' && firms.some((f) => f.end <= start && start - f.end <= 4 && /^\s*(?:'s|’s)?\s*$/.test(lines.slice(f.end, start)))) continue;
       // "to start a London robotics team" starts a team, not a company.
       if (
         side === 'to' &&
         /^\s+(?:[\w-]+\s+){0,2}?(?:team|office|hub|site|unit|group|division|centre|center|lab|startup|start-up|company|venture|firm|nonprofit)\b/.test(
-          lines.slice(start + org.length, start + org.length + 40),
+          lines.slice(start + written.length, start + written.length + 40),
         )
       )
         continue;
       // "X, who co-founded Vantor in 2019, has joined Google": a company founded before is where the person comes from.
       const past = side === 'to' && /^(?:co-?founded|founded)\b/i.test(m[0]) && /\bwho\s+(?:had\s+)?$/i.test(lines.slice(Math.max(0, m.index - 12), m.index));
-      out.push({ org, start, end: start + org.length, side: past ? 'from' : side, founding: side === 'to' && !past && FOUNDING_NOW.test(m[0]) });
+      const founderSpan: [number, number] | undefined = founder ? [m.index, m.index + m[0].length] : undefined;
+      out.push({
+        org,
+        start,
+        end: start + written.length,
+        side: past ? 'from' : side,
+        founding: side === 'to' && !past && (!!alumni || !!founder || FOUNDING_NOW.test(m[0])),
+        ...(founderSpan ? { founderSpan } : {}),
+      });
     }
   }
   return out;
@@ -120,7 +165,7 @@ const PURPOSE_BEFORE =
 const PAPER_AFTER =
   /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
 const NEWCO_ZH =
-  /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获)/g;
+  /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了|的)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获|已完成|完成)/g;
 
 /** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
 function clause(text: string, at: number): [number, number] {
@@ -131,10 +176,14 @@ function clause(text: string, at: number): [number, number] {
   return [a, b];
 }
 
+// Talks and rumours are not moves yet: "传X或被Y挖走", "Y正与X接触", "Y is in talks to hire X".
+const RUMOUR =
+  /^传|[|：:｜]传(?=[\u4e00-\u9fa5])|(?:正与|正在与)[^，。；\n]{1,16}?(?:接触|洽谈|谈判|商谈)|\b(?:is|are|was|were) (?:said to be |reportedly )?in (?:advanced |early )?(?:talks|discussions|negotiations) (?:to|with)\b/;
+
 export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
-  if (DENIAL.test(text)) return undefined;
+  if (DENIAL.test(text) || RUMOUR.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
   // Most items name nobody who could be moving: then the organisations below cannot change the answer.
   const candidates = findPeople(text, firms, isFirm);
@@ -147,6 +196,8 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const people = candidates.filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
   if (!person || person.score < 1) return undefined;
+  // "N, founded by former X researcher P": N is P's new company only when P is the person moving.
+  for (const e of extra) if (e.founderSpan && !(person.start >= e.founderSpan[0] && person.start < e.founderSpan[1])) e.founding = false;
   const personName = original.slice(person.start, person.start + person.name.length);
 
   const mentions: OrgMention[] = firms
@@ -158,15 +209,20 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
   for (const m of [...mentions, ...extra]) {
+    // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
+    if (extra.some((e) => e.founderSpan && !e.founding && m.start >= e.founderSpan[0] && m.start < e.founderSpan[1] && m.start > e.start)) continue;
     // The clause is taken around the whole mention: "JD.com" must not end its own clause.
     const [cs] = clause(text, m.start);
     const [, ce] = clause(text, m.end);
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
     const before = raw.replace(DESCRIPTOR, '');
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
-    const toBefore = TO_BEFORE.test(before) || FROM_X_TO.test(before);
-    const purpose = !toBefore && PURPOSE_BEFORE.test(before);
-    const toAfter = TO_AFTER.test(after);
+    const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
+    const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
+    const toBefore =
+      TO_BEFORE.test(before) || FROM_X_TO.test(before) || BRING_INTO.test(longBefore) || (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
+    const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
+    const toAfter = TO_AFTER.test(after) || ACQUI_AFTER.test(longAfter);
     if (RETURN_BEFORE.test(before) || RETURN_AFTER.test(after)) add(back, m.org, 1);
     if (toBefore) add(to, m.org, 3);
     else if (purpose || PAPER_AFTER.test(after)) add(to, m.org, 2);
@@ -267,7 +323,7 @@ function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => b
   for (const m of text.matchAll(NEWCO_ZH)) {
     const org = m[1];
     const start = m.index + m[0].lastIndexOf(org);
-    if (isFirm(org) || firms.some((f) => f.start < start + org.length && start < f.end)) continue;
+    if (NOT_ZH_ORG.test(org) || isFirm(org) || firms.some((f) => f.start < start + org.length && start < f.end)) continue;
     out.push({ org, start, end: start + org.length, side: 'to', founding: !/(?:曾|曾经|此前)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) });
   }
   return out;

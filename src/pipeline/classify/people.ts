@@ -40,10 +40,10 @@ const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
 
 const ZH_NAME =
-  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工|作者|大牛|元老|技术大拿|带头人|掌门人|操盘手|天才少年|少年)(?:之一)?\s*([\u4e00-\u9fa5]{2,4}?)(?=已|及|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|就任|执掌|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|以|首次|也|则|还|随后|近期|被曝|被爆|被|低调|官宣|透露|今年|去年|本月|上月|年初|年底|目前|如今|现已|为(?=[\u4e00-\u9fa5A-Za-z]{0,8}?(?:首席|CTO|CEO|COO|CFO|总裁|院长|负责人|总监|总经理|主任|科学家))|，|,|、|。|：|\s)/g;
+  /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工|作者|大牛|元老|技术大拿|带头人|掌门人|操盘手|天才少年|少年|任命|聘任)(?:之一)?\s*([\u4e00-\u9fa5]{2,4}?)(?=已|及|团队|创立|创办|联合创立|创建|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|就任|执掌|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|以|首次|也|则|还|随后|近期|被曝|被爆|被|低调|官宣|透露|今年|去年|本月|上月|年初|年底|目前|如今|现已|为(?=[\u4e00-\u9fa5A-Za-z]{0,8}?(?:首席|CTO|CEO|COO|CFO|总裁|院长|负责人|总监|总经理|主任|科学家))|，|,|、|。|：|\s)/g;
 // Chinese names in the title's own grammar: "王可馨加盟智谱", "徐岚清转投美团", "李卓入职…" (verb right after the name).
 const ZH_NAME_VERB =
-  /(?:^|[：:，,\s\u201c\u201d"]|前|原|的|之一)([\u4e00-\u9fa5]{2,4}?)(?=(?:日前|近日|近期|已经|已于近日|已|正式|将|于近日|被曝|被爆|传|低调|官宣|宣布|确认|今年|去年|本月|上月|年初|年底|目前|如今|现已)*(?:加盟|加入|转投|入职|履新|就任|执掌|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|出走|回国|转战|改投))/gm;
+  /(?:^|[：:，,\s\u201c\u201d"｜|丨]|前|原|的|之一)([\u4e00-\u9fa5]{2,4}?)(?=(?:日前|近日|近期|已经|已于近日|已|正式|将|于近日|被曝|被爆|传|低调|官宣|宣布|确认|今年|去年|本月|上月|年初|年底|目前|如今|现已|此前|曾)*(?:加盟|加入|转投|入职|履新|就任|执掌|回归|重返|投奔|跳槽|离职创业|出任|从|离开|离职|出走|回国|转战|改投|在[\u4e00-\u9fa5A-Za-z]{1,8}?(?:工作|任职|就职|效力)))/gm;
 // Role and group words that a name pattern may catch in front of a verb ("团队前成员被曝入职…").
 const NOT_ZH_NAME =
   /^(?:成员|员工|高管|专家|骨干|大将|老将|团队|元老|核心|主管|总监|负责人|研究员|工程师|科学家|创始人|合伙人|高层|多人|多名|数名|一名|一位|其)/;
@@ -105,7 +105,7 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     let name = raw;
     const compound = COMPOUND.has(name.slice(0, 2));
     if (name.length === 4 && !compound) name = name.slice(0, 3);
-    if (name.length >= 3 && '已将在曾于正从被也'.includes(name[name.length - 1])) name = name.slice(0, -1);
+    if (name.length >= 3 && '已将在曾于正从被也或'.includes(name[name.length - 1])) name = name.slice(0, -1);
     if (name.length < 2 || (!compound && !SURNAMES.has(name[0])) || (compound && name.length < 3)) return;
     if (NOT_ZH_NAME.test(name)) return;
     if (hiddenByFirm(start, start + name.length, firms)) return;

@@ -181,7 +181,15 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
 
 /** A story about its move's person: the headline names them, tells a move (joins, leaves, hires) or a role ("its AI boss"). */
 function aboutPerson(p: Parsed): boolean {
-  return p.p.length > 0 && (p.pt !== 0 || moveHeadline(p) || p.tc.includes('chief') || p.tc.includes('vicepresident'));
+  return p.p.length > 0 && (p.pt !== 0 || (moveHeadline(p) && !teamDeal(p)) || p.tc.includes('chief') || p.tc.includes('vicepresident'));
+}
+
+/**
+ * An acqui-hire headline that names no one ("Tencent pays 300 million yuan to absorb start-up CodeRiver"):
+ * the event is the deal for a team, which other coverage may tell without the founder's name.
+ */
+function teamDeal(p: Parsed): boolean {
+  return p.tc.includes('acquihire') && !['join', 'leave', 'switch', 'recruit'].some((c) => p.tc.includes(c));
 }
 
 /**

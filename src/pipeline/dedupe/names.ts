@@ -31,7 +31,8 @@ const HONORIFIC = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'professor',
 
 function romanizeChinese(name: string): string[] {
   const surnameLen = name.length >= 3 && COMPOUND_SURNAMES.has(name.slice(0, 2)) ? 2 : 1;
-  const syl = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((s) => s.replace('ü', 'v'));
+  // 吕 is written Lu (or Lü) in English coverage: ü keys as u, as a Latin "Lü" does once its diacritic goes.
+  const syl = pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }).map((s) => s.replace(/ü/g, 'u'));
   return [syl.slice(0, surnameLen).join(''), syl.slice(surnameLen).join('')].filter(Boolean);
 }
 
