@@ -224,7 +224,12 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
   } catch (err) {
     for (const f of all) stopped.set(f, err);
   }
-  const turn = await takeIngestTurn(all, leasedAt, stopped, deps, now);
+  // Replicas take turns for a cycle over several sources; one source's ingest needs no turn (each
+  // batch's commit already refuses a stale view), and saves its state with its last slice, so a
+  // poll stays at three round trips on Redis.
+  const turn = all.length > 1 ? await takeIngestTurn(all, leasedAt, stopped, deps, now) : null;
+  const single = all.length === 1 ? all[0] : undefined;
+  let savedWithLastSlice = false;
   try {
     for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
       if (i > 0) await yieldToLoop();
@@ -248,7 +253,15 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
           const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
           buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[ks[j]] = e));
         }
-        const outcomes = await deps.store.ingest({ entries, matcher: deps.matcher, retentionSec: deps.settings.retentionSec, now: now() });
+        const last = single !== undefined && i + size >= queue.length;
+        const outcomes = await deps.store.ingest({
+          entries,
+          matcher: deps.matcher,
+          retentionSec: deps.settings.retentionSec,
+          now: now(),
+          ...(last ? { sourceState: single.next, release: single.release } : {}),
+        });
+        if (last) savedWithLastSlice = true;
         for (const [f, ks] of bySource)
           countOutcomes(
             f.report,
@@ -279,7 +292,7 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
       } else if (err !== undefined) {
         reports.push(await failed(err, f.state, f.prev, f.source, deps, f.report, f.release, now()));
       } else {
-        await deps.store.saveSourceState(f.next, f.release);
+        if (!savedWithLastSlice) await deps.store.saveSourceState(f.next, f.release);
         deps.metrics.polls.inc({ outcome: 'ok' });
         await recovered(f.prev, f.source, deps);
         reports.push(f.report);
