@@ -55,6 +55,13 @@ describe('poll scheduler', () => {
     }
   });
 
+  /** A console bot polling the feed server's `/<name>.xml` for each name (backfill 10). */
+  const appWithFeeds = async (names: string[]) => {
+    const sources = names.map((n) => `  - name: ${n}\n    url: ${feeds.url(`/${n}.xml`)}\n    backfill: 10`).join('\n');
+    const env = readEnv(consoleBot(sources).env);
+    return createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
+  };
+
   it("ingests a tick's feeds together, oldest item first: a slow feed's first report is the alert, a fast feed's retelling folds under it", async () => {
     const t0 = Date.now() - 3 * 3600_000;
     const story = {
@@ -64,10 +71,7 @@ describe('poll scheduler', () => {
     // The retelling is newer but its feed answers at once; the first report's feed answers late.
     feeds.set('/fast.xml', { body: rss([{ ...story, link: 'https://fast.example/zhao', guid: 'fast-zhao', pubDate: new Date(t0 + 3600_000) }]) });
     feeds.set('/slow.xml', { delayMs: 300, body: rss([{ ...story, link: 'https://slow.example/zhao', guid: 'slow-zhao', pubDate: new Date(t0) }]) });
-    const sources = ['fast', 'slow'].map((n) => `  - name: ${n}\n    url: ${feeds.url(`/${n}.xml`)}\n    backfill: 10`).join('\n');
-    const bot = consoleBot(sources);
-    const env = readEnv(bot.env);
-    const app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
+    const app = await appWithFeeds(['fast', 'slow']);
     try {
       const scheduler = createPollScheduler(app.config.sources, app.pollDeps, { concurrency: 16, perHost: 4, gatherMs: 5_000 });
       const reports = await Promise.all((await scheduler.tick()).values());
@@ -90,10 +94,7 @@ describe('poll scheduler', () => {
     });
     feeds.set('/quick.xml', { body: rss([item('Ma Jun', 2)]) });
     feeds.set('/late.xml', { delayMs: 400, body: rss([item('Xu Ping', 3)]) });
-    const sources = ['quick', 'late'].map((n) => `  - name: ${n}\n    url: ${feeds.url(`/${n}.xml`)}\n    backfill: 10`).join('\n');
-    const bot = consoleBot(sources);
-    const env = readEnv(bot.env);
-    const app = await createApp({ env, config: loadConfig(env.configPath), log: silentLogger(), platforms: false });
+    const app = await appWithFeeds(['quick', 'late']);
     try {
       const scheduler = createPollScheduler(app.config.sources, app.pollDeps, { concurrency: 16, perHost: 4, gatherMs: 50 });
       const started = await scheduler.tick();
