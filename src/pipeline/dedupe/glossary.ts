@@ -64,6 +64,7 @@ driving|selfdriving,driverless,autonomous,robotaxi,robotaxis|自动驾驶,无人
 chip|chip,chips,accelerator,accelerators,gpu,gpus|芯片,算力芯片
 game|game,games,gaming|游戏
 search|search|搜索,搜一搜
+reply|reply,replies,autoreply,autoreplies,smart reply,smart replies,auto-reply|自动回复,智能回复,回复助手
 keyboard|keyboard,keyboards|输入法,键盘
 test|test,tests,testing,trial,pilot,beta|测试,灰度,试点,内测
 launch|launch,launches,launched,rollout,rollouts,rolls out,rolled out,rolling out,roll out,debut,debuts,unveil,unveils,release,releases|上线,推出,发布,亮相
@@ -306,6 +307,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'game',
       'video',
       'search',
+      'reply',
       'keyboard',
       'image',
       'speech',

@@ -846,4 +846,11 @@ describe('features a fifth blind set named (fourth pass)', () => {
     const dianping: [Item, Assessment] = [item({ title: '大众点评上线AI找店助手，一句话生成路线', lang: 'zh', published: at(1) }), product(['Meituan'])];
     expect(verdict(waimai, dianping)).toMatchObject({ duplicate: false, reason: 'different-product' });
   });
+  it('AI-written replies are a feature of their own, not a creator marketplace', () => {
+    const replies: [Item, Assessment] = [item({ title: 'X tests Grok-written replies for business accounts in DMs', published: at(0) }), product(['X'])];
+    const market: [Item, Assessment] = [item({ title: 'X opens a Grok-run marketplace for creators', published: at(3) }), product(['X'])];
+    expect(verdict(replies, market)).toMatchObject({ duplicate: false, reason: 'different-service' });
+    const zh: [Item, Assessment] = [item({ title: 'X测试Grok智能回复，商家私信可自动回复', lang: 'zh', published: at(4) }), product(['X'])];
+    expect(verdict(replies, zh).reason).not.toBe('different-service');
+  });
 });
