@@ -5,7 +5,7 @@
 // retellings fold under it, whichever feed was read first.
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+import { crashedPoll, fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
 
 /** Items held from fetched feeds before they are ingested: bounds memory on a first poll of thousands of feeds. */
 export const WAVE_ITEMS = 20_000;
@@ -46,10 +46,7 @@ export async function pollAll(sources: SourceConfig[], deps: PollDeps, opts: { f
   const limiter = createLimiter({ concurrency: opts.concurrency, perHost: opts.perHost });
   const enabled = sources.filter((s) => s.enabled);
   const byName = new Map<string, PollReport>();
-  const crashed = (name: string, err: unknown): PollReport => {
-    deps.log.error({ err, source: name }, 'poll crashed');
-    return { source: name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
-  };
+  const crashed = (name: string, err: unknown) => crashedPoll(name, err, deps);
   let pending: FetchedSource[] = [];
   let pendingItems = 0;
   let ingesting: Promise<void> = Promise.resolve();
@@ -66,15 +63,10 @@ export async function pollAll(sources: SourceConfig[], deps: PollDeps, opts: { f
   };
   // The cycle's sources are leased together: a replica starting a cycle at the same moment finds
   // them taken instead of splitting the burst.
-  let leased: Awaited<ReturnType<typeof leaseCycle>> | undefined;
-  try {
-    leased = await leaseCycle(
-      enabled.map((s) => s.name),
-      deps,
-    );
-  } catch (err) {
-    deps.log.warn({ code: (err as { code?: string }).code }, `leasing the cycle failed: ${(err as Error).message}; leasing source by source`);
-  }
+  const leased = await leaseCycle(
+    enabled.map((s) => s.name),
+    deps,
+  );
   await Promise.all(
     enabled.map((source) =>
       limiter.run(new URL(source.url).host, async () => {

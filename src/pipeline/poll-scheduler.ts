@@ -7,7 +7,7 @@
 // others keep their due times (decided in fetchForPoll from the stored nextPollAt).
 import type { SourceConfig } from '../config/schema.js';
 import { createLimiter } from '../sources/limiter.js';
-import { fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
+import { crashedPoll, fetchForPoll, ingestFetched, isFetched, leaseCycle, type FetchedSource, type PollDeps, type PollReport } from './poll.js';
 
 /** How long a tick waits for its slowest fetch before ingesting the feeds it has. */
 export const GATHER_MS = 5_000;
@@ -35,11 +35,9 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
   const running = new Map<string, Promise<PollReport>>();
   let storeDown = false;
 
-  const crashed = (source: SourceConfig, err: unknown): PollReport => {
-    deps.log.error({ err, source: source.name }, 'poll crashed');
-    return { source: source.name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
-  };
-  const ingestOne = async (fetched: FetchedSource[]): Promise<Map<string, PollReport>> => {
+  const crashed = (source: SourceConfig, err: unknown) => crashedPoll(source.name, err, deps);
+  /** Ingests fetched feeds together; their reports by source name. */
+  const ingest = async (fetched: FetchedSource[]): Promise<Map<string, PollReport>> => {
     const reports = await ingestFetched(fetched, deps).catch((err: unknown) => fetched.map((f) => crashed(f.source, err)));
     return new Map(reports.map((r) => [r.source, r]));
   };
@@ -57,16 +55,13 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
     const groupIngest = windowClosed.then(() => {
       gathering = false;
       clearTimeout(timer);
-      return gathered.length ? ingestOne(gathered) : new Map<string, PollReport>();
+      return gathered.length ? ingest(gathered) : new Map<string, PollReport>();
     });
-    // The tick's sources are leased together (another replica ticking at once finds them taken);
-    // if that fails, each source leases its own as it starts.
-    const leased = batch.length
-      ? leaseCycle(
-          batch.map((s) => s.name),
-          deps,
-        ).catch(() => undefined)
-      : Promise.resolve(undefined);
+    // The tick's sources are leased together (another replica ticking at once finds them taken).
+    const leased = leaseCycle(
+      batch.map((s) => s.name),
+      deps,
+    );
     for (const source of batch) {
       const report = leased
         .then((cycle) => limiter.run(new URL(source.url).host, () => fetchForPoll(source, deps, { leased: cycle })))
@@ -76,7 +71,7 @@ export function createPollScheduler(sources: SourceConfig[], deps: PollDeps, opt
           if (inGroup) gathered.push(r);
           if (++back === batch.length) closeWindow();
           if (!isFetched(r)) return r;
-          const reports = inGroup ? await groupIngest : await ingestOne([r]);
+          const reports = inGroup ? await groupIngest : await ingest([r]);
           return reports.get(source.name) ?? crashed(source, new Error('ingest gave no report'));
         })
         .then((rep) => {

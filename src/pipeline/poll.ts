@@ -114,10 +114,23 @@ export interface CycleLease {
 /**
  * Leases a cycle's sources in one atomic step, so replicas that start a cycle at once do not split
  * a burst between them: one takes the cycle, and its items are decided together, oldest first.
+ * Undefined when that fails (the store is failing): each source then leases its own as it starts.
  */
-export async function leaseCycle(names: readonly string[], deps: PollDeps): Promise<CycleLease> {
+export async function leaseCycle(names: readonly string[], deps: PollDeps): Promise<CycleLease | undefined> {
+  if (!names.length) return undefined;
   const at = (deps.now ?? (() => new Date()))().getTime();
-  return { leases: await deps.store.leaseSources(names, deps.owner, pollLeaseMs(deps)), at };
+  try {
+    return { leases: await deps.store.leaseSources(names, deps.owner, pollLeaseMs(deps)), at };
+  } catch (err) {
+    deps.log.warn({ code: (err as { code?: string }).code }, `leasing the cycle failed: ${(err as Error).message}; leasing source by source`);
+    return undefined;
+  }
+}
+
+/** The report of a poll that threw where it should not have (logged; the other sources go on). */
+export function crashedPoll(name: string, err: unknown, deps: Pick<PollDeps, 'log'>): PollReport {
+  deps.log.error({ err, source: name }, 'poll crashed');
+  return { source: name, outcome: 'error', items: 0, fresh: 0, duplicates: 0, delivered: 0, error: String(err) };
 }
 
 /**
@@ -240,6 +253,7 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
       try {
         await renewAging(sources, leasedAt, stopped, deps, now());
         slice = slice.filter((q) => !stopped.has(q.f));
+        if (!slice.length) continue;
         // Assessed per source (its hints), then ingested in date order: entry k is slice[k]'s.
         const bySource = new Map<FetchedSource, number[]>();
         slice.forEach((q, k) => {

@@ -82,6 +82,25 @@ describe('poll slices and long cycles', () => {
     for (let i = 1; i < f.loopTurns.length; i++) expect(f.loopTurns[i]).toBeGreaterThan(f.loopTurns[i - 1]);
   });
 
+  it("one source's poll saves its state with its last slice, not in a round trip of its own", async () => {
+    const a = await setup();
+    feeds.set('/wire.xml', { body: rss(items(10)), etag: '"w1"' });
+    const f = fakeDeps(a, { stepMs: 0, sliceSize: 4 });
+    const withState: boolean[] = [];
+    let saves = 0;
+    const store = Object.create(a.store) as typeof a.store;
+    store.ingest = (b) => (withState.push(b.sourceState !== undefined), a.store.ingest(b));
+    store.saveSourceState = (st, rel) => (saves++, a.store.saveSourceState(st, rel));
+    const report = await pollSource(a.config.sources[0], { ...f.deps, store }, { force: true });
+    f.stop();
+    expect(report).toMatchObject({ outcome: 'ok', items: 10 });
+    expect(withState).toEqual([false, false, true]);
+    expect(saves).toBe(0);
+    expect((await a.store.getSourceStates())[0]).toMatchObject({ etag: '"w1"', initialized: true });
+    // The lease went with the state: another replica may take the source at once.
+    expect(await a.store.leaseSource('wire', 'another-replica', 10_000)).not.toBeNull();
+  });
+
   describe('a cycle over many feeds (pollAll: oldest first across feeds)', () => {
     const cycle = { concurrency: 4, perHost: 4 };
 
