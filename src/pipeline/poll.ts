@@ -237,60 +237,52 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
   } catch (err) {
     for (const f of all) stopped.set(f, err);
   }
-  // Replicas take turns for a cycle over several sources; one source's ingest needs no turn (each
-  // batch's commit already refuses a stale view), and saves its state with its last slice, so a
-  // poll stays at three round trips on Redis.
-  const turn = all.length > 1 ? await takeIngestTurn(all, leasedAt, stopped, deps, now) : null;
+  // One source's ingest saves its state with its last slice, so a poll stays at three round trips on Redis.
   const single = all.length === 1 ? all[0] : undefined;
   let savedWithLastSlice = false;
-  try {
-    for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
-      if (i > 0) await yieldToLoop();
-      await turn?.renew(now());
-      let slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
+  for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
+    if (i > 0) await yieldToLoop();
+    let slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
+    if (!slice.length) continue;
+    const sources = new Set(slice.map((q) => q.f));
+    try {
+      await renewAging(sources, leasedAt, stopped, deps, now());
+      slice = slice.filter((q) => !stopped.has(q.f));
       if (!slice.length) continue;
-      const sources = new Set(slice.map((q) => q.f));
-      try {
-        await renewAging(sources, leasedAt, stopped, deps, now());
-        slice = slice.filter((q) => !stopped.has(q.f));
-        if (!slice.length) continue;
-        // Assessed per source (its hints), then ingested in date order: entry k is slice[k]'s.
-        const bySource = new Map<FetchedSource, number[]>();
-        slice.forEach((q, k) => {
-          const ks = bySource.get(q.f);
-          if (ks) ks.push(k);
-          else bySource.set(q.f, [k]);
-        });
-        const entries = new Array<IngestEntry>(slice.length);
-        for (const [f, ks] of bySource) {
-          const items = ks.map((k) => slice[k].item);
-          const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
-          buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[ks[j]] = e));
-        }
-        const last = single !== undefined && i + size >= queue.length;
-        const outcomes = await deps.store.ingest({
-          entries,
-          matcher: deps.matcher,
-          retentionSec: deps.settings.retentionSec,
-          now: now(),
-          ...(last ? { sourceState: single.next, release: single.release } : {}),
-        });
-        if (last) savedWithLastSlice = true;
-        for (const [f, ks] of bySource)
-          countOutcomes(
-            f.report,
-            ks.map((k) => entries[k]),
-            ks.map((k) => outcomes[k]),
-            deps.metrics,
-          );
-      } catch (err) {
-        // This slice failed (the store, most likely): its sources fail this poll and their items are
-        // read again on the next one (what was ingested is seen); the other sources go on.
-        for (const f of sources) if (!stopped.has(f)) stopped.set(f, err);
+      // Assessed per source (its hints), then ingested in date order: entry k is slice[k]'s.
+      const bySource = new Map<FetchedSource, number[]>();
+      slice.forEach((q, k) => {
+        const ks = bySource.get(q.f);
+        if (ks) ks.push(k);
+        else bySource.set(q.f, [k]);
+      });
+      const entries = new Array<IngestEntry>(slice.length);
+      for (const [f, ks] of bySource) {
+        const items = ks.map((k) => slice[k].item);
+        const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
+        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[ks[j]] = e));
       }
+      const last = single !== undefined && i + size >= queue.length;
+      const outcomes = await deps.store.ingest({
+        entries,
+        matcher: deps.matcher,
+        retentionSec: deps.settings.retentionSec,
+        now: now(),
+        ...(last ? { sourceState: single.next, release: single.release } : {}),
+      });
+      if (last) savedWithLastSlice = true;
+      for (const [f, ks] of bySource)
+        countOutcomes(
+          f.report,
+          ks.map((k) => entries[k]),
+          ks.map((k) => outcomes[k]),
+          deps.metrics,
+        );
+    } catch (err) {
+      // This slice failed (the store, most likely): its sources fail this poll and their items are
+      // read again on the next one (what was ingested is seen); the other sources go on.
+      for (const f of sources) if (!stopped.has(f)) stopped.set(f, err);
     }
-  } finally {
-    await turn?.release();
   }
   const reports: PollReport[] = [];
   for (const f of all) {
@@ -319,50 +311,6 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
 }
 
 class LeaseLost extends Error {}
-
-/** The store-wide lease a replica holds while it ingests a cycle's items (source names cannot contain ':'). */
-export const INGEST_TURN = ':ingest-turn';
-const TURN_POLL_MS = 100;
-
-/**
- * Replicas ingest a cycle's items one at a time: a burst whose feeds were split between replicas is
- * then decided, item by item, against everything the other replica already archived, as one replica
- * would decide it, instead of two halves decided side by side, each blind to the other's stories.
- * The turn is advisory and bounded: a replica waits at most one lease term (renewing its feeds'
- * leases meanwhile), then ingests anyway; a replica that dies holding it frees it when it expires.
- */
-async function takeIngestTurn(
-  all: FetchedSource[],
-  leasedAt: Map<FetchedSource, number>,
-  stopped: Map<FetchedSource, unknown>,
-  deps: PollDeps,
-  now: () => Date,
-): Promise<{ renew(at: Date): Promise<void>; release(): Promise<void> } | null> {
-  const ttl = Math.max(...all.map((f) => f.leaseMs));
-  const deadline = Date.now() + ttl;
-  try {
-    while (!(await deps.store.leaseSource(INGEST_TURN, deps.owner, ttl))) {
-      if (Date.now() >= deadline) {
-        deps.log.warn({ waitedMs: ttl }, 'another replica kept the ingest turn for a whole lease term; ingesting anyway');
-        return null;
-      }
-      await renewAging(all, leasedAt, stopped, deps, now());
-      await new Promise((r) => setTimeout(r, TURN_POLL_MS / 2 + Math.random() * TURN_POLL_MS));
-    }
-  } catch {
-    // The store is failing: the slices will fail and say so.
-    return null;
-  }
-  let at = now().getTime();
-  return {
-    renew: async (when) => {
-      if (when.getTime() - at < ttl / 3) return;
-      at = when.getTime();
-      await deps.store.renewLease(INGEST_TURN, deps.owner, ttl).catch(() => false);
-    },
-    release: () => deps.store.releaseLease(INGEST_TURN, deps.owner).catch(() => undefined),
-  };
-}
 
 /** Renews the leases of these sources once a third of their term has passed; a lost lease stops its source. */
 async function renewAging(
