@@ -216,7 +216,8 @@ export async function pollSource(source: SourceConfig, deps: PollDeps, opts: { f
  * The second half of a poll cycle over many sources (`pollAll`): every fetched source's items are
  * ingested together, oldest first, so a story's first report is archived before its retellings
  * whatever feed each came from (as items arriving one poll at a time would be). Slices of items are
- * assessed per source (each with its own hints) and ingested in date order, yielding between slices.
+ * assessed per source (each with its own hints) and ingested in date order, yielding between slices;
+ * the next slice is assessed while the store ingests the current one.
  * The cycle takes every item: the leases of the sources still being ingested are renewed as they
  * age, and a source whose lease was lost (another replica took it over) stops here, partial.
  */
@@ -240,28 +241,35 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
   // One source's ingest saves its state with its last slice, so a poll stays at three round trips on Redis.
   const single = all.length === 1 ? all[0] : undefined;
   let savedWithLastSlice = false;
+  const prepare = (start: number): Promise<PreparedSlice | undefined> => {
+    const slice = queue.slice(start, start + size).filter((q) => !stopped.has(q.f));
+    return slice.length ? prepareSlice(slice, deps, subs, chat) : Promise.resolve(undefined);
+  };
+  // Slice i + 1 is assessed while slice i is in the store (a Redis script runs on the server's
+  // core meanwhile); it is ingested only after slice i is, so the order of decisions is unchanged.
+  let next = prepare(0);
   for (let i = 0; i < queue.length && stopped.size < all.length; i += size) {
-    if (i > 0) await yieldToLoop();
-    let slice = queue.slice(i, i + size).filter((q) => !stopped.has(q.f));
+    const prepared = await next;
+    next = i + size < queue.length && stopped.size < all.length ? yieldToLoop().then(() => prepare(i + size)) : Promise.resolve(undefined);
+    if (!prepared) continue;
+    if ('error' in prepared) {
+      for (const f of prepared.sources) if (!stopped.has(f)) stopped.set(f, prepared.error);
+      continue;
+    }
+    // A source stopped since the slice was assessed (the previous slice failed) takes no part.
+    const kept = prepared.slice.map((q, k) => k).filter((k) => !stopped.has(prepared.slice[k].f));
+    let slice = kept.map((k) => prepared.slice[k]);
+    let entries = kept.map((k) => prepared.entries[k]);
     if (!slice.length) continue;
     const sources = new Set(slice.map((q) => q.f));
     try {
       await renewAging(sources, leasedAt, stopped, deps, now());
-      slice = slice.filter((q) => !stopped.has(q.f));
-      if (!slice.length) continue;
-      // Assessed per source (its hints), then ingested in date order: entry k is slice[k]'s.
-      const bySource = new Map<FetchedSource, number[]>();
-      slice.forEach((q, k) => {
-        const ks = bySource.get(q.f);
-        if (ks) ks.push(k);
-        else bySource.set(q.f, [k]);
-      });
-      const entries = new Array<IngestEntry>(slice.length);
-      for (const [f, ks] of bySource) {
-        const items = ks.map((k) => slice[k].item);
-        const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
-        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[ks[j]] = e));
+      if (slice.some((q) => stopped.has(q.f))) {
+        const still = slice.map((q, k) => k).filter((k) => !stopped.has(slice[k].f));
+        entries = still.map((k) => entries[k]);
+        slice = still.map((k) => slice[k]);
       }
+      if (!slice.length) continue;
       const last = single !== undefined && i + size >= queue.length;
       const outcomes = await deps.store.ingest({
         entries,
@@ -271,7 +279,7 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
         ...(last ? { sourceState: single.next, release: single.release } : {}),
       });
       if (last) savedWithLastSlice = true;
-      for (const [f, ks] of bySource)
+      for (const [f, ks] of bySourceOf(slice))
         countOutcomes(
           f.report,
           ks.map((k) => entries[k]),
@@ -284,6 +292,8 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
       for (const f of sources) if (!stopped.has(f)) stopped.set(f, err);
     }
   }
+  // Settled before the reports (it never rejects): nothing is left running after the cycle.
+  await next;
   const reports: PollReport[] = [];
   for (const f of all) {
     const err = stopped.get(f);
@@ -308,6 +318,53 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
     }
   }
   return reports;
+}
+
+interface QueuedItem {
+  f: FetchedSource;
+  item: Item;
+  /** Position in its feed. */
+  i: number;
+}
+
+type PreparedSlice = { slice: QueuedItem[]; entries: IngestEntry[] } | { error: unknown; sources: Set<FetchedSource> };
+
+/** Items assessed per call: between calls the loop serves a store ingest in flight. A multiple of the assessor's 4 model requests at once. */
+const ASSESS_CHUNK = 32;
+
+/** Positions in the slice of each source's items, in slice order. */
+function bySourceOf(slice: QueuedItem[]): Map<FetchedSource, number[]> {
+  const bySource = new Map<FetchedSource, number[]>();
+  slice.forEach((q, k) => {
+    const ks = bySource.get(q.f);
+    if (ks) ks.push(k);
+    else bySource.set(q.f, [k]);
+  });
+  return bySource;
+}
+
+/**
+ * A slice's entries: items assessed per source (each with its own hints) in chunks, with a yield
+ * between chunks; entry k is slice[k]'s. Never rejects: a failure is returned for the slice's sources.
+ */
+async function prepareSlice(slice: QueuedItem[], deps: PollDeps, subs: Subscription[], chat: ChatRouting | undefined): Promise<PreparedSlice> {
+  try {
+    const entries = new Array<IngestEntry>(slice.length);
+    let first = true;
+    for (const [f, ks] of bySourceOf(slice)) {
+      for (let c = 0; c < ks.length; c += ASSESS_CHUNK) {
+        if (!first) await yieldToLoop();
+        first = false;
+        const part = ks.slice(c, c + ASSESS_CHUNK);
+        const items = part.map((k) => slice[k].item);
+        const assessments = await deps.assessor.assess(items, { firms: f.source.firms, topics: f.source.topics });
+        buildEntries(items, assessments, f.source, f.prev, deps, f.fetchedAt, f.backfill, subs, chat).forEach((e, j) => (entries[part[j]] = e));
+      }
+    }
+    return { slice, entries };
+  } catch (error) {
+    return { error, sources: new Set(slice.map((q) => q.f)) };
+  }
 }
 
 class LeaseLost extends Error {}

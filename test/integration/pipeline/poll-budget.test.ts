@@ -134,6 +134,55 @@ describe('poll slices and long cycles', () => {
       ]);
     });
 
+    it('assesses the next slice while the store ingests this one, and never ingests two at once', async () => {
+      const a = await setup(`  - name: wire2\n    url: ${feeds.url('/wire2.xml')}\n`);
+      feeds.set('/wire.xml', { body: rss(items(6, 'a')) });
+      feeds.set('/wire2.xml', { body: rss(items(6, 'b')) });
+      const f = fakeDeps(a, { stepMs: 0, sliceSize: 4 });
+      const events: string[] = [];
+      const assess = f.deps.assessor.assess;
+      f.deps.assessor = { assess: (batch, hints) => (events.push(`assess ${batch.map((i) => i.guid).join(',')}`), assess(batch, hints)) };
+      const ingest = a.store.ingest.bind(a.store);
+      let n = 0;
+      let inFlight = 0;
+      f.deps.store = Object.assign(Object.create(a.store) as typeof a.store, {
+        ingest: async (batch: Parameters<typeof a.store.ingest>[0]) => {
+          const k = ++n;
+          expect(++inFlight).toBe(1);
+          events.push(`ingest ${k} ${batch.entries.map((e) => e.item.guid).join(',')}`);
+          // A store round trip: the loop is free meanwhile.
+          await new Promise((r) => setTimeout(r, 30));
+          const out = await ingest(batch);
+          events.push(`done ${k}`);
+          inFlight--;
+          return out;
+        },
+      });
+      const r = await pollAll(a.config.sources, f.deps, { force: true, ...cycle });
+      f.stop();
+      expect(r.reports.map((x) => [x.source, x.outcome, x.items])).toEqual([
+        ['wire', 'ok', 6],
+        ['wire2', 'ok', 6],
+      ]);
+      // Three slices of 4, oldest first; slices 2 and 3 were assessed while the one before was in the store.
+      const ingests = events.filter((e) => e.startsWith('ingest'));
+      expect(ingests).toHaveLength(3);
+      for (const k of [1, 2]) {
+        const start = events.indexOf(ingests[k - 1]);
+        const done = events.indexOf(`done ${k}`);
+        const nextGuids = ingests[k].split(' ')[2].split(',');
+        const assessedBetween = events
+          .slice(start, done)
+          .filter((e) => e.startsWith('assess '))
+          .flatMap((e) => e.slice(7).split(','));
+        expect(assessedBetween.sort()).toEqual([...nextGuids].sort());
+      }
+      // Entries in date order in every slice, each item once.
+      const all = ingests.flatMap((e) => e.split(' ')[2].split(','));
+      expect(new Set(all).size).toBe(12);
+      expect(all.slice(-2).sort()).toEqual(['a0', 'b0']);
+    });
+
     it('a source whose lease another replica took stops, partial; the others finish', async () => {
       const a = await setup(`  - name: wire2\n    url: ${feeds.url('/wire2.xml')}\n`);
       feeds.set('/wire.xml', { body: rss(items(6, 'a')) });

@@ -33,11 +33,13 @@ describe('a big feed does not stall the bot', () => {
     // Mark the CPU-bound stretch: from the first slice's assessment to the last slice's ingest.
     let phase = 'before' as 'before' | 'working' | 'done';
     let slices = 0;
+    let largestAssess = 0;
     const assess = app.pollDeps.assessor.assess.bind(app.pollDeps.assessor);
-    app.pollDeps.assessor = { assess: (batch, hints) => ((phase = 'working'), slices++, assess(batch, hints)) };
+    app.pollDeps.assessor = { assess: (batch, hints) => ((phase = 'working'), (largestAssess = Math.max(largestAssess, batch.length)), assess(batch, hints)) };
     // The poll ends by saving the feed's state: with its last slice (one source), or after it.
     const ingest = app.store.ingest.bind(app.store);
     app.store.ingest = async (b) => {
+      slices++;
       const out = await ingest(b);
       if (b.sourceState) phase = 'done';
       return out;
@@ -56,6 +58,7 @@ describe('a big feed does not stall the bot', () => {
         answered[phase]++;
       }
       expect(slices).toBe(15); // 200 items a slice
+      expect(largestAssess).toBe(32); // assessed 32 at a time, with a yield in between
       expect(answered.working).toBeGreaterThanOrEqual(2);
     } finally {
       await handle.shutdown('test');
