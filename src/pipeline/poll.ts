@@ -256,19 +256,13 @@ export async function ingestFetched(all: FetchedSource[], deps: PollDeps): Promi
       for (const f of prepared.sources) if (!stopped.has(f)) stopped.set(f, prepared.error);
       continue;
     }
-    // A source stopped since the slice was assessed (the previous slice failed) takes no part.
-    const kept = prepared.slice.map((q, k) => k).filter((k) => !stopped.has(prepared.slice[k].f));
-    let slice = kept.map((k) => prepared.slice[k]);
-    let entries = kept.map((k) => prepared.entries[k]);
+    // A source stopped since the slice was assessed (the slice before failed) takes no part.
+    let { slice, entries } = withoutStopped(prepared, stopped);
     if (!slice.length) continue;
     const sources = new Set(slice.map((q) => q.f));
     try {
       await renewAging(sources, leasedAt, stopped, deps, now());
-      if (slice.some((q) => stopped.has(q.f))) {
-        const still = slice.map((q, k) => k).filter((k) => !stopped.has(slice[k].f));
-        entries = still.map((k) => entries[k]);
-        slice = still.map((k) => slice[k]);
-      }
+      ({ slice, entries } = withoutStopped({ slice, entries }, stopped));
       if (!slice.length) continue;
       const last = single !== undefined && i + size >= queue.length;
       const outcomes = await deps.store.ingest({
@@ -331,6 +325,16 @@ type PreparedSlice = { slice: QueuedItem[]; entries: IngestEntry[] } | { error: 
 
 /** Items assessed per call: between calls the loop serves a store ingest in flight. A multiple of the assessor's 4 model requests at once. */
 const ASSESS_CHUNK = 32;
+
+/** The slice's items (and their entries) whose source has not stopped. */
+function withoutStopped(
+  p: { slice: QueuedItem[]; entries: IngestEntry[] },
+  stopped: Map<FetchedSource, unknown>,
+): { slice: QueuedItem[]; entries: IngestEntry[] } {
+  if (!p.slice.some((q) => stopped.has(q.f))) return p;
+  const keep = p.slice.flatMap((q, k) => (stopped.has(q.f) ? [] : [k]));
+  return { slice: keep.map((k) => p.slice[k]), entries: keep.map((k) => p.entries[k]) };
+}
 
 /** Positions in the slice of each source's items, in slice order. */
 function bySourceOf(slice: QueuedItem[]): Map<FetchedSource, number[]> {
