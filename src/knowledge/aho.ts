@@ -1,6 +1,6 @@
 // Aho–Corasick over folded text: every term of every firm and topic is found in one pass.
 // Built once per Knowledge; scanning an item never compiles anything.
-import { isWordChar } from './fold.js';
+import { isWordCode } from './fold.js';
 
 export interface Hit<P> {
   start: number;
@@ -27,8 +27,27 @@ export class AhoCorasick<P> {
   private readonly nodes: Node[] = [{ next: new Map(), fail: 0, out: [] }];
   private readonly patterns: Array<Pattern<P>> = [];
   private built = false;
+  // The scanning tables, filled by build():
   /** The root's transitions by code unit (0: stay at the root): most characters of a text are read there. */
   private rootNext = new Int32Array(0);
+  /** Column of an ASCII code unit in `delta` (0: no term has it, every state goes back to the root). */
+  private asciiCol = new Uint8Array(128);
+  private cols = 1;
+  /** The full automaton on ASCII: state × column → state, fail links already followed. */
+  private delta = new Int32Array(0);
+  /** Code units above ASCII that some term has (others send every state back to the root). */
+  private used = new Uint8Array(0);
+  private fail = new Int32Array(0);
+  private nexts: Array<Map<number, number>> = [];
+  /** Patterns ending at each state: `outList[outStart[n] .. outStart[n + 1])`. */
+  private outStart = new Int32Array(0);
+  private outList = new Int32Array(0);
+  private pLen = new Int32Array(0);
+  /** Per pattern: 1 when its first character is a word character (the hit must start a word). */
+  private pStartWord = new Uint8Array(0);
+  /** Per pattern: 1 when the hit must end a word (not a prefix term, last character a word character). */
+  private pEndWord = new Uint8Array(0);
+  private payloads: P[] = [];
 
   /** `text` must already be folded (see fold.ts). A trailing "*" makes it a prefix term. */
   add(term: string, payload: P): void {
@@ -64,8 +83,52 @@ export class AhoCorasick<P> {
         this.nodes[s].out.push(...this.nodes[this.nodes[s].fail].out);
       }
     }
+    const N = this.nodes.length;
     this.rootNext = new Int32Array(0x10000);
     for (const [c, s] of this.nodes[0].next) this.rootNext[c] = s;
+    // ASCII: a dense table, so a Latin text never walks fail links.
+    this.asciiCol = new Uint8Array(128);
+    this.used = new Uint8Array(0x10000);
+    let cols = 1;
+    for (const node of this.nodes)
+      for (const c of node.next.keys()) {
+        if (c < 128 && this.asciiCol[c] === 0) this.asciiCol[c] = cols++;
+        this.used[c] = 1;
+      }
+    this.cols = cols;
+    const delta = new Int32Array(N * cols);
+    for (let c = 0; c < 128; c++) {
+      const col = this.asciiCol[c];
+      if (col) delta[col] = this.rootNext[c];
+    }
+    // Breadth first: a state's fail target is shallower, so its row is complete when the state's row is filled.
+    for (const s of queue) {
+      const f = this.nodes[s].fail;
+      for (let col = 1; col < cols; col++) delta[s * cols + col] = delta[f * cols + col];
+      for (const [c, t] of this.nodes[s].next) if (c < 128) delta[s * cols + this.asciiCol[c]] = t;
+    }
+    this.delta = delta;
+    this.fail = Int32Array.from(this.nodes, (n) => n.fail);
+    this.nexts = this.nodes.map((n) => n.next);
+    this.outStart = new Int32Array(N + 1);
+    let total = 0;
+    for (let n = 0; n < N; n++) {
+      this.outStart[n] = total;
+      total += this.nodes[n].out.length;
+    }
+    this.outStart[N] = total;
+    this.outList = new Int32Array(total);
+    for (let n = 0; n < N; n++) this.outList.set(this.nodes[n].out, this.outStart[n]);
+    const P = this.patterns.length;
+    this.pLen = new Int32Array(P);
+    this.pStartWord = new Uint8Array(P);
+    this.pEndWord = new Uint8Array(P);
+    this.payloads = this.patterns.map((p) => p.payload);
+    this.patterns.forEach((p, i) => {
+      this.pLen[i] = p.text.length;
+      this.pStartWord[i] = isWordCode(p.text.charCodeAt(0)) ? 1 : 0;
+      this.pEndWord[i] = !p.prefix && isWordCode(p.text.charCodeAt(p.text.length - 1)) ? 1 : 0;
+    });
     this.built = true;
     return this;
   }
@@ -73,25 +136,35 @@ export class AhoCorasick<P> {
   /** All matches in folded text; Latin terms respect word boundaries. */
   scan(folded: string): Array<Hit<P>> {
     const hits: Array<Hit<P>> = [];
+    this.each(folded, (start, end, payload) => hits.push({ start, end, payload }));
+    return hits;
+  }
+
+  /** Calls `hit` for every match, in the order `scan` lists them (by end, then by pattern). */
+  each(folded: string, hit: (start: number, end: number, payload: P) => void): void {
+    const { rootNext: root, asciiCol, cols, delta, used, fail, nexts, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
     let n = 0;
-    const nodes = this.nodes;
-    const root = this.rootNext;
-    for (let i = 0; i < folded.length; i++) {
+    const len = folded.length;
+    for (let i = 0; i < len; i++) {
       const c = folded.charCodeAt(i);
-      let nx: number | undefined;
-      while (n !== 0 && (nx = nodes[n].next.get(c)) === undefined) n = nodes[n].fail;
-      n = n === 0 ? root[c] : nx!;
-      const out = nodes[n].out;
-      if (out.length === 0) continue;
-      for (const pi of out) {
-        const p = this.patterns[pi];
-        const end = i + 1;
-        const start = end - p.text.length;
-        if (isWordChar(p.text[0]) && isWordChar(folded[start - 1])) continue;
-        if (!p.prefix && isWordChar(p.text[p.text.length - 1]) && isWordChar(folded[end])) continue;
-        hits.push({ start, end, payload: p.payload });
+      if (c < 128) n = delta[n * cols + asciiCol[c]];
+      else if (used[c] === 0) n = 0;
+      else {
+        let nx: number | undefined;
+        while (n !== 0 && (nx = nexts[n].get(c)) === undefined) n = fail[n];
+        n = n === 0 ? root[c] : nx!;
+      }
+      let o = outStart[n];
+      const oe = outStart[n + 1];
+      if (o === oe) continue;
+      const end = i + 1;
+      for (; o < oe; o++) {
+        const pi = outList[o];
+        const start = end - pLen[pi];
+        if (pStartWord[pi] === 1 && isWordCode(folded.charCodeAt(start - 1))) continue;
+        if (pEndWord[pi] === 1 && isWordCode(folded.charCodeAt(end))) continue;
+        hit(start, end, payloads[pi]);
       }
     }
-    return hits;
   }
 }

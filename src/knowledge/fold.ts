@@ -31,16 +31,27 @@ function foldChar(c: string): string {
   return l.length === c.length ? l : c;
 }
 
+/** foldChar for every UTF-16 code unit, built on first use. */
+let FOLD: Uint16Array | undefined;
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldChar(String.fromCharCode(c)).charCodeAt(0);
+  return (FOLD = t);
+}
+
 /** Lower-cases and maps traditional Chinese to simplified, preserving length. */
 export function fold(text: string): string {
   // Fast path: lower-casing ASCII keeps length; only non-ASCII characters need the map.
-  const lower = text.toLowerCase();
-  if (lower.length === text.length && !/[^\x00-\x7f]/.test(text)) return lower;
+  const len = text.length;
+  let i = 0;
+  while (i < len && text.charCodeAt(i) < 128) i++;
+  if (i === len) return text.toLowerCase();
+  const t = foldTable();
+  const codes = new Uint16Array(len);
+  for (let j = 0; j < len; j++) codes[j] = t[text.charCodeAt(j)];
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    out += c.charCodeAt(0) < 128 ? (c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c) : foldChar(c);
-  }
+  for (let j = 0; j < len; j += 4096) out += String.fromCharCode.apply(null, codes.subarray(j, Math.min(len, j + 4096)) as unknown as number[]);
   return out;
 }
 
@@ -58,7 +69,11 @@ export function toSimplified(text: string): string {
 /** True for the characters that make up a Latin word (a boundary check for English terms). */
 export function isWordChar(c: string | undefined): boolean {
   if (!c) return false;
-  const code = c.charCodeAt(0);
+  return isWordCode(c.charCodeAt(0));
+}
+
+/** isWordChar on a code unit (NaN, past either end of a string, is not one). */
+export function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
 

@@ -143,18 +143,17 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
   };
 
+  // The kind a firm hit reports: a super-app firm's aliases and products stand for its app.
+  const kindOf = (p: Payload & { t: 'firm' }): AliasKind =>
+    p.kind !== 'superapp' && superFirms.has(p.firm) && p.kind !== 'model' && p.kind !== 'team' ? 'superapp' : p.kind;
   const scan = (text: string): Scan => {
     const folded = fold(text);
     const firmHits: FirmHit[] = [];
     const terms: TermHit[] = [];
-    for (const h of ac.scan(folded)) {
-      const p = h.payload;
-      if (p.t === 'term') terms.push({ family: p.family, term: p.term, start: h.start, end: h.end });
-      else if (!p.guard || passesGuard(p.guard, text, folded, h.start, h.end)) {
-        const kind = p.kind !== 'superapp' && superFirms.has(p.firm) && p.kind !== 'model' && p.kind !== 'team' ? 'superapp' : p.kind;
-        firmHits.push({ firm: p.firm, term: p.term, kind, start: h.start, end: h.end });
-      }
-    }
+    ac.each(folded, (start, end, p) => {
+      if (p.t === 'term') terms.push({ family: p.family, term: p.term, start, end });
+      else if (!p.guard || passesGuard(p.guard, text, folded, start, end)) firmHits.push({ firm: p.firm, term: p.term, kind: kindOf(p), start, end });
+    });
     return { text, folded, firms: longest(firmHits), terms };
   };
 
