@@ -1,6 +1,7 @@
 // Who moved where: scores every organisation mention as origin or destination by the
 // words around it ("former X", "joins Y", "前X…加盟Y"), then picks the best pair.
-import { toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
+import { fold, toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
+import { has, words } from './gate.js';
 import type { Move } from '../../types.js';
 import { findPeople } from './people.js';
 
@@ -42,43 +43,51 @@ const FROM_AFTER =
 
 const UNKNOWN_ORG = [
   {
+    need: words('found', 'to launch', 'to start'),
     re: /\b(?:(?:co-?)?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g,
     side: 'to' as const,
   },
-  { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  { need: words("'s new "), re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
   // "is raising money for a startup called Lumen Circuits", "building a company named N".
   {
+    need: words('called', 'named'),
     re: /\b(?:raising (?:money|funds|capital) for|building|starting|launching|founding|forming|setting up)\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|venture|lab)\s+(?:called|named)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g,
     side: 'to' as const,
   },
   // "Hengyu, founded by former DeepSeek researcher Shao Qiming, has raised…": the company a person named right
   // after "founded by" has just started (checked against the person in extractMove).
   {
+    need: words('founded by'),
     re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}),\s+(?:an? (?:[\w-]+ ){0,3}?(?:startup|start-up|company|lab) )?(?:which was |that was )?(?:co-?)?founded by\s+(?:former |ex-)[^,.;|\n]{0,60}/g,
     side: 'to' as const,
     founder: true,
   },
-  { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
+  { need: words('startup', 'start-up'), re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g, side: 'from' as const },
+  { need: words('startup', 'start-up'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
+  {
+    need: words('team', 'founder', 'staff', 'brain trust', 'crew'),
+    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g, side: 'from' as const },
   // "Kinetra co-founder Owen Achterberg and 40 staff will join…": the startup a co-founder is named by.
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
+  { need: words('cofounder', 'co-founder'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
   // "DeepSeek系创业公司衡宇智能": a startup of a firm's alumni is the new company.
   {
+    need: words('系创业', '系初创'),
     re: /系(?:创业|初创)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|获|完成|正式|（|\(|，|,|。|$))/g,
     side: 'to' as const,
     alumni: true,
   },
-  { re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
+  { need: words('licens'), re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
   // Acqui-hires: "will hire Lumora co-founder X", "is hiring Gripwise founder Y" — the startup is the origin.
   {
+    need: words('hir'),
     re: /\b(?:hir(?:e|es|ed|ing)|acqui-hir(?:e|es|ed|ing))\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|founders?|chief executive|CEO|CTO|chief technology officer)\b/g,
     side: 'from' as const,
   },
   // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
   // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
   {
+    need: words('初创', '创业'),
     re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8}|系)(?:初创|创业)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|停止|停运|关停|解散|被|已|将|获|完成|正式|（|\(|，|,|。|$))/g,
     side: 'from' as const,
   },
@@ -96,15 +105,26 @@ const NOT_ZH_ORG = /^(?:于|在|时|以来|之初|至今|的|了)|\d|规模|最�
 const FOUNDING_NOW =
   /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting|building|forming|setting up|raising (?:money|funds|capital) for)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
 
-function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
+function unknownOrgs(text: string, folded: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];
   // Same offsets, but no pattern runs from the title into the summary.
-  const lines = text.replace(/\n/g, '|');
-  // "织机智能（Loomstack）": a Chinese startup name glossed in Latin letters goes by the Latin name.
-  const gloss = new Map<string, string>();
-  for (const m of lines.matchAll(/([\u4e00-\u9fa5]{2,8})[（(]([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[）)]/g)) gloss.set(m[1], m[2]);
-  for (const { re, side, founder, alumni } of UNKNOWN_ORG as Array<{ re: RegExp; side: 'to' | 'from'; founder?: boolean; alumni?: boolean }>) {
+  let joined: string | undefined;
+  // "织机智能（Loomstack）": a Chinese startup name glossed in Latin letters goes by the Latin name (read once a pattern matched).
+  let gloss: Map<string, string> | undefined;
+  for (const { re, side, founder, alumni, need } of UNKNOWN_ORG as Array<{
+    re: RegExp;
+    side: 'to' | 'from';
+    founder?: boolean;
+    alumni?: boolean;
+    need: readonly string[];
+  }>) {
+    if (!has(folded, need)) continue;
+    const lines = (joined ??= text.replace(/\n/g, '|'));
     for (const m of lines.matchAll(re)) {
+      if (!gloss) {
+        gloss = new Map<string, string>();
+        for (const g of lines.matchAll(/([\u4e00-\u9fa5]{2,8})[（(]([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[）)]/g)) gloss.set(g[1], g[2]);
+      }
       const written = m[1].replace(/[.,]$/, '');
       const start = m.index + (founder ? m[0].indexOf(m[1]) : m[0].lastIndexOf(m[1]));
       if (/^[\u4e00-\u9fa5]/.test(written) && NOT_ZH_ORG.test(written)) continue;
@@ -176,22 +196,54 @@ function clause(text: string, at: number): [number, number] {
   return [a, b];
 }
 
+// The gates (gate.ts): DENIAL, RUMOUR and NEWCO_ZH cannot match without one of these words.
+const DENIAL_WORDS = words(
+  'deny',
+  'denie',
+  'reject',
+  'dismiss',
+  'refut',
+  'rumo',
+  'call',
+  'not leaving',
+  'staying',
+  'remains at',
+  '否认',
+  '辟谣',
+  '不实',
+  '未离职',
+  '仍在',
+);
+const RUMOUR_WORDS = words('传', '正与', '正在与', 'talks', 'discussions', 'negotiations');
+const NEWCO_WORDS = words('创立', '创办', '成立', '创建');
+
 // Talks and rumours are not moves yet: "传X或被Y挖走", "Y正与X接触", "Y is in talks to hire X".
 const RUMOUR =
   /^传|[|：:｜]传(?=[\u4e00-\u9fa5])|(?:正与|正在与)[^，。；\n]{1,16}?(?:接触|洽谈|谈判|商谈)|\b(?:is|are|was|were) (?:said to be |reportedly )?in (?:advanced |early )?(?:talks|discussions|negotiations) (?:to|with)\b/;
 
-export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
+/** `folded` is fold(original) when the caller has it (the knowledge scan's). */
+export function extractMove(k: Knowledge, original: string, firms: FirmHit[], folded: string = fold(original)): Move | undefined {
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
-  if (DENIAL.test(text) || RUMOUR.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
+  // One entry per place: two patterns naming the same startup at the same offset count once.
+  const extraOrgs = () =>
+    [...unknownOrgs(text, folded, firms, isFirm), ...(has(folded, NEWCO_WORDS) ? newCompaniesZh(text, firms, isFirm) : [])].filter(
+      (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
+    );
+  // A move names two organisations, each a firm mention or an unknown organisation found by pattern:
+  // with fewer than two firms named, the patterns decide first whether there can be a move at all.
+  let extra: ExtraOrg[] | undefined;
+  const first = firms[0]?.firm;
+  if (!firms.some((f) => f.firm !== first)) {
+    extra = extraOrgs();
+    if (new Set([...firms.map((f) => f.firm), ...extra.map((e) => e.org)]).size < 2) return undefined;
+  }
+  if ((has(folded, DENIAL_WORDS) && DENIAL.test(text)) || (has(folded, RUMOUR_WORDS) && RUMOUR.test(text))) return undefined;
   // Most items name nobody who could be moving: then the organisations below cannot change the answer.
   const candidates = findPeople(text, firms, isFirm);
   if (!candidates.some((p) => p.score >= 1)) return undefined;
-  // One entry per place: two patterns naming the same startup at the same offset count once.
-  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter(
-    (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
-  );
+  extra ??= extraOrgs();
   // A startup's name found as an organisation is not the person.
   const people = candidates.filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
