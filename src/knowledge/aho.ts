@@ -49,6 +49,9 @@ export class AhoCorasick<P> {
   private pEndWord = new Uint8Array(0);
   private payloads: P[] = [];
 
+  /** `wordBoundaries: false` finds terms anywhere, inside words too (plain substring search). */
+  constructor(private readonly opts: { wordBoundaries?: boolean } = {}) {}
+
   /** `text` must already be folded (see fold.ts). A trailing "*" makes it a prefix term. */
   add(term: string, payload: P): void {
     if (this.built) throw new Error('AhoCorasick: add() after build()');
@@ -124,8 +127,10 @@ export class AhoCorasick<P> {
     this.pStartWord = new Uint8Array(P);
     this.pEndWord = new Uint8Array(P);
     this.payloads = this.patterns.map((p) => p.payload);
+    const bounded = this.opts.wordBoundaries !== false;
     this.patterns.forEach((p, i) => {
       this.pLen[i] = p.text.length;
+      if (!bounded) return;
       this.pStartWord[i] = isWordCode(p.text.charCodeAt(0)) ? 1 : 0;
       this.pEndWord[i] = !p.prefix && isWordCode(p.text.charCodeAt(p.text.length - 1)) ? 1 : 0;
     });

@@ -1,7 +1,7 @@
 // Who moved where: scores every organisation mention as origin or destination by the
 // words around it ("former X", "joins Y", "前X…加盟Y"), then picks the best pair.
 import { fold, toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
-import { has, words } from './gate.js';
+import { has, words, type Gate } from './gate.js';
 import type { Move } from '../../types.js';
 import { findPeople } from './people.js';
 
@@ -116,7 +116,7 @@ function unknownOrgs(text: string, folded: string, firms: FirmHit[], isFirm: (s:
     side: 'to' | 'from';
     founder?: boolean;
     alumni?: boolean;
-    need: readonly string[];
+    need: Gate;
   }>) {
     if (!has(folded, need)) continue;
     const lines = (joined ??= text.replace(/\n/g, '|'));
