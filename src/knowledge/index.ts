@@ -138,9 +138,16 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
   ac.build();
   const reportedNames = new Map([...names].filter(([, f]) => firms.get(f)?.report));
+  // Move extraction asks about every capitalised word of an item: the answers are kept (a pure function of the name).
+  const looked = new Map<string, string | null>();
   const lookup = (s: string): string | undefined => {
+    const known = looked.get(s);
+    if (known !== undefined) return known ?? undefined;
     const k = fold(s.trim());
-    return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+    const r = names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+    if (looked.size >= 20_000) looked.clear();
+    looked.set(s, r ?? null);
+    return r;
   };
 
   // The kind a firm hit reports: a super-app firm's aliases and products stand for its app.

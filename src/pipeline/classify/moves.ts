@@ -241,7 +241,7 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   }
   if ((has(folded, DENIAL_WORDS) && DENIAL.test(text)) || (has(folded, RUMOUR_WORDS) && RUMOUR.test(text))) return undefined;
   // Most items name nobody who could be moving: then the organisations below cannot change the answer.
-  const candidates = findPeople(text, firms, isFirm);
+  const candidates = findPeople(text, firms, isFirm, folded);
   if (!candidates.some((p) => p.score >= 1)) return undefined;
   extra ??= extraOrgs();
   // A startup's name found as an organisation is not the person.
