@@ -160,6 +160,8 @@ function unknownOrgs(text: string, folded: string, firms: FirmHit[], isFirm: (s:
 // "the Hangzhou AI lab DeepSeek", "rival start-up Moonshot AI": an appositive descriptor between cue and name.
 const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
+// DESCRIPTOR cannot match without one of its nouns (gate.ts).
+const DESCRIPTOR_WORDS = words('lab', 'start', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion');
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO =
   /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$|从[^，。；：:\n]{1,20}?(?:到|至|跳到|转到|来到)$/i;
@@ -187,13 +189,21 @@ const PAPER_AFTER =
 const NEWCO_ZH =
   /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了|的)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获|已完成|完成)/g;
 
-/** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
-function clause(text: string, at: number): [number, number] {
-  let a = at;
-  while (a > 0 && !'\n.!?。！？；;'.includes(text[a - 1])) a--;
-  let b = at;
-  while (b < text.length && !'\n.!?。！？；;'.includes(text[b])) b++;
-  return [a, b];
+/** Clauses end at these characters (moves are said within one sentence, title or clause). */
+function endsClause(c: number): boolean {
+  // '\n.!?。！？；;'
+  return c === 10 || c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 59;
+}
+
+/** Where the clause around each offset starts (`starts[at]`) and ends (`ends[at]`), for every offset 0 … length. */
+function clauses(text: string): { starts: Int32Array; ends: Int32Array } {
+  const n = text.length;
+  const starts = new Int32Array(n + 1);
+  const ends = new Int32Array(n + 1);
+  for (let i = 1; i <= n; i++) starts[i] = endsClause(text.charCodeAt(i - 1)) ? i : starts[i - 1];
+  ends[n] = n;
+  for (let i = n - 1; i >= 0; i--) ends[i] = endsClause(text.charCodeAt(i)) ? i : ends[i + 1];
+  return { starts, ends };
 }
 
 // The gates (gate.ts): DENIAL, RUMOUR and NEWCO_ZH cannot match without one of these words.
@@ -260,14 +270,18 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   const back = new Map<string, number>();
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
-  for (const m of [...mentions, ...extra]) {
+  const all = [...mentions, ...extra];
+  const { starts, ends } = clauses(text);
+  const spans = extra.filter((e) => e.founderSpan && !e.founding);
+  const descriptors = has(folded, DESCRIPTOR_WORDS);
+  for (const m of all) {
     // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
-    if (extra.some((e) => e.founderSpan && !e.founding && m.start >= e.founderSpan[0] && m.start < e.founderSpan[1] && m.start > e.start)) continue;
+    if (spans.some((e) => m.start >= e.founderSpan![0] && m.start < e.founderSpan![1] && m.start > e.start)) continue;
     // The clause is taken around the whole mention: "JD.com" must not end its own clause.
-    const [cs] = clause(text, m.start);
-    const [, ce] = clause(text, m.end);
+    const cs = starts[m.start];
+    const ce = ends[m.end];
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
-    const before = raw.replace(DESCRIPTOR, '');
+    const before = descriptors ? raw.replace(DESCRIPTOR, '') : raw;
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
@@ -285,10 +299,12 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     else if (TENURE_BEFORE.test(before)) add(from, m.org, 2);
     if (!toAfter && (FROM_AFTER.test(after) || TENURE_AFTER_ZH.test(after))) add(from, m.org, 2);
   }
-  const orgs = new Set([...mentions, ...extra].map((m) => m.org));
+  const orgs = new Set(all.map((m) => m.org));
   const net = (org: string, side: 'to' | 'from') => (side === 'to' ? (to.get(org) ?? 0) - (from.get(org) ?? 0) : (from.get(org) ?? 0) - (to.get(org) ?? 0));
   // Ties go to the organisation named more often (the story's subject, not a passing earlier employer).
-  const named = (o: string) => [...mentions, ...extra].filter((m) => m.org === o).length;
+  const times = new Map<string, number>();
+  for (const m of all) times.set(m.org, (times.get(m.org) ?? 0) + 1);
+  const named = (o: string) => times.get(o) ?? 0;
   const pick = (side: 'to' | 'from', exclude?: string) =>
     [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side) || named(b) - named(a))[0];
   // A return names its destination outright; the story's retold history does not count against it.
