@@ -34,7 +34,7 @@ export class AhoCorasick<P> {
   private asciiCol = new Uint8Array(128);
   private cols = 1;
   /** The full automaton on ASCII: state × column → state, fail links already followed. */
-  private delta = new Int32Array(0);
+  private delta: Uint16Array | Int32Array = new Int32Array(0);
   /** Code units above ASCII that some term has (others send every state back to the root). */
   private used = new Uint8Array(0);
   private fail = new Int32Array(0);
@@ -86,9 +86,13 @@ export class AhoCorasick<P> {
         this.nodes[s].out.push(...this.nodes[this.nodes[s].fail].out);
       }
     }
+    // Scanning tables number the states breadth first: the shallow states a text mostly visits sit together.
     const N = this.nodes.length;
+    const order = [0, ...queue];
+    const id = new Int32Array(N);
+    order.forEach((old, i) => (id[old] = i));
     this.rootNext = new Int32Array(0x10000);
-    for (const [c, s] of this.nodes[0].next) this.rootNext[c] = s;
+    for (const [c, s] of this.nodes[0].next) this.rootNext[c] = id[s];
     // ASCII: a dense table, so a Latin text never walks fail links.
     this.asciiCol = new Uint8Array(128);
     this.used = new Uint8Array(0x10000);
@@ -99,29 +103,30 @@ export class AhoCorasick<P> {
         this.used[c] = 1;
       }
     this.cols = cols;
-    const delta = new Int32Array(N * cols);
+    const delta = N < 0x10000 ? new Uint16Array(N * cols) : new Int32Array(N * cols);
     for (let c = 0; c < 128; c++) {
       const col = this.asciiCol[c];
       if (col) delta[col] = this.rootNext[c];
     }
-    // Breadth first: a state's fail target is shallower, so its row is complete when the state's row is filled.
-    for (const s of queue) {
-      const f = this.nodes[s].fail;
-      for (let col = 1; col < cols; col++) delta[s * cols + col] = delta[f * cols + col];
-      for (const [c, t] of this.nodes[s].next) if (c < 128) delta[s * cols + this.asciiCol[c]] = t;
+    // A state's fail target is shallower, so its row is complete when the state's row is filled.
+    for (let i = 1; i < N; i++) {
+      const node = this.nodes[order[i]];
+      const f = id[node.fail];
+      for (let col = 1; col < cols; col++) delta[i * cols + col] = delta[f * cols + col];
+      for (const [c, t] of node.next) if (c < 128) delta[i * cols + this.asciiCol[c]] = id[t];
     }
     this.delta = delta;
-    this.fail = Int32Array.from(this.nodes, (n) => n.fail);
-    this.nexts = this.nodes.map((n) => n.next);
+    this.fail = Int32Array.from(order, (old) => id[this.nodes[old].fail]);
+    this.nexts = order.map((old) => new Map([...this.nodes[old].next].map(([c, t]) => [c, id[t]] as [number, number])));
     this.outStart = new Int32Array(N + 1);
     let total = 0;
-    for (let n = 0; n < N; n++) {
-      this.outStart[n] = total;
-      total += this.nodes[n].out.length;
+    for (let i = 0; i < N; i++) {
+      this.outStart[i] = total;
+      total += this.nodes[order[i]].out.length;
     }
     this.outStart[N] = total;
     this.outList = new Int32Array(total);
-    for (let n = 0; n < N; n++) this.outList.set(this.nodes[n].out, this.outStart[n]);
+    for (let i = 0; i < N; i++) this.outList.set(this.nodes[order[i]].out, this.outStart[i]);
     const P = this.patterns.length;
     this.pLen = new Int32Array(P);
     this.pStartWord = new Uint8Array(P);
