@@ -8,7 +8,41 @@ const TAG = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
 const SENTENCE = /[^.!?。！？]+(?:[.!?。！？]+["'”’」]?|$)/g;
 
+/** `\s` of a regular expression (WhiteSpace and LineTerminator, what trim() removes too). */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** True when plainText() would return the text as it is: no tag or entity, single inner spaces only, nothing to trim. */
+function alreadyPlain(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 60 || c === 38) return false; // '<' '&'
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 128 ? c >= 9 && c <= 13 : isSpace(c)) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace || n === 0;
+}
+
 export function plainText(s: string): string {
+  if (alreadyPlain(s)) return s;
   return s
     .replace(TAG, ' ')
     .replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e)
