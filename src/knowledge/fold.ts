@@ -55,14 +55,27 @@ export function fold(text: string): string {
   return out;
 }
 
-/** Any character MAP folds: text without one is its own simplified form. */
-const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`);
+/** Traditional → simplified by code unit (0: not a traditional character MAP knows). */
+const SIMPLIFIED: Uint16Array = (() => {
+  const t = new Uint16Array(0x10000);
+  for (const [from, to] of MAP) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
+})();
 
 /** Maps traditional Chinese to simplified, keeping case and length (for pattern rules on Chinese). */
 export function toSimplified(text: string): string {
-  if (!TRADITIONAL.test(text)) return text;
+  // MAP's characters are all single code units: mapping code units maps characters, and a surrogate is never one.
+  const len = text.length;
+  let i = 0;
+  while (i < len && SIMPLIFIED[text.charCodeAt(i)] === 0) i++;
+  if (i === len) return text;
+  const codes = new Uint16Array(len);
+  for (let j = 0; j < len; j++) {
+    const c = text.charCodeAt(j);
+    codes[j] = SIMPLIFIED[c] || c;
+  }
   let out = '';
-  for (const c of text) out += c.length === 1 ? (MAP.get(c) ?? c) : c;
+  for (let j = 0; j < len; j += 4096) out += String.fromCharCode.apply(null, codes.subarray(j, Math.min(len, j + 4096)) as unknown as number[]);
   return out;
 }
 

@@ -195,15 +195,27 @@ function endsClause(c: number): boolean {
   return c === 10 || c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 59;
 }
 
-/** Where the clause around each offset starts (`starts[at]`) and ends (`ends[at]`), for every offset 0 … length. */
-function clauses(text: string): { starts: Int32Array; ends: Int32Array } {
-  const n = text.length;
-  const starts = new Int32Array(n + 1);
-  const ends = new Int32Array(n + 1);
-  for (let i = 1; i <= n; i++) starts[i] = endsClause(text.charCodeAt(i - 1)) ? i : starts[i - 1];
-  ends[n] = n;
-  for (let i = n - 1; i >= 0; i--) ends[i] = endsClause(text.charCodeAt(i)) ? i : ends[i + 1];
-  return { starts, ends };
+/** Where clauses end: the offsets of the characters that end one, in order. */
+function clauseEnds(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (endsClause(text.charCodeAt(i))) out.push(i);
+  return out;
+}
+
+/** Start of the clause around `at`: just after the last clause end before it. */
+function clauseStart(ends: number[], at: number): number {
+  let a = 0;
+  for (const e of ends) {
+    if (e >= at) break;
+    a = e + 1;
+  }
+  return a;
+}
+
+/** End of the clause around `at`: the first clause end at or after it (else the text's end). */
+function clauseEnd(ends: number[], at: number, length: number): number {
+  for (const e of ends) if (e >= at) return e;
+  return length;
 }
 
 // The gates (gate.ts): DENIAL, RUMOUR and NEWCO_ZH cannot match without one of these words.
@@ -271,15 +283,15 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
   const all = [...mentions, ...extra];
-  const { starts, ends } = clauses(text);
+  const ends = clauseEnds(text);
   const spans = extra.filter((e) => e.founderSpan && !e.founding);
   const descriptors = has(folded, DESCRIPTOR_WORDS);
   for (const m of all) {
     // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
     if (spans.some((e) => m.start >= e.founderSpan![0] && m.start < e.founderSpan![1] && m.start > e.start)) continue;
     // The clause is taken around the whole mention: "JD.com" must not end its own clause.
-    const cs = starts[m.start];
-    const ce = ends[m.end];
+    const cs = clauseStart(ends, m.start);
+    const ce = clauseEnd(ends, m.end, text.length);
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
     const before = descriptors ? raw.replace(DESCRIPTOR, '') : raw;
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
