@@ -14,20 +14,38 @@ export interface TopicScores {
   why: string[];
 }
 
+/** The families in knowledge order, with their weight and cap (read once per Knowledge). */
+const familyLists = new WeakMap<Knowledge, Array<{ name: FamilyName; weight: number; cap: number }>>();
+function familyList(k: Knowledge) {
+  let list = familyLists.get(k);
+  if (!list) {
+    list = Object.entries(k.families).map(([name, fam]) => ({ name: name as FamilyName, weight: fam.weight, cap: fam.cap }));
+    familyLists.set(k, list);
+  }
+  return list;
+}
+
 export function evidence(k: Knowledge, scan: Scan): Evidence {
   const terms: Partial<Record<FamilyName, string[]>> = {};
+  const hits = scan.terms;
+  const firms = scan.firms;
+  const keyOf = (h: { family: FamilyName; start: number; end: number }) => `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+  let aiMade: Set<string> | undefined;
+  for (const h of hits)
+    if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
   const seen = new Set<string>();
-  const aiMade = new Set(
-    scan.terms
-      .filter((h) => k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h)))
-      .map((h) => `${h.family}:${scan.folded.slice(h.start, h.end)}`),
-  );
-  for (const h of scan.terms) {
+  for (const h of hits) {
     // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.
-    if (scan.firms.some((f) => f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start)) continue;
-    const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+    let inFirm = false;
+    for (const f of firms)
+      if (f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start) {
+        inFirm = true;
+        break;
+      }
+    if (inFirm) continue;
+    const key = keyOf(h);
     // "an AI spending coach … the coach", "AI教练": a negative word made an AI product is not that trade's story.
-    if (aiMade.has(key)) continue;
+    if (aiMade?.has(key)) continue;
     // "bot accounts", "spam bots": fake users, not an assistant.
     if (h.family === 'feature' && /^bots?$/i.test(h.term) && abuseBot(scan.text, h.start, h.end)) continue;
     if (seen.has(key)) continue;
@@ -35,13 +53,16 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
   }
   const counts = {} as Record<FamilyName, number>;
-  for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
+  for (const { name, cap } of familyList(k)) counts[name] = Math.min(terms[name]?.length ?? 0, cap);
   return { terms, counts };
 }
 
 /** "an AI coach", "a Grok spending coach", 元宝教练: AI or a model or assistant's name right before, with at most one word between. */
 function aiBefore(scan: Scan, start: number): boolean {
-  if (/\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(Math.max(0, start - 24), start))) return true;
+  // The pattern needs "AI" inside the 24 characters before.
+  const from = Math.max(0, start - 24);
+  const ai = scan.text.indexOf('AI', from);
+  if (ai >= 0 && ai + 2 <= start && /\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(from, start))) return true;
   return scan.firms.some(
     (f) => f.kind === 'model' && f.end <= start && start - f.end <= 24 && /^[\s-]*(?:[a-z][\w-]*\s+)?$/i.test(scan.text.slice(f.end, start)),
   );
