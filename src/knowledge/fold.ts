@@ -47,6 +47,19 @@ export function fold(text: string): string {
   let i = 0;
   while (i < len && text.charCodeAt(i) < 128) i++;
   if (i === len) return text.toLowerCase();
+  // Whole-string lower-casing lower-cases each character on its own too, except for İ (two units),
+  // Σ (final sigma depends on the letters around it) and the letters beyond the BMP (per unit, fold
+  // leaves surrogates alone). Without those, fold is lower-casing then simplifying (MAP's characters are caseless).
+  for (let j = i; j < len; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return foldUnits(text);
+  }
+  return toSimplified(text.toLowerCase());
+}
+
+/** fold() one code unit at a time. */
+function foldUnits(text: string): string {
+  const len = text.length;
   const t = foldTable();
   const codes = new Uint16Array(len);
   for (let j = 0; j < len; j++) codes[j] = t[text.charCodeAt(j)];
