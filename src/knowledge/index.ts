@@ -35,6 +35,8 @@ export interface FirmHit {
 export interface TermHit {
   family: FamilyName;
   term: string;
+  /** "family:matched text" (folded): the same for every hit of one word, whichever listed term found it. */
+  key: string;
   start: number;
   end: number;
 }
@@ -46,7 +48,7 @@ export interface Scan {
   terms: TermHit[];
 }
 
-type Payload = { t: 'firm'; firm: string; term: string; kind: AliasKind; guard?: Guard } | { t: 'term'; family: FamilyName; term: string };
+type Payload = { t: 'firm'; firm: string; term: string; kind: AliasKind; guard?: Guard } | { t: 'term'; family: FamilyName; term: string; key: string };
 
 export interface Knowledge {
   /** Canonical name → firm. */
@@ -135,7 +137,12 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: kindOf(g.term), guard: compileGuard(g) });
   }
   for (const [family, entry] of Object.entries(topics.families))
-    for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
+    for (const term of entry.terms) {
+      // The text a hit covers is the folded term without a prefix term's "*" (see AhoCorasick.add).
+      const f = fold(term);
+      const key = `${family}:${f.length > 1 && f.endsWith('*') ? f.slice(0, -1) : f}`;
+      ac.add(f, { t: 'term', family: family as FamilyName, term, key });
+    }
   ac.build();
   const reportedNames = new Map([...names].filter(([, f]) => firms.get(f)?.report));
   // Move extraction asks about every capitalised word of an item: the answers are kept (a pure function of the name).
@@ -158,7 +165,7 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     const firmHits: FirmHit[] = [];
     const terms: TermHit[] = [];
     ac.each(folded, (start, end, p) => {
-      if (p.t === 'term') terms.push({ family: p.family, term: p.term, start, end });
+      if (p.t === 'term') terms.push({ family: p.family, term: p.term, key: p.key, start, end });
       else if (!p.guard || passesGuard(p.guard, text, folded, start, end)) firmHits.push({ firm: p.firm, term: p.term, kind: kindOf(p), start, end });
     });
     return { text, folded, firms: longest(firmHits), terms };

@@ -1,5 +1,5 @@
 // Turns one scan (firm mentions + term hits) into topic scores with their evidence.
-import type { FamilyName, Knowledge, Scan } from '../../knowledge/index.js';
+import type { FamilyName, Knowledge, Scan, TermHit } from '../../knowledge/index.js';
 import type { Angles } from './angles.js';
 
 export interface Evidence {
@@ -15,21 +15,28 @@ export interface TopicScores {
 }
 
 /** The families in knowledge order, with their weight and cap (read once per Knowledge). */
-const familyLists = new WeakMap<Knowledge, Array<{ name: FamilyName; weight: number; cap: number }>>();
-function familyList(k: Knowledge) {
-  let list = familyLists.get(k);
-  if (!list) {
-    list = Object.entries(k.families).map(([name, fam]) => ({ name: name as FamilyName, weight: fam.weight, cap: fam.cap }));
-    familyLists.set(k, list);
+interface FamilyList {
+  list: Array<{ name: FamilyName; weight: number; cap: number }>;
+  /** Every family at 0, in knowledge order: counts start as a copy. */
+  zero: Record<FamilyName, number>;
+}
+const familyLists = new WeakMap<Knowledge, FamilyList>();
+function familyList(k: Knowledge): FamilyList {
+  let fl = familyLists.get(k);
+  if (!fl) {
+    const list = Object.entries(k.families).map(([name, fam]) => ({ name: name as FamilyName, weight: fam.weight, cap: fam.cap }));
+    fl = { list, zero: Object.fromEntries(list.map((f) => [f.name, 0])) as Record<FamilyName, number> };
+    familyLists.set(k, fl);
   }
-  return list;
+  return fl;
 }
 
 export function evidence(k: Knowledge, scan: Scan): Evidence {
   const terms: Partial<Record<FamilyName, string[]>> = {};
   const hits = scan.terms;
   const firms = scan.firms;
-  const keyOf = (h: { family: FamilyName; start: number; end: number }) => `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+  // A hit's key is `${family}:${folded text it covers}` (knowledge builds it once per term).
+  const keyOf = (h: TermHit) => h.key;
   let aiMade: Set<string> | undefined;
   for (const h of hits)
     if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
@@ -52,8 +59,9 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
     seen.add(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
   }
-  const counts = {} as Record<FamilyName, number>;
-  for (const { name, cap } of familyList(k)) counts[name] = Math.min(terms[name]?.length ?? 0, cap);
+  const { list, zero } = familyList(k);
+  const counts = { ...zero };
+  for (const { name, cap } of list) counts[name] = Math.min(terms[name]?.length ?? 0, cap);
   return { terms, counts };
 }
 
