@@ -108,3 +108,20 @@ export function isCjk(c: string | undefined): boolean {
   const code = c.charCodeAt(0);
   return code >= 0x3400 && code <= 0x9fff;
 }
+
+/** `\s` of a regular expression (WhiteSpace and LineTerminator: what trim() removes too). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}

@@ -1,29 +1,13 @@
 // Extractive one-liner: whole sentences, at most 280 characters in English and 140 in
 // Chinese, no HTML; prefers the sentences that say who moved, from where, to where and what.
 import type { Item, Move } from '../types.js';
+import { isSpace } from '../knowledge/fold.js';
 
 export const SUMMARY_LIMIT = { en: 280, zh: 140 } as const;
 
 const TAG = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
 const SENTENCE = /[^.!?。！？]+(?:[.!?。！？]+["'”’」]?|$)/g;
-
-/** `\s` of a regular expression (WhiteSpace and LineTerminator, what trim() removes too). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** True when plainText() would return the text as it is: no tag or entity, single inner spaces only, nothing to trim. */
 function alreadyPlain(s: string): boolean {

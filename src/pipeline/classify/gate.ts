@@ -6,6 +6,8 @@
 import { AhoCorasick } from '../../knowledge/aho.js';
 import { fold } from '../../knowledge/index.js';
 
+export { isSpace } from '../../knowledge/fold.js';
+
 /** A gate: the ids of its words. */
 export type Gate = Int32Array;
 
@@ -35,9 +37,7 @@ function look(folded: string): void {
   }
   for (const id of marked) present[id] = 0;
   marked.length = 0;
-  automaton.each(folded, (_s, _e, id) => {
-    if (present[id] === 0) (present[id] = 1), marked.push(id);
-  });
+  automaton.collect(folded, present, marked);
   lastText = folded;
 }
 
@@ -56,3 +56,4 @@ export function hasDigit(text: string): boolean {
   }
   return false;
 }
+

@@ -1,7 +1,7 @@
 // Who moved where: scores every organisation mention as origin or destination by the
 // words around it ("former X", "joins Y", "前X…加盟Y"), then picks the best pair.
 import { fold, toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
-import { has, words, type Gate } from './gate.js';
+import { has, isSpace, words, type Gate } from './gate.js';
 import type { Move } from '../../types.js';
 import { findPeople } from './people.js';
 
@@ -162,6 +162,19 @@ const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // DESCRIPTOR cannot match without one of its nouns (gate.ts).
 const DESCRIPTOR_WORDS = words('lab', 'start', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion');
+const DESCRIPTOR_NOUNS = ['lab', 'startup', 'start-up', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion'];
+
+/**
+ * Whether DESCRIPTOR can match: it ends in one of its nouns (any case) and then whitespace to the end,
+ * so the noun ends where the trailing whitespace starts.
+ */
+function endsWithDescriptor(raw: string): boolean {
+  let j = raw.length;
+  while (j > 0 && isSpace(raw.charCodeAt(j - 1))) j--;
+  if (j === raw.length) return false;
+  for (const noun of DESCRIPTOR_NOUNS) if (j >= noun.length && raw.slice(j - noun.length, j).toLowerCase() === noun) return true;
+  return false;
+}
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO =
   /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$|从[^，。；：:\n]{1,20}?(?:到|至|跳到|转到|来到)$/i;
@@ -293,7 +306,7 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     const cs = clauseStart(ends, m.start);
     const ce = clauseEnd(ends, m.end, text.length);
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
-    const before = descriptors ? raw.replace(DESCRIPTOR, '') : raw;
+    const before = descriptors && endsWithDescriptor(raw) ? raw.replace(DESCRIPTOR, '') : raw;
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
