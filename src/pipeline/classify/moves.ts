@@ -258,6 +258,11 @@ const RUMOUR =
 
 /** `folded` is fold(original) when the caller has it (the knowledge scan's). */
 export function extractMove(k: Knowledge, original: string, firms: FirmHit[], folded: string = fold(original)): Move | undefined {
+  // A move names two organisations (below): with fewer than two firms named and no word an
+  // unknown-organisation pattern needs, there is none.
+  const first = firms[0]?.firm;
+  const oneFirm = !firms.some((f) => f.firm !== first);
+  if (oneFirm && !UNKNOWN_ORG.some((u) => has(folded, u.need)) && !has(folded, NEWCO_WORDS)) return undefined;
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
@@ -269,8 +274,7 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   // A move names two organisations, each a firm mention or an unknown organisation found by pattern:
   // with fewer than two firms named, the patterns decide first whether there can be a move at all.
   let extra: ExtraOrg[] | undefined;
-  const first = firms[0]?.firm;
-  if (!firms.some((f) => f.firm !== first)) {
+  if (oneFirm) {
     extra = extraOrgs();
     if (new Set([...firms.map((f) => f.firm), ...extra.map((e) => e.org)]).size < 2) return undefined;
   }
