@@ -1,6 +1,7 @@
 // Finds the person a story is about: capitalised names near move cues (English) and
 // names after a role word (Chinese), scored by how strongly the text ties them to a move.
 import { fold, type FirmHit } from '../../knowledge/index.js';
+import { isSpace } from '../../knowledge/fold.js';
 import { has, words } from './gate.js';
 
 export interface PersonCandidate {
@@ -43,6 +44,25 @@ const AFTER_CUE =
   /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:[\w-]+\s+)?(?:departure|exit|move|hire|arrival|appointment|return|new)\b|\s+and\s+(?:[A-Z\u00C0-\u017F]|co-?founder|fellow)|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布|及))/;
 const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
+
+// BEFORE_CUE's words, lower case: the pattern is one of them, then only commas and whitespace to the end.
+const BEFORE_CUE_WORDS =
+  'researcher engineer scientist lead head chief director vp president veteran founder founders executive officer architect manager hired appointed named including recruit founding lured poached lost loses signed recruited welcomed tapped 研究员 工程师 科学家 负责人 专家 骨干 高管 创始人 执行官 架构师 聘用'
+    .split(' ')
+    .concat(['offer to', 'offers to', 'hiring of', 'departure of', 'exit of']);
+
+/** Whether BEFORE_CUE can match: the text ends in one of its words (any case), then commas and whitespace. */
+function endsWithCue(lead: string): boolean {
+  let j = lead.length;
+  while (j > 0) {
+    const c = lead.charCodeAt(j - 1);
+    if (c !== 44 && !isSpace(c)) break;
+    j--;
+  }
+  const tail = lead.slice(Math.max(0, j - 12), j).toLowerCase();
+  for (const w of BEFORE_CUE_WORDS) if (tail.endsWith(w)) return true;
+  return false;
+}
 
 const ZH_NAME =
   /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工|作者|大牛|元老|技术大拿|带头人|掌门人|操盘手|天才少年|少年|任命|聘任)(?:之一)?\s*([\u4e00-\u9fa5]{2,4}?)(?=已|及|团队|创立|创办|联合创立|创建|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|就任|执掌|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|以|首次|也|则|还|随后|近期|被曝|被爆|被|低调|官宣|透露|今年|去年|本月|上月|年初|年底|目前|如今|现已|为(?=[\u4e00-\u9fa5A-Za-z]{0,8}?(?:首席|CTO|CEO|COO|CFO|总裁|院长|负责人|总监|总经理|主任|科学家))|，|,|、|。|：|\s)/g;
@@ -119,7 +139,8 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     if (hiding.length) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
-    if (BEFORE_CUE.test(text.slice(Math.max(0, best.start - 30), best.start))) score += 2;
+    const lead = text.slice(Math.max(0, best.start - 30), best.start);
+    if (endsWithCue(lead) && BEFORE_CUE.test(lead)) score += 2;
     bump(name, best.start, score);
   }
   const zh = (raw: string, start: number, score: number) => {
