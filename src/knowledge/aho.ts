@@ -38,7 +38,13 @@ export class AhoCorasick<P> {
   /** Code units above ASCII that some term has (others send every state back to the root). */
   private used = new Uint8Array(0);
   private fail = new Int32Array(0);
-  private nexts: Array<Map<number, number>> = [];
+  /** Above ASCII: the first state on a state's fail chain (itself included) with a non-ASCII transition, else 0. */
+  private wideFrom = new Int32Array(0);
+  /** Above ASCII: the trie's transitions in an open-addressing table of (state, code unit) → state. */
+  private wideState = new Int32Array(0);
+  private wideUnit = new Int32Array(0);
+  private wideNext = new Int32Array(0);
+  private wideMask = 0;
   /** Patterns ending at each state: `outList[outStart[n] .. outStart[n + 1])`. */
   private outStart = new Int32Array(0);
   private outList = new Int32Array(0);
@@ -117,7 +123,31 @@ export class AhoCorasick<P> {
     }
     this.delta = delta;
     this.fail = Int32Array.from(order, (old) => id[this.nodes[old].fail]);
-    this.nexts = order.map((old) => new Map([...this.nodes[old].next].map(([c, t]) => [c, id[t]] as [number, number])));
+    // Non-ASCII transitions (Chinese terms): a hash table, and fail chains that skip states without any.
+    const wide: Array<[number, number, number]> = [];
+    this.wideFrom = new Int32Array(N);
+    for (let i = 1; i < N; i++) {
+      let any = false;
+      for (const [c, t] of this.nodes[order[i]].next)
+        if (c >= 128) {
+          wide.push([i, c, id[t]]);
+          any = true;
+        }
+      this.wideFrom[i] = any ? i : this.wideFrom[this.fail[i]];
+    }
+    let size = 16;
+    while (size < wide.length * 2) size *= 2;
+    this.wideMask = size - 1;
+    this.wideState = new Int32Array(size).fill(-1);
+    this.wideUnit = new Int32Array(size);
+    this.wideNext = new Int32Array(size);
+    for (const [st, c, t] of wide) {
+      let h = wideHash(st, c) & this.wideMask;
+      while (this.wideState[h] !== -1) h = (h + 1) & this.wideMask;
+      this.wideState[h] = st;
+      this.wideUnit[h] = c;
+      this.wideNext[h] = t;
+    }
     this.outStart = new Int32Array(N + 1);
     let total = 0;
     for (let i = 0; i < N; i++) {
@@ -150,23 +180,30 @@ export class AhoCorasick<P> {
     return hits;
   }
 
+  /** The state after `n` reads the non-ASCII code unit `c` (one some term has): the trie's transition, following fail links. */
+  private wide(n: number, c: number): number {
+    const { wideFrom, wideState, wideUnit, wideNext, wideMask, fail } = this;
+    n = wideFrom[n];
+    while (n !== 0) {
+      for (let h = wideHash(n, c) & wideMask; wideState[h] !== -1; h = (h + 1) & wideMask) if (wideState[h] === n && wideUnit[h] === c) return wideNext[h];
+      n = wideFrom[fail[n]];
+    }
+    return this.rootNext[c];
+  }
+
   /**
    * For number payloads: sets `seen[payload]` to 1 for every match and lists each newly seen payload
    * in `out` (the matches `each` reports, without a call per match).
    */
   collect(this: AhoCorasick<number>, folded: string, seen: Uint8Array, out: number[]): void {
-    const { rootNext: root, asciiCol, cols, delta, used, fail, nexts, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
+    const { asciiCol, cols, delta, used, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
     let n = 0;
     const len = folded.length;
     for (let i = 0; i < len; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) n = delta[n * cols + asciiCol[c]];
       else if (used[c] === 0) n = 0;
-      else {
-        let nx: number | undefined;
-        while (n !== 0 && (nx = nexts[n].get(c)) === undefined) n = fail[n];
-        n = n === 0 ? root[c] : nx!;
-      }
+      else n = this.wide(n, c);
       let o = outStart[n];
       const oe = outStart[n + 1];
       if (o === oe) continue;
@@ -187,18 +224,14 @@ export class AhoCorasick<P> {
 
   /** Calls `hit` for every match, in the order `scan` lists them (by end, then by pattern). */
   each(folded: string, hit: (start: number, end: number, payload: P) => void): void {
-    const { rootNext: root, asciiCol, cols, delta, used, fail, nexts, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
+    const { asciiCol, cols, delta, used, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
     let n = 0;
     const len = folded.length;
     for (let i = 0; i < len; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) n = delta[n * cols + asciiCol[c]];
       else if (used[c] === 0) n = 0;
-      else {
-        let nx: number | undefined;
-        while (n !== 0 && (nx = nexts[n].get(c)) === undefined) n = fail[n];
-        n = n === 0 ? root[c] : nx!;
-      }
+      else n = this.wide(n, c);
       let o = outStart[n];
       const oe = outStart[n + 1];
       if (o === oe) continue;
@@ -212,4 +245,8 @@ export class AhoCorasick<P> {
       }
     }
   }
+}
+
+function wideHash(state: number, unit: number): number {
+  return Math.imul(state, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b);
 }
