@@ -251,6 +251,14 @@ const DENIAL_WORDS = words(
 );
 const RUMOUR_WORDS = words('传', '正与', '正在与', 'talks', 'discussions', 'negotiations');
 const NEWCO_WORDS = words('创立', '创办', '成立', '创建');
+const FROM_X_TO_WORDS = words('from', 'swap', 'trad', 'ditch', '从');
+const BRING_WORDS = words('bring', 'brought', 'fold', 'absorb');
+const INTO_WORDS = words('into');
+const PURPOSE_POSS_WORDS = words('to run', 'to lead', 'to head', 'to oversee');
+const ACQUI_WORDS = words('deal', 'agreement', 'pact', 'agree', 'pay', 'paid', 'spend', 'spent');
+const RETURN_BEFORE_WORDS = words('return', 'rejoin', 'back', 'boomerang', '回归', '重返', '回到', '返回', '回流');
+const RETURN_AFTER_WORDS = words('back', '迎回', '召回');
+const PAPER_WORDS = words('paper', 'report', 'affiliation', '论文', '技术报告');
 
 // Talks and rumours are not moves yet: "传X或被Y挖走", "Y正与X接触", "Y is in talks to hire X".
 const RUMOUR =
@@ -303,6 +311,14 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   const ends = clauseEnds(text);
   const spans = extra.filter((e) => e.founderSpan && !e.founding);
   const descriptors = has(folded, DESCRIPTOR_WORDS);
+  // The patterns below read parts of the text: without their words in the whole text they cannot match (gate.ts).
+  const fromXTo = has(folded, FROM_X_TO_WORDS);
+  const bringInto = has(folded, BRING_WORDS) && has(folded, INTO_WORDS);
+  const purposePoss = has(folded, PURPOSE_POSS_WORDS);
+  const acquiAfter = has(folded, ACQUI_WORDS);
+  const returnBefore = has(folded, RETURN_BEFORE_WORDS);
+  const returnAfter = has(folded, RETURN_AFTER_WORDS);
+  const paperAfter = has(folded, PAPER_WORDS);
   for (const m of all) {
     // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
     if (spans.some((e) => m.start >= e.founderSpan![0] && m.start < e.founderSpan![1] && m.start > e.start)) continue;
@@ -315,12 +331,15 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
     const toBefore =
-      TO_BEFORE.test(before) || FROM_X_TO.test(before) || BRING_INTO.test(longBefore) || (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
-    const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
-    const toAfter = TO_AFTER.test(after) || ACQUI_AFTER.test(longAfter);
-    if (RETURN_BEFORE.test(before) || RETURN_AFTER.test(after)) add(back, m.org, 1);
+      TO_BEFORE.test(before) ||
+      (fromXTo && FROM_X_TO.test(before)) ||
+      (bringInto && BRING_INTO.test(longBefore)) ||
+      (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
+    const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (purposePoss && PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
+    const toAfter = TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter));
+    if ((returnBefore && RETURN_BEFORE.test(before)) || (returnAfter && RETURN_AFTER.test(after))) add(back, m.org, 1);
     if (toBefore) add(to, m.org, 3);
-    else if (purpose || PAPER_AFTER.test(after)) add(to, m.org, 2);
+    else if (purpose || (paperAfter && PAPER_AFTER.test(after))) add(to, m.org, 2);
     else if (TO_BEFORE_WEAK.test(before)) add(to, m.org, 1);
     if (toAfter) add(to, m.org, 3);
     if (toBefore || purpose) continue;
