@@ -44,8 +44,7 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   // A hit's key is `${family}:${folded text it covers}` (knowledge builds it once per term).
   const keyOf = (h: TermHit) => h.key;
   let aiMade: Set<string> | undefined;
-  for (const h of hits)
-    if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
+  for (const h of hits) if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
   const seen = new Set<string>();
   for (const h of hits) {
     // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.

@@ -56,4 +56,3 @@ export function hasDigit(text: string): boolean {
   }
   return false;
 }
-

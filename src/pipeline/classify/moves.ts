@@ -67,7 +67,9 @@ const UNKNOWN_ORG = [
   { need: words('startup', 'start-up'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
   {
     need: words('team', 'founder', 'staff', 'brain trust', 'crew'),
-    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g, side: 'from' as const },
+    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g,
+    side: 'from' as const,
+  },
   // "Kinetra co-founder Owen Achterberg and 40 staff will join…": the startup a co-founder is named by.
   { need: words('cofounder', 'co-founder'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
   // "DeepSeek系创业公司衡宇智能": a startup of a firm's alumni is the new company.
@@ -162,7 +164,22 @@ const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
 // DESCRIPTOR cannot match without one of its nouns (gate.ts).
 const DESCRIPTOR_WORDS = words('lab', 'start', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion');
-const DESCRIPTOR_NOUNS = ['lab', 'startup', 'start-up', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion'];
+const DESCRIPTOR_NOUNS = [
+  'lab',
+  'startup',
+  'start-up',
+  'company',
+  'giant',
+  'rival',
+  'firm',
+  'group',
+  'unit',
+  'developer',
+  'maker',
+  'owner',
+  'outfit',
+  'champion',
+];
 
 /**
  * Whether DESCRIPTOR can match: it ends in one of its nouns (any case) and then whitespace to the end,

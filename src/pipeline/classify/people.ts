@@ -19,7 +19,9 @@ const PARTICLE = String.raw`(?:van|von|vom|de|der|den|ap|ab|af|av|y|del|della|de
 const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}${TOKEN}){1,6})(?![\p{Ll}\p{M}])`, 'gu');
 // The particles PARTICLE matches, as a set (a token is one exactly when IS_PARTICLE would match it).
 const PARTICLES = new Set(
-  'van von vom de der den ap ab af av y del della des di da das do dos du la le ter ten zu bin ibn binti al el Ó Ní Nic Mac Van Von De Di Da Du La Le St St.'.split(' '),
+  'van von vom de der den ap ab af av y del della des di da das do dos du la le ter ten zu bin ibn binti al el Ó Ní Nic Mac Van Von De Di Da Du La Le St St.'.split(
+    ' ',
+  ),
 );
 const isParticle = (tok: string) => PARTICLES.has(tok);
 // "He Jiaze", "He Kaiming": the surname He (何/贺) is kept before a token shaped like a pinyin given name
@@ -89,11 +91,11 @@ function han(text: string): boolean {
 }
 // The gates: ZH_NAME needs one of its role words, ZH_NAME_VERB one of its verbs (or 在 … 工作).
 const ZH_NAME_WORDS = words(
-  ...'研究员 负责人 工程师 科学家 专家 骨干 总监 副总裁 高管 主管 架构师 创始人 合伙人 大将 老将 教授 博士 成员 员工 CEO CTO 首席 院长 主任 经理 聘请 挖来 老兵 前员工 作者 大牛 元老 技术大拿 带头人 掌门人 操盘手 天才少年 少年 任命 聘任'.split(' '),
+  ...'研究员 负责人 工程师 科学家 专家 骨干 总监 副总裁 高管 主管 架构师 创始人 合伙人 大将 老将 教授 博士 成员 员工 CEO CTO 首席 院长 主任 经理 聘请 挖来 老兵 前员工 作者 大牛 元老 技术大拿 带头人 掌门人 操盘手 天才少年 少年 任命 聘任'.split(
+    ' ',
+  ),
 );
-const ZH_NAME_VERB_WORDS = words(
-  ...'加盟 加入 转投 入职 履新 就任 执掌 回归 重返 投奔 跳槽 离职创业 出任 从 离开 离职 出走 回国 转战 改投 在'.split(' '),
-);
+const ZH_NAME_VERB_WORDS = words(...'加盟 加入 转投 入职 履新 就任 执掌 回归 重返 投奔 跳槽 离职创业 出任 从 离开 离职 出走 回国 转战 改投 在'.split(' '));
 
 /** A firm mention over the name hides it, unless the mention starts after the surname ("高乐天" holds 乐天). */
 function hiddenByFirm(start: number, end: number, firms: FirmHit[]): boolean {
