@@ -25,7 +25,23 @@ function alreadyPlain(s: string): boolean {
   return !prevSpace || n === 0;
 }
 
+// summarize() and buildGist() clean the same title and summary: the last few answers are kept.
+const recentIn: string[] = [];
+const recentOut: string[] = [];
+
 export function plainText(s: string): string {
+  for (let i = 0; i < recentIn.length; i++) if (recentIn[i] === s) return recentOut[i];
+  const out = clean(s);
+  if (recentIn.length >= 4) {
+    recentIn.shift();
+    recentOut.shift();
+  }
+  recentIn.push(s);
+  recentOut.push(out);
+  return out;
+}
+
+function clean(s: string): string {
   if (alreadyPlain(s)) return s;
   return s
     .replace(TAG, ' ')

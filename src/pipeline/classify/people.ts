@@ -115,30 +115,34 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     let offset = m.index;
     // Keep the longest run of tokens that are neither stop words nor firm names.
     let run: string[] = [];
+    /** Tokens of the run that are not particles. */
+    let named = 0;
     let runStart = offset;
     let best: { tokens: string[]; start: number } | undefined;
-    for (const [ti, tok] of tokens.entries()) {
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const tok = tokens[ti];
       const at = text.indexOf(tok, offset);
       offset = at + tok.length;
       const particle = isParticle(tok);
       const surname = SURNAME_PRONOUN.has(tok) && ti + 1 < tokens.length && PINYIN_GIVEN.test(tokens[ti + 1]);
       if (!particle && !surname && (STOP.has(tok) || isFirmName(tok))) {
         run = [];
+        named = 0;
         continue;
       }
       // A run starts with a name, not a particle ("Van" of "Van den Broeck" is fine once a given name came first).
       if (!run.length && particle && /^\p{Ll}/u.test(tok)) continue;
       if (!run.length) runStart = at;
       run.push(tok);
-      const named = run.filter((t) => !isParticle(t)).length;
+      if (!particle) named++;
       if (named >= 2 && !particle && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
     }
     if (!best) continue;
     const end = text.indexOf(best.tokens[best.tokens.length - 1], best.start) + best.tokens[best.tokens.length - 1].length;
     const name = text.slice(best.start, end).replace(/\s+/g, ' ');
     // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
-    const hiding = firms.filter((f) => f.start < end && best!.start < f.end && f.term !== name);
-    if (hiding.length) continue;
+    const from = best.start;
+    if (firms.some((f) => f.start < end && from < f.end && f.term !== name)) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
     const lead = text.slice(Math.max(0, best.start - 30), best.start);
