@@ -28,15 +28,13 @@ export class AhoCorasick<P> {
   private readonly patterns: Array<Pattern<P>> = [];
   private built = false;
   // The scanning tables, filled by build():
-  /** The root's transitions by code unit (0: stay at the root): most characters of a text are read there. */
-  private rootNext = new Int32Array(0);
   /** Column of an ASCII code unit in `delta` (0: no term has it, every state goes back to the root). */
   private asciiCol = new Uint8Array(128);
   private cols = 1;
   /** The full automaton on ASCII: state × column → state, fail links already followed. */
   private delta: Uint16Array | Int32Array = new Int32Array(0);
-  /** Code units above ASCII that some term has (others send every state back to the root). */
-  private used = new Uint8Array(0);
+  /** Code units above ASCII that some term has, one bit each (others send every state back to the root). */
+  private used = new Uint32Array(0);
   private fail = new Int32Array(0);
   /** Above ASCII: the first state on a state's fail chain (itself included) with a non-ASCII transition, else 0. */
   private wideFrom = new Int32Array(0);
@@ -97,22 +95,21 @@ export class AhoCorasick<P> {
     const order = [0, ...queue];
     const id = new Int32Array(N);
     order.forEach((old, i) => (id[old] = i));
-    this.rootNext = new Int32Array(0x10000);
-    for (const [c, s] of this.nodes[0].next) this.rootNext[c] = id[s];
     // ASCII: a dense table, so a Latin text never walks fail links.
     this.asciiCol = new Uint8Array(128);
-    this.used = new Uint8Array(0x10000);
+    this.used = new Uint32Array(0x10000 >>> 5);
     let cols = 1;
     for (const node of this.nodes)
       for (const c of node.next.keys()) {
         if (c < 128 && this.asciiCol[c] === 0) this.asciiCol[c] = cols++;
-        this.used[c] = 1;
+        this.used[c >>> 5] |= 1 << (c & 31);
       }
     this.cols = cols;
     const delta = N < 0x10000 ? new Uint16Array(N * cols) : new Int32Array(N * cols);
     for (let c = 0; c < 128; c++) {
       const col = this.asciiCol[c];
-      if (col) delta[col] = this.rootNext[c];
+      const t = this.nodes[0].next.get(c);
+      if (col && t !== undefined) delta[col] = id[t];
     }
     // A state's fail target is shallower, so its row is complete when the state's row is filled.
     for (let i = 1; i < N; i++) {
@@ -126,14 +123,14 @@ export class AhoCorasick<P> {
     // Non-ASCII transitions (Chinese terms): a hash table, and fail chains that skip states without any.
     const wide: Array<[number, number, number]> = [];
     this.wideFrom = new Int32Array(N);
-    for (let i = 1; i < N; i++) {
+    for (let i = 0; i < N; i++) {
       let any = false;
       for (const [c, t] of this.nodes[order[i]].next)
         if (c >= 128) {
           wide.push([i, c, id[t]]);
           any = true;
         }
-      this.wideFrom[i] = any ? i : this.wideFrom[this.fail[i]];
+      this.wideFrom[i] = any || i === 0 ? i : this.wideFrom[this.fail[i]];
     }
     let size = 16;
     while (size < wide.length * 2) size *= 2;
@@ -184,11 +181,11 @@ export class AhoCorasick<P> {
   private wide(n: number, c: number): number {
     const { wideFrom, wideState, wideUnit, wideNext, wideMask, fail } = this;
     n = wideFrom[n];
-    while (n !== 0) {
+    for (;;) {
       for (let h = wideHash(n, c) & wideMask; wideState[h] !== -1; h = (h + 1) & wideMask) if (wideState[h] === n && wideUnit[h] === c) return wideNext[h];
+      if (n === 0) return 0;
       n = wideFrom[fail[n]];
     }
-    return this.rootNext[c];
   }
 
   /**
@@ -202,7 +199,7 @@ export class AhoCorasick<P> {
     for (let i = 0; i < len; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) n = delta[n * cols + asciiCol[c]];
-      else if (used[c] === 0) n = 0;
+      else if ((used[c >>> 5] & (1 << (c & 31))) === 0) n = 0;
       else n = this.wide(n, c);
       let o = outStart[n];
       const oe = outStart[n + 1];
@@ -230,7 +227,7 @@ export class AhoCorasick<P> {
     for (let i = 0; i < len; i++) {
       const c = folded.charCodeAt(i);
       if (c < 128) n = delta[n * cols + asciiCol[c]];
-      else if (used[c] === 0) n = 0;
+      else if ((used[c >>> 5] & (1 << (c & 31))) === 0) n = 0;
       else n = this.wide(n, c);
       let o = outStart[n];
       const oe = outStart[n + 1];

@@ -74,13 +74,22 @@ const SIMPLIFIED: Uint16Array = (() => {
   for (const [from, to] of MAP) t[from.charCodeAt(0)] = to.charCodeAt(0);
   return t;
 })();
+/** The code units MAP folds, one bit each (a small table for the scan that usually finds none). */
+const TRADITIONAL_BITS: Uint32Array = (() => {
+  const b = new Uint32Array(0x10000 >>> 5);
+  for (const from of MAP.keys()) b[from.charCodeAt(0) >>> 5] |= 1 << (from.charCodeAt(0) & 31);
+  return b;
+})();
 
 /** Maps traditional Chinese to simplified, keeping case and length (for pattern rules on Chinese). */
 export function toSimplified(text: string): string {
   // MAP's characters are all single code units: mapping code units maps characters, and a surrogate is never one.
   const len = text.length;
   let i = 0;
-  while (i < len && SIMPLIFIED[text.charCodeAt(i)] === 0) i++;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && (TRADITIONAL_BITS[c >>> 5] & (1 << (c & 31))) !== 0) break;
+  }
   if (i === len) return text;
   const codes = new Uint16Array(len);
   for (let j = 0; j < len; j++) {

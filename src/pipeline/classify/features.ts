@@ -45,7 +45,8 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
   const keyOf = (h: TermHit) => h.key;
   let aiMade: Set<string> | undefined;
   for (const h of hits) if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
-  const seen = new Set<string>();
+  // Keys are the knowledge's own strings, few per item: a list is quicker than a set.
+  const seen: string[] = [];
   for (const h of hits) {
     // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.
     let inFirm = false;
@@ -60,8 +61,8 @@ export function evidence(k: Knowledge, scan: Scan): Evidence {
     if (aiMade?.has(key)) continue;
     // "bot accounts", "spam bots": fake users, not an assistant.
     if (h.family === 'feature' && /^bots?$/i.test(h.term) && abuseBot(scan.text, h.start, h.end)) continue;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.includes(key)) continue;
+    seen.push(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
   }
   const { list, zero } = familyList(k);
