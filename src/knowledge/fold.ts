@@ -31,34 +31,84 @@ function foldChar(c: string): string {
   return l.length === c.length ? l : c;
 }
 
+/** foldChar for every UTF-16 code unit, built on first use. */
+let FOLD: Uint16Array | undefined;
+function foldTable(): Uint16Array {
+  if (FOLD) return FOLD;
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) t[c] = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : foldChar(String.fromCharCode(c)).charCodeAt(0);
+  return (FOLD = t);
+}
+
 /** Lower-cases and maps traditional Chinese to simplified, preserving length. */
 export function fold(text: string): string {
   // Fast path: lower-casing ASCII keeps length; only non-ASCII characters need the map.
-  const lower = text.toLowerCase();
-  if (lower.length === text.length && !/[^\x00-\x7f]/.test(text)) return lower;
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    out += c.charCodeAt(0) < 128 ? (c >= 'A' && c <= 'Z' ? String.fromCharCode(c.charCodeAt(0) + 32) : c) : foldChar(c);
+  const len = text.length;
+  let i = 0;
+  while (i < len && text.charCodeAt(i) < 128) i++;
+  if (i === len) return text.toLowerCase();
+  // Whole-string lower-casing lower-cases each character on its own too, except for İ (two units),
+  // Σ (final sigma depends on the letters around it) and the letters beyond the BMP (per unit, fold
+  // leaves surrogates alone). Without those, fold is lower-casing then simplifying (MAP's characters are caseless).
+  for (let j = i; j < len; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 0x130 || c === 0x3a3 || (c >= 0xd800 && c <= 0xdfff)) return foldUnits(text);
   }
+  return toSimplified(text.toLowerCase());
+}
+
+/** fold() one code unit at a time. */
+function foldUnits(text: string): string {
+  const len = text.length;
+  const t = foldTable();
+  const codes = new Uint16Array(len);
+  for (let j = 0; j < len; j++) codes[j] = t[text.charCodeAt(j)];
+  let out = '';
+  for (let j = 0; j < len; j += 4096) out += String.fromCharCode.apply(null, codes.subarray(j, Math.min(len, j + 4096)) as unknown as number[]);
   return out;
 }
 
-/** Any character MAP folds: text without one is its own simplified form. */
-const TRADITIONAL = new RegExp(`[${[...MAP.keys()].join('')}]`);
+/** Traditional → simplified by code unit (0: not a traditional character MAP knows). */
+const SIMPLIFIED: Uint16Array = (() => {
+  const t = new Uint16Array(0x10000);
+  for (const [from, to] of MAP) t[from.charCodeAt(0)] = to.charCodeAt(0);
+  return t;
+})();
+/** The code units MAP folds, one bit each (a small table for the scan that usually finds none). */
+const TRADITIONAL_BITS: Uint32Array = (() => {
+  const b = new Uint32Array(0x10000 >>> 5);
+  for (const from of MAP.keys()) b[from.charCodeAt(0) >>> 5] |= 1 << (from.charCodeAt(0) & 31);
+  return b;
+})();
 
 /** Maps traditional Chinese to simplified, keeping case and length (for pattern rules on Chinese). */
 export function toSimplified(text: string): string {
-  if (!TRADITIONAL.test(text)) return text;
+  // MAP's characters are all single code units: mapping code units maps characters, and a surrogate is never one.
+  const len = text.length;
+  let i = 0;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && (TRADITIONAL_BITS[c >>> 5] & (1 << (c & 31))) !== 0) break;
+  }
+  if (i === len) return text;
+  const codes = new Uint16Array(len);
+  for (let j = 0; j < len; j++) {
+    const c = text.charCodeAt(j);
+    codes[j] = SIMPLIFIED[c] || c;
+  }
   let out = '';
-  for (const c of text) out += c.length === 1 ? (MAP.get(c) ?? c) : c;
+  for (let j = 0; j < len; j += 4096) out += String.fromCharCode.apply(null, codes.subarray(j, Math.min(len, j + 4096)) as unknown as number[]);
   return out;
 }
 
 /** True for the characters that make up a Latin word (a boundary check for English terms). */
 export function isWordChar(c: string | undefined): boolean {
   if (!c) return false;
-  const code = c.charCodeAt(0);
+  return isWordCode(c.charCodeAt(0));
+}
+
+/** isWordChar on a code unit (NaN, past either end of a string, is not one). */
+export function isWordCode(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f);
 }
 
@@ -66,4 +116,21 @@ export function isCjk(c: string | undefined): boolean {
   if (!c) return false;
   const code = c.charCodeAt(0);
   return code >= 0x3400 && code <= 0x9fff;
+}
+
+/** `\s` of a regular expression (WhiteSpace and LineTerminator: what trim() removes too). */
+export function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }

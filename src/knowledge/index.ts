@@ -35,6 +35,8 @@ export interface FirmHit {
 export interface TermHit {
   family: FamilyName;
   term: string;
+  /** "family:matched text" (folded): the same for every hit of one word, whichever listed term found it. */
+  key: string;
   start: number;
   end: number;
 }
@@ -46,7 +48,7 @@ export interface Scan {
   terms: TermHit[];
 }
 
-type Payload = { t: 'firm'; firm: string; term: string; kind: AliasKind; guard?: Guard } | { t: 'term'; family: FamilyName; term: string };
+type Payload = { t: 'firm'; firm: string; term: string; kind: AliasKind; guard?: Guard } | { t: 'term'; family: FamilyName; term: string; key: string };
 
 export interface Knowledge {
   /** Canonical name → firm. */
@@ -135,26 +137,37 @@ export function buildKnowledge(firmEntries: FirmEntry[], topics: ReturnType<type
     for (const g of f.guarded) ac.add(fold(g.term), { t: 'firm', firm: f.name, term: g.term, kind: kindOf(g.term), guard: compileGuard(g) });
   }
   for (const [family, entry] of Object.entries(topics.families))
-    for (const term of entry.terms) ac.add(fold(term), { t: 'term', family: family as FamilyName, term });
+    for (const term of entry.terms) {
+      // The text a hit covers is the folded term without a prefix term's "*" (see AhoCorasick.add).
+      const f = fold(term);
+      const key = `${family}:${f.length > 1 && f.endsWith('*') ? f.slice(0, -1) : f}`;
+      ac.add(f, { t: 'term', family: family as FamilyName, term, key });
+    }
   ac.build();
   const reportedNames = new Map([...names].filter(([, f]) => firms.get(f)?.report));
+  // Move extraction asks about every capitalised word of an item: the answers are kept (a pure function of the name).
+  const looked = new Map<string, string | null>();
   const lookup = (s: string): string | undefined => {
+    const known = looked.get(s);
+    if (known !== undefined) return known ?? undefined;
     const k = fold(s.trim());
-    return names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+    const r = names.get(k) ?? (isWordChar(k[0]) ? names.get(k.replace(/[\s.]+/g, '')) : undefined);
+    if (looked.size >= 20_000) looked.clear();
+    looked.set(s, r ?? null);
+    return r;
   };
 
+  // The kind a firm hit reports: a super-app firm's aliases and products stand for its app.
+  const kindOf = (p: Payload & { t: 'firm' }): AliasKind =>
+    p.kind !== 'superapp' && superFirms.has(p.firm) && p.kind !== 'model' && p.kind !== 'team' ? 'superapp' : p.kind;
   const scan = (text: string): Scan => {
     const folded = fold(text);
     const firmHits: FirmHit[] = [];
     const terms: TermHit[] = [];
-    for (const h of ac.scan(folded)) {
-      const p = h.payload;
-      if (p.t === 'term') terms.push({ family: p.family, term: p.term, start: h.start, end: h.end });
-      else if (!p.guard || passesGuard(p.guard, text, folded, h.start, h.end)) {
-        const kind = p.kind !== 'superapp' && superFirms.has(p.firm) && p.kind !== 'model' && p.kind !== 'team' ? 'superapp' : p.kind;
-        firmHits.push({ firm: p.firm, term: p.term, kind, start: h.start, end: h.end });
-      }
-    }
+    ac.each(folded, (start, end, p) => {
+      if (p.t === 'term') terms.push({ family: p.family, term: p.term, key: p.key, start, end });
+      else if (!p.guard || passesGuard(p.guard, text, folded, start, end)) firmHits.push({ firm: p.firm, term: p.term, kind: kindOf(p), start, end });
+    });
     return { text, folded, firms: longest(firmHits), terms };
   };
 

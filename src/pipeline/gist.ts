@@ -15,9 +15,29 @@ const cap = (s: string) => (s ? s[0].toUpperCase() + s.slice(1) : s);
 const syllables = (s: string, surname = false) =>
   pinyin(s, { toneType: 'none', type: 'array', ...(surname ? { surname: 'head' as const } : {}) }).map((x) => x.replace(/ü/g, 'u').replace(/v/g, 'u'));
 
+// Romanizing is a pure function of its input and pinyin is slow: the answers are kept (the same
+// people and products come back in item after item). Bounded: a full memo starts over.
+const MEMO_LIMIT = 10_000;
+function remember<K, V>(memo: Map<K, V>, key: K, make: () => V): V {
+  let v = memo.get(key);
+  if (v === undefined) {
+    v = make();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, v);
+  }
+  return v;
+}
+const names = new Map<string, string>();
+const NO_ALIASES: readonly string[] = [];
+const terms = new WeakMap<readonly string[], Map<string, string>>();
+
 /** "徐岚清" → "Xu Lanqing", "欧阳晓明" → "Ouyang Xiaoming"; a Latin name is returned as is. */
 export function romanizeName(name: string): string {
   if (!HAN.test(name)) return name;
+  return remember(names, name, () => romanizeHan(name));
+}
+
+function romanizeHan(name: string): string {
   const n = name.replace(/\s+/g, '');
   const cut = COMPOUND.has(n.slice(0, 2)) && n.length > 2 ? 2 : 1;
   const syl = syllables(n, true);
@@ -25,8 +45,15 @@ export function romanizeName(name: string): string {
 }
 
 /** A Chinese term in Latin script: an alias of the same firm when one spells its pinyin ("淘宝" → "Taobao"), else pinyin. */
-export function romanizeTerm(raw: string, aliases: readonly string[] = []): string {
+export function romanizeTerm(raw: string, aliases: readonly string[] = NO_ALIASES): string {
   if (!HAN.test(raw)) return raw;
+  // Keyed by the alias list itself: knowledge hands out one list per firm, and lists are not changed.
+  let memo = terms.get(aliases);
+  if (!memo) terms.set(aliases, (memo = new Map()));
+  return remember(memo, raw, () => romanizeHanTerm(raw, aliases));
+}
+
+function romanizeHanTerm(raw: string, aliases: readonly string[]): string {
   // Generic tails ("混元大模型", "美团App", "通义实验室") romanize badly; the name before them is enough.
   const term = raw.replace(/(?:大模型|模型|智能助手|助手|App|APP|团队|实验室|事业群)$/, '') || raw;
   const parts = pinyin(term, { toneType: 'none', type: 'array', nonZh: 'consecutive' });

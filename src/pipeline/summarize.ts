@@ -1,6 +1,7 @@
 // Extractive one-liner: whole sentences, at most 280 characters in English and 140 in
 // Chinese, no HTML; prefers the sentences that say who moved, from where, to where and what.
 import type { Item, Move } from '../types.js';
+import { isSpace } from '../knowledge/fold.js';
 
 export const SUMMARY_LIMIT = { en: 280, zh: 140 } as const;
 
@@ -8,7 +9,40 @@ const TAG = /<[^>]*>/g;
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'", '&nbsp;': ' ' };
 const SENTENCE = /[^.!?。！？]+(?:[.!?。！？]+["'”’」]?|$)/g;
 
+/** True when plainText() would return the text as it is: no tag or entity, single inner spaces only, nothing to trim. */
+function alreadyPlain(s: string): boolean {
+  const n = s.length;
+  let prevSpace = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 60 || c === 38) return false; // '<' '&'
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 128 ? c >= 9 && c <= 13 : isSpace(c)) return false;
+    else prevSpace = false;
+  }
+  return !prevSpace || n === 0;
+}
+
+// summarize() and buildGist() clean the same title and summary: the last few answers are kept.
+const recentIn: string[] = [];
+const recentOut: string[] = [];
+
 export function plainText(s: string): string {
+  for (let i = 0; i < recentIn.length; i++) if (recentIn[i] === s) return recentOut[i];
+  const out = clean(s);
+  if (recentIn.length >= 4) {
+    recentIn.shift();
+    recentOut.shift();
+  }
+  recentIn.push(s);
+  recentOut.push(out);
+  return out;
+}
+
+function clean(s: string): string {
+  if (alreadyPlain(s)) return s;
   return s
     .replace(TAG, ' ')
     .replace(/&(?:amp|lt|gt|quot|#39|apos|nbsp);/g, (e) => ENTITIES[e] ?? e)

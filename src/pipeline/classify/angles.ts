@@ -9,7 +9,8 @@
 //   payFigure    pay said as a figure for people (stock grants worth $20 million, offering PhDs up to 3 million yuan, 年薪…万元)
 //   keeping      keeping or holding on to researchers (keep star researchers, hold on to its best scientists, 留住…研究员)
 //   gradProgram  a firm's programme for graduates or fresh PhDs (a programme for fresh AI PhD graduates, grad school, 应届博士)
-import type { FirmHit } from '../../knowledge/index.js';
+import { fold, type FirmHit } from '../../knowledge/index.js';
+import { has, hasDigit, words } from './gate.js';
 
 export interface Angles {
   founderExit: boolean;
@@ -48,7 +49,13 @@ const FOUNDING_EN =
   /\b(?:co-?founded|founded|started|set up|launched)\b(?:\s+[\w-]+){0,3}?\s+by\b|(?:'s|’s)\s+(?:new\s+)?(?:[\w-]+\s+){0,3}?(?:startup|start-up|company|venture)\b|\b(?:his|her|their)\s+(?:own\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company)\b|\b(?:raise|raises|raised|raising)\b[^.]{0,60}?\b(?:for|at)\s+(?:their|his|her|a|an|the)?\s*(?:[\w-]+\s+){0,4}?(?:startup|start-up)\b/i;
 const FOUNDING_ZH = /创办|创立|联合创办|创建的|创业|新公司|创始人为/;
 
-function founderExit(text: string, hits: FirmHit[]): boolean {
+// Words FOUNDING_EN or FOUNDING_ZH cannot match without: a founding verb and "by", or a company word, or a Chinese founding word.
+const FOUNDED_VERB = words('founded', 'started', 'set', 'launched');
+const BY = words('by');
+const FOUNDING_NOUN = words('startup', 'start-up', 'company', 'venture', '创办', '创立', '创建的', '创业', '新公司', '创始人为');
+
+function founderExit(text: string, folded: string, hits: FirmHit[]): boolean {
+  if (!hits.length || !((has(folded, FOUNDED_VERB) && has(folded, BY)) || has(folded, FOUNDING_NOUN))) return false;
   if (!alumni(text, hits)) return false;
   for (const m of text.matchAll(new RegExp(FOUNDING_EN.source, 'gi'))) {
     // "StepFun, founded by former Microsoft executive …": a known firm's own funding, not a new company.
@@ -139,18 +146,62 @@ const KEEPING =
 const GRAD_PROGRAM =
   /\b(?:graduate|grad|PhD|doctoral|new[\s-]grad|campus|residency|fellowship|early[\s-]career)\s+(?:program|programme|programs|programmes|scheme|track|intake|hiring|recruiting|recruitment)\b|\bgrad(?:uate)?\s+school\b|\b(?:newly\s+minted|fresh|new)\s+(?:AI\s+)?(?:PhDs|PhD\s+graduates|graduates|doctoral\s+graduates)\b|\bprogram(?:me)?s?\s+for\s+(?:[\w-]+\s+){0,3}?(?:PhDs|PhD\s+(?:graduates|students)|graduates|grad\s+students|doctoral\s+students)\b|应届|博士生|校招|校园招聘/i;
 
-/** `firm` tells whether a mention is a firm or lab (reported or an AI lab), not a university or a bank. */
-export function talentAngles(text: string, hits: FirmHit[], firm: (h: FirmHit) => boolean = () => true): Angles {
+// The gates: each pattern needs one of its words (folded) in the text; see gate.ts.
+const BUY_WORDS = words('acquir', 'acquisition', 'bought', 'buy', '收购', '买下', '并购');
+const TEAM_TAKE_WORDS = words('founder', 'ceo', 'chief', '创始');
+const SCALE_WORDS = words('hir', 'recruit', 'add', 'bring', 'grow', 'expand', 'enlarg', 'boost', 'team', '招聘', '招募', '扩招', '新增', '招揽', '引进');
+const OPEN_WORDS = words('open', 'set', 'establish', 'launch', 'build', '设立', '成立', '组建', '开设', '建立');
+const STAYING_WORDS = words('turn', 'reject', 'rebuff', 'declin', 'spurn', 'stay', '拒绝', '婉拒', '回绝', '不去');
+const COURTING_WORDS = words('court', 'woo', '揽', '吸引', '争抢', '招徕', '橄榄枝');
+const NATIONALS_WORDS = words('chinese', 'iranian', 'russian', 'korean', 'foreign', 'non-', 'overseas', '中国籍', '外籍', '外国籍', '公民', '华人', '华裔');
+const PAY_WORDS = words(
+  'pay',
+  'salar',
+  'compensation',
+  'grant',
+  'award',
+  'bonus',
+  'offer',
+  'hand',
+  'giv',
+  'promis',
+  'dangl',
+  '年薪',
+  '月薪',
+  '薪酬',
+  '薪资',
+  '待遇',
+  '股票奖励',
+  '期权',
+  '年包',
+  '总包',
+);
+const KEEPING_WORDS = words('keep', 'kept', 'hold', 'held', 'hang', 'hung', 'lock', '留住');
+const GRAD_WORDS = words('program', 'scheme', 'track', 'intake', 'hiring', 'recruit', 'school', 'phd', 'graduate', '应届', '博士生', '校招', '校园招聘');
+
+/**
+ * `firm` tells whether a mention is a firm or lab (reported or an AI lab), not a university or a bank.
+ * `need` leaves out angles the score cannot use (they read false): those said with people (`people`: an
+ * AI role or people term found) and a poaching turned down (`aiRole`: an AI role found).
+ */
+export function talentAngles(
+  text: string,
+  hits: FirmHit[],
+  firm: (h: FirmHit) => boolean = () => true,
+  folded: string = fold(text),
+  need: { people: boolean; aiRole: boolean } = { people: true, aiRole: true },
+): Angles {
+  const withPeople = need.people;
   return {
-    founderExit: founderExit(text, hits),
-    teamBuy: (BUY.test(text) && SMALL_TEAM.test(text)) || TEAM_TAKE.test(text),
-    headcount: SCALE.test(text),
-    opening: PLACE_OPEN.test(text),
-    staying: STAYING.test(text),
-    courting: COURTING.test(text),
-    employRule: employRule(text),
-    payFigure: PAY_FIGURE.test(text),
-    keeping: KEEPING.test(text),
-    gradProgram: GRAD_PROGRAM.test(text) && hits.some(firm),
+    founderExit: founderExit(text, folded, hits),
+    teamBuy: (has(folded, BUY_WORDS) && BUY.test(text) && SMALL_TEAM.test(text)) || (has(folded, TEAM_TAKE_WORDS) && TEAM_TAKE.test(text)),
+    headcount: withPeople && has(folded, SCALE_WORDS) && SCALE.test(text),
+    opening: withPeople && has(folded, OPEN_WORDS) && PLACE_OPEN.test(text),
+    staying: need.aiRole && has(folded, STAYING_WORDS) && STAYING.test(text),
+    courting: has(folded, COURTING_WORDS) && COURTING.test(text),
+    employRule: has(folded, NATIONALS_WORDS) && employRule(text),
+    payFigure: withPeople && has(folded, PAY_WORDS) && hasDigit(text) && PAY_FIGURE.test(text),
+    keeping: has(folded, KEEPING_WORDS) && KEEPING.test(text),
+    gradProgram: withPeople && hits.some(firm) && has(folded, GRAD_WORDS) && GRAD_PROGRAM.test(text),
   };
 }

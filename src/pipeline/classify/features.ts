@@ -1,5 +1,5 @@
 // Turns one scan (firm mentions + term hits) into topic scores with their evidence.
-import type { FamilyName, Knowledge, Scan } from '../../knowledge/index.js';
+import type { FamilyName, Knowledge, Scan, TermHit } from '../../knowledge/index.js';
 import type { Angles } from './angles.js';
 
 export interface Evidence {
@@ -14,34 +14,69 @@ export interface TopicScores {
   why: string[];
 }
 
+/** The families in knowledge order, with their weight and cap (read once per Knowledge). */
+interface FamilyList {
+  list: Array<{ name: FamilyName; weight: number; cap: number }>;
+  /** Every family at 0, in knowledge order: counts start as a copy. */
+  zero: Record<FamilyName, number>;
+  /** Every family's weight. */
+  weights: Record<FamilyName, number>;
+}
+const familyLists = new WeakMap<Knowledge, FamilyList>();
+function familyList(k: Knowledge): FamilyList {
+  let fl = familyLists.get(k);
+  if (!fl) {
+    const list = Object.entries(k.families).map(([name, fam]) => ({ name: name as FamilyName, weight: fam.weight, cap: fam.cap }));
+    fl = {
+      list,
+      zero: Object.fromEntries(list.map((f) => [f.name, 0])) as Record<FamilyName, number>,
+      weights: Object.fromEntries(list.map((f) => [f.name, f.weight])) as Record<FamilyName, number>,
+    };
+    familyLists.set(k, fl);
+  }
+  return fl;
+}
+
 export function evidence(k: Knowledge, scan: Scan): Evidence {
   const terms: Partial<Record<FamilyName, string[]>> = {};
-  const seen = new Set<string>();
-  const aiMade = new Set(
-    scan.terms
-      .filter((h) => k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h)))
-      .map((h) => `${h.family}:${scan.folded.slice(h.start, h.end)}`),
-  );
-  for (const h of scan.terms) {
+  const hits = scan.terms;
+  const firms = scan.firms;
+  // A hit's key is `${family}:${folded text it covers}` (knowledge builds it once per term).
+  const keyOf = (h: TermHit) => h.key;
+  let aiMade: Set<string> | undefined;
+  for (const h of hits) if (k.families[h.family].weight < 0 && (aiBefore(scan, h.start) || moneyCoach(scan.text, h))) (aiMade ??= new Set()).add(keyOf(h));
+  // Keys are the knowledge's own strings, few per item: a list is quicker than a set.
+  const seen: string[] = [];
+  for (const h of hits) {
     // A word inside a firm's name or description ("the Seattle retail giant") is not evidence.
-    if (scan.firms.some((f) => f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start)) continue;
-    const key = `${h.family}:${scan.folded.slice(h.start, h.end)}`;
+    let inFirm = false;
+    for (const f of firms)
+      if (f.start <= h.start && h.end <= f.end && f.end - f.start > h.end - h.start) {
+        inFirm = true;
+        break;
+      }
+    if (inFirm) continue;
+    const key = keyOf(h);
     // "an AI spending coach … the coach", "AI教练": a negative word made an AI product is not that trade's story.
-    if (aiMade.has(key)) continue;
+    if (aiMade?.has(key)) continue;
     // "bot accounts", "spam bots": fake users, not an assistant.
     if (h.family === 'feature' && /^bots?$/i.test(h.term) && abuseBot(scan.text, h.start, h.end)) continue;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen.includes(key)) continue;
+    seen.push(key);
     (terms[h.family] ??= []).push(scan.text.slice(h.start, h.end));
   }
-  const counts = {} as Record<FamilyName, number>;
-  for (const [name, fam] of Object.entries(k.families)) counts[name as FamilyName] = Math.min(terms[name as FamilyName]?.length ?? 0, fam.cap);
+  const { list, zero } = familyList(k);
+  const counts = { ...zero };
+  for (const { name, cap } of list) counts[name] = Math.min(terms[name]?.length ?? 0, cap);
   return { terms, counts };
 }
 
 /** "an AI coach", "a Grok spending coach", 元宝教练: AI or a model or assistant's name right before, with at most one word between. */
 function aiBefore(scan: Scan, start: number): boolean {
-  if (/\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(Math.max(0, start - 24), start))) return true;
+  // The pattern needs "AI" inside the 24 characters before.
+  const from = Math.max(0, start - 24);
+  const ai = scan.text.indexOf('AI', from);
+  if (ai >= 0 && ai + 2 <= start && /\bAI[\s-]?(?:[a-z][\w-]*\s+)?$/.test(scan.text.slice(from, start))) return true;
   return scan.firms.some(
     (f) => f.kind === 'model' && f.end <= start && start - f.end <= 24 && /^[\s-]*(?:[a-z][\w-]*\s+)?$/i.test(scan.text.slice(f.end, start)),
   );
@@ -83,8 +118,9 @@ export interface Signals {
   hints: { talent: boolean; superapp: boolean };
 }
 
-function part(k: Knowledge, ev: Evidence, f: FamilyName): number {
-  return k.families[f].weight * ev.counts[f];
+/** A family's weight times its count (`weights` from familyList). */
+function part(weights: Record<FamilyName, number>, ev: Evidence, f: FamilyName): number {
+  return weights[f] * ev.counts[f];
 }
 
 function quote(ev: Evidence, fams: FamilyName[]): string {
@@ -96,8 +132,9 @@ function quote(ev: Evidence, fams: FamilyName[]): string {
 
 export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores {
   const c = ev.counts;
+  const w = familyList(k).weights;
   const ai = c.ai + Math.min(s.aiFirms, 2);
-  const negShared = part(k, ev, 'wildlife') + part(k, ev, 'nature') + part(k, ev, 'sports') + part(k, ev, 'showbiz');
+  const negShared = part(w, ev, 'wildlife') + part(w, ev, 'nature') + part(w, ev, 'sports') + part(w, ev, 'showbiz');
 
   const an = s.angles;
   // People who left a known firm and founded a company, or a small team bought whole, are a move without a named destination.
@@ -112,11 +149,11 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   // A rule on who a lab may employ (a licence before foreign nationals may work on models) weighs as one policy term.
   const anglePolicy = an?.employRule ? 1 : 0;
   let talent =
-    part(k, ev, 'move') +
-    part(k, ev, 'people') +
-    part(k, ev, 'aiRole') +
-    part(k, ev, 'war') +
-    part(k, ev, 'policy') +
+    part(w, ev, 'move') +
+    part(w, ev, 'people') +
+    part(w, ev, 'aiRole') +
+    part(w, ev, 'war') +
+    part(w, ev, 'policy') +
     (s.move || angleMove ? 1.5 : 0) +
     (an?.teamBuy ? k.families.war.weight : 0) +
     angleWar * k.families.war.weight +
@@ -126,24 +163,24 @@ export function scoreTopics(k: Knowledge, ev: Evidence, s: Signals): TopicScores
   // Without AI context (terms, labs, models) a move is someone else's story: nurses, bankers, cancer researchers.
   if (ai === 0) talent *= 0.3;
   else talent += Math.min(ai, 3) * 0.3;
-  talent += negShared + part(k, ev, 'dataMigration') + part(k, ev, 'earnings');
+  talent += negShared + part(w, ev, 'dataMigration') + part(w, ev, 'earnings');
   // A CFO or a retail chief is not AI talent, unless a named person moves with AI work said in so many words (京东零售智能体).
-  if (c.aiRole === 0 && !(s.move && c.ai >= 2)) talent += part(k, ev, 'execRole');
-  if (c.policy === 0 && anglePolicy === 0 && c.move === 0) talent += part(k, ev, 'exportControl');
+  if (c.aiRole === 0 && !(s.move && c.ai >= 2)) talent += part(w, ev, 'execRole');
+  if (c.policy === 0 && anglePolicy === 0 && c.move === 0) talent += part(w, ev, 'exportControl');
   if (s.hints.talent && talent > 0) talent += 0.4;
 
   // "Super app" said of a gadget maker's or a bank's app, with no AI and no super-app firm named, is a marketing word, not the beat.
-  const strong = s.superapps === 0 && c.ai === 0 && s.aiFirms === 0 ? 0 : part(k, ev, 'superapp');
+  const strong = s.superapps === 0 && c.ai === 0 && s.aiFirms === 0 ? 0 : part(w, ev, 'superapp');
   const platforms = Math.min(s.superapps, 2) * 1.5;
   const angle = c.feature + (c.ai > 0 || s.aiFirms > 0 ? 1 : 0);
-  let superapp = strong + platforms + part(k, ev, 'feature') + part(k, ev, 'ecosystem') + (s.superappAi && c.feature === 0 ? k.families.feature.weight : 0);
+  let superapp = strong + platforms + part(w, ev, 'feature') + part(w, ev, 'ecosystem') + (s.superappAi && c.feature === 0 ? k.families.feature.weight : 0);
   if (s.superapps > 0 && s.aiFirms > 0) superapp += 0.8;
   if (strong === 0 && platforms === 0) superapp *= 0.2;
   // A move between employers that run super-apps is not by itself a super-app story.
   if (s.move && strong === 0) superapp *= 0.6;
   else if (strong === 0 && angle === 0) superapp *= 0.4;
-  if (c.gadget > 0 && s.superapps === 0) superapp += part(k, ev, 'gadget');
-  superapp += negShared + part(k, ev, 'earnings') + part(k, ev, 'dataMigration') + part(k, ev, 'exportControl');
+  if (c.gadget > 0 && s.superapps === 0) superapp += part(w, ev, 'gadget');
+  superapp += negShared + part(w, ev, 'earnings') + part(w, ev, 'dataMigration') + part(w, ev, 'exportControl');
   if (s.hints.superapp && superapp > 0) superapp += 0.4;
 
   const t = sigmoid(talent - k.bias.talent);

@@ -39,13 +39,17 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       }
     }
     const ev = evidence(knowledge, scan);
-    const move = extractMove(knowledge, text, scan.firms);
+    const move = extractMove(knowledge, text, scan.firms, scan.folded);
     const scores = scoreTopics(knowledge, ev, {
       aiFirms,
       superapps: superapps.size,
       move: !!move,
       superappHires: superappHires(text, scan.firms, move),
-      angles: talentAngles(text, scan.firms, (h) => !!(info(h.firm)?.report || info(h.firm)?.ai)),
+      // Angles said with people count only when an AI role or people term is found, a poaching turned down only with an AI role.
+      angles: talentAngles(text, scan.firms, (h) => !!(info(h.firm)?.report || info(h.firm)?.ai), scan.folded, {
+        people: ev.counts.aiRole > 0 || ev.counts.people > 0,
+        aiRole: ev.counts.aiRole > 0,
+      }),
       superappAi: scan.firms.some((h) => h.kind === 'superapp' && SUPERAPP_AI.test(text.slice(h.end, h.end + 12))),
       hints: { talent: !!hints.topics?.includes('talent'), superapp: !!hints.topics?.includes('superapp') },
     });

@@ -1,6 +1,7 @@
 // Who moved where: scores every organisation mention as origin or destination by the
 // words around it ("former X", "joins Y", "前X…加盟Y"), then picks the best pair.
-import { toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
+import { fold, toSimplified, type FirmHit, type Knowledge } from '../../knowledge/index.js';
+import { has, isSpace, words, type Gate } from './gate.js';
 import type { Move } from '../../types.js';
 import { findPeople } from './people.js';
 
@@ -42,43 +43,53 @@ const FROM_AFTER =
 
 const UNKNOWN_ORG = [
   {
+    need: words('found', 'to launch', 'to start'),
     re: /\b(?:(?:co-?)?found(?:ed|s|ing)?|to (?:found|launch|start))\s+(?:a |an |the |his |her |their )?(?:new\s+)?(?:(?:[A-Za-z-]+\s+){0,2}?(?:startup|start-up|company|lab|venture)\b,?[ ]*)?(?:called +|named +)?([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,3})/g,
     side: 'to' as const,
   },
-  { re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
+  { need: words("'s new "), re: /'s new (?:company|startup|start-up|venture|lab),?\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'to' as const },
   // "is raising money for a startup called Lumen Circuits", "building a company named N".
   {
+    need: words('called', 'named'),
     re: /\b(?:raising (?:money|funds|capital) for|building|starting|launching|founding|forming|setting up)\s+(?:a|an|her|his|their)\s+(?:new\s+)?(?:[\w-]+\s+){0,2}?(?:startup|start-up|company|venture|lab)\s+(?:called|named)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g,
     side: 'to' as const,
   },
   // "Hengyu, founded by former DeepSeek researcher Shao Qiming, has raised…": the company a person named right
   // after "founded by" has just started (checked against the person in extractMove).
   {
+    need: words('founded by'),
     re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}),\s+(?:an? (?:[\w-]+ ){0,3}?(?:startup|start-up|company|lab) )?(?:which was |that was )?(?:co-?)?founded by\s+(?:former |ex-)[^,.;|\n]{0,60}/g,
     side: 'to' as const,
     founder: true,
   },
-  { re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
+  { need: words('startup', 'start-up'), re: /\b(?:[Ss]tartup|[Ss]tart-up)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})/g, side: 'from' as const },
   // "Brightline Reasoning, a two-year-old agent startup, is shutting down": the appositive names a startup.
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g, side: 'from' as const },
+  { need: words('startup', 'start-up'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}), an? (?:[\w-]+ ){0,3}?(?:startup|start-up)\b/g, side: 'from' as const },
+  {
+    need: words('team', 'founder', 'staff', 'brain trust', 'crew'),
+    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:[a-z][\w-]*\s+){0,2}?(?:team|founders?|staff|brain trust|crew)\b/g,
+    side: 'from' as const,
+  },
   // "Kinetra co-founder Owen Achterberg and 40 staff will join…": the startup a co-founder is named by.
-  { re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
+  { need: words('cofounder', 'co-founder'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
   // "DeepSeek系创业公司衡宇智能": a startup of a firm's alumni is the new company.
   {
+    need: words('系创业', '系初创'),
     re: /系(?:创业|初创)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|获|完成|正式|（|\(|，|,|。|$))/g,
     side: 'to' as const,
     alumni: true,
   },
-  { re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
+  { need: words('licens'), re: /\blicens(?:e|es|ed|ing)\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})'s?/g, side: 'from' as const },
   // Acqui-hires: "will hire Lumora co-founder X", "is hiring Gripwise founder Y" — the startup is the origin.
   {
+    need: words('hir'),
     re: /\b(?:hir(?:e|es|ed|ing)|acqui-hir(?:e|es|ed|ing))\s+([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|founders?|chief executive|CEO|CTO|chief technology officer)\b/g,
     side: 'from' as const,
   },
   // "初创公司Ferrite联合创始人…", "AI眼镜初创公司镜界科技达成协议": a Chinese-described startup.
   // Not after a founding verb: "创办视频生成初创公司Loomframe" is the new company (NEWCO_ZH).
   {
+    need: words('初创', '创业'),
     re: /(?<!(?:创立|创办|成立|创建)[^，。；]{0,8}|系)(?:初创|创业)(?:公司|团队|企业)\s*([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2}|[\u4e00-\u9fa5]{2,6}?(?=联合创始人|创始人|首席|团队|的|达成|宣布|停止|停运|关停|解散|被|已|将|获|完成|正式|（|\(|，|,|。|$))/g,
     side: 'from' as const,
   },
@@ -96,15 +107,26 @@ const NOT_ZH_ORG = /^(?:于|在|时|以来|之初|至今|的|了)|\d|规模|最�
 const FOUNDING_NOW =
   /\b(?:to|will|is|are|has|have|and|then) (?:co-?found|found|launch|start|set up)|\b(?:launching|founding|starting|building|forming|setting up|raising (?:money|funds|capital) for)\b|(?<!曾|曾经|此前)(?:将|已|正)?(?:创立|创办|成立|创建|联合创立)/;
 
-function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
+function unknownOrgs(text: string, folded: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];
   // Same offsets, but no pattern runs from the title into the summary.
-  const lines = text.replace(/\n/g, '|');
-  // "织机智能（Loomstack）": a Chinese startup name glossed in Latin letters goes by the Latin name.
-  const gloss = new Map<string, string>();
-  for (const m of lines.matchAll(/([\u4e00-\u9fa5]{2,8})[（(]([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[）)]/g)) gloss.set(m[1], m[2]);
-  for (const { re, side, founder, alumni } of UNKNOWN_ORG as Array<{ re: RegExp; side: 'to' | 'from'; founder?: boolean; alumni?: boolean }>) {
+  let joined: string | undefined;
+  // "织机智能（Loomstack）": a Chinese startup name glossed in Latin letters goes by the Latin name (read once a pattern matched).
+  let gloss: Map<string, string> | undefined;
+  for (const { re, side, founder, alumni, need } of UNKNOWN_ORG as Array<{
+    re: RegExp;
+    side: 'to' | 'from';
+    founder?: boolean;
+    alumni?: boolean;
+    need: Gate;
+  }>) {
+    if (!has(folded, need)) continue;
+    const lines = (joined ??= text.replace(/\n/g, '|'));
     for (const m of lines.matchAll(re)) {
+      if (!gloss) {
+        gloss = new Map<string, string>();
+        for (const g of lines.matchAll(/([\u4e00-\u9fa5]{2,8})[（(]([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})[）)]/g)) gloss.set(g[1], g[2]);
+      }
       const written = m[1].replace(/[.,]$/, '');
       const start = m.index + (founder ? m[0].indexOf(m[1]) : m[0].lastIndexOf(m[1]));
       if (/^[\u4e00-\u9fa5]/.test(written) && NOT_ZH_ORG.test(written)) continue;
@@ -140,6 +162,36 @@ function unknownOrgs(text: string, firms: FirmHit[], isFirm: (s: string) => bool
 // "the Hangzhou AI lab DeepSeek", "rival start-up Moonshot AI": an appositive descriptor between cue and name.
 const DESCRIPTOR =
   /(?<![\w-])(?:the\s+|its\s+|a\s+)?(?:(?!(?:to|for|at|from|of|in|on|with|by|and|as|joins?|joined|leaves?|left|exits?|quits?|moves?)\s)[\w-]+\s+){0,3}?(?:lab|start-?up|company|giant|rival|firm|group|unit|developer|maker|owner|outfit|champion)\s+$/i;
+// DESCRIPTOR cannot match without one of its nouns (gate.ts).
+const DESCRIPTOR_WORDS = words('lab', 'start', 'company', 'giant', 'rival', 'firm', 'group', 'unit', 'developer', 'maker', 'owner', 'outfit', 'champion');
+const DESCRIPTOR_NOUNS = [
+  'lab',
+  'startup',
+  'start-up',
+  'company',
+  'giant',
+  'rival',
+  'firm',
+  'group',
+  'unit',
+  'developer',
+  'maker',
+  'owner',
+  'outfit',
+  'champion',
+];
+
+/**
+ * Whether DESCRIPTOR can match: it ends in one of its nouns (any case) and then whitespace to the end,
+ * so the noun ends where the trailing whitespace starts.
+ */
+function endsWithDescriptor(raw: string): boolean {
+  let j = raw.length;
+  while (j > 0 && isSpace(raw.charCodeAt(j - 1))) j--;
+  if (j === raw.length) return false;
+  for (const noun of DESCRIPTOR_NOUNS) if (j >= noun.length && raw.slice(j - noun.length, j).toLowerCase() === noun) return true;
+  return false;
+}
 // "From Apple to Meta", "from X to Y": the second name is the destination.
 const FROM_X_TO =
   /\bfrom\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+to\s+(?:the\s+)?$|\b(?:swap(?:s|ped|ping)?|trad(?:es|ed|ing)|ditch(?:es|ed)?)\s+(?:the\s+)?[^,.;:!?\n]{1,40}?\s+for\s+(?:the\s+)?$|从[^，。；：:\n]{1,20}?(?:到|至|跳到|转到|来到)$/i;
@@ -167,31 +219,95 @@ const PAPER_AFTER =
 const NEWCO_ZH =
   /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了|的)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获|已完成|完成)/g;
 
-/** Start and end of the clause around `at` (moves are said within one sentence, title or clause). */
-function clause(text: string, at: number): [number, number] {
-  let a = at;
-  while (a > 0 && !'\n.!?。！？；;'.includes(text[a - 1])) a--;
-  let b = at;
-  while (b < text.length && !'\n.!?。！？；;'.includes(text[b])) b++;
-  return [a, b];
+/** Clauses end at these characters (moves are said within one sentence, title or clause). */
+function endsClause(c: number): boolean {
+  // '\n.!?。！？；;'
+  return c === 10 || c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 59;
 }
+
+/** Where clauses end: the offsets of the characters that end one, in order. */
+function clauseEnds(text: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i++) if (endsClause(text.charCodeAt(i))) out.push(i);
+  return out;
+}
+
+/** Start of the clause around `at`: just after the last clause end before it. */
+function clauseStart(ends: number[], at: number): number {
+  let a = 0;
+  for (const e of ends) {
+    if (e >= at) break;
+    a = e + 1;
+  }
+  return a;
+}
+
+/** End of the clause around `at`: the first clause end at or after it (else the text's end). */
+function clauseEnd(ends: number[], at: number, length: number): number {
+  for (const e of ends) if (e >= at) return e;
+  return length;
+}
+
+// The gates (gate.ts): DENIAL, RUMOUR and NEWCO_ZH cannot match without one of these words.
+const DENIAL_WORDS = words(
+  'deny',
+  'denie',
+  'reject',
+  'dismiss',
+  'refut',
+  'rumo',
+  'call',
+  'not leaving',
+  'staying',
+  'remains at',
+  '否认',
+  '辟谣',
+  '不实',
+  '未离职',
+  '仍在',
+);
+const RUMOUR_WORDS = words('传', '正与', '正在与', 'talks', 'discussions', 'negotiations');
+const NEWCO_WORDS = words('创立', '创办', '成立', '创建');
+const FROM_X_TO_WORDS = words('from', 'swap', 'trad', 'ditch', '从');
+const BRING_WORDS = words('bring', 'brought', 'fold', 'absorb');
+const INTO_WORDS = words('into');
+const PURPOSE_POSS_WORDS = words('to run', 'to lead', 'to head', 'to oversee');
+const ACQUI_WORDS = words('deal', 'agreement', 'pact', 'agree', 'pay', 'paid', 'spend', 'spent');
+const RETURN_BEFORE_WORDS = words('return', 'rejoin', 'back', 'boomerang', '回归', '重返', '回到', '返回', '回流');
+const RETURN_AFTER_WORDS = words('back', '迎回', '召回');
+const PAPER_WORDS = words('paper', 'report', 'affiliation', '论文', '技术报告');
 
 // Talks and rumours are not moves yet: "传X或被Y挖走", "Y正与X接触", "Y is in talks to hire X".
 const RUMOUR =
   /^传|[|：:｜]传(?=[\u4e00-\u9fa5])|(?:正与|正在与)[^，。；\n]{1,16}?(?:接触|洽谈|谈判|商谈)|\b(?:is|are|was|were) (?:said to be |reportedly )?in (?:advanced |early )?(?:talks|discussions|negotiations) (?:to|with)\b/;
 
-export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): Move | undefined {
+/** `folded` is fold(original) when the caller has it (the knowledge scan's). */
+export function extractMove(k: Knowledge, original: string, firms: FirmHit[], folded: string = fold(original)): Move | undefined {
+  // A move names two organisations (below): with fewer than two firms named and no word an
+  // unknown-organisation pattern needs, there is none.
+  const first = firms[0]?.firm;
+  const oneFirm = !firms.some((f) => f.firm !== first);
+  if (oneFirm && !UNKNOWN_ORG.some((u) => has(folded, u.need)) && !has(folded, NEWCO_WORDS)) return undefined;
   // Rules are written in simplified Chinese; folding keeps offsets, so names come from the original.
   const text = toSimplified(original);
-  if (DENIAL.test(text) || RUMOUR.test(text)) return undefined;
   const isFirm = (s: string) => k.knownOrg(s) !== undefined;
-  // Most items name nobody who could be moving: then the organisations below cannot change the answer.
-  const candidates = findPeople(text, firms, isFirm);
-  if (!candidates.some((p) => p.score >= 1)) return undefined;
   // One entry per place: two patterns naming the same startup at the same offset count once.
-  const extra = [...unknownOrgs(text, firms, isFirm), ...newCompaniesZh(text, firms, isFirm)].filter(
-    (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
-  );
+  const extraOrgs = () =>
+    [...unknownOrgs(text, folded, firms, isFirm), ...(has(folded, NEWCO_WORDS) ? newCompaniesZh(text, firms, isFirm) : [])].filter(
+      (e, i, all) => all.findIndex((o) => o.org === e.org && o.start === e.start) === i,
+    );
+  // A move names two organisations, each a firm mention or an unknown organisation found by pattern:
+  // with fewer than two firms named, the patterns decide first whether there can be a move at all.
+  let extra: ExtraOrg[] | undefined;
+  if (oneFirm) {
+    extra = extraOrgs();
+    if (new Set([...firms.map((f) => f.firm), ...extra.map((e) => e.org)]).size < 2) return undefined;
+  }
+  if ((has(folded, DENIAL_WORDS) && DENIAL.test(text)) || (has(folded, RUMOUR_WORDS) && RUMOUR.test(text))) return undefined;
+  // Most items name nobody who could be moving: then the organisations below cannot change the answer.
+  const candidates = findPeople(text, firms, isFirm, folded);
+  if (!candidates.some((p) => p.score >= 1)) return undefined;
+  extra ??= extraOrgs();
   // A startup's name found as an organisation is not the person.
   const people = candidates.filter((p) => !extra.some((e) => e.org === p.name || p.name.includes(e.org)));
   const person = people[0];
@@ -208,24 +324,39 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
   const back = new Map<string, number>();
   const add = (m: Map<string, number>, org: string, v: number) => m.set(org, (m.get(org) ?? 0) + v);
   for (const e of extra) add(e.side === 'to' ? to : from, e.org, 2);
-  for (const m of [...mentions, ...extra]) {
+  const all = [...mentions, ...extra];
+  const ends = clauseEnds(text);
+  const spans = extra.filter((e) => e.founderSpan && !e.founding);
+  const descriptors = has(folded, DESCRIPTOR_WORDS);
+  // The patterns below read parts of the text: without their words in the whole text they cannot match (gate.ts).
+  const fromXTo = has(folded, FROM_X_TO_WORDS);
+  const bringInto = has(folded, BRING_WORDS) && has(folded, INTO_WORDS);
+  const purposePoss = has(folded, PURPOSE_POSS_WORDS);
+  const acquiAfter = has(folded, ACQUI_WORDS);
+  const returnBefore = has(folded, RETURN_BEFORE_WORDS);
+  const returnAfter = has(folded, RETURN_AFTER_WORDS);
+  const paperAfter = has(folded, PAPER_WORDS);
+  for (const m of all) {
     // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
-    if (extra.some((e) => e.founderSpan && !e.founding && m.start >= e.founderSpan[0] && m.start < e.founderSpan[1] && m.start > e.start)) continue;
+    if (spans.some((e) => m.start >= e.founderSpan![0] && m.start < e.founderSpan![1] && m.start > e.start)) continue;
     // The clause is taken around the whole mention: "JD.com" must not end its own clause.
-    const [cs] = clause(text, m.start);
-    const [, ce] = clause(text, m.end);
+    const cs = clauseStart(ends, m.start);
+    const ce = clauseEnd(ends, m.end, text.length);
     const raw = text.slice(Math.max(cs, m.start - 60), m.start);
-    const before = raw.replace(DESCRIPTOR, '');
+    const before = descriptors && endsWithDescriptor(raw) ? raw.replace(DESCRIPTOR, '') : raw;
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
     const toBefore =
-      TO_BEFORE.test(before) || FROM_X_TO.test(before) || BRING_INTO.test(longBefore) || (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
-    const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
-    const toAfter = TO_AFTER.test(after) || ACQUI_AFTER.test(longAfter);
-    if (RETURN_BEFORE.test(before) || RETURN_AFTER.test(after)) add(back, m.org, 1);
+      TO_BEFORE.test(before) ||
+      (fromXTo && FROM_X_TO.test(before)) ||
+      (bringInto && BRING_INTO.test(longBefore)) ||
+      (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
+    const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (purposePoss && PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
+    const toAfter = TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter));
+    if ((returnBefore && RETURN_BEFORE.test(before)) || (returnAfter && RETURN_AFTER.test(after))) add(back, m.org, 1);
     if (toBefore) add(to, m.org, 3);
-    else if (purpose || PAPER_AFTER.test(after)) add(to, m.org, 2);
+    else if (purpose || (paperAfter && PAPER_AFTER.test(after))) add(to, m.org, 2);
     else if (TO_BEFORE_WEAK.test(before)) add(to, m.org, 1);
     if (toAfter) add(to, m.org, 3);
     if (toBefore || purpose) continue;
@@ -233,10 +364,12 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[]): M
     else if (TENURE_BEFORE.test(before)) add(from, m.org, 2);
     if (!toAfter && (FROM_AFTER.test(after) || TENURE_AFTER_ZH.test(after))) add(from, m.org, 2);
   }
-  const orgs = new Set([...mentions, ...extra].map((m) => m.org));
+  const orgs = new Set(all.map((m) => m.org));
   const net = (org: string, side: 'to' | 'from') => (side === 'to' ? (to.get(org) ?? 0) - (from.get(org) ?? 0) : (from.get(org) ?? 0) - (to.get(org) ?? 0));
   // Ties go to the organisation named more often (the story's subject, not a passing earlier employer).
-  const named = (o: string) => [...mentions, ...extra].filter((m) => m.org === o).length;
+  const times = new Map<string, number>();
+  for (const m of all) times.set(m.org, (times.get(m.org) ?? 0) + 1);
+  const named = (o: string) => times.get(o) ?? 0;
   const pick = (side: 'to' | 'from', exclude?: string) =>
     [...orgs].filter((o) => o !== exclude && net(o, side) > 0).sort((a, b) => net(b, side) - net(a, side) || named(b) - named(a))[0];
   // A return names its destination outright; the story's retold history does not count against it.

@@ -1,6 +1,8 @@
 // Finds the person a story is about: capitalised names near move cues (English) and
 // names after a role word (Chinese), scored by how strongly the text ties them to a move.
-import type { FirmHit } from '../../knowledge/index.js';
+import { fold, type FirmHit } from '../../knowledge/index.js';
+import { isSpace } from '../../knowledge/fold.js';
+import { has, words } from './gate.js';
 
 export interface PersonCandidate {
   name: string;
@@ -15,7 +17,13 @@ const TOKEN = String.raw`(?:(?:O|D|Mc|Mac|Fitz)['’]?)?\p{Lu}[\p{Ll}\p{M}]+(?:[
 const PARTICLE = String.raw`(?:van|von|vom|de|der|den|ap|ab|af|av|y|del|della|des|di|da|das|do|dos|du|la|le|ter|ten|zu|bin|ibn|binti|al|el|Ó|Ní|Nic|Mac|Van|Von|De|Di|Da|Du|La|Le|St\.?)`;
 // Runs never cross a line (title | summary) and may be long: the loop below keeps the best run of name tokens.
 const EN_NAME = new RegExp(String.raw`(?<![\p{Lu}\p{Ll}\p{M}'’-])(${TOKEN}(?:[ \t]+(?:${PARTICLE}[ \t]+){0,3}${TOKEN}){1,6})(?![\p{Ll}\p{M}])`, 'gu');
-const IS_PARTICLE = new RegExp(`^${PARTICLE}$`, 'u');
+// The particles PARTICLE matches, as a set (a token is one exactly when IS_PARTICLE would match it).
+const PARTICLES = new Set(
+  'van von vom de der den ap ab af av y del della des di da das do dos du la le ter ten zu bin ibn binti al el Ó Ní Nic Mac Van Von De Di Da Du La Le St St.'.split(
+    ' ',
+  ),
+);
+const isParticle = (tok: string) => PARTICLES.has(tok);
 // "He Jiaze", "He Kaiming": the surname He (何/贺) is kept before a token shaped like a pinyin given name
 // ("He Joins", "He Said" are not: their letters do not spell pinyin syllables).
 const PINYIN_GIVEN =
@@ -39,6 +47,25 @@ const AFTER_CUE =
 const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
 
+// BEFORE_CUE's words, lower case: the pattern is one of them, then only commas and whitespace to the end.
+const BEFORE_CUE_WORDS =
+  'researcher engineer scientist lead head chief director vp president veteran founder founders executive officer architect manager hired appointed named including recruit founding lured poached lost loses signed recruited welcomed tapped 研究员 工程师 科学家 负责人 专家 骨干 高管 创始人 执行官 架构师 聘用'
+    .split(' ')
+    .concat(['offer to', 'offers to', 'hiring of', 'departure of', 'exit of']);
+
+/** Whether BEFORE_CUE can match: the text ends in one of its words (any case), then commas and whitespace. */
+function endsWithCue(lead: string): boolean {
+  let j = lead.length;
+  while (j > 0) {
+    const c = lead.charCodeAt(j - 1);
+    if (c !== 44 && !isSpace(c)) break;
+    j--;
+  }
+  const tail = lead.slice(Math.max(0, j - 12), j).toLowerCase();
+  for (const w of BEFORE_CUE_WORDS) if (tail.endsWith(w)) return true;
+  return false;
+}
+
 const ZH_NAME =
   /(?:研究员|负责人|工程师|科学家|专家|骨干|总监|副总裁|高管|主管|架构师|创始人|合伙人|大将|老将|教授|博士|成员|员工|CEO|CTO|首席[\u4e00-\u9fa5]{1,3}官|院长|主任|经理|聘请|挖来|大将|老兵|前员工|作者|大牛|元老|技术大拿|带头人|掌门人|操盘手|天才少年|少年|任命|聘任)(?:之一)?\s*([\u4e00-\u9fa5]{2,4}?)(?=已|及|团队|创立|创办|联合创立|创建|正式|将|加盟|加入|离职|转投|出任|在|此前|于|宣布|近日|确认|担任|跳槽|曾|入职|履新|就任|执掌|回归|重返|投奔|出走|从|离开|升任|发布|表示|称|近日|日前|将|回国|转战|出现|现身|署名|以|首次|也|则|还|随后|近期|被曝|被爆|被|低调|官宣|透露|今年|去年|本月|上月|年初|年底|目前|如今|现已|为(?=[\u4e00-\u9fa5A-Za-z]{0,8}?(?:首席|CTO|CEO|COO|CFO|总裁|院长|负责人|总监|总经理|主任|科学家))|，|,|、|。|：|\s)/g;
 // Chinese names in the title's own grammar: "王可馨加盟智谱", "徐岚清转投美团", "李卓入职…" (verb right after the name).
@@ -54,12 +81,29 @@ const SURNAMES = new Set(
   ),
 );
 
+/** True when the text has a character of [\u4e00-\u9fa5]. */
+function han(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fa5) return true;
+  }
+  return false;
+}
+// The gates: ZH_NAME needs one of its role words, ZH_NAME_VERB one of its verbs (or 在 … 工作).
+const ZH_NAME_WORDS = words(
+  ...'研究员 负责人 工程师 科学家 专家 骨干 总监 副总裁 高管 主管 架构师 创始人 合伙人 大将 老将 教授 博士 成员 员工 CEO CTO 首席 院长 主任 经理 聘请 挖来 老兵 前员工 作者 大牛 元老 技术大拿 带头人 掌门人 操盘手 天才少年 少年 任命 聘任'.split(
+    ' ',
+  ),
+);
+const ZH_NAME_VERB_WORDS = words(...'加盟 加入 转投 入职 履新 就任 执掌 回归 重返 投奔 跳槽 离职创业 出任 从 离开 离职 出走 回国 转战 改投 在'.split(' '));
+
 /** A firm mention over the name hides it, unless the mention starts after the surname ("高乐天" holds 乐天). */
 function hiddenByFirm(start: number, end: number, firms: FirmHit[]): boolean {
   return firms.some((f) => f.start < end && start < f.end && f.start <= start);
 }
 
-export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: string) => boolean): PersonCandidate[] {
+/** `folded` is fold(text) (or of the text toSimplified made it from). */
+export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: string) => boolean, folded: string = fold(text)): PersonCandidate[] {
   const found = new Map<string, PersonCandidate>();
   const bump = (name: string, start: number, score: number) => {
     const c = found.get(name);
@@ -71,33 +115,38 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     let offset = m.index;
     // Keep the longest run of tokens that are neither stop words nor firm names.
     let run: string[] = [];
+    /** Tokens of the run that are not particles. */
+    let named = 0;
     let runStart = offset;
     let best: { tokens: string[]; start: number } | undefined;
-    for (const [ti, tok] of tokens.entries()) {
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const tok = tokens[ti];
       const at = text.indexOf(tok, offset);
       offset = at + tok.length;
-      const particle = IS_PARTICLE.test(tok);
+      const particle = isParticle(tok);
       const surname = SURNAME_PRONOUN.has(tok) && ti + 1 < tokens.length && PINYIN_GIVEN.test(tokens[ti + 1]);
       if (!particle && !surname && (STOP.has(tok) || isFirmName(tok))) {
         run = [];
+        named = 0;
         continue;
       }
       // A run starts with a name, not a particle ("Van" of "Van den Broeck" is fine once a given name came first).
       if (!run.length && particle && /^\p{Ll}/u.test(tok)) continue;
       if (!run.length) runStart = at;
       run.push(tok);
-      const named = run.filter((t) => !IS_PARTICLE.test(t)).length;
-      if (named >= 2 && !IS_PARTICLE.test(tok) && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
+      if (!particle) named++;
+      if (named >= 2 && !particle && (!best || run.length > best.tokens.length)) best = { tokens: [...run], start: runStart };
     }
     if (!best) continue;
     const end = text.indexOf(best.tokens[best.tokens.length - 1], best.start) + best.tokens[best.tokens.length - 1].length;
     const name = text.slice(best.start, end).replace(/\s+/g, ' ');
     // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
-    const hiding = firms.filter((f) => f.start < end && best!.start < f.end && f.term !== name);
-    if (hiding.length) continue;
+    const from = best.start;
+    if (firms.some((f) => f.start < end && from < f.end && f.term !== name)) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
-    if (BEFORE_CUE.test(text.slice(Math.max(0, best.start - 30), best.start))) score += 2;
+    const lead = text.slice(Math.max(0, best.start - 30), best.start);
+    if (endsWithCue(lead) && BEFORE_CUE.test(lead)) score += 2;
     bump(name, best.start, score);
   }
   const zh = (raw: string, start: number, score: number) => {
@@ -111,8 +160,11 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     if (hiddenByFirm(start, start + name.length, firms)) return;
     bump(name, start, score);
   };
-  for (const m of text.matchAll(ZH_NAME)) zh(m[1], m.index + m[0].length - m[1].length, 3);
-  for (const m of text.matchAll(ZH_NAME_VERB)) zh(m[1], m.index + m[0].length - m[1].length, 3);
+  // Both need a Chinese name ([\u4e00-\u9fa5]{2,4}) and a role word or a verb (gate.ts).
+  if (han(text)) {
+    if (has(folded, ZH_NAME_WORDS)) for (const m of text.matchAll(ZH_NAME)) zh(m[1], m.index + m[0].length - m[1].length, 3);
+    if (has(folded, ZH_NAME_VERB_WORDS)) for (const m of text.matchAll(ZH_NAME_VERB)) zh(m[1], m.index + m[0].length - m[1].length, 3);
+  }
   // A name seen again elsewhere (bare Chinese repeats) adds weight.
   for (const c of found.values()) {
     let i = text.indexOf(c.name, c.start + c.name.length);
