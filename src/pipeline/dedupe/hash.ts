@@ -12,7 +12,15 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
 
 /** 64-bit-ish short key: two FNV passes with different seeds, base36. Collisions are harmless at news volume. */
 export function shortHash(s: string): string {
-  return fnv1a(s).toString(36) + fnv1a(s, 0x9747b28c).toString(36);
+  // Both passes in one loop: equal to fnv1a(s).toString(36) + fnv1a(s, 0x9747b28c).toString(36).
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
 }
 
 /** Murmur3 finalizer: spreads bits of a 32-bit value. */

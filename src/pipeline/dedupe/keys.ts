@@ -11,6 +11,19 @@ const GENERIC = new Set(
 );
 const DATEISH =
   /^(\d+|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+/** DATEISH's words, for a lookup instead of the regex (all-digit words are checked apart). */
+const DATE_WORDS = new Set(DATEISH.source.slice('^(\\d+|'.length, -')$'.length).split('|'));
+
+function isDateish(w: string): boolean {
+  if (DATE_WORDS.has(w)) return true;
+  if (w.length === 0) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 const CJK_RUN = /[\u3400-\u9fff]+/g;
 const GENERIC_CJK = [...GENERIC].filter((g) => /[\u3400-\u9fff]/.test(g));
 /** Any generic word at all: a run without one is left as it is by the removals below. */
@@ -29,9 +42,17 @@ export function titleKeyText(title: string): string | null {
     }
     return cjk >= 8 ? folded.replace(/ /g, '') : null;
   }
-  const words = folded.split(' ');
-  const content = words.filter((w) => !GENERIC.has(w) && !DATEISH.test(w));
-  return content.length >= 4 && folded.length >= 24 ? folded : null;
+  if (folded.length < 24) return null;
+  // At least four content words (neither generic nor a date): counted until the fourth.
+  let content = 0;
+  let from = 0;
+  for (;;) {
+    const sp = folded.indexOf(' ', from);
+    const w = sp < 0 ? folded.slice(from) : folded.slice(from, sp);
+    if (!GENERIC.has(w) && !isDateish(w) && ++content >= 4) return folded;
+    if (sp < 0) return null;
+    from = sp + 1;
+  }
 }
 
 /** Exact keys of an item, each prefixed by kind: `url:`, `guid:<source>:`, `title:`. */

@@ -79,33 +79,52 @@ const ZH_STOP = new Set(
   ),
 );
 
+/** ZH_STOP as numbers (first code unit × 65536 + second), read without slicing the text. */
+const ZH_STOP_CODES = new Set<number>();
+for (const w of ZH_STOP) if (w.length === 2) ZH_STOP_CODES.add(w.charCodeAt(0) * 65536 + w.charCodeAt(1));
+/** 1 for the code units a Chinese glossary term starts with: the others skip the ZH_CONCEPT lookup. */
+const ZH_FIRST = new Uint8Array(65536);
+for (const code of ZH_CONCEPT.keys()) ZH_FIRST[code] = 1;
+
+/** The pinyin of a run's first characters, reused by the windows that overlap (charPinyin, one lookup each). */
+const runPinyin: string[] = [];
+
 function chineseRun(text: string, start: number, end: number, sink: TokenSink, romanize: boolean): void {
   // Characters inside a glossary term count through its concept, not again as words (as in English).
   let coveredTo = start;
+  // Pinyin is needed for positions below romanizeLimit + 3 (the four-character windows).
+  const pyEnd = romanize ? Math.min(end, romanizeLimit + 3) : start;
+  for (let i = start; i < pyEnd; i++) runPinyin[i - start] = charPinyin(text.charCodeAt(i));
+  let c = text.charCodeAt(start);
   for (let i = start; i < end; i++) {
-    const list = i >= coveredTo ? ZH_CONCEPT.get(text.charCodeAt(i)) : undefined;
-    // (Inside a longer term no shorter one starts: 微信支付 holds no 支付.)
-    if (list)
-      for (const [term, id] of list)
-        if (text.startsWith(term, i)) {
-          sink.concepts.add(id);
-          coveredTo = Math.max(coveredTo, i + term.length);
-          // The longest term at a position is the word: 支付宝 (Alipay) is no 支付 (payment), 创业公司
-          // (a startup) no 创业 (founding), 印度尼西亚 (Indonesia) no 印度 (India).
-          break;
-        }
-    if (i + 1 < end && i + 2 > coveredTo && !ZH_STOP.has(text.slice(i, i + 2))) sink.words.add(bigram(text.charCodeAt(i), text.charCodeAt(i + 1)));
+    const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
+    if (i >= coveredTo && ZH_FIRST[c] === 1) {
+      const list = ZH_CONCEPT.get(c);
+      // (Inside a longer term no shorter one starts: 微信支付 holds no 支付.)
+      if (list)
+        for (const [term, id] of list)
+          if (text.startsWith(term, i)) {
+            sink.concepts.add(id);
+            coveredTo = Math.max(coveredTo, i + term.length);
+            // The longest term at a position is the word: 支付宝 (Alipay) is no 支付 (payment), 创业公司
+            // (a startup) no 创业 (founding), 印度尼西亚 (Indonesia) no 印度 (India).
+            break;
+          }
+    }
+    if (i + 1 < end && i + 2 > coveredTo && !ZH_STOP_CODES.has(c * 65536 + next)) sink.words.add(bigram(c, next));
     if (romanize && i + 1 < end && i < romanizeLimit) {
       // FNV-1a is streaming: hashing "a" then continuing with "b" equals hashing "ab".
-      const ab = fnv1a(charPinyin(text.charCodeAt(i + 1)), fnv1a(charPinyin(text.charCodeAt(i))));
+      const k = i - start;
+      const ab = fnv1a(runPinyin[k + 1], fnv1a(runPinyin[k]));
       sink.proper.add(ab & 0x3fffffff);
       if (i + 2 < end) {
-        const abc = fnv1a(charPinyin(text.charCodeAt(i + 2)), ab);
+        const abc = fnv1a(runPinyin[k + 2], ab);
         sink.proper.add(abc & 0x3fffffff);
         // Four-character names: compound surnames (欧阳思远) and transliterations.
-        if (i + 3 < end) sink.proper.add(fnv1a(charPinyin(text.charCodeAt(i + 3)), abc) & 0x3fffffff);
+        if (i + 3 < end) sink.proper.add(fnv1a(runPinyin[k + 3], abc) & 0x3fffffff);
       }
     }
+    c = next;
   }
 }
 
