@@ -165,7 +165,7 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
   const skip = new Set<string>();
   for (const firm of assessment.firms ?? []) for (const w of firm.toLowerCase().split(FIRM_SPLIT)) if (w) skip.add(stem(w));
-  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip };
+  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip, maxWords: MAX_WORDS, maxProper: MAX_PROPER };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
   const lowerTitle = title.toLowerCase();

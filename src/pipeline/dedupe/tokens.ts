@@ -29,6 +29,12 @@ export interface TokenSink {
   proper: Set<number>;
   /** Words not to count as lexical tokens (the item's firm names: firms are compared on their own). */
   skip?: Set<string>;
+  /**
+   * How many words and proper nouns the caller keeps (the first ones, in order of insertion): once a
+   * set holds that many, further tokens for it are not computed, as they could never be kept.
+   */
+  maxWords?: number;
+  maxProper?: number;
 }
 
 export function stem(w: string): string {
@@ -52,11 +58,10 @@ function latinWord(lower: string, capitalized: boolean, sink: TokenSink): void {
   }
   const s = stem(lower);
   const concept = EN_CONCEPT.get(lower) ?? (s !== lower ? EN_CONCEPT.get(s) : undefined);
-  const h = tokenHash(s);
   // Concept words count through their concept (once, in both languages), not again as words.
   if (concept) sink.concepts.add(concept);
-  else if (!sink.skip?.has(s)) sink.words.add(h);
-  if (capitalized) sink.proper.add(s === lower ? h : tokenHash(lower));
+  else if (!(sink.words.size >= (sink.maxWords ?? Infinity)) && !sink.skip?.has(s)) sink.words.add(tokenHash(s));
+  if (capitalized && !(sink.proper.size >= (sink.maxProper ?? Infinity))) sink.proper.add(tokenHash(s === lower ? s : lower));
 }
 
 function bigram(a: number, b: number): number {
@@ -95,6 +100,7 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
   // Pinyin is needed for positions below romanizeLimit + 3 (the four-character windows).
   const pyEnd = romanize ? Math.min(end, romanizeLimit + 3) : start;
   for (let i = start; i < pyEnd; i++) runPinyin[i - start] = charPinyin(text.charCodeAt(i));
+  const maxWords = sink.maxWords ?? Infinity;
   let c = text.charCodeAt(start);
   for (let i = start; i < end; i++) {
     const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
@@ -111,7 +117,7 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
             break;
           }
     }
-    if (i + 1 < end && i + 2 > coveredTo && !ZH_STOP_CODES.has(c * 65536 + next)) sink.words.add(bigram(c, next));
+    if (i + 1 < end && i + 2 > coveredTo && sink.words.size < maxWords && !ZH_STOP_CODES.has(c * 65536 + next)) sink.words.add(bigram(c, next));
     if (romanize && i + 1 < end && i < romanizeLimit) {
       // FNV-1a is streaming: hashing "a" then continuing with "b" equals hashing "ab".
       const k = i - start;
