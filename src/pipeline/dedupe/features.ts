@@ -82,15 +82,17 @@ function phrases(s: string): string {
 }
 
 /**
- * Word gates: each English pattern below (case-insensitive, without the u flag, so its letters are
- * ASCII letters) cannot match unless the lower-cased text holds one of these literals, which every
- * branch of the pattern requires. A text without any skips the pattern.
+ * Word gates: each English pattern below (case-insensitive, without the u flag, so its letters only
+ * meet ASCII letters) cannot match unless the text holds one of these literals, which every branch
+ * of the pattern requires. One plain alternation is several times cheaper than the pattern, which
+ * then runs only on the few texts that pass.
  */
-const GATE_FOUNDING = ['company', 'startup', 'start-up', 'venture', 'firm', 'lab', 'business', 'found', 'strike'];
-const GATE_PAY = ['pay'];
-const GATE_LAYOFF = ['cut'];
-const GATE_RETENTION = ['stem', 'stop', 'halt', 'curb', 'slow', 'keep', 'retain', 'hold'];
-const GATE_HEADCOUNT = [
+const gate = (words: string[]) => new RegExp(words.map((w) => w.replace(/[?]/g, '\\$&')).join('|'), 'i');
+const GATE_FOUNDING = gate(['company', 'startup', 'start-up', 'venture', 'firm', 'lab', 'business', 'found', 'strike']);
+const GATE_PAY = gate(['pay']);
+const GATE_LAYOFF = gate(['cut']);
+const GATE_RETENTION = gate(['stem', 'stop', 'halt', 'curb', 'slow', 'keep', 'retain', 'hold']);
+const GATE_HEADCOUNT = gate([
   'researchers',
   'engineers',
   'scientists',
@@ -108,17 +110,12 @@ const GATE_HEADCOUNT = [
   'trio',
   'quartet',
   'pair',
-];
-const GATE_ANALYSIS = ["'s", 'want', 'aim', 'hope', 'into', 'become', 'bet', 'play', 'wager', 'signal', 'mean', 'why', 'how', 'what', '?'];
+]);
+const GATE_ANALYSIS = gate(["'s", 'want', 'aim', 'hope', 'into', 'become', 'bet', 'play', 'wager', 'signal', 'mean', 'why', 'how', 'what', '?']);
 
-function hasAny(lower: string, words: string[]): boolean {
-  for (const w of words) if (lower.includes(w)) return true;
-  return false;
-}
-
-/** re.test(text), skipped when the lower-cased text lacks every word of the pattern's gate. */
-function gated(re: RegExp, text: string, lower: string, gate: string[]): boolean {
-  return hasAny(lower, gate) && re.test(text);
+/** re.test(text), skipped when the text has no word of the pattern's gate. */
+function gated(re: RegExp, text: string, gateRe: RegExp): boolean {
+  return gateRe.test(text) && re.test(text);
 }
 
 /** China or the US as the place a headline is about, not the adjective ("Chinese tourists"). */
@@ -168,21 +165,21 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip, maxWords: MAX_WORDS, maxProper: MAX_PROPER };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
-  const lowerTitle = title.toLowerCase();
   const titlePlace = [...sink.concepts].find(isPlace) ?? (US_VISA.test(title) ? 'usa' : undefined);
-  if (!zh && gated(EN_FOUNDING, title, lowerTitle, GATE_FOUNDING)) sink.concepts.add('found');
-  if (!zh && gated(EN_PAY, title, lowerTitle, GATE_PAY)) sink.concepts.add('salary');
-  if (!zh && gated(EN_LAYOFF, title, lowerTitle, GATE_LAYOFF)) sink.concepts.add('layoff');
-  if (!zh && gated(EN_RETENTION, title, lowerTitle, GATE_RETENTION)) sink.concepts.add('retention');
+  if (!zh && gated(EN_FOUNDING, title, GATE_FOUNDING)) sink.concepts.add('found');
+  if (!zh && gated(EN_PAY, title, GATE_PAY)) sink.concepts.add('salary');
+  if (!zh && gated(EN_LAYOFF, title, GATE_LAYOFF)) sink.concepts.add('layoff');
+  if (!zh && gated(EN_RETENTION, title, GATE_RETENTION)) sink.concepts.add('retention');
   const titleConcepts = [...sink.concepts].sort();
   tokenize(summary, sink, zh);
-  if (!zh && gated(EN_FOUNDING, summary, summary.toLowerCase(), GATE_FOUNDING)) sink.concepts.add('found');
+  if (!zh && gated(EN_FOUNDING, summary, GATE_FOUNDING)) sink.concepts.add('found');
   // Concepts keep their order of appearance: the headline's first place, else the summary's.
   const firstPlace = titlePlace ?? [...sink.concepts].find(isPlace);
   const nums = numbersOf(title + ' ' + summary, zh);
   const titleNums = numbersOf(title, zh);
   const moves: Array<[string, string, string]> = [];
   const persons = new Set<string>();
+  const lowerTitle = title.toLowerCase();
   let personInTitle = false;
   for (const mv of assessment.moves ?? []) {
     if (mv.person && lowerTitle.includes(mv.person.toLowerCase())) personInTitle = true;
@@ -204,11 +201,11 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
     tc: titleConcepts,
     w: capped(sink.words, MAX_WORDS),
     y: capped(sink.proper, MAX_PROPER),
-    k: (zh ? ZH_HEADCOUNT.test(title) : gated(EN_HEADCOUNT, title, lowerTitle, GATE_HEADCOUNT)) ? 1 : 0,
+    k: (zh ? ZH_HEADCOUNT.test(title) : gated(EN_HEADCOUNT, title, GATE_HEADCOUNT)) ? 1 : 0,
     o: [...(assessment.topics ?? [])].sort(),
     pl: firstPlace,
     pt: personInTitle ? 1 : 0,
     ...placesSaid(title, zh),
-    ...((zh ? ZH_ANALYSIS.test(title) : gated(EN_ANALYSIS, title, lowerTitle, GATE_ANALYSIS)) ? { an: 1 as const } : {}),
+    ...((zh ? ZH_ANALYSIS.test(title) : gated(EN_ANALYSIS, title, GATE_ANALYSIS)) ? { an: 1 as const } : {}),
   };
 }
