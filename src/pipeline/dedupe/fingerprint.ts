@@ -18,8 +18,9 @@ export const MAX_BUCKETS = 30;
 /** Concept buckets per item. */
 const CONCEPT_BUCKETS = 2;
 
-function minhash(tokens: number[]): number[] {
-  const sig = new Array<number>(SEEDS.length).fill(0xffffffff);
+function minhash(tokens: number[]): Uint32Array {
+  // Unsigned 32-bit lanes hold mix32's values exactly.
+  const sig = new Uint32Array(SEEDS.length).fill(0xffffffff);
   for (const tok of tokens) {
     for (let k = 0; k < SEEDS.length; k++) {
       const h = mix32(tok ^ SEEDS[k]);

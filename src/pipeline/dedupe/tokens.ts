@@ -98,9 +98,10 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
   // Characters inside a glossary term count through its concept, not again as words (as in English).
   let coveredTo = start;
   // Pinyin is needed for positions below romanizeLimit + 3 (the four-character windows).
-  const pyEnd = romanize ? Math.min(end, romanizeLimit + 3) : start;
+  const pyEnd = romanize && end - start > 1 && sink.proper.size < (sink.maxProper ?? Infinity) ? Math.min(end, romanizeLimit + 3) : start;
   for (let i = start; i < pyEnd; i++) runPinyin[i - start] = charPinyin(text.charCodeAt(i));
   const maxWords = sink.maxWords ?? Infinity;
+  const maxProper = sink.maxProper ?? Infinity;
   let c = text.charCodeAt(start);
   for (let i = start; i < end; i++) {
     const next = i + 1 < end ? text.charCodeAt(i + 1) : 0;
@@ -118,16 +119,17 @@ function chineseRun(text: string, start: number, end: number, sink: TokenSink, r
           }
     }
     if (i + 1 < end && i + 2 > coveredTo && sink.words.size < maxWords && !ZH_STOP_CODES.has(c * 65536 + next)) sink.words.add(bigram(c, next));
-    if (romanize && i + 1 < end && i < romanizeLimit) {
+    // (A full set of proper nouns takes no more: the windows are not computed.)
+    if (romanize && i + 1 < end && i < romanizeLimit && sink.proper.size < maxProper) {
       // FNV-1a is streaming: hashing "a" then continuing with "b" equals hashing "ab".
       const k = i - start;
       const ab = fnv1a(runPinyin[k + 1], fnv1a(runPinyin[k]));
       sink.proper.add(ab & 0x3fffffff);
-      if (i + 2 < end) {
+      if (i + 2 < end && sink.proper.size < maxProper) {
         const abc = fnv1a(runPinyin[k + 2], ab);
         sink.proper.add(abc & 0x3fffffff);
         // Four-character names: compound surnames (欧阳思远) and transliterations.
-        if (i + 3 < end) sink.proper.add(fnv1a(runPinyin[k + 3], abc) & 0x3fffffff);
+        if (i + 3 < end && sink.proper.size < maxProper) sink.proper.add(fnv1a(runPinyin[k + 3], abc) & 0x3fffffff);
       }
     }
     c = next;
