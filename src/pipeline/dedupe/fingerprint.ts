@@ -5,7 +5,7 @@ import type { Fingerprint } from '../../store/store.js';
 import type { Assessment, Item } from '../../types.js';
 import { extractFeatures, type Features } from './features.js';
 import { HALF_CONCEPTS, WEAK_CONCEPTS } from './glossary.js';
-import { mix32 } from './hash.js';
+import { base36, mix32 } from './hash.js';
 
 export const CELL_DAYS = 6;
 const CELL_MIN = CELL_DAYS * 1440;
@@ -51,7 +51,7 @@ export function bucketBases(f: Features): string[] {
     for (let b = 0; b < BANDS; b++) {
       let h = b;
       for (let r = 0; r < ROWS; r++) h = mix32(h ^ sig[b * ROWS + r]);
-      bases.push(`l:${h.toString(36)}`);
+      bases.push(`l:${base36(h)}`);
     }
   }
   return bases;

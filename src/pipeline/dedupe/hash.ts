@@ -10,6 +10,25 @@ export function fnv1a(s: string, seed = 0x811c9dc5): number {
   return h >>> 0;
 }
 
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Every number below 36² as two base-36 digits ("00" … "zz"). */
+const PAIRS = Array.from({ length: 1296 }, (_, i) => DIGITS[Math.floor(i / 36)] + DIGITS[i % 36]);
+
+/** An unsigned 32-bit integer in base 36: equal to x.toString(36), two digits per step. */
+export function base36(x: number): string {
+  const lo = x % 1296;
+  x = Math.floor(x / 1296);
+  if (x === 0) return lo < 36 ? DIGITS[lo] : PAIRS[lo];
+  const mid = x % 1296;
+  x = Math.floor(x / 1296);
+  if (x === 0) return (mid < 36 ? DIGITS[mid] : PAIRS[mid]) + PAIRS[lo];
+  const hi = x % 1296;
+  x = Math.floor(x / 1296);
+  // Below 2³², x is now 0 or 1.
+  if (x === 0) return (hi < 36 ? DIGITS[hi] : PAIRS[hi]) + PAIRS[mid] + PAIRS[lo];
+  return DIGITS[x] + PAIRS[hi] + PAIRS[mid] + PAIRS[lo];
+}
+
 /** 64-bit-ish short key: two FNV passes with different seeds, base36. Collisions are harmless at news volume. */
 export function shortHash(s: string): string {
   // Both passes in one loop: equal to fnv1a(s).toString(36) + fnv1a(s, 0x9747b28c).toString(36).
@@ -20,7 +39,7 @@ export function shortHash(s: string): string {
     a = Math.imul(a ^ c, 0x01000193);
     b = Math.imul(b ^ c, 0x01000193);
   }
-  return (a >>> 0).toString(36) + (b >>> 0).toString(36);
+  return base36(a >>> 0) + base36(b >>> 0);
 }
 
 /** Murmur3 finalizer: spreads bits of a 32-bit value. */
