@@ -33,7 +33,36 @@ const PUNCT = /[^\p{L}\p{N}]+/gu;
 
 /** Folded text with every run of punctuation/whitespace collapsed to one space. */
 export function foldForKey(s: string): string {
-  return foldText(s).replace(PUNCT, ' ').trim();
+  return asciiForKey(s) ?? foldText(s).replace(PUNCT, ' ').trim();
+}
+
+const isAsciiAlnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/**
+ * foldForKey of an ASCII-only text (null for any other): foldChars leaves ASCII alone, and among
+ * ASCII only [A-Za-z0-9] are letters or numbers, so runs of anything else become one space and
+ * the ends are trimmed, as the Unicode pattern and trim() do.
+ */
+function asciiForKey(s: string): string | null {
+  const n = s.length;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 127) return null;
+  const lower = s.toLowerCase();
+  let out = '';
+  // Start of the current run of letters and digits.
+  let from = -1;
+  for (let i = 0; i < n; i++) {
+    if (isAsciiAlnum(lower.charCodeAt(i))) {
+      if (from < 0) {
+        if (out) out += ' ';
+        from = i;
+      }
+    } else if (from >= 0) {
+      out += lower.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from >= 0) out += from === 0 ? lower : lower.slice(from);
+  return out;
 }
 
 export function isCjk(code: number): boolean {
