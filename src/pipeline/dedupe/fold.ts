@@ -10,18 +10,29 @@ const SIMP =
 const T2S = new Map<number, string>();
 const NEEDS_FOLD = new RegExp(`[\\uff01-\\uff5e\\u3000${TRAD}]`);
 for (let i = 0; i < TRAD.length && i < SIMP.length; i++) T2S.set(TRAD.charCodeAt(i), SIMP[i]);
+/** 1 for the code units foldChars may change: full-width ASCII, the ideographic space, T2S's keys. */
+const FOLDS = new Uint8Array(65536);
+FOLDS.fill(1, 0xff01, 0xff5f);
+FOLDS[0x3000] = 1;
+for (const c of T2S.keys()) FOLDS[c] = 1;
 
 /** Full-width ASCII → half-width, ideographic space → space, traditional → simplified (common subset). Keeps case. */
 export function foldChars(s: string): string {
   if (!NEEDS_FOLD.test(s)) return s;
+  // Unchanged stretches are copied whole; only the code units FOLDS marks are looked at.
   let out = '';
+  let from = 0;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCharCode(c - 0xfee0);
-    else if (c === 0x3000) out += ' ';
-    else out += T2S.get(c) ?? s[i];
+    if (FOLDS[c] === 0) continue;
+    let to: string;
+    if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0);
+    else if (c === 0x3000) to = ' ';
+    else to = T2S.get(c) ?? s[i];
+    out += s.slice(from, i) + to;
+    from = i + 1;
   }
-  return out;
+  return from === 0 ? out + s : out + s.slice(from);
 }
 
 /** foldChars, lower case. */
