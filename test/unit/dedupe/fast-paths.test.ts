@@ -68,7 +68,26 @@ describe('dedupe fast paths', () => {
 
   it('the title key counts content words as split and filter did', () => {
     const GENERIC = new Set('daily news the a of and today weekly roundup'.split(' '));
-    const words = ['daily', 'news', 'the', 'a', 'of', 'and', 'today', '12', '2026', 'jan', 'monday', 'sept', 'orbitline', 'hires', 'robotics', 'lead', 'x1', 'may'];
+    const words = [
+      'daily',
+      'news',
+      'the',
+      'a',
+      'of',
+      'and',
+      'today',
+      '12',
+      '2026',
+      'jan',
+      'monday',
+      'sept',
+      'orbitline',
+      'hires',
+      'robotics',
+      'lead',
+      'x1',
+      'may',
+    ];
     const next = rng(4);
     for (let i = 0; i < 5000; i++) {
       const n = Math.floor(next() * 9);
