@@ -1,0 +1,445 @@
+// The search script's layout 3 part (lua-postings.ts: day postings as intsets `xi:<day>:<token>:<j>`).
+// Same walk as layout 2 (lua-search-v2.ts): the rarest term drives, candidate sets up to `exact`
+// are counted exactly, larger ones walked newest first up to `scan` members until the page is full
+// and `cap` matches were counted; same hits, order, totals and caps. What changed is where the
+// work is done: the other tokens are intersected with the driver's day in C (SINTER of the two
+// tokens' chunks of that day, SMISMEMBER for the rest and for a filter driver's members), filters
+// with ZINTERSTORE against the filter sets, and a day's order comes from t:pub (ZINTERSTORE)
+// only where the page, the walk's stop or its cut falls. Nothing is decoded in Lua.
+
+/** Body of `search_v3()`; expects `base`, `search_v1`, `page_out` and `day_of` in scope. */
+export const LUA_SEARCH_V3 = `
+local q = cjson.decode(ARGV[2])
+local groups, ntok = {}, 0
+for _, g in ipairs(q.groups) do
+  if #g == 1 and string.sub(g[1], 1, 2) == 's:' then
+    groups[#groups + 1] = { tok = string.sub(g[1], 3) }
+    ntok = ntok + 1
+  else
+    local keys = {}
+    for _, m in ipairs(g) do keys[#keys + 1] = base..m end
+    groups[#groups + 1] = { keys = keys }
+  end
+end
+if ntok == 0 then return search_v1() end
+local off, cnt = tonumber(q.off), tonumber(q.cnt)
+local exact, scan, countCap = tonumber(q.exact), tonumber(q.scan), tonumber(q.cap)
+local since = q.since
+local sinceN = nil
+if since ~= '-inf' then sinceN = tonumber(since) end
+local sd = nil
+if sinceN then sd = day_of(sinceN) end
+local tpub = base..'t:pub'
+local tmp = base..'tmp:'..q.tmp
+local O, F, C, S, DZ, G = tmp..':o', tmp..':f', tmp..':c', tmp..':s', tmp..':d', tmp..':g'
+
+-- Chunks of a token's day: xc says how many when more than one.
+local nch = {}
+local function prime(tok, ds, i, j)
+  local sks, fs = {}, {}
+  for x = i, j do
+    local sk = ds[x]..':'..tok
+    if nch[sk] == nil then sks[#sks + 1] = sk end
+  end
+  for x = 1, #sks, 1000 do
+    local part = {}
+    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
+    local r = redis.call('HMGET', base..'xc', unpack(part))
+    for y = 1, #part do nch[part[y]] = tonumber(r[y] or '1') end
+  end
+end
+local function chunks(tok, d)
+  local sk = d..':'..tok
+  local n = nch[sk]
+  if n == nil then
+    n = tonumber(redis.call('HGET', base..'xc', sk) or '1')
+    nch[sk] = n
+  end
+  local out = {}
+  for j = 0, n - 1 do out[#out + 1] = base..'xi:'..sk..':'..j end
+  return out
+end
+-- Postings of a token's day (as layout 2 counts them: leftovers of purged alerts included).
+local cards = {}
+local function dcount(tok, d)
+  local sk = d..':'..tok
+  local c = cards[sk]
+  if c == nil then
+    c = 0
+    for _, k in ipairs(chunks(tok, d)) do c = c + redis.call('SCARD', k) end
+    cards[sk] = c
+  end
+  return c
+end
+local dayList = nil
+local function days()
+  if not dayList then
+    local lo = '-inf'
+    if sd then lo = sd end
+    dayList = redis.call('ZREVRANGEBYSCORE', base..'xd', '+inf', lo)
+    for i = 1, #dayList do dayList[i] = tonumber(dayList[i]) end
+  end
+  return dayList
+end
+-- The union of some chunks into C; returns its card.
+local function union(ks)
+  local n = 0
+  for x = 1, #ks, 1000 do n = redis.call('SUNIONSTORE', C, C, unpack(ks, x, math.min(x + 999, #ks))) end
+  return n
+end
+-- A token's day in index order (a ZSET scored by published ms, since applied), in DZ.
+local function day_zset(tok, d)
+  local ks = chunks(tok, d)
+  if #ks == 1 then redis.call('ZINTERSTORE', DZ, 2, ks[1], tpub, 'WEIGHTS', 0, 1)
+  else
+    union(ks)
+    redis.call('ZINTERSTORE', DZ, 2, C, tpub, 'WEIGHTS', 0, 1)
+    redis.call('DEL', C)
+  end
+  if sinceN then redis.call('ZREMRANGEBYSCORE', DZ, '-inf', '('..since) end
+  return redis.call('ZCARD', DZ)
+end
+local function token_card(tok) return tonumber(redis.call('HGET', base..'xn', tok) or '0') end
+-- Postings with pub >= since.
+local function token_count(tok)
+  if not sinceN then return token_card(tok) end
+  local ds, n = days(), 0
+  prime(tok, ds, 1, #ds)
+  for _, d in ipairs(ds) do
+    if d > sd then n = n + dcount(tok, d)
+    elseif dcount(tok, d) > 0 then
+      n = n + day_zset(tok, d)
+      redis.call('DEL', DZ)
+    end
+  end
+  return n
+end
+-- The members (strings) among list that a token's day holds, in list order.
+local function smis(k, list)
+  local out = {}
+  for x = 1, #list, 4000 do
+    local r = redis.call('SMISMEMBER', k, unpack(list, x, math.min(x + 3999, #list)))
+    for y = 1, #r do out[x + y - 1] = r[y] end
+  end
+  return out
+end
+local function in_token(tok, d, list)
+  local rest, hit = list, {}
+  for _, k in ipairs(chunks(tok, d)) do
+    if #rest == 0 then break end
+    local r, nr = smis(k, rest), {}
+    for i, m in ipairs(rest) do
+      if r[i] == 1 then hit[m] = true else nr[#nr + 1] = m end
+    end
+    rest = nr
+  end
+  local out = {}
+  for _, m in ipairs(list) do if hit[m] then out[#out + 1] = m end end
+  return out
+end
+local total, exactTotal, nums = 0, 1, {}
+if #groups == 1 then
+  -- One token: exact count, the page by skipping whole days before it.
+  local tok = groups[1].tok
+  total = token_count(tok)
+  local skip = off
+  if cnt > 0 then
+    local ds = days()
+    local i = 1
+    while i <= #ds do
+      local j = math.min(i + 63, #ds)
+      prime(tok, ds, i, j)
+      local done = false
+      for x = i, j do
+        local d = ds[x]
+        local n = dcount(tok, d)
+        if n > 0 and (sd == nil or d > sd) and skip >= n then skip = skip - n
+        elseif n > 0 then
+          local live = day_zset(tok, d)
+          if skip < live then
+            for _, m in ipairs(redis.call('ZREVRANGE', DZ, skip, skip + cnt - #nums - 1)) do nums[#nums + 1] = m end
+            skip = 0
+          else
+            skip = skip - live
+          end
+          redis.call('DEL', DZ)
+          if #nums >= cnt then done = true break end
+        end
+      end
+      if done then break end
+      i = j + 1
+    end
+  end
+else
+  local di, dcard = 0, -1
+  for gi, g in ipairs(groups) do
+    local c = nil
+    if g.tok then c = token_card(g.tok) elseif #g.keys == 1 then c = redis.call('ZCARD', g.keys[1]) end
+    if c and (dcard < 0 or c < dcard) then di, dcard = gi, c end
+  end
+  local walk = dcard > exact
+  -- Stop after the K-th match: the page is full and countCap matches were counted.
+  local K = countCap
+  if cnt > 0 and off + cnt > K then K = off + cnt end
+  if K < 1 then K = 1 end
+  local seen, found, stopped, cut = 0, 0, false, false
+  local nfilt = 0
+  for gi, g in ipairs(groups) do if gi ~= di and not g.tok then nfilt = nfilt + 1 end end
+  local otoks = {}
+  for gi, g in ipairs(groups) do
+    if gi ~= di and g.tok then otoks[#otoks + 1] = { tok = g.tok, card = token_card(g.tok) } end
+  end
+  -- Rarest token first: most members fail there and skip the rest.
+  table.sort(otoks, function(x, y) return x.card < y.card end)
+  local function sadd(key, list)
+    for x = 1, #list, 4000 do redis.call('SADD', key, unpack(list, x, math.min(x + 3999, #list))) end
+  end
+  local function zmscore(key, list)
+    local out = {}
+    for x = 1, #list, 4000 do
+      local r = redis.call('ZMSCORE', key, unpack(list, x, math.min(x + 3999, #list)))
+      for y = 1, #r do out[x + y - 1] = r[y] end
+    end
+    return out
+  end
+  local dg = groups[di]
+  local fgroups = {}
+  for gi, g in ipairs(groups) do if gi ~= di and not g.tok then fgroups[#fgroups + 1] = g.keys end end
+  -- Positions (into list) of the members found in every filter group (in any key of a group), and
+  -- each one's score there (its published ms). ZMSCORE: for a few members.
+  local function in_filters(list)
+    local pos, sc = {}, {}
+    for i = 1, #list do pos[i] = i end
+    for _, keys in ipairs(fgroups) do
+      local sub, hit = {}, {}
+      for x, p in ipairs(pos) do sub[x] = list[p] end
+      for _, k in ipairs(keys) do
+        local r = zmscore(k, sub)
+        for x = 1, #sub do if r[x] and not hit[x] then hit[x] = r[x] end end
+      end
+      local np, ns = {}, {}
+      for x = 1, #sub do
+        if hit[x] then np[#np + 1] = pos[x]; ns[#ns + 1] = hit[x] end
+      end
+      pos, sc = np, ns
+    end
+    return pos, sc
+  end
+  -- The members of set src found in every filter group, into F scored by published ms (in C).
+  local function filters_into_F(src)
+    local from, w = src, 0
+    for _, keys in ipairs(fgroups) do
+      if #keys == 1 then
+        redis.call('ZINTERSTORE', F, 2, from, keys[1], 'WEIGHTS', w, 1 - w)
+      else
+        local parts = {'ZUNIONSTORE', F, #keys}
+        for j, k in ipairs(keys) do
+          local pk = G..':'..j
+          redis.call('ZINTERSTORE', pk, 2, from, k, 'WEIGHTS', w, 1 - w)
+          parts[#parts + 1] = pk
+        end
+        parts[#parts + 1] = 'AGGREGATE'; parts[#parts + 1] = 'MAX'
+        redis.call(unpack(parts))
+        for j = 1, #keys do redis.call('DEL', G..':'..j) end
+      end
+      from, w = F, 1
+    end
+    if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+    return redis.call('ZCARD', F)
+  end
+  -- Count, page and stopping point of a chunk of nO driver members (since cut) holding nF matches.
+  -- range(a, b): the a-th to b-th matches in index order; rank(j): driver members up to and
+  -- including the j-th match; within(R): matches among the first R driver members. Asked only when
+  -- the page, the walk's stop or its cut falls in this chunk.
+  local function settle(nO, nF, range, rank, within)
+    local take, used, before = nF, nO, found
+    if walk then
+      local R = scan - seen
+      local stopAt = nil
+      if found + nF >= K then stopAt = rank(K - found) end
+      if R < nO and (not stopAt or stopAt > R) then
+        take = 0
+        if R > 0 then take = within(R) end
+        used, cut = R, true
+      elseif stopAt then
+        take, used, stopped = K - found, stopAt, true
+      end
+    end
+    local a, b = math.max(1, off + 1 - before), math.min(take, off + cnt - before)
+    if a <= b then
+      for _, m in ipairs(range(a, b)) do nums[#nums + 1] = m end
+    end
+    found, seen = found + take, seen + used
+    return stopped or cut
+  end
+  -- A filter driver: driver ranks lo..hi (newest first, as the ZSET orders them) read into Lua,
+  -- other filter groups by ZMSCORE, tokens by SMISMEMBER on their day's chunks.
+  local function zset_chunk(lo, hi)
+    local r = redis.call('ZREVRANGE', dg.keys[1], lo, hi, 'WITHSCORES')
+    local nO = #r / 2
+    if nO == 0 then return false end
+    local mem, pub = {}, {}
+    for j = 1, #r, 2 do mem[#mem + 1] = r[j]; pub[#pub + 1] = tonumber(r[j + 1]) end
+    local pos = {}
+    if #fgroups > 0 then pos = in_filters(mem) else for i = 1, nO do pos[i] = i end end
+    if #otoks > 0 and #pos > 0 then
+      local byday, dl = {}, {}
+      for _, p in ipairs(pos) do
+        local d = day_of(pub[p])
+        if not byday[d] then byday[d] = {}; dl[#dl + 1] = d end
+        local l = byday[d]
+        l[#l + 1] = mem[p]
+      end
+      for _, t in ipairs(otoks) do prime(t.tok, dl, 1, #dl) end
+      local keep = {}
+      for _, d in ipairs(dl) do
+        local cand = byday[d]
+        for _, t in ipairs(otoks) do
+          if #cand == 0 then break end
+          cand = in_token(t.tok, d, cand)
+        end
+        for _, m in ipairs(cand) do keep[m] = true end
+      end
+      local np = {}
+      for _, p in ipairs(pos) do if keep[mem[p]] then np[#np + 1] = p end end
+      pos = np
+    end
+    local function within(R)
+      local n = 0
+      for j = 1, #pos do
+        if pos[j] > R then break end
+        n = n + 1
+      end
+      return n
+    end
+    local function range(a, b)
+      local out = {}
+      for j = a, b do out[#out + 1] = mem[pos[j]] end
+      return out
+    end
+    return settle(nO, #pos, range, function(j) return pos[j] end, within)
+  end
+  -- A token driver: a run of its days. The other tokens are intersected with the driver's day in
+  -- C: SINTER of the driver's chunks with the rarest other token's, SMISMEMBER of the few
+  -- survivors for the rest. Filters: ZINTERSTORE of the survivors with the filter sets (F, in index
+  -- order). Without filters F is built only when the page or the walk's end falls in this run; the
+  -- run's own order (O) only when the walk ends in it or the run holds the since boundary.
+  local function token_run(rd, boundary)
+    local nO = 0
+    for _, d in ipairs(rd) do nO = nO + dcount(dg.tok, d) end
+    local sv = nil
+    if #otoks > 0 then
+      sv = {}
+      for _, t in ipairs(otoks) do prime(t.tok, rd, 1, #rd) end
+      for _, d in ipairs(rd) do
+        local dks = chunks(dg.tok, d)
+        local cand = {}
+        for _, tk in ipairs(chunks(otoks[1].tok, d)) do
+          for _, dk in ipairs(dks) do
+            for _, m in ipairs(redis.call('SINTER', dk, tk)) do cand[#cand + 1] = m end
+          end
+        end
+        for x = 2, #otoks do
+          if #cand == 0 then break end
+          cand = in_token(otoks[x].tok, d, cand)
+        end
+        for _, m in ipairs(cand) do sv[#sv + 1] = m end
+      end
+    end
+    local function run_keys()
+      local ks = {}
+      for _, d in ipairs(rd) do for _, k in ipairs(chunks(dg.tok, d)) do ks[#ks + 1] = k end end
+      return ks
+    end
+    local builtO = false
+    local function ensureO()
+      if builtO then return end
+      builtO = true
+      union(run_keys())
+      redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
+      redis.call('DEL', C)
+      if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
+    end
+    if boundary then ensureO(); nO = redis.call('ZCARD', O) end
+    local nsv = nO
+    if sv then nsv = #sv end
+    local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + nsv >= K or scan - seen < nO))
+    local nF = nsv
+    local builtF = false
+    if needF then
+      builtF = true
+      -- The survivors as a set: the driver's days themselves when no other token narrowed them.
+      if sv then
+        if #sv > 0 then sadd(C, sv) end
+      else
+        union(run_keys())
+      end
+      if nfilt == 0 then
+        redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1)
+        if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+        nF = redis.call('ZCARD', F)
+      else
+        nF = filters_into_F(C)
+      end
+      redis.call('DEL', C)
+    end
+    local function range(a, b)
+      return redis.call('ZREVRANGE', F, a - 1, b - 1)
+    end
+    local function rank(j)
+      ensureO()
+      return redis.call('ZREVRANK', O, range(j, j)[1]) + 1
+    end
+    local function within(R)
+      ensureO()
+      redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
+      local n = redis.call('ZINTERSTORE', C, 2, C, F)
+      redis.call('DEL', C)
+      return n
+    end
+    local res = settle(nO, nF, range, rank, within)
+    if builtO or builtF then redis.call('DEL', O, F) end
+    return res
+  end
+  if dg.tok then
+    -- Days newest first, a run of days at a time, the run growing while days are thin.
+    local ds = days()
+    local i, span = 1, 1
+    while i <= #ds do
+      local j = math.min(i + span - 1, #ds)
+      prime(dg.tok, ds, i, j)
+      local rd, boundary, n = {}, false, 0
+      for x = i, j do
+        local c = dcount(dg.tok, ds[x])
+        if c > 0 then
+          rd[#rd + 1] = ds[x]
+          n = n + c
+          if ds[x] == sd then boundary = true end
+        end
+      end
+      i = j + 1
+      if n > 0 and token_run(rd, boundary) then break end
+      if n < 256 and span < 512 then span = span * 4 end
+    end
+  else
+    -- By rank: the members at or after since are the top avail ranks, newest first.
+    local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
+    local step = avail
+    if walk then step = 512 end
+    if avail > 0 then
+      for o = 0, avail - 1, step do
+        if zset_chunk(o, math.min(o + step, avail) - 1) then break end
+      end
+    end
+  end
+  redis.call('DEL', O, F, C)
+  total = found
+  if cut then exactTotal = 0
+  elseif stopped then
+    local avail
+    if dg.tok then avail = token_count(dg.tok) else avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf') end
+    if seen < avail then exactTotal = 0 end
+  end
+end
+return page_out(base, total, exactTotal, nums)
+`;
