@@ -4,11 +4,15 @@
 // and `cap` matches were counted; same hits, order, totals and caps. What changed is where the
 // work is done: the other tokens are intersected with the driver's day in C (SINTER of the two
 // tokens' chunks of that day, SMISMEMBER for the rest and for a filter driver's members), filters
-// with ZINTERSTORE against the filter sets, and a day's order comes from t:pub (ZINTERSTORE)
-// only where the page, the walk's stop or its cut falls. Nothing is decoded in Lua.
+// by ZMSCORE of the few survivors or, for a token driver's whole days, ZINTERSTORE against the
+// filter sets, and a day's order comes from t:pub (ZINTERSTORE) only where the page, the walk's
+// stop or its cut falls. Nothing is decoded in Lua.
 
-/** Body of `search_v3()`; expects `base`, `search_v1`, `page_out` and `day_of` in scope. */
+import { CHUNK } from './lua-postings.js';
+
+/** Body of `search_v3()`; expects `base`, `search_v1`, `page_out`, `DAY` and `day_of` in scope. */
 export const LUA_SEARCH_V3 = `
+local CHUNK = ${CHUNK}
 local q = cjson.decode(ARGV[2])
 local groups, ntok = {}, 0
 for _, g in ipairs(q.groups) do
@@ -154,6 +158,32 @@ if #groups == 1 then
         local d = ds[x]
         local n = dcount(tok, d)
         if n > 0 and (sd == nil or d > sd) and skip >= n then skip = skip - n
+        elseif n > CHUNK then
+          -- A busy day: its documents newest first from t:pub, kept when the token holds them.
+          local lo, hi = d * DAY, (d + 1) * DAY
+          if sinceN and sinceN > lo then lo = sinceN end
+          local ks, o = chunks(tok, d), 0
+          while true do
+            local r = redis.call('ZREVRANGEBYSCORE', tpub, '('..hi, lo, 'LIMIT', o, 256)
+            local hit, rest = {}, r
+            for _, k in ipairs(ks) do
+              if #rest == 0 then break end
+              local f, nr = smis(k, rest), {}
+              for x, m in ipairs(rest) do
+                if f[x] == 1 then hit[m] = true else nr[#nr + 1] = m end
+              end
+              rest = nr
+            end
+            for _, m in ipairs(r) do
+              if hit[m] then
+                if skip > 0 then skip = skip - 1 else nums[#nums + 1] = m end
+                if #nums >= cnt then break end
+              end
+            end
+            if #nums >= cnt or #r < 256 then break end
+            o = o + 256
+          end
+          if #nums >= cnt then done = true break end
         elseif n > 0 then
           local live = day_zset(tok, d)
           if skip < live then
@@ -324,40 +354,49 @@ else
   -- survivors for the rest. Filters: ZINTERSTORE of the survivors with the filter sets (F, in index
   -- order). Without filters F is built only when the page or the walk's end falls in this run; the
   -- run's own order (O) only when the walk ends in it or the run holds the since boundary.
-  local function token_run(rd, boundary)
-    local nO = 0
-    for _, d in ipairs(rd) do nO = nO + dcount(dg.tok, d) end
+  -- Chunk keys of a token over a run of days.
+  local function run_chunks(tok, rd)
+    prime(tok, rd, 1, #rd)
+    local ks = {}
+    for _, d in ipairs(rd) do for _, k in ipairs(chunks(tok, d)) do ks[#ks + 1] = k end end
+    return ks
+  end
+  -- The members of set src (candidates from a run of days) that token t holds. A doc number is in
+  -- one day only (its published day), so the run's chunks can be taken together: unioned first
+  -- when the token is thin over the run (one SINTER), else each chunk intersected with src.
+  local TU = tmp..':t'
+  local function narrow(src, nO, t, rd)
+    local ks = run_chunks(t.tok, rd)
+    if #ks > 4 and nO * t.card <= 8 * CHUNK * math.max(dcard, 1) then
+      for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
+      local r = redis.call('SINTER', src, TU)
+      redis.call('DEL', TU)
+      return r
+    end
+    local out = {}
+    for _, k in ipairs(ks) do
+      for _, m in ipairs(redis.call('SINTER', src, k)) do out[#out + 1] = m end
+    end
+    return out
+  end
+  -- The driver's run of days is in C (nO members); C is deleted by the caller.
+  local function token_run(rd, boundary, nO)
     local sv = nil
     if #otoks > 0 then
-      sv = {}
-      for _, t in ipairs(otoks) do prime(t.tok, rd, 1, #rd) end
-      for _, d in ipairs(rd) do
-        local dks = chunks(dg.tok, d)
-        local cand = {}
-        for _, tk in ipairs(chunks(otoks[1].tok, d)) do
-          for _, dk in ipairs(dks) do
-            for _, m in ipairs(redis.call('SINTER', dk, tk)) do cand[#cand + 1] = m end
-          end
-        end
-        for x = 2, #otoks do
-          if #cand == 0 then break end
-          cand = in_token(otoks[x].tok, d, cand)
-        end
-        for _, m in ipairs(cand) do sv[#sv + 1] = m end
+      sv = narrow(C, nO, otoks[1], rd)
+      for x = 2, #otoks do
+        if #sv == 0 then break end
+        redis.call('DEL', S)
+        sadd(S, sv)
+        sv = narrow(S, nO, otoks[x], rd)
       end
-    end
-    local function run_keys()
-      local ks = {}
-      for _, d in ipairs(rd) do for _, k in ipairs(chunks(dg.tok, d)) do ks[#ks + 1] = k end end
-      return ks
+      redis.call('DEL', S)
     end
     local builtO = false
     local function ensureO()
       if builtO then return end
       builtO = true
-      union(run_keys())
       redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
-      redis.call('DEL', C)
       if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
     end
     if boundary then ensureO(); nO = redis.call('ZCARD', O) end
@@ -365,25 +404,48 @@ else
     if sv then nsv = #sv end
     local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + nsv >= K or scan - seen < nO))
     local nF = nsv
+    -- The matches in index order: a temp ZSET F (scores: published ms), built only when asked.
     local builtF = false
+    local fm, fp = {}, {}
     if needF then
+      if sv and nfilt > 0 then
+        -- A few survivors: the filters by ZMSCORE, F only if one of them is asked for.
+        local pos, sc = in_filters(sv)
+        for x, p in ipairs(pos) do
+          if not sinceN or tonumber(sc[x]) >= sinceN then fm[#fm + 1] = sv[p]; fp[#fp + 1] = sc[x] end
+        end
+        nF = #fm
+      else
+        builtF = true
+        -- The survivors as a set: the driver's days themselves when no other token narrowed them.
+        local src = C
+        if sv then
+          src = S
+          if #sv > 0 then sadd(S, sv) end
+        end
+        if nfilt == 0 then
+          redis.call('ZINTERSTORE', F, 2, src, tpub, 'WEIGHTS', 0, 1)
+          if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+          nF = redis.call('ZCARD', F)
+        else
+          nF = filters_into_F(src)
+        end
+        redis.call('DEL', S)
+      end
+    end
+    local function ensureF()
+      if builtF then return end
       builtF = true
-      -- The survivors as a set: the driver's days themselves when no other token narrowed them.
-      if sv then
-        if #sv > 0 then sadd(C, sv) end
-      else
-        union(run_keys())
+      local args = {}
+      for i = 1, #fm do
+        args[#args + 1] = fp[i]
+        args[#args + 1] = fm[i]
+        if #args >= 4000 then redis.call('ZADD', F, unpack(args)); args = {} end
       end
-      if nfilt == 0 then
-        redis.call('ZINTERSTORE', F, 2, C, tpub, 'WEIGHTS', 0, 1)
-        if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
-        nF = redis.call('ZCARD', F)
-      else
-        nF = filters_into_F(C)
-      end
-      redis.call('DEL', C)
+      if #args > 0 then redis.call('ZADD', F, unpack(args)) end
     end
     local function range(a, b)
+      ensureF()
       return redis.call('ZREVRANGE', F, a - 1, b - 1)
     end
     local function rank(j)
@@ -392,9 +454,10 @@ else
     end
     local function within(R)
       ensureO()
-      redis.call('ZRANGESTORE', C, O, 0, R - 1, 'REV')
-      local n = redis.call('ZINTERSTORE', C, 2, C, F)
-      redis.call('DEL', C)
+      ensureF()
+      redis.call('ZRANGESTORE', S, O, 0, R - 1, 'REV')
+      local n = redis.call('ZINTERSTORE', S, 2, S, F)
+      redis.call('DEL', S)
       return n
     end
     local res = settle(nO, nF, range, rank, within)
@@ -407,18 +470,19 @@ else
     local i, span = 1, 1
     while i <= #ds do
       local j = math.min(i + span - 1, #ds)
-      prime(dg.tok, ds, i, j)
-      local rd, boundary, n = {}, false, 0
+      local rd, boundary = {}, false
       for x = i, j do
-        local c = dcount(dg.tok, ds[x])
-        if c > 0 then
-          rd[#rd + 1] = ds[x]
-          n = n + c
-          if ds[x] == sd then boundary = true end
-        end
+        rd[#rd + 1] = ds[x]
       end
       i = j + 1
-      if n > 0 and token_run(rd, boundary) then break end
+      local ks = run_chunks(dg.tok, rd)
+      -- The run holding the since day (as layout 2 does: only when the driver has postings there).
+      if sd and rd[#rd] == sd and dcount(dg.tok, sd) > 0 then boundary = true end
+      local n = 0
+      for x = 1, #ks, 1000 do n = redis.call('SUNIONSTORE', C, C, unpack(ks, x, math.min(x + 999, #ks))) end
+      local stop = n > 0 and token_run(rd, boundary, n)
+      redis.call('DEL', C)
+      if stop then break end
       if n < 256 and span < 512 then span = span * 4 end
     end
   else
