@@ -354,6 +354,69 @@ else
   -- survivors for the rest. Filters: ZINTERSTORE of the survivors with the filter sets (F, in index
   -- order). Without filters F is built only when the page or the walk's end falls in this run; the
   -- run's own order (O) only when the walk ends in it or the run holds the since boundary.
+  -- A filter driver's chunk in C, when every token is thin over the days it spans: driver ranks
+  -- lo..hi copied to W (scores: published ms), intersected with the other filter sets and with each
+  -- token's chunks of those days (unioned), so W holds the chunk's matches in index order.
+  -- Returns nil when a token is too common there (its union would cost more than the Lua check).
+  local W, X, TU = tmp..':w', tmp..':x', tmp..':t'
+  local ndays = nil
+  local function zset_chunk_c(lo, hi)
+    local nO = redis.call('ZRANGESTORE', W, dg.keys[1], lo, hi, 'REV')
+    if nO == 0 then return false end
+    local a = redis.call('ZRANGE', W, 0, 0, 'WITHSCORES')
+    local b = redis.call('ZRANGE', W, -1, -1, 'WITHSCORES')
+    local dmin, dmax = day_of(a[2]), day_of(b[2])
+    if not ndays then ndays = math.max(1, redis.call('ZCARD', base..'xd')) end
+    local span = {}
+    for d = dmax, dmin, -1 do span[#span + 1] = d end
+    for _, t in ipairs(otoks) do
+      if t.card * #span > 16 * CHUNK * ndays then
+        redis.call('DEL', W)
+        return nil
+      end
+    end
+    local n = nO
+    for _, keys in ipairs(fgroups) do
+      if n == 0 then break end
+      if #keys == 1 then
+        n = redis.call('ZINTERSTORE', W, 2, W, keys[1], 'WEIGHTS', 1, 0)
+      else
+        local parts = {'ZUNIONSTORE', W, #keys}
+        for j, k in ipairs(keys) do
+          local pk = G..':'..j
+          redis.call('ZINTERSTORE', pk, 2, W, k, 'WEIGHTS', 1, 0)
+          parts[#parts + 1] = pk
+        end
+        parts[#parts + 1] = 'AGGREGATE'; parts[#parts + 1] = 'MAX'
+        n = redis.call(unpack(parts))
+        for j = 1, #keys do redis.call('DEL', G..':'..j) end
+      end
+    end
+    for _, t in ipairs(otoks) do
+      if n == 0 then break end
+      prime(t.tok, span, 1, #span)
+      local ks = {}
+      for _, d in ipairs(span) do for _, k in ipairs(chunks(t.tok, d)) do ks[#ks + 1] = k end end
+      if #ks == 1 then
+        n = redis.call('ZINTERSTORE', W, 2, W, ks[1], 'WEIGHTS', 1, 0)
+      else
+        for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
+        n = redis.call('ZINTERSTORE', W, 2, W, TU, 'WEIGHTS', 1, 0)
+        redis.call('DEL', TU)
+      end
+    end
+    local function range(a2, b2) return redis.call('ZREVRANGE', W, a2 - 1, b2 - 1) end
+    local function rank(j) return redis.call('ZREVRANK', dg.keys[1], range(j, j)[1]) - lo + 1 end
+    local function within(R)
+      redis.call('ZRANGESTORE', X, dg.keys[1], lo, lo + R - 1, 'REV')
+      local c = redis.call('ZINTERSTORE', X, 2, X, W)
+      redis.call('DEL', X)
+      return c
+    end
+    local res = settle(nO, n, range, rank, within)
+    redis.call('DEL', W)
+    return res
+  end
   -- Chunk keys of a token over a run of days.
   local function run_chunks(tok, rd)
     prime(tok, rd, 1, #rd)
@@ -364,7 +427,6 @@ else
   -- The members of set src (candidates from a run of days) that token t holds. A doc number is in
   -- one day only (its published day), so the run's chunks can be taken together: unioned first
   -- when the token is thin over the run (one SINTER), else each chunk intersected with src.
-  local TU = tmp..':t'
   local function narrow(src, nO, t, rd)
     local ks = run_chunks(t.tok, rd)
     if #ks > 4 and nO * t.card <= 8 * CHUNK * math.max(dcard, 1) then
@@ -492,7 +554,11 @@ else
     if walk then step = 512 end
     if avail > 0 then
       for o = 0, avail - 1, step do
-        if zset_chunk(o, math.min(o + step, avail) - 1) then break end
+        local hi = math.min(o + step, avail) - 1
+        local r = nil
+        if walk then r = zset_chunk_c(o, hi) end
+        if r == nil then r = zset_chunk(o, hi) end
+        if r then break end
       end
     end
   end

@@ -59,9 +59,22 @@ for (const text of ['talent', 'story', 'joins researcher', 'rare3', 'rare5 talen
     { text, lang: 'zh', since: sinces[0], limit: 10 },
   );
 }
-queries.push({ text: '', firms: ['Beta'], limit: 10 }, { text: '', topics: ['talent'], since: sinces[1], limit: 10 });
+queries.push(
+  { text: '', firms: ['Beta'], limit: 10 },
+  { text: '', topics: ['talent'], since: sinces[1], limit: 10 },
+  // A filter driver walked to its stop, past a first chunk, and in a deep page.
+  { text: 'story', firms: ['Delta'], limit: 10 },
+  { text: 'story talent', firms: ['Beta'], limit: 10, offset: 150 },
+  { text: 'story', firms: ['Alpha', 'Gamma'], topics: ['superapp'], lang: 'en', limit: 10 },
+);
 
-const tunings = [{}, { exactMax: 3, scanMax: 1e6 }, { exactMax: 3, scanMax: 40, countCap: 20 }, { exactMax: 50, scanMax: 900, countCap: 300 }];
+const tunings = [
+  {},
+  { exactMax: 3, scanMax: 1e6 },
+  { exactMax: 3, scanMax: 40, countCap: 20 },
+  { exactMax: 3, scanMax: 1e6, countCap: 20 },
+  { exactMax: 50, scanMax: 900, countCap: 300 },
+];
 
 async function answers(stores: RedisStore[]) {
   const out: unknown[] = [];
