@@ -104,16 +104,20 @@ local function day_zset(tok, d)
   return redis.call('ZCARD', DZ)
 end
 local function token_card(tok) return tonumber(redis.call('HGET', base..'xn', tok) or '0') end
--- Postings with pub >= since.
-local function token_count(tok)
+-- Postings with pub >= since; counting stops once past upto (when given).
+local function token_count(tok, upto)
   if not sinceN then return token_card(tok) end
   local ds, n = days(), 0
-  prime(tok, ds, 1, #ds)
-  for _, d in ipairs(ds) do
-    if d > sd then n = n + dcount(tok, d)
-    elseif dcount(tok, d) > 0 then
-      n = n + day_zset(tok, d)
-      redis.call('DEL', DZ)
+  for i = 1, #ds, 64 do
+    prime(tok, ds, i, math.min(i + 63, #ds))
+    for x = i, math.min(i + 63, #ds) do
+      local d = ds[x]
+      if d > sd then n = n + dcount(tok, d)
+      elseif dcount(tok, d) > 0 then
+        n = n + day_zset(tok, d)
+        redis.call('DEL', DZ)
+      end
+      if upto and n > upto then return n end
     end
   end
   return n
@@ -567,7 +571,7 @@ else
   if cut then exactTotal = 0
   elseif stopped then
     local avail
-    if dg.tok then avail = token_count(dg.tok) else avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf') end
+    if dg.tok then avail = token_count(dg.tok, seen) else avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf') end
     if seen < avail then exactTotal = 0 end
   end
 end

@@ -123,12 +123,12 @@ describeRedis('redis search index layout 3', () => {
       await ingest(s, older, base - 10 * DAY);
       for (let i = 0; i < first.length; i += 300) await ingest(s, first.slice(i, i + 300));
     }
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     await Promise.all(opened.map((s) => s.close()));
     await deletePrefix(TEST_REDIS_URL, p3);
     await deletePrefix(TEST_REDIS_URL, p2);
-  }, 60_000);
+  }, 180_000);
 
   describe('', () => {
     it('layout 3 answers as layout 2, with every strategy', async () => {
@@ -150,7 +150,7 @@ describeRedis('redis search index layout 3', () => {
       const a = await answers(v2);
       expect(a.some((x) => (x as { capped: boolean }).capped)).toBe(true);
       expect(await answers(v3)).toEqual(a);
-    }, 60_000);
+    }, 180_000);
 
     it('migrates layout 2 in steps while ingest goes on, then drops the shards', async () => {
       const scripts = (v2[0] as unknown as { scripts: Scripts }).scripts;
@@ -175,7 +175,7 @@ describeRedis('redis search index layout 3', () => {
       const names = async (s: RedisStore) => (await keysLike(s, 'xi:*')).map((k) => k.slice(s.keys.base.length)).sort();
       expect(await names(v2[0])).toEqual(await names(v3[0]));
       expect(await answers(v2)).toEqual(await answers(v3));
-    }, 60_000);
+    }, 180_000);
 
     it('purge removes postings, chunks, counts and empty days', async () => {
       // The older batch first: both stores answer alike after it.
@@ -192,6 +192,6 @@ describeRedis('redis search index layout 3', () => {
       // A purged archive takes new alerts again from chunk 0.
       await ingest(v3[0], [entry(5000)]);
       expect((await v3[0].search({ text: 'story', limit: 10 })).hits.map((h) => h.alert.id)).toEqual(['T5000']);
-    }, 60_000);
+    }, 180_000);
   });
 });
