@@ -239,6 +239,9 @@ else
   local dg = groups[di]
   local fgroups = {}
   for gi, g in ipairs(groups) do if gi ~= di and not g.tok then fgroups[#fgroups + 1] = g.keys end end
+  -- Every filter group one set: the matches can be counted with ZINTERCARD.
+  local simple = true
+  for _, keys in ipairs(fgroups) do if #keys > 1 then simple = false end end
   -- Positions (into list) of the members found in every filter group (in any key of a group), and
   -- each one's score there (its published ms). ZMSCORE: for a few members.
   local function in_filters(list)
@@ -431,32 +434,39 @@ else
   -- The members of set src (candidates from a run of days) that token t holds. A doc number is in
   -- one day only (its published day), so the run's chunks can be taken together: unioned first
   -- when the token is thin over the run (one SINTER), else each chunk intersected with src.
-  local function narrow(src, nO, t, rd)
+  local function narrow(dst, src, nO, t, rd)
     local ks = run_chunks(t.tok, rd)
+    if #ks == 1 then return redis.call('SINTERSTORE', dst, src, ks[1]) end
     if #ks > 4 and nO * t.card <= 8 * CHUNK * math.max(dcard, 1) then
       for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
-      local r = redis.call('SINTER', src, TU)
+      local n = redis.call('SINTERSTORE', dst, src, TU)
       redis.call('DEL', TU)
-      return r
+      return n
     end
-    local out = {}
-    for _, k in ipairs(ks) do
-      for _, m in ipairs(redis.call('SINTER', src, k)) do out[#out + 1] = m end
+    local parts = {}
+    for i, k in ipairs(ks) do
+      parts[i] = TU..':'..i
+      redis.call('SINTERSTORE', parts[i], src, k)
     end
-    return out
+    local n = 0
+    for x = 1, #parts, 1000 do
+      local y = math.min(x + 999, #parts)
+      if x == 1 then n = redis.call('SUNIONSTORE', dst, unpack(parts, x, y))
+      else n = redis.call('SUNIONSTORE', dst, dst, unpack(parts, x, y)) end
+      redis.call('DEL', unpack(parts, x, y))
+    end
+    return n
   end
-  -- The driver's run of days is in C (nO members); C is deleted by the caller.
+  -- The driver's run of days is in C (nO members); C is deleted by the caller. The survivors of
+  -- the other tokens go to S (nsv members), never through Lua unless a few are filtered there.
   local function token_run(rd, boundary, nO)
-    local sv = nil
+    local nsv = nil
     if #otoks > 0 then
-      sv = narrow(C, nO, otoks[1], rd)
+      nsv = narrow(S, C, nO, otoks[1], rd)
       for x = 2, #otoks do
-        if #sv == 0 then break end
-        redis.call('DEL', S)
-        sadd(S, sv)
-        sv = narrow(S, nO, otoks[x], rd)
+        if nsv == 0 then break end
+        nsv = narrow(S, S, nO, otoks[x], rd)
       end
-      redis.call('DEL', S)
     end
     local builtO = false
     local function ensureO()
@@ -466,42 +476,53 @@ else
       if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
     end
     if boundary then ensureO(); nO = redis.call('ZCARD', O) end
-    local nsv = nO
-    if sv then nsv = #sv end
+    local hasS = nsv ~= nil
+    if not hasS then nsv = nO end
     local needF = nfilt > 0 or boundary or found < off + cnt or (walk and (found + nsv >= K or scan - seen < nO))
     local nF = nsv
-    -- The matches in index order: a temp ZSET F (scores: published ms), built only when asked.
+    -- The matches in index order: a temp ZSET F (scores: published ms), built only when asked
+    -- (the page, the walk's stop or its cut falls in this run); their count in C (ZINTERCARD).
     local builtF = false
     local fm, fp = {}, {}
+    local buildF = nil
     if needF then
-      if sv and nfilt > 0 then
-        -- A few survivors: the filters by ZMSCORE, F only if one of them is asked for.
+      if hasS and nfilt > 0 and nsv <= 64 then
+        -- A few survivors: the filters by ZMSCORE.
+        local sv = redis.call('SMEMBERS', S)
         local pos, sc = in_filters(sv)
         for x, p in ipairs(pos) do
           if not sinceN or tonumber(sc[x]) >= sinceN then fm[#fm + 1] = sv[p]; fp[#fp + 1] = sc[x] end
         end
         nF = #fm
       else
-        builtF = true
         -- The survivors as a set: the driver's days themselves when no other token narrowed them.
         local src = C
-        if sv then
-          src = S
-          if #sv > 0 then sadd(S, sv) end
-        end
+        if hasS then src = S end
         if nfilt == 0 then
-          redis.call('ZINTERSTORE', F, 2, src, tpub, 'WEIGHTS', 0, 1)
-          if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
-          nF = redis.call('ZCARD', F)
+          buildF = function()
+            redis.call('ZINTERSTORE', F, 2, src, tpub, 'WEIGHTS', 0, 1)
+            if sinceN then redis.call('ZREMRANGEBYSCORE', F, '-inf', '('..since) end
+          end
         else
-          nF = filters_into_F(src)
+          buildF = function() filters_into_F(src) end
         end
-        redis.call('DEL', S)
+        if boundary or not simple then
+          buildF()
+          builtF = true
+          nF = redis.call('ZCARD', F)
+        elseif nfilt == 0 then
+          nF = redis.call('ZINTERCARD', 2, src, tpub)
+        else
+          local args = {'ZINTERCARD', 1 + #fgroups, src}
+          for _, keys in ipairs(fgroups) do args[#args + 1] = keys[1] end
+          nF = redis.call(unpack(args))
+        end
       end
     end
     local function ensureF()
       if builtF then return end
       builtF = true
+      if buildF then buildF() return end
       local args = {}
       for i = 1, #fm do
         args[#args + 1] = fp[i]
@@ -521,12 +542,13 @@ else
     local function within(R)
       ensureO()
       ensureF()
-      redis.call('ZRANGESTORE', S, O, 0, R - 1, 'REV')
-      local n = redis.call('ZINTERSTORE', S, 2, S, F)
-      redis.call('DEL', S)
+      redis.call('ZRANGESTORE', X, O, 0, R - 1, 'REV')
+      local n = redis.call('ZINTERSTORE', X, 2, X, F)
+      redis.call('DEL', X)
       return n
     end
     local res = settle(nO, nF, range, rank, within)
+    redis.call('DEL', S)
     if builtO or builtF then redis.call('DEL', O, F) end
     return res
   end
