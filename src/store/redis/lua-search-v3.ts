@@ -13,6 +13,7 @@ import { CHUNK } from './lua-postings.js';
 /** Body of `search_v3()`; expects `base`, `search_v1`, `page_out`, `DAY` and `day_of` in scope. */
 export const LUA_SEARCH_V3 = `
 local CHUNK = ${CHUNK}
+local ZSTEP = 512
 local q = cjson.decode(ARGV[2])
 local groups, ntok = {}, 0
 for _, g in ipairs(q.groups) do
@@ -571,13 +572,86 @@ else
       local stop = n > 0 and token_run(rd, boundary, n)
       redis.call('DEL', C)
       if stop then break end
-      if n < 256 and span < 512 then span = span * 4 end
+      -- Thin days are taken together, but a run stays within an intset's 512 members where it can.
+      if n < 128 and span < 512 then span = span * 4 elseif n < 256 and span < 512 then span = span * 2 end
     end
   else
+    -- By days, when the rarest other token is not much commoner than the driver: a run of days
+    -- is counted with ZCOUNT and its matches are the token's postings of those days found in the
+    -- driver (ZINTERSTORE), then in the other sets; no driver member is copied.
+    if walk and #otoks > 0 and otoks[1].card <= 4 * dcard then
+      local ds = days()
+      local hi, i, span = '+inf', 1, 1
+      while i <= #ds do
+        local j = math.min(i + span - 1, #ds)
+        local rd = {}
+        for x = i, j do rd[#rd + 1] = ds[x] end
+        i = j + 1
+        local lo = ds[j] * DAY
+        if i > #ds then lo = '-inf' end
+        if sinceN and (lo == '-inf' or lo < sinceN) then lo = sinceN end
+        local nO = redis.call('ZCOUNT', dg.keys[1], lo, hi)
+        local stop = false
+        if nO > 0 then
+          local ks = run_chunks(otoks[1].tok, rd)
+          local n
+          if #ks == 1 then n = redis.call('ZINTERSTORE', W, 2, ks[1], dg.keys[1], 'WEIGHTS', 0, 1)
+          else
+            for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
+            n = redis.call('ZINTERSTORE', W, 2, TU, dg.keys[1], 'WEIGHTS', 0, 1)
+            redis.call('DEL', TU)
+          end
+          if n > 0 and sinceN then
+            redis.call('ZREMRANGEBYSCORE', W, '-inf', '('..since)
+            n = redis.call('ZCARD', W)
+          end
+          for _, keys in ipairs(fgroups) do
+            if n == 0 then break end
+            if #keys == 1 then
+              n = redis.call('ZINTERSTORE', W, 2, W, keys[1], 'WEIGHTS', 1, 0)
+            else
+              local parts = {'ZUNIONSTORE', W, #keys}
+              for y, k in ipairs(keys) do
+                local pk = G..':'..y
+                redis.call('ZINTERSTORE', pk, 2, W, k, 'WEIGHTS', 1, 0)
+                parts[#parts + 1] = pk
+              end
+              parts[#parts + 1] = 'AGGREGATE'; parts[#parts + 1] = 'MAX'
+              n = redis.call(unpack(parts))
+              for y = 1, #keys do redis.call('DEL', G..':'..y) end
+            end
+          end
+          for x = 2, #otoks do
+            if n == 0 then break end
+            local ks2 = run_chunks(otoks[x].tok, rd)
+            if #ks2 == 1 then n = redis.call('ZINTERSTORE', W, 2, W, ks2[1], 'WEIGHTS', 1, 0)
+            else
+              for y = 1, #ks2, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks2, y, math.min(y + 999, #ks2))) end
+              n = redis.call('ZINTERSTORE', W, 2, W, TU, 'WEIGHTS', 1, 0)
+              redis.call('DEL', TU)
+            end
+          end
+          local r0 = seen
+          local function range(a2, b2) return redis.call('ZREVRANGE', W, a2 - 1, b2 - 1) end
+          local function rank(j2) return redis.call('ZREVRANK', dg.keys[1], range(j2, j2)[1]) - r0 + 1 end
+          local function within(R)
+            redis.call('ZRANGESTORE', X, dg.keys[1], r0, r0 + R - 1, 'REV')
+            local c = redis.call('ZINTERSTORE', X, 2, X, W)
+            redis.call('DEL', X)
+            return c
+          end
+          stop = settle(nO, n, range, rank, within)
+          redis.call('DEL', W)
+        end
+        if stop or lo == sinceN then break end
+        hi = '('..lo
+        if nO < 128 and span < 512 then span = span * 4 elseif nO < 256 and span < 512 then span = span * 2 end
+      end
+    else
     -- By rank: the members at or after since are the top avail ranks, newest first.
     local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
     local step = avail
-    if walk then step = 512 end
+    if walk then step = ZSTEP end
     if avail > 0 then
       for o = 0, avail - 1, step do
         local hi = math.min(o + step, avail) - 1
@@ -586,6 +660,7 @@ else
         if r == nil then r = zset_chunk(o, hi) end
         if r then break end
       end
+    end
     end
   end
   redis.call('DEL', O, F, C)
