@@ -61,6 +61,7 @@ local v3 = ver == '2' and (ix == '3' or ix == 'm')
 local v2, v1 = (ver == '2' or ver == 'm') and ix ~= '3', ver ~= '2'
 -- Postings are appended once per shard and counts added once per token, after the loop.
 local app, appk, cnt, cntk, days = {}, {}, {}, {}, {}
+local appf, appfk = {}, {}
 -- Buckets this batch added to. Trimming once after every add keeps the same newest p.cap members
 -- as trimming after each add (a member trimmed early is below p.cap newer ones that stay above it);
 -- the TTL is set by the last EXPIRE either way (a few ms later here: the end of the loop).
@@ -110,6 +111,15 @@ for _, e in ipairs(p.e) do
           cnt[t] = cnt[t] + 1
         end
         days[d] = true
+        -- Layout 3 also keeps each filter tag's day as a set, under the token name f:<tag>.
+        if v3 then
+          for _, f in ipairs(e.fl) do
+            local sk = d..':f:'..f
+            local parts = appf[sk]
+            if not parts then parts = {}; appf[sk] = parts; appfk[#appfk + 1] = sk end
+            parts[#parts + 1] = num
+          end
+        end
       end
       if v1 then for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end end
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
@@ -177,6 +187,7 @@ for _, sk in ipairs(appk) do
   end
   if v3 then xi_add(base, sk, nums) end
 end
+for _, sk in ipairs(appfk) do xi_add(base, sk, appf[sk]) end
 for _, t in ipairs(cntk) do redis.call('HINCRBY', base..'xn', t, cnt[t]) end
 for d in pairs(days) do redis.call('ZADD', base..'xd', d, d) end
 if p.stn ~= '' then

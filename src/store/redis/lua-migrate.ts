@@ -13,8 +13,59 @@ export const LUA_MIGRATE = `${LUA_POSTINGS}${LUA_INTSETS}
 local base = ARGV[1]
 local batch = tonumber(ARGV[2])
 -- Layout 2 to 3: every shard x:<day>:<token> (found by SCAN, cursor ix:cur) is built again as the
--- chunks of layout 3, while ingest writes both (ix 'm'), so a shard written meanwhile is rebuilt
--- whole or already complete. Then the shards are unlinked (cursor ix:cln).
+-- chunks of layout 3, then every filter set's days (tags_v3), while ingest writes both (ix 'm'),
+-- so a day written meanwhile is rebuilt whole or already complete. Then the shards are unlinked
+-- (cursor ix:cln).
+-- Phase 2: each filter set f:<tag> (SCAN, keys queued in ix:fl) gives its days' sets under the
+-- token name f:<tag>, a day per turn (ix:fk the set, ix:fd below which day to go on).
+local function tags_v3()
+  local fpat = string.gsub(base, '([%*%?%[%]\\\\])', '\\\\%1')..'f:*'
+  local budget = batch * 4
+  local fk = redis.call('GET', base..'ix:fk')
+  while budget > 0 do
+    if not fk then
+      local key = redis.call('LPOP', base..'ix:fl')
+      if key then
+        if redis.call('TYPE', key).ok == 'zset' then
+          fk = key
+          redis.call('SET', base..'ix:fk', key)
+          redis.call('DEL', base..'ix:fd')
+        end
+      else
+        local cur = redis.call('GET', base..'ix:cur') or '0'
+        if cur == 'done' then
+          redis.call('SET', base..'ix', '3')
+          redis.call('SET', base..'ix:cln', '0')
+          redis.call('DEL', base..'ix:cur', base..'ix:ph', base..'ix:fk', base..'ix:fd', base..'ix:fl')
+          return {'more', 0, 0}
+        end
+        local r = redis.call('SCAN', cur, 'MATCH', fpat, 'COUNT', batch)
+        if #r[2] > 0 then redis.call('RPUSH', base..'ix:fl', unpack(r[2])) end
+        if r[1] == '0' then redis.call('SET', base..'ix:cur', 'done') else redis.call('SET', base..'ix:cur', r[1]) end
+        budget = budget - 100
+      end
+    else
+      local hi = redis.call('GET', base..'ix:fd') or '+inf'
+      local top = redis.call('ZREVRANGEBYSCORE', fk, hi, '-inf', 'WITHSCORES', 'LIMIT', 0, 1)
+      if #top == 0 then
+        redis.call('DEL', base..'ix:fk')
+        fk = nil
+      else
+        local d = day_of(top[2])
+        local mem = redis.call('ZRANGEBYSCORE', fk, d * DAY, '('..((d + 1) * DAY))
+        local nums = {}
+        for i, m in ipairs(mem) do nums[i] = tonumber(m) end
+        table.sort(nums)
+        local sk = d..':f:'..string.sub(fk, #base + 3)
+        xi_drop(base, sk)
+        xi_add(base, sk, nums)
+        redis.call('SET', base..'ix:fd', '('..(d * DAY))
+        budget = budget - #nums - 1
+      end
+    end
+  end
+  return {'more', 0, 0}
+end
 local function to_v3()
   local ix = redis.call('GET', base..'ix')
   local pat = string.gsub(base, '([%*%?%[%]\\\\])', '\\\\%1')..'x:*'
@@ -31,7 +82,9 @@ local function to_v3()
     if redis.call('ZCARD', base..'t:pub') == 0 then redis.call('SET', base..'ix', '3') return {'done'} end
     redis.call('SET', base..'ix', 'm')
     redis.call('SET', base..'ix:cur', '0')
+    redis.call('DEL', base..'ix:ph', base..'ix:fk', base..'ix:fd', base..'ix:fl')
   end
+  if redis.call('GET', base..'ix:ph') == 'f' then return tags_v3() end
   local r = redis.call('SCAN', redis.call('GET', base..'ix:cur') or '0', 'MATCH', pat, 'COUNT', batch)
   for _, key in ipairs(r[2]) do
     local s = redis.call('GET', key)
@@ -42,9 +95,8 @@ local function to_v3()
     end
   end
   if r[1] == '0' then
-    redis.call('SET', base..'ix', '3')
-    redis.call('SET', base..'ix:cln', '0')
-    redis.call('DEL', base..'ix:cur')
+    redis.call('SET', base..'ix:ph', 'f')
+    redis.call('SET', base..'ix:cur', '0')
   else
     redis.call('SET', base..'ix:cur', r[1])
   end
@@ -68,7 +120,7 @@ if ver ~= 'm' then
   end
   redis.call('SET', base..'ver', 'm')
   -- Layout 3 is built from layout 2 once this migration is done.
-  redis.call('DEL', base..'ix', base..'ix:cur', base..'ix:cln')
+  redis.call('DEL', base..'ix', base..'ix:cur', base..'ix:cln', base..'ix:ph', base..'ix:fk', base..'ix:fd', base..'ix:fl')
   redis.call('SET', base..'ver:end', redis.call('GET', base..'seq') or '0')
   redis.call('SET', base..'ver:cur', '0')
 end

@@ -122,6 +122,7 @@ local ix = redis.call('GET', base..'ix')
 local v3 = ver == '2' and (ix == '3' or ix == 'm')
 local v2, v1 = (ver == '2' or ver == 'm') and ix ~= '3', ver ~= '2'
 local rm, rmk, ds = {}, {}, {}
+local rmf, rmfk = {}, {}
 for i, id in ipairs(p.ids) do
   local a = base..'a:'..id
   local h = redis.call('HMGET', a, 'n', 'tok', 'fl', 'pub')
@@ -136,7 +137,14 @@ for i, id in ipairs(p.ids) do
       end
     end
     if d then ds[d] = true end
-    for f in string.gmatch(h[3] or '', '[^\\n]+') do redis.call('ZREM', base..'f:'..f, h[1]) end
+    for f in string.gmatch(h[3] or '', '[^\\n]+') do
+      redis.call('ZREM', base..'f:'..f, h[1])
+      if v3 and d then
+        local sk = d..':f:'..f
+        if not rmf[sk] then rmf[sk] = {}; rmfk[#rmfk + 1] = sk end
+        table.insert(rmf[sk], tonumber(h[1]))
+      end
+    end
     redis.call('ZREM', base..'t:pub', h[1])
     redis.call('HDEL', base..'n2id', h[1])
   end
@@ -169,6 +177,7 @@ for _, sk in ipairs(rmk) do
     gone[t] = (gone[t] or 0) + n
   end
 end
+for _, sk in ipairs(rmfk) do xi_rem(base, sk, rmf[sk]) end
 for t, n in pairs(gone) do
   if redis.call('HINCRBY', base..'xn', t, -n) <= 0 then redis.call('HDEL', base..'xn', t) end
 end

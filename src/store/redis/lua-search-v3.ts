@@ -13,13 +13,16 @@ import { CHUNK } from './lua-postings.js';
 /** Body of `search_v3()`; expects `base`, `search_v1`, `page_out`, `DAY` and `day_of` in scope. */
 export const LUA_SEARCH_V3 = `
 local CHUNK = ${CHUNK}
-local ZSTEP = 512
 local q = cjson.decode(ARGV[2])
+-- A filter group of one tag is walked and intersected like a token: its days are sets under the
+-- token name f:<tag>; only its card comes from its ZSET (as layout 2 counts it).
 local groups, ntok = {}, 0
 for _, g in ipairs(q.groups) do
   if #g == 1 and string.sub(g[1], 1, 2) == 's:' then
     groups[#groups + 1] = { tok = string.sub(g[1], 3) }
     ntok = ntok + 1
+  elseif #g == 1 then
+    groups[#groups + 1] = { tok = g[1], tag = base..g[1] }
   else
     local keys = {}
     for _, m in ipairs(g) do keys[#keys + 1] = base..m end
@@ -104,7 +107,10 @@ local function day_zset(tok, d)
   if sinceN then redis.call('ZREMRANGEBYSCORE', DZ, '-inf', '('..since) end
   return redis.call('ZCARD', DZ)
 end
-local function token_card(tok) return tonumber(redis.call('HGET', base..'xn', tok) or '0') end
+local function token_card(tok)
+  if string.sub(tok, 1, 2) == 'f:' then return redis.call('ZCARD', base..tok) end
+  return tonumber(redis.call('HGET', base..'xn', tok) or '0')
+end
 -- Postings with pub >= since; counting stops once past upto (when given).
 local function token_count(tok, upto)
   if not sinceN then return token_card(tok) end
@@ -310,121 +316,7 @@ else
     found, seen = found + take, seen + used
     return stopped or cut
   end
-  -- A filter driver: driver ranks lo..hi (newest first, as the ZSET orders them) read into Lua,
-  -- other filter groups by ZMSCORE, tokens by SMISMEMBER on their day's chunks.
-  local function zset_chunk(lo, hi)
-    local r = redis.call('ZREVRANGE', dg.keys[1], lo, hi, 'WITHSCORES')
-    local nO = #r / 2
-    if nO == 0 then return false end
-    local mem, pub = {}, {}
-    for j = 1, #r, 2 do mem[#mem + 1] = r[j]; pub[#pub + 1] = tonumber(r[j + 1]) end
-    local pos = {}
-    if #fgroups > 0 then pos = in_filters(mem) else for i = 1, nO do pos[i] = i end end
-    if #otoks > 0 and #pos > 0 then
-      local byday, dl = {}, {}
-      for _, p in ipairs(pos) do
-        local d = day_of(pub[p])
-        if not byday[d] then byday[d] = {}; dl[#dl + 1] = d end
-        local l = byday[d]
-        l[#l + 1] = mem[p]
-      end
-      for _, t in ipairs(otoks) do prime(t.tok, dl, 1, #dl) end
-      local keep = {}
-      for _, d in ipairs(dl) do
-        local cand = byday[d]
-        for _, t in ipairs(otoks) do
-          if #cand == 0 then break end
-          cand = in_token(t.tok, d, cand)
-        end
-        for _, m in ipairs(cand) do keep[m] = true end
-      end
-      local np = {}
-      for _, p in ipairs(pos) do if keep[mem[p]] then np[#np + 1] = p end end
-      pos = np
-    end
-    local function within(R)
-      local n = 0
-      for j = 1, #pos do
-        if pos[j] > R then break end
-        n = n + 1
-      end
-      return n
-    end
-    local function range(a, b)
-      local out = {}
-      for j = a, b do out[#out + 1] = mem[pos[j]] end
-      return out
-    end
-    return settle(nO, #pos, range, function(j) return pos[j] end, within)
-  end
-  -- A token driver: a run of its days. The other tokens are intersected with the driver's day in
-  -- C: SINTER of the driver's chunks with the rarest other token's, SMISMEMBER of the few
-  -- survivors for the rest. Filters: ZINTERSTORE of the survivors with the filter sets (F, in index
-  -- order). Without filters F is built only when the page or the walk's end falls in this run; the
-  -- run's own order (O) only when the walk ends in it or the run holds the since boundary.
-  -- A filter driver's chunk in C, when every token is thin over the days it spans: driver ranks
-  -- lo..hi copied to W (scores: published ms), intersected with the other filter sets and with each
-  -- token's chunks of those days (unioned), so W holds the chunk's matches in index order.
-  -- Returns nil when a token is too common there (its union would cost more than the Lua check).
-  local W, X, TU = tmp..':w', tmp..':x', tmp..':t'
-  local ndays = nil
-  local function zset_chunk_c(lo, hi)
-    local nO = redis.call('ZRANGESTORE', W, dg.keys[1], lo, hi, 'REV')
-    if nO == 0 then return false end
-    local a = redis.call('ZRANGE', W, 0, 0, 'WITHSCORES')
-    local b = redis.call('ZRANGE', W, -1, -1, 'WITHSCORES')
-    local dmin, dmax = day_of(a[2]), day_of(b[2])
-    if not ndays then ndays = math.max(1, redis.call('ZCARD', base..'xd')) end
-    local span = {}
-    for d = dmax, dmin, -1 do span[#span + 1] = d end
-    for _, t in ipairs(otoks) do
-      if t.card * #span > 16 * CHUNK * ndays then
-        redis.call('DEL', W)
-        return nil
-      end
-    end
-    local n = nO
-    for _, keys in ipairs(fgroups) do
-      if n == 0 then break end
-      if #keys == 1 then
-        n = redis.call('ZINTERSTORE', W, 2, W, keys[1], 'WEIGHTS', 1, 0)
-      else
-        local parts = {'ZUNIONSTORE', W, #keys}
-        for j, k in ipairs(keys) do
-          local pk = G..':'..j
-          redis.call('ZINTERSTORE', pk, 2, W, k, 'WEIGHTS', 1, 0)
-          parts[#parts + 1] = pk
-        end
-        parts[#parts + 1] = 'AGGREGATE'; parts[#parts + 1] = 'MAX'
-        n = redis.call(unpack(parts))
-        for j = 1, #keys do redis.call('DEL', G..':'..j) end
-      end
-    end
-    for _, t in ipairs(otoks) do
-      if n == 0 then break end
-      prime(t.tok, span, 1, #span)
-      local ks = {}
-      for _, d in ipairs(span) do for _, k in ipairs(chunks(t.tok, d)) do ks[#ks + 1] = k end end
-      if #ks == 1 then
-        n = redis.call('ZINTERSTORE', W, 2, W, ks[1], 'WEIGHTS', 1, 0)
-      else
-        for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
-        n = redis.call('ZINTERSTORE', W, 2, W, TU, 'WEIGHTS', 1, 0)
-        redis.call('DEL', TU)
-      end
-    end
-    local function range(a2, b2) return redis.call('ZREVRANGE', W, a2 - 1, b2 - 1) end
-    local function rank(j) return redis.call('ZREVRANK', dg.keys[1], range(j, j)[1]) - lo + 1 end
-    local function within(R)
-      redis.call('ZRANGESTORE', X, dg.keys[1], lo, lo + R - 1, 'REV')
-      local c = redis.call('ZINTERSTORE', X, 2, X, W)
-      redis.call('DEL', X)
-      return c
-    end
-    local res = settle(nO, n, range, rank, within)
-    redis.call('DEL', W)
-    return res
-  end
+  local X, TU = tmp..':x', tmp..':t'
   -- Chunk keys of a token over a run of days.
   local function run_chunks(tok, rd)
     prime(tok, rd, 1, #rd)
@@ -553,8 +445,8 @@ else
     if builtO or builtF then redis.call('DEL', O, F) end
     return res
   end
-  if dg.tok then
-    -- Days newest first, a run of days at a time, the run growing while days are thin.
+  do
+    -- The driver (a token, or a tag's days) newest first, a run of days at a time, the run growing while days are thin.
     local ds = days()
     local i, span = 1, 1
     while i <= #ds do
@@ -575,100 +467,13 @@ else
       -- Thin days are taken together, but a run stays within an intset's 512 members where it can.
       if n < 128 and span < 512 then span = span * 4 elseif n < 256 and span < 512 then span = span * 2 end
     end
-  else
-    -- By days, when the rarest other token is not much commoner than the driver: a run of days
-    -- is counted with ZCOUNT and its matches are the token's postings of those days found in the
-    -- driver (ZINTERSTORE), then in the other sets; no driver member is copied.
-    if walk and #otoks > 0 and otoks[1].card <= 4 * dcard then
-      local ds = days()
-      local hi, i, span = '+inf', 1, 1
-      while i <= #ds do
-        local j = math.min(i + span - 1, #ds)
-        local rd = {}
-        for x = i, j do rd[#rd + 1] = ds[x] end
-        i = j + 1
-        local lo = ds[j] * DAY
-        if i > #ds then lo = '-inf' end
-        if sinceN and (lo == '-inf' or lo < sinceN) then lo = sinceN end
-        local nO = redis.call('ZCOUNT', dg.keys[1], lo, hi)
-        local stop = false
-        if nO > 0 then
-          local ks = run_chunks(otoks[1].tok, rd)
-          local n
-          if #ks == 1 then n = redis.call('ZINTERSTORE', W, 2, ks[1], dg.keys[1], 'WEIGHTS', 0, 1)
-          else
-            for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
-            n = redis.call('ZINTERSTORE', W, 2, TU, dg.keys[1], 'WEIGHTS', 0, 1)
-            redis.call('DEL', TU)
-          end
-          if n > 0 and sinceN then
-            redis.call('ZREMRANGEBYSCORE', W, '-inf', '('..since)
-            n = redis.call('ZCARD', W)
-          end
-          for _, keys in ipairs(fgroups) do
-            if n == 0 then break end
-            if #keys == 1 then
-              n = redis.call('ZINTERSTORE', W, 2, W, keys[1], 'WEIGHTS', 1, 0)
-            else
-              local parts = {'ZUNIONSTORE', W, #keys}
-              for y, k in ipairs(keys) do
-                local pk = G..':'..y
-                redis.call('ZINTERSTORE', pk, 2, W, k, 'WEIGHTS', 1, 0)
-                parts[#parts + 1] = pk
-              end
-              parts[#parts + 1] = 'AGGREGATE'; parts[#parts + 1] = 'MAX'
-              n = redis.call(unpack(parts))
-              for y = 1, #keys do redis.call('DEL', G..':'..y) end
-            end
-          end
-          for x = 2, #otoks do
-            if n == 0 then break end
-            local ks2 = run_chunks(otoks[x].tok, rd)
-            if #ks2 == 1 then n = redis.call('ZINTERSTORE', W, 2, W, ks2[1], 'WEIGHTS', 1, 0)
-            else
-              for y = 1, #ks2, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks2, y, math.min(y + 999, #ks2))) end
-              n = redis.call('ZINTERSTORE', W, 2, W, TU, 'WEIGHTS', 1, 0)
-              redis.call('DEL', TU)
-            end
-          end
-          local r0 = seen
-          local function range(a2, b2) return redis.call('ZREVRANGE', W, a2 - 1, b2 - 1) end
-          local function rank(j2) return redis.call('ZREVRANK', dg.keys[1], range(j2, j2)[1]) - r0 + 1 end
-          local function within(R)
-            redis.call('ZRANGESTORE', X, dg.keys[1], r0, r0 + R - 1, 'REV')
-            local c = redis.call('ZINTERSTORE', X, 2, X, W)
-            redis.call('DEL', X)
-            return c
-          end
-          stop = settle(nO, n, range, rank, within)
-          redis.call('DEL', W)
-        end
-        if stop or lo == sinceN then break end
-        hi = '('..lo
-        if nO < 128 and span < 512 then span = span * 4 elseif nO < 256 and span < 512 then span = span * 2 end
-      end
-    else
-    -- By rank: the members at or after since are the top avail ranks, newest first.
-    local avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf')
-    local step = avail
-    if walk then step = ZSTEP end
-    if avail > 0 then
-      for o = 0, avail - 1, step do
-        local hi = math.min(o + step, avail) - 1
-        local r = nil
-        if walk then r = zset_chunk_c(o, hi) end
-        if r == nil then r = zset_chunk(o, hi) end
-        if r then break end
-      end
-    end
-    end
   end
   redis.call('DEL', O, F, C)
   total = found
   if cut then exactTotal = 0
   elseif stopped then
     local avail
-    if dg.tok then avail = token_count(dg.tok, seen) else avail = redis.call('ZCOUNT', dg.keys[1], since, '+inf') end
+    avail = token_count(dg.tok, seen)
     if seen < avail then exactTotal = 0 end
   end
 end
