@@ -178,6 +178,8 @@ for _, bk in ipairs(bks) do
   redis.call('ZREMRANGEBYRANK', bk, 0, trim)
   redis.call('EXPIRE', bk, ret)
 end
+local known = {}
+if v3 then known = xi_ns(base, appk) end
 for _, sk in ipairs(appk) do
   local nums = app[sk]
   if v2 then
@@ -185,9 +187,10 @@ for _, sk in ipairs(appk) do
     for i, n in ipairs(nums) do parts[i] = p4(n) end
     redis.call('APPEND', base..'x:'..sk, table.concat(parts))
   end
-  if v3 then xi_add(base, sk, nums) end
+  if v3 then xi_add(base, sk, nums, known[sk]) end
 end
-for _, sk in ipairs(appfk) do xi_add(base, sk, appf[sk]) end
+known = xi_ns(base, appfk)
+for _, sk in ipairs(appfk) do xi_add(base, sk, appf[sk], known[sk]) end
 for _, t in ipairs(cntk) do redis.call('HINCRBY', base..'xn', t, cnt[t]) end
 for d in pairs(days) do redis.call('ZADD', base..'xd', d, d) end
 if p.stn ~= '' then

@@ -67,9 +67,9 @@ local CHUNK = ${CHUNK}
 local function xi_key(base, sk, j) return base..'xi:'..sk..':'..j end
 local function xi_n(base, sk) return tonumber(redis.call('HGET', base..'xc', sk) or '1') end
 -- Adds ascending doc numbers (above every one the token's day holds) to its last chunk, opening
--- new chunks as they fill.
-local function xi_add(base, sk, nums)
-  local n = xi_n(base, sk)
+-- new chunks as they fill. known: its chunk count when the caller read it already.
+local function xi_add(base, sk, nums, known)
+  local n = known or xi_n(base, sk)
   local j = n - 1
   local c = redis.call('SCARD', xi_key(base, sk, j))
   local i = 1
@@ -83,6 +83,17 @@ local function xi_add(base, sk, nums)
     i = i + take
   end
   if j + 1 ~= n then redis.call('HSET', base..'xc', sk, j + 1) end
+end
+-- Chunk counts of many token days in one call (xi_add's known).
+local function xi_ns(base, sks)
+  local out = {}
+  for x = 1, #sks, 1000 do
+    local part = {}
+    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
+    local r = redis.call('HMGET', base..'xc', unpack(part))
+    for y = 1, #part do out[part[y]] = tonumber(r[y] or '1') end
+  end
+  return out
 end
 -- Removes doc numbers from a token's day; returns how many were there.
 local function xi_rem(base, sk, nums)
