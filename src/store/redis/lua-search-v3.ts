@@ -330,7 +330,8 @@ else
   local function narrow(dst, src, nO, t, rd)
     local ks = run_chunks(t.tok, rd)
     if #ks == 1 then return redis.call('SINTERSTORE', dst, src, ks[1]) end
-    if #ks > 4 and nO * t.card <= 8 * CHUNK * math.max(dcard, 1) then
+    -- Unioned only while the union stays an intset (past 512 members a set is a hash table).
+    if #ks > 4 and nO * t.card <= CHUNK * math.max(dcard, 1) then
       for x = 1, #ks, 1000 do redis.call('SUNIONSTORE', TU, TU, unpack(ks, x, math.min(x + 999, #ks))) end
       local n = redis.call('SINTERSTORE', dst, src, TU)
       redis.call('DEL', TU)
