@@ -5,7 +5,7 @@
 // Tokens are indexed by layout 2 (lua-postings.ts), and also as layout 1 ZSETs until migrated.
 // The alert and update delivery ids built in Lua below have the shapes of src/delivery/ids.ts
 // (alertDeliveryId, updateDeliveryId), the one TypeScript home of delivery ids; keep them equal.
-import { LUA_POSTINGS } from './lua-postings.js';
+import { LUA_INTSETS, LUA_POSTINGS } from './lua-postings.js';
 
 /** Shared by ingest and enqueue: idempotent on the delivery id (marker SET NX EX). A delivery
  * with a notBefore waits in the delayed ZSET; claims move it to the stream by the caller's clock. */
@@ -36,7 +36,7 @@ local function parse_key(v, nowMs)
 end
 `;
 
-export const LUA_INGEST = `${LUA_ENQUEUE_FN}${LUA_PARSE_KEY}${LUA_POSTINGS}
+export const LUA_INGEST = `${LUA_ENQUEUE_FN}${LUA_PARSE_KEY}${LUA_POSTINGS}${LUA_INTSETS}
 local base = ARGV[1]
 local p = cjson.decode(ARGV[2])
 local ret = tonumber(p.ret)
@@ -49,11 +49,19 @@ if p.chk and seq0 ~= p.seq then return {'conflict'} end
 local out = {}
 local root_of = {}
 -- Index layout (lua-postings.ts): an empty archive starts on layout 2.
+-- Layout 3 (intsets, ix = '3') is written alone, or with layout 2 while it migrates (ix = 'm').
 local ver = redis.call('GET', base..'ver')
-if not ver and redis.call('ZCARD', base..'t:pub') == 0 then ver = '2'; redis.call('SET', base..'ver', ver) end
-local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
+if not ver and redis.call('ZCARD', base..'t:pub') == 0 then
+  ver = '2'
+  redis.call('SET', base..'ver', ver)
+  redis.call('SET', base..'ix', '3')
+end
+local ix = redis.call('GET', base..'ix')
+local v3 = ver == '2' and (ix == '3' or ix == 'm')
+local v2, v1 = (ver == '2' or ver == 'm') and ix ~= '3', ver ~= '2'
 -- Postings are appended once per shard and counts added once per token, after the loop.
 local app, appk, cnt, cntk, days = {}, {}, {}, {}, {}
+local appf, appfk = {}, {}
 -- Buckets this batch added to. Trimming once after every add keeps the same newest p.cap members
 -- as trimming after each add (a member trimmed early is below p.cap newer ones that stay above it);
 -- the TTL is set by the last EXPIRE either way (a few ms later here: the end of the loop).
@@ -92,18 +100,26 @@ for _, e in ipairs(p.e) do
       redis.call('HSET', base..'n2id', num, e.id)
       redis.call('ZADD', base..'t:arch', p.nowMs, e.id)
       redis.call('ZADD', base..'t:pub', e.pub, num)
-      if v2 then
+      if v2 or v3 then
         local d = day_of(e.pub)
-        local pk = p4(num)
         for _, t in ipairs(e.tok) do
           local sk = d..':'..t
           local parts = app[sk]
           if not parts then parts = {}; app[sk] = parts; appk[#appk + 1] = sk end
-          parts[#parts + 1] = pk
+          parts[#parts + 1] = num
           if not cnt[t] then cnt[t] = 0; cntk[#cntk + 1] = t end
           cnt[t] = cnt[t] + 1
         end
         days[d] = true
+        -- Layout 3 also keeps each filter tag's day as a set, under the token name f:<tag>.
+        if v3 then
+          for _, f in ipairs(e.fl) do
+            local sk = d..':f:'..f
+            local parts = appf[sk]
+            if not parts then parts = {}; appf[sk] = parts; appfk[#appfk + 1] = sk end
+            parts[#parts + 1] = num
+          end
+        end
       end
       if v1 then for _, t in ipairs(e.tok) do redis.call('ZADD', base..'s:'..t, e.pub, num) end end
       for _, f in ipairs(e.fl) do redis.call('ZADD', base..'f:'..f, e.pub, num) end
@@ -162,7 +178,19 @@ for _, bk in ipairs(bks) do
   redis.call('ZREMRANGEBYRANK', bk, 0, trim)
   redis.call('EXPIRE', bk, ret)
 end
-for _, sk in ipairs(appk) do redis.call('APPEND', base..'x:'..sk, table.concat(app[sk])) end
+local known = {}
+if v3 then known = xi_ns(base, appk) end
+for _, sk in ipairs(appk) do
+  local nums = app[sk]
+  if v2 then
+    local parts = {}
+    for i, n in ipairs(nums) do parts[i] = p4(n) end
+    redis.call('APPEND', base..'x:'..sk, table.concat(parts))
+  end
+  if v3 then xi_add(base, sk, nums, known[sk]) end
+end
+known = xi_ns(base, appfk)
+for _, sk in ipairs(appfk) do xi_add(base, sk, appf[sk], known[sk]) end
 for _, t in ipairs(cntk) do redis.call('HINCRBY', base..'xn', t, cnt[t]) end
 for d in pairs(days) do redis.call('ZADD', base..'xd', d, d) end
 if p.stn ~= '' then

@@ -1,5 +1,5 @@
 // Leases, source state, archive reads and purge. Each is one round trip.
-import { LUA_POSTINGS } from './lua-postings.js';
+import { LUA_INTSETS, LUA_POSTINGS } from './lua-postings.js';
 
 /** KEYS: lease, state. ARGV: owner, ttlMs. Re-entrant for the same owner. Returns {1|0, stateJson|''}. */
 export const LUA_LEASE = `
@@ -111,15 +111,18 @@ return out
 /**
  * Purge, step 2. ARGV: base, {ids, toks} JSON (from step 1; toks[i] space-separated, used when the
  * hash has no tok field), maxDead. Removes those alerts (unless already gone) and their index
- * entries: layout 2 postings are cut from each day shard once per call (lua-postings.ts),
- * layout 1 ZSETs member by member while they exist.
+ * entries: layout 2 postings are cut from each day shard once per call (lua-postings.ts), layout 3
+ * postings removed from each chunk of a token's day, layout 1 ZSETs member by member while they exist.
  */
-export const LUA_PURGE = `${LUA_POSTINGS}
+export const LUA_PURGE = `${LUA_POSTINGS}${LUA_INTSETS}
 local base = ARGV[1]
 local p = cjson.decode(ARGV[2])
 local ver = redis.call('GET', base..'ver')
-local v2, v1 = ver == '2' or ver == 'm', ver ~= '2'
+local ix = redis.call('GET', base..'ix')
+local v3 = ver == '2' and (ix == '3' or ix == 'm')
+local v2, v1 = (ver == '2' or ver == 'm') and ix ~= '3', ver ~= '2'
 local rm, rmk, ds = {}, {}, {}
+local rmf, rmfk = {}, {}
 for i, id in ipairs(p.ids) do
   local a = base..'a:'..id
   local h = redis.call('HMGET', a, 'n', 'tok', 'fl', 'pub')
@@ -127,14 +130,21 @@ for i, id in ipairs(p.ids) do
     local d = h[4] and day_of(h[4])
     for t in string.gmatch(h[2] or p.toks[i] or '', '[^ ]+') do
       if v1 then redis.call('ZREM', base..'s:'..t, h[1]) end
-      if v2 and d then
+      if (v2 or v3) and d then
         local sk = d..':'..t
         if not rm[sk] then rm[sk] = {}; rmk[#rmk + 1] = sk end
         table.insert(rm[sk], tonumber(h[1]))
       end
     end
     if d then ds[d] = true end
-    for f in string.gmatch(h[3] or '', '[^\\n]+') do redis.call('ZREM', base..'f:'..f, h[1]) end
+    for f in string.gmatch(h[3] or '', '[^\\n]+') do
+      redis.call('ZREM', base..'f:'..f, h[1])
+      if v3 and d then
+        local sk = d..':f:'..f
+        if not rmf[sk] then rmf[sk] = {}; rmfk[#rmfk + 1] = sk end
+        table.insert(rmf[sk], tonumber(h[1]))
+      end
+    end
     redis.call('ZREM', base..'t:pub', h[1])
     redis.call('HDEL', base..'n2id', h[1])
   end
@@ -143,19 +153,31 @@ for i, id in ipairs(p.ids) do
 end
 local gone = {}
 for _, sk in ipairs(rmk) do
-  local key = base..'x:'..sk
-  local s = redis.call('GET', key)
-  if s then
-    local nums = rm[sk]
-    table.sort(nums)
-    local rest, n = without(s, nums)
-    if n > 0 then
-      if rest == '' then redis.call('DEL', key) else redis.call('SET', key, rest) end
-      local t = string.match(sk, '^[^:]*:(.*)$')
-      gone[t] = (gone[t] or 0) + n
+  local nums = rm[sk]
+  table.sort(nums)
+  local n = 0
+  if v2 then
+    local key = base..'x:'..sk
+    local s = redis.call('GET', key)
+    if s then
+      local rest
+      rest, n = without(s, nums)
+      if n > 0 then
+        if rest == '' then redis.call('DEL', key) else redis.call('SET', key, rest) end
+      end
     end
   end
+  -- While layout 3 is built (ix 'm') both hold the postings; counts follow layout 2 then.
+  if v3 then
+    local n3 = xi_rem(base, sk, nums)
+    if not v2 then n = n3 end
+  end
+  if n > 0 then
+    local t = string.match(sk, '^[^:]*:(.*)$')
+    gone[t] = (gone[t] or 0) + n
+  end
 end
+for _, sk in ipairs(rmfk) do xi_rem(base, sk, rmf[sk]) end
 for t, n in pairs(gone) do
   if redis.call('HINCRBY', base..'xn', t, -n) <= 0 then redis.call('HDEL', base..'xn', t) end
 end

@@ -50,3 +50,66 @@ local function without(s, rm)
   return table.concat(parts), gone
 end
 `;
+
+// Layout 3: a token's postings on a day are integer sets `xi:<day>:<token>:<j>` of at most CHUNK
+// doc numbers (Redis keeps a set of ≤ 512 integers as an intset: 2 or 4 bytes a member, sorted),
+// so search intersects them in C (SINTER, SMISMEMBER) instead of decoding strings in Lua. Doc
+// numbers only grow, so chunk j holds lower numbers than chunk j + 1 and ingest adds to the last
+// one, opening the next when it is full. `xc` (hash `<day>:<token>` → chunks) is written only for
+// a token's day with more than one chunk. `xn` and `xd` are shared with layout 2. `ix` says which
+// postings ingest writes and search reads: missing or '2' the strings of layout 2, 'm' both
+// while the migration runs (migrate.ts), '3' the sets only.
+export const CHUNK = 512;
+
+/** Lua helpers for layout 3 (ingest, purge, migration). */
+export const LUA_INTSETS = `
+local CHUNK = ${CHUNK}
+local function xi_key(base, sk, j) return base..'xi:'..sk..':'..j end
+local function xi_n(base, sk) return tonumber(redis.call('HGET', base..'xc', sk) or '1') end
+-- Adds ascending doc numbers (above every one the token's day holds) to its last chunk, opening
+-- new chunks as they fill. known: its chunk count when the caller read it already.
+local function xi_add(base, sk, nums, known)
+  local n = known or xi_n(base, sk)
+  local j = n - 1
+  local c = redis.call('SCARD', xi_key(base, sk, j))
+  local i = 1
+  while i <= #nums do
+    if c >= CHUNK then j = j + 1; c = 0 end
+    local take = math.min(CHUNK - c, #nums - i + 1)
+    for x = i, i + take - 1, 4000 do
+      redis.call('SADD', xi_key(base, sk, j), unpack(nums, x, math.min(x + 3999, i + take - 1)))
+    end
+    c = c + take
+    i = i + take
+  end
+  if j + 1 ~= n then redis.call('HSET', base..'xc', sk, j + 1) end
+end
+-- Chunk counts of many token days in one call (xi_add's known).
+local function xi_ns(base, sks)
+  local out = {}
+  for x = 1, #sks, 1000 do
+    local part = {}
+    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
+    local r = redis.call('HMGET', base..'xc', unpack(part))
+    for y = 1, #part do out[part[y]] = tonumber(r[y] or '1') end
+  end
+  return out
+end
+-- Removes doc numbers from a token's day; returns how many were there.
+local function xi_rem(base, sk, nums)
+  local n, gone, left = xi_n(base, sk), 0, 0
+  for j = 0, n - 1 do
+    local k = xi_key(base, sk, j)
+    for x = 1, #nums, 4000 do gone = gone + redis.call('SREM', k, unpack(nums, x, math.min(x + 3999, #nums))) end
+    left = left + redis.call('SCARD', k)
+  end
+  if left == 0 and n > 1 then redis.call('HDEL', base..'xc', sk) end
+  return gone
+end
+-- Drops a token's day (before it is built again from a layout 2 shard).
+local function xi_drop(base, sk)
+  local n = xi_n(base, sk)
+  for j = 0, n - 1 do redis.call('UNLINK', xi_key(base, sk, j)) end
+  if n > 1 then redis.call('HDEL', base..'xc', sk) end
+end
+`;

@@ -1,11 +1,13 @@
-// The search script: one round trip from query to alert documents. Layout 2 (lua-postings.ts)
-// answers queries with tokens; filter-only queries, and a store not yet migrated, run the layout 1
+// The search script: one round trip from query to alert documents. Layout 3 (intsets,
+// lua-search-v3.ts) answers queries with tokens once the index is on it (ix '3'); until then,
+// layout 2 (lua-postings.ts, the code below) does; filter-only queries, and a store not yet migrated, run the layout 1
 // script (lua-search.ts) unchanged. Same hits, order and totals as layout 1: members are visited in
 // the order of the ZSETs (published ms desc, then member desc), the rarest term drives, candidate
 // sets up to `exact` are counted exactly, larger ones walked newest first up to `scan` members
 // until the page is full and `cap` matches were counted.
 import { LUA_POSTINGS } from './lua-postings.js';
 import { LUA_SEARCH_V1 } from './lua-search.js';
+import { LUA_SEARCH_V3 } from './lua-search-v3.js';
 import { LUA_ALERT_READ } from './lua-misc.js';
 
 export const LUA_SEARCH = `${LUA_POSTINGS}${LUA_ALERT_READ}
@@ -13,7 +15,11 @@ local function search_v1()
 ${LUA_SEARCH_V1}
 end
 local base = ARGV[1]
+local function search_v3()
+${LUA_SEARCH_V3}
+end
 if redis.call('GET', base..'ver') ~= '2' then return search_v1() end
+if redis.call('GET', base..'ix') == '3' then return search_v3() end
 local q = cjson.decode(ARGV[2])
 local groups, ntok = {}, 0
 for _, g in ipairs(q.groups) do

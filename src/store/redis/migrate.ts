@@ -9,7 +9,7 @@ import type { Scripts } from './scripts.js';
 export const MIGRATE_BATCH = 1000;
 
 export interface Migration {
-  /** Settles when the index is on layout 2 and the layout 1 sets are gone (or the store closed). */
+  /** Settles when the index is on layout 3 and older layouts' keys are gone (or the store closed). */
   done: Promise<void>;
   stop(): void;
 }
@@ -19,12 +19,12 @@ export async function startMigration(scripts: Scripts, k: Keys, log: Logger | un
   const step = async () => (await scripts.migrate(k.seq, k.base, batch)) as [string, number?, number?];
   const first = await step();
   if (first[0] === 'done') return { done: Promise.resolve(), stop() {} };
-  log?.info({ code: 'INDEX_MIGRATE' }, 'store: moving the search index to layout 2 (packed day shards) in the background');
+  log?.info({ code: 'INDEX_MIGRATE' }, 'store: moving the search index to layout 3 (day intsets) in the background');
   const done = (async () => {
     let last = first;
     try {
       while (!stopped && last[0] !== 'done') last = await step();
-      if (last[0] === 'done') log?.info({ code: 'INDEX_MIGRATED' }, 'store: search index on layout 2');
+      if (last[0] === 'done') log?.info({ code: 'INDEX_MIGRATED' }, 'store: search index on layout 3');
     } catch (err) {
       if (!stopped) log?.warn({ err, code: 'INDEX_MIGRATE_PAUSED' }, 'store: search index migration paused; it resumes at the next start');
     }
