@@ -190,33 +190,15 @@ export class AhoCorasick<P> {
 
   /**
    * For number payloads: sets `seen[payload]` to 1 for every match and lists each newly seen payload
-   * in `out` (the matches `each` reports, without a call per match).
+   * in `out` (the matches `each` reports).
    */
   collect(this: AhoCorasick<number>, folded: string, seen: Uint8Array, out: number[]): void {
-    const { asciiCol, cols, delta, used, outStart, outList, pLen, pStartWord, pEndWord, payloads } = this;
-    let n = 0;
-    const len = folded.length;
-    for (let i = 0; i < len; i++) {
-      const c = folded.charCodeAt(i);
-      if (c < 128) n = delta[n * cols + asciiCol[c]];
-      else if ((used[c >>> 5] & (1 << (c & 31))) === 0) n = 0;
-      else n = this.wide(n, c);
-      let o = outStart[n];
-      const oe = outStart[n + 1];
-      if (o === oe) continue;
-      const end = i + 1;
-      for (; o < oe; o++) {
-        const pi = outList[o];
-        const start = end - pLen[pi];
-        if (pStartWord[pi] === 1 && isWordCode(folded.charCodeAt(start - 1))) continue;
-        if (pEndWord[pi] === 1 && isWordCode(folded.charCodeAt(end))) continue;
-        const id = payloads[pi];
-        if (seen[id] === 0) {
-          seen[id] = 1;
-          out.push(id);
-        }
+    this.each(folded, (_start, _end, id) => {
+      if (seen[id] === 0) {
+        seen[id] = 1;
+        out.push(id);
       }
-    }
+    });
   }
 
   /** Calls `hit` for every match, in the order `scan` lists them (by end, then by pattern). */
