@@ -49,6 +49,26 @@ local function without(s, rm)
   parts[#parts + 1] = string.sub(s, from)
   return table.concat(parts), gone
 end
+-- A command over a long list of members (SMISMEMBER, ZMSCORE...), 4,000 a call, replies in list order.
+local function multi(cmd, key, list)
+  local out = {}
+  for x = 1, #list, 4000 do
+    local r = redis.call(cmd, key, unpack(list, x, math.min(x + 3999, #list)))
+    for y = 1, #r do out[x + y - 1] = r[y] end
+  end
+  return out
+end
+-- Chunk counts of many token days in one call (xi_add's known).
+local function xi_ns(base, sks)
+  local out = {}
+  for x = 1, #sks, 1000 do
+    local part = {}
+    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
+    local r = redis.call('HMGET', base..'xc', unpack(part))
+    for y = 1, #part do out[part[y]] = tonumber(r[y] or '1') end
+  end
+  return out
+end
 `;
 
 // Layout 3: a token's postings on a day are integer sets `xi:<day>:<token>:<j>` of at most CHUNK
@@ -83,17 +103,6 @@ local function xi_add(base, sk, nums, known)
     i = i + take
   end
   if j + 1 ~= n then redis.call('HSET', base..'xc', sk, j + 1) end
-end
--- Chunk counts of many token days in one call (xi_add's known).
-local function xi_ns(base, sks)
-  local out = {}
-  for x = 1, #sks, 1000 do
-    local part = {}
-    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
-    local r = redis.call('HMGET', base..'xc', unpack(part))
-    for y = 1, #part do out[part[y]] = tonumber(r[y] or '1') end
-  end
-  return out
 end
 -- Removes doc numbers from a token's day; returns how many were there.
 local function xi_rem(base, sk, nums)

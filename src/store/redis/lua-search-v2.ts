@@ -105,12 +105,7 @@ local function days()
   return redis.call('ZREVRANGEBYSCORE', base..'xd', '+inf', lo)
 end
 local function zmscore(key, nums)
-  local out = {}
-  for i = 1, #nums, 4000 do
-    local r = redis.call('ZMSCORE', key, unpack(nums, i, math.min(i + 3999, #nums)))
-    for j = 1, #r do out[i + j - 1] = r[j] end
-  end
-  return out
+  return multi('ZMSCORE', key, nums)
 end
 
 -- fn(num, pub) for a token's postings on day d with pub >= since, in ZSET order; true = stopped.

@@ -44,17 +44,12 @@ local O, F, C, S, DZ, G = tmp..':o', tmp..':f', tmp..':c', tmp..':s', tmp..':d',
 -- Chunks of a token's day: xc says how many when more than one.
 local nch = {}
 local function prime(tok, ds, i, j)
-  local sks, fs = {}, {}
+  local sks = {}
   for x = i, j do
     local sk = ds[x]..':'..tok
     if nch[sk] == nil then sks[#sks + 1] = sk end
   end
-  for x = 1, #sks, 1000 do
-    local part = {}
-    for y = x, math.min(x + 999, #sks) do part[#part + 1] = sks[y] end
-    local r = redis.call('HMGET', base..'xc', unpack(part))
-    for y = 1, #part do nch[part[y]] = tonumber(r[y] or '1') end
-  end
+  for sk, n in pairs(xi_ns(base, sks)) do nch[sk] = n end
 end
 local function chunks(tok, d)
   local sk = d..':'..tok
@@ -131,12 +126,7 @@ local function token_count(tok, upto)
 end
 -- The members (strings) among list that a token's day holds, in list order.
 local function smis(k, list)
-  local out = {}
-  for x = 1, #list, 4000 do
-    local r = redis.call('SMISMEMBER', k, unpack(list, x, math.min(x + 3999, #list)))
-    for y = 1, #r do out[x + y - 1] = r[y] end
-  end
-  return out
+  return multi('SMISMEMBER', k, list)
 end
 local function in_token(tok, d, list)
   local rest, hit = list, {}
@@ -236,12 +226,7 @@ else
     for x = 1, #list, 4000 do redis.call('SADD', key, unpack(list, x, math.min(x + 3999, #list))) end
   end
   local function zmscore(key, list)
-    local out = {}
-    for x = 1, #list, 4000 do
-      local r = redis.call('ZMSCORE', key, unpack(list, x, math.min(x + 3999, #list)))
-      for y = 1, #r do out[x + y - 1] = r[y] end
-    end
-    return out
+    return multi('ZMSCORE', key, list)
   end
   local dg = groups[di]
   local fgroups = {}
