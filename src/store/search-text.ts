@@ -17,11 +17,13 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /** Light English stemming: plurals only, so "researchers" finds "researcher". */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
-  if (word.endsWith('sses')) return word.slice(0, -2);
-  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
-  return word;
+  const n = word.length;
+  // Every rule drops a final "s": "ies" → "y", "sses" → "ss", else "s" unless after s, u or i.
+  if (n <= 3 || word.charCodeAt(n - 1) !== 115) return word;
+  const prev = word.charCodeAt(n - 2);
+  if (prev === 101 && n > 4 && word.charCodeAt(n - 3) === 105) return `${word.slice(0, -3)}y`;
+  if (prev === 101 && word.charCodeAt(n - 3) === 115 && word.charCodeAt(n - 4) === 115) return word.slice(0, -2);
+  return prev === 115 || prev === 117 || prev === 105 ? word : word.slice(0, -1);
 }
 
 /** Splits text into runs: `{ cjk, text }`, Latin-like runs lowercased. */
@@ -50,16 +52,34 @@ export function bigrams(run: string): string[] {
 /** Tokens to index: stems, then per CJK run its bigrams (consecutive, for phrases) and its single characters. */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
+  if (ASCII.test(text)) {
+    // Plain ASCII (most English feeds): the [a-z0-9]+ runs of the lowercased text, found by hand.
+    const lower = text.toLowerCase();
+    const n = lower.length;
+    for (let i = 0; i < n; i++) {
+      if (!asciiWordChar(lower.charCodeAt(i))) continue;
+      let j = i + 1;
+      while (j < n && asciiWordChar(lower.charCodeAt(j))) j++;
+      out.push(stem(lower.slice(i, j)));
+      i = j;
+    }
+    return out;
+  }
   for (const r of runs(text)) {
     if (!r.cjk) {
       out.push(stem(r.text));
       continue;
     }
-    const chars = [...r.text];
-    if (chars.length > 1) out.push(...bigrams(r.text));
-    out.push(...chars);
+    // A CJK run is all BMP characters (CJK_CLASS): one UTF-16 unit each.
+    const t = r.text;
+    for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
+    for (let i = 0; i < t.length; i++) out.push(t[i]);
   }
   return out;
+}
+
+function asciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Index text for a full-text engine that splits on spaces. */

@@ -9,8 +9,16 @@ export function encodeAlertDoc(alert: Alert): string {
 }
 
 export function decodeAlert(doc: string, also: string | null | undefined): Alert {
+  return withAlso(JSON.parse(doc) as AlertDoc, also);
+}
+
+/** An alert as its doc holds it: everything but the "also reported by" list. */
+export type AlertDoc = Omit<Alert, 'alsoReportedBy'>;
+
+/** The alert from its parsed doc and its appended "also reported by" array. */
+export function withAlso(doc: AlertDoc, also: string | null | undefined): Alert {
   const { reports, count } = decodeAlso(also);
-  const alert: Alert = { ...(JSON.parse(doc) as Omit<Alert, 'alsoReportedBy'>), alsoReportedBy: reports };
+  const alert: Alert = { ...doc, alsoReportedBy: reports };
   if (count > reports.length) alert.alsoCount = count;
   return alert;
 }

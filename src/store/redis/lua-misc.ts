@@ -70,12 +70,37 @@ local function read_alert(base, id, out)
   local doc = h[2] or redis.call('GET', base..'ad:'..id)
   if doc then out[#out + 1] = doc; out[#out + 1] = h[1] end
 end
--- A search page: {total, exact (1|0), doc, also, ...} for the alert numbers of the page.
+-- A search page: {total, exact (1|0), doc, also, ...} for the alert numbers of the page, as
+-- read_alert reads them, with the ids and the docs each read in one command for the whole page.
+local function batched(list, call)
+  local out = {}
+  for x = 1, #list, 1000 do
+    local r = call(unpack(list, x, math.min(x + 999, #list)))
+    for y = 1, #r do out[x + y - 1] = r[y] end
+  end
+  return out
+end
 local function page_out(base, total, exact, nums)
   local out = { total, exact }
-  for _, num in ipairs(nums) do
-    local id = redis.call('HGET', base..'n2id', num)
-    if id then read_alert(base, id, out) end
+  local ids = batched(nums, function(...) return redis.call('HMGET', base..'n2id', ...) end)
+  local also, docs, need = {}, {}, {}
+  for i, id in ipairs(ids) do
+    if id then
+      local h = redis.call('HMGET', base..'a:'..id, 'also', 'doc')
+      if h[1] then
+        also[i], docs[i] = h[1], h[2]
+        if not h[2] then need[#need + 1] = i end
+      end
+    end
+  end
+  if #need > 0 then
+    local keys = {}
+    for x, i in ipairs(need) do keys[x] = base..'ad:'..ids[i] end
+    local got = batched(keys, function(...) return redis.call('MGET', ...) end)
+    for x, i in ipairs(need) do docs[i] = got[x] end
+  end
+  for i = 1, #nums do
+    if also[i] and docs[i] then out[#out + 1] = docs[i]; out[#out + 1] = also[i] end
   end
   return out
 end

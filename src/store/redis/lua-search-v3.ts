@@ -302,6 +302,7 @@ else
     return stopped or cut
   end
   local X, TU = tmp..':x', tmp..':t'
+  local DRV = C
   -- Chunk keys of a token over a run of days.
   local function run_chunks(tok, rd)
     prime(tok, rd, 1, #rd)
@@ -336,12 +337,13 @@ else
     end
     return n
   end
-  -- The driver's run of days is in C (nO members); C is deleted by the caller. The survivors of
-  -- the other tokens go to S (nsv members), never through Lua unless a few are filtered there.
+  -- The driver's run of days is the set DRV (nO members: C, deleted by the caller, or the run's
+  -- one chunk). The survivors of the other tokens go to S (nsv members), never through Lua unless
+  -- a few are filtered there.
   local function token_run(rd, boundary, nO)
     local nsv = nil
     if #otoks > 0 then
-      nsv = narrow(S, C, nO, otoks[1], rd)
+      nsv = narrow(S, DRV, nO, otoks[1], rd)
       for x = 2, #otoks do
         if nsv == 0 then break end
         nsv = narrow(S, S, nO, otoks[x], rd)
@@ -351,7 +353,7 @@ else
     local function ensureO()
       if builtO then return end
       builtO = true
-      redis.call('ZINTERSTORE', O, 2, C, tpub, 'WEIGHTS', 0, 1)
+      redis.call('ZINTERSTORE', O, 2, DRV, tpub, 'WEIGHTS', 0, 1)
       if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
     end
     if boundary then ensureO(); nO = redis.call('ZCARD', O) end
@@ -375,7 +377,7 @@ else
         nF = #fm
       else
         -- The survivors as a set: the driver's days themselves when no other token narrowed them.
-        local src = C
+        local src = DRV
         if hasS then src = S end
         if nfilt == 0 then
           buildF = function()
@@ -445,13 +447,20 @@ else
       local ks = run_chunks(dg.tok, rd)
       -- The run holding the since day (as layout 2 does: only when the driver has postings there).
       if sd and rd[#rd] == sd and dcount(dg.tok, sd) > 0 then boundary = true end
+      -- A run of one chunk is read where it is; several are unioned into C.
       local n = 0
-      for x = 1, #ks, 1000 do n = redis.call('SUNIONSTORE', C, C, unpack(ks, x, math.min(x + 999, #ks))) end
+      if #ks == 1 then
+        DRV = ks[1]
+        n = redis.call('SCARD', DRV)
+      else
+        DRV = C
+        for x = 1, #ks, 1000 do n = redis.call('SUNIONSTORE', C, C, unpack(ks, x, math.min(x + 999, #ks))) end
+      end
       local stop = n > 0 and token_run(rd, boundary, n)
-      redis.call('DEL', C)
+      if DRV == C then redis.call('DEL', C) end
       if stop then break end
       -- Thin days are taken together, but a run stays within an intset's 512 members where it can.
-      if n < 128 and span < 512 then span = span * 4 elseif n < 256 and span < 512 then span = span * 2 end
+      if n < 32 and span < 512 then span = span * 4 elseif n < 64 and span < 512 then span = span * 2 end
     end
   end
   redis.call('DEL', O, F, C)

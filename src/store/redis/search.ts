@@ -11,7 +11,7 @@ import { parseQuery, type ParsedQuery } from '../search-text.js';
 import { KEY_TAGS, queryTags } from '../filter-tags.js';
 import type { Keys } from './keys.js';
 import type { Scripts } from './scripts.js';
-import { decodeAlertPairs, ms } from './codec.js';
+import { decodeAlertPairs, ms, withAlso, type AlertDoc } from './codec.js';
 import { matchesPhrases } from './text.js';
 
 /** Matches ranked by text relevance per query; pages beyond it follow recency only. */
@@ -41,13 +41,14 @@ function filterGroups(q: SearchQuery): string[][] {
   return queryTags(q, KEY_TAGS).map((tags) => tags.map((t) => `f:${t}`));
 }
 
-async function fetchRange(
+/** The script's reply: the total, whether it was capped, then [doc, also] per alert of the page. */
+async function fetchFlat(
   ctx: SearchCtx,
   groups: string[][],
   since: string,
   off: number,
   cnt: number,
-): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
+): Promise<{ total: number; capped: boolean; flat: string[] }> {
   const body = {
     groups,
     since,
@@ -58,8 +59,19 @@ async function fetchRange(
     scan: ctx.tuning?.scanMax ?? SCAN_MAX,
     cap: ctx.tuning?.countCap ?? COUNT_CAP,
   };
-  const flat = (await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>;
-  return { total: Number(flat[0]), capped: Number(flat[1]) === 0, alerts: decodeAlertPairs(flat.map(String), 2) };
+  const flat = ((await ctx.scripts.search(ctx.k.seq, ctx.k.base, JSON.stringify(body))) as Array<string | number>).map(String);
+  return { total: Number(flat[0]), capped: Number(flat[1]) === 0, flat };
+}
+
+async function fetchRange(
+  ctx: SearchCtx,
+  groups: string[][],
+  since: string,
+  off: number,
+  cnt: number,
+): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
+  const { total, capped, flat } = await fetchFlat(ctx, groups, since, off, cnt);
+  return { total, capped, alerts: decodeAlertPairs(flat, 2) };
 }
 
 function hit(alert: Alert, pq: ParsedQuery, nowMs: number): SearchHit {
@@ -85,13 +97,25 @@ export async function search(ctx: SearchCtx, q: SearchQuery): Promise<SearchResu
     const { total, capped, alerts } = await fetchRange(ctx, groups, since, offset, limit);
     return withCap({ total, hits: alerts.filter((a) => matchesPhrases(a, pq.groups, pq.exclude)).map((a) => hit(a, pq, nowMs)) }, capped);
   }
-  const { total, capped, alerts } = await fetchRange(ctx, groups, since, 0, RANK_WINDOW);
-  const kept = alerts.filter((a) => !checked || matchesPhrases(a, pq.groups, pq.exclude));
-  const hits = kept.map((a) => hit(a, pq, nowMs)).sort((a, b) => b.score - a.score || b.alert.published.localeCompare(a.alert.published));
+  // The window is ranked on its docs alone; only the page's hits get their "also reported by"
+  // list and a snippet.
+  const { total, capped, flat } = await fetchFlat(ctx, groups, since, 0, RANK_WINDOW);
+  const ranked: Array<{ doc: AlertDoc; also: string; score: number }> = [];
+  for (let i = 2; i + 1 < flat.length; i += 2) {
+    const doc = JSON.parse(flat[i]) as AlertDoc;
+    if (checked && !matchesPhrases(doc, pq.groups, pq.exclude)) continue;
+    const rank = { title: doc.title, summary: doc.summary, publishedMs: Date.parse(doc.published) || 0, alertScore: doc.assessment.score };
+    ranked.push({ doc, also: flat[i + 1], score: rankScore(pq, rank, nowMs) });
+  }
+  ranked.sort((a, b) => b.score - a.score || b.doc.published.localeCompare(a.doc.published));
+  const hits = ranked.slice(offset, offset + limit).map(({ doc, also, score }): SearchHit => {
+    const alert = withAlso(doc, also);
+    return { alert, score, snippet: hitSnippet({ title: alert.title, summary: alert.summary }, pq) };
+  });
   // Exact when every candidate fit in the window; otherwise the index count (phrases unchecked)
   // or, after a walk cut short, the matches found so far.
-  if (capped) return withCap({ total: Math.max(total, kept.length), hits: hits.slice(offset, offset + limit) }, true);
-  return { total: total <= RANK_WINDOW ? kept.length : total, hits: hits.slice(offset, offset + limit) };
+  if (capped) return withCap({ total: Math.max(total, ranked.length), hits }, true);
+  return { total: total <= RANK_WINDOW ? ranked.length : total, hits };
 }
 
 function withCap(r: SearchResult, capped: boolean): SearchResult {

@@ -20,7 +20,7 @@ export function hasPhrase(tokens: string[], group: string[]): boolean {
 }
 
 /** Phrase and exclusion checks the index cannot do (it only knows which tokens a doc has). */
-export function matchesPhrases(alert: Alert, groups: string[][], exclude: string[][]): boolean {
+export function matchesPhrases(alert: Pick<Alert, 'title' | 'summary' | 'assessment'>, groups: string[][], exclude: string[][]): boolean {
   const tokens = indexTokens(`${alert.title}\n${alert.summary}\n${alert.assessment.summary}`);
   const all = indexTokens(
     [alert.title, alert.summary, alert.assessment.summary, ...alert.assessment.firms, ...alert.assessment.moves.flatMap((m) => [m.person, m.from, m.to])].join(

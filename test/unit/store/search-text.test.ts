@@ -3,7 +3,99 @@ import { describe, expect, it } from 'vitest';
 import { makeSnippet, rankScore } from '../../../src/store/search-rank.js';
 import { bigrams, indexTokens, parseQuery, stem } from '../../../src/store/search-text.js';
 
+// The tokenizer as it was before its hand-written fast paths: both indexes hold tokens it made, so
+// the new one must give exactly the same tokens for any text.
+function referenceTokens(text: string): string[] {
+  const refStem = (w: string) =>
+    w.length <= 3
+      ? w
+      : w.endsWith('ies') && w.length > 4
+        ? `${w.slice(0, -3)}y`
+        : w.endsWith('sses')
+          ? w.slice(0, -2)
+          : w.endsWith('s') && !/(ss|us|is)$/.test(w)
+            ? w.slice(0, -1)
+            : w;
+  const cjk = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+  const runs: Array<{ cjk: boolean; text: string }> = [];
+  if (/^[\x00-\x7f]*$/.test(text)) for (const w of text.toLowerCase().match(/[a-z0-9]+/g) ?? []) runs.push({ cjk: false, text: w });
+  else
+    for (const w of text
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/[\p{L}\p{N}\p{M}]+/gu) ?? [])
+      for (const part of w.match(new RegExp(`[${cjk}]+|[^${cjk}]+`, 'gu')) ?? []) runs.push({ cjk: new RegExp(`^[${cjk}]`, 'u').test(part), text: part });
+  const out: string[] = [];
+  for (const r of runs) {
+    if (!r.cjk) out.push(refStem(r.text));
+    else {
+      const chars = [...r.text];
+      if (chars.length > 1) for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+      out.push(...chars);
+    }
+  }
+  return out;
+}
+
 describe('search text', () => {
+  it('tokenizes any text exactly as the reference tokenizer', () => {
+    let seed = 5;
+    const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    // Pieces that exercise every rule: plural endings, digits, punctuation, case, CJK and kana,
+    // full-width forms NFKC folds, accents, astral characters, ASCII control characters.
+    const pieces = [
+      'ies',
+      'sses',
+      'ss',
+      'us',
+      'is',
+      's',
+      'es',
+      'ties',
+      'Companies',
+      'CLASSES',
+      'bus',
+      'AI',
+      '3',
+      '2026',
+      ' ',
+      ' ',
+      '-',
+      '’',
+      ',',
+      '\n',
+      '\t',
+      '加盟',
+      '百度',
+      '研究员',
+      'の',
+      'カタカナ',
+      'ＡＩ',
+      'Ｓ',
+      'café',
+      'Ärzte',
+      'İ',
+      '😀',
+      '𠀋',
+      '\u0000',
+      'x',
+      'q',
+      'researchers',
+      'e',
+      'i',
+      'u',
+      'Ａｉｅｓ',
+    ];
+    for (let n = 0; n < 5000; n++) {
+      const len = 1 + Math.floor(rnd() * 8);
+      let text = '';
+      for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
+      expect(indexTokens(text), JSON.stringify(text)).toEqual(referenceTokens(text));
+    }
+    for (const w of ['ties', 'dies', 'kisses', 'sses', 'asses', 'bus', 'bias', 'cats', 'xies', 'ss', 'is', 'eies'])
+      expect(stem(w)).toBe(referenceTokens(w)[0] ?? w);
+  });
+
   it('indexes English words lowercased with plural stemming', () => {
     expect(indexTokens('ByteDance hires 3 Researchers, companies’ AI-leads')).toEqual(['bytedance', 'hire', '3', 'researcher', 'company', 'ai', 'lead']);
     expect(stem('class')).toBe('class');
