@@ -4,9 +4,6 @@
 // Filter tags are in filter-tags.ts. The ranking formula and snippets are in search-rank.ts, which builds on these.
 
 const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
-const WORD_RUN = /[\p{L}\p{N}\p{M}]+/gu;
-const SPLIT_CJK = new RegExp(`[${CJK_CLASS}]+|[^${CJK_CLASS}]+`, 'gu');
-const IS_CJK = new RegExp(`^[${CJK_CLASS}]`, 'u');
 const ASCII = /^[\x00-\x7f]*$/;
 const ASCII_WORD = /[a-z0-9]+/g;
 
@@ -34,10 +31,59 @@ function runs(text: string): Array<{ cjk: boolean; text: string }> {
     for (const word of text.toLowerCase().match(ASCII_WORD) ?? []) out.push({ cjk: false, text: word });
     return out;
   }
-  for (const word of text.toLowerCase().normalize('NFKC').match(WORD_RUN) ?? []) {
-    for (const part of word.match(SPLIT_CJK) ?? []) out.push({ cjk: IS_CJK.test(part), text: part });
-  }
+  const norm = text.toLowerCase().normalize('NFKC');
+  scanRuns(norm, (cjk, from, to) => out.push({ cjk, text: norm.slice(from, to) }));
   return out;
+}
+
+/**
+ * The runs of lowercased, NFKC-normalized text: maximal runs of word characters
+ * ([\p{L}\p{N}\p{M}]), each split into its CJK_CLASS and other parts. A table of the BMP says
+ * which is which (built on the first text that is not ASCII); a character outside the BMP is
+ * never CJK_CLASS and is looked up by a regex.
+ */
+function scanRuns(norm: string, visit: (cjk: boolean, from: number, to: number) => void): void {
+  const table = (classes ??= buildClasses());
+  const n = norm.length;
+  let start = -1;
+  let cur = 0;
+  for (let i = 0; i < n;) {
+    const c = norm.charCodeAt(i);
+    let k = table[c];
+    let w = 1;
+    if (k === SURROGATE) {
+      const cp = norm.codePointAt(i)!;
+      w = cp > 0xffff ? 2 : 1;
+      k = w === 2 && WORD_CHAR.test(String.fromCodePoint(cp)) ? WORD : SEP;
+    }
+    if (k !== cur) {
+      if (cur !== SEP) visit(cur === CJK, start, i);
+      start = i;
+      cur = k;
+    }
+    i += w;
+  }
+  if (cur !== SEP) visit(cur === CJK, start, n);
+}
+
+const SEP = 0;
+const WORD = 1;
+const CJK = 2;
+const SURROGATE = 3;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+let classes: Uint8Array | undefined;
+
+function buildClasses(): Uint8Array {
+  const t = new Uint8Array(0x10000);
+  const cjk = new RegExp(`^[${CJK_CLASS}]$`, 'u');
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) t[c] = SURROGATE;
+    else {
+      const ch = String.fromCharCode(c);
+      if (WORD_CHAR.test(ch)) t[c] = cjk.test(ch) ? CJK : WORD;
+    }
+  }
+  return t;
 }
 
 /** Bigrams of a CJK run in order, or the run itself when it is one character. */
@@ -65,16 +111,15 @@ export function indexTokens(text: string): string[] {
     }
     return out;
   }
-  for (const r of runs(text)) {
-    if (!r.cjk) {
-      out.push(stem(r.text));
-      continue;
+  const norm = text.toLowerCase().normalize('NFKC');
+  scanRuns(norm, (cjk, from, to) => {
+    if (!cjk) out.push(stem(norm.slice(from, to)));
+    else {
+      // A CJK run is all BMP characters (CJK_CLASS): one UTF-16 unit each.
+      for (let i = from; i + 1 < to; i++) out.push(norm.slice(i, i + 2));
+      for (let i = from; i < to; i++) out.push(norm[i]);
     }
-    // A CJK run is all BMP characters (CJK_CLASS): one UTF-16 unit each.
-    const t = r.text;
-    for (let i = 0; i + 1 < t.length; i++) out.push(t.slice(i, i + 2));
-    for (let i = 0; i < t.length; i++) out.push(t[i]);
-  }
+  });
   return out;
 }
 

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
 import type { RedisStore } from '../../../src/store/redis/index.js';
-import type { IngestEntry } from '../../../src/store/store.js';
+import type { IngestEntry, SearchQuery } from '../../../src/store/store.js';
 
 export async function deletePrefix(url: string, prefix: string): Promise<void> {
   const r = new Redis(url, { protocol: 2 });
@@ -110,4 +110,69 @@ export function bucketEntry(id: string, buckets: string[], at: Date, data: strin
     archive: true,
     targets: [],
   };
+}
+
+/**
+ * Archived alerts for the search index layout tests (index-layout*.test.ts), drawn from a seeded
+ * generator: a few common words and rare ones, a Chinese phrase, firms, topics and languages.
+ * `publishedAt` spreads them over days (it may draw from the same generator, before the words).
+ */
+export function layoutEntries(opts: {
+  seed: number;
+  idPrefix: string;
+  publishedAt: (i: number, rnd: () => number) => number;
+  rareP: number;
+  zhP: number;
+}): (i: number) => IngestEntry {
+  let seed = opts.seed;
+  const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)];
+  const common = ['talent', 'joins', 'researcher', 'leaves'];
+  const rare = Array.from({ length: 12 }, (_, i) => `rare${i}`);
+  const host = `${opts.idPrefix.toLowerCase()}.example`;
+  return (i) => {
+    const published = new Date(opts.publishedAt(i, rnd)).toISOString();
+    const words = [pick(common), pick(common), rnd() < opts.rareP ? pick(rare) : '', rnd() < opts.zhP ? '加盟 团队' : ''].join(' ');
+    const item = {
+      id: `${opts.idPrefix}${i}`,
+      source: 's',
+      title: `Story ${i} ${words}`,
+      summary: `x ${pick(common)}`,
+      link: `https://${host}/${i}`,
+      lang: rnd() < 0.3 ? 'zh' : 'en',
+      published,
+      fetchedAt: published,
+    };
+    const firms = [pick(['Alpha', 'Beta', 'Gamma']), ...(rnd() < 0.1 ? ['Delta'] : [])];
+    return {
+      item,
+      assessment: { relevant: true, topics: [rnd() < 0.7 ? 'talent' : 'superapp'], score: 0.5, firms, moves: [], why: [], summary: '' },
+      keys: [`url:${i}`],
+      archive: true,
+      targets: [],
+    };
+  };
+}
+
+/** Every store's answer to every query, in order: total, capped flag and hit ids. */
+export async function layoutAnswers(stores: RedisStore[], queries: SearchQuery[]): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const s of stores)
+    for (const [q, query] of queries.entries()) {
+      const { total, capped, hits } = await s.search(query);
+      out.push({ q, total, capped: !!capped, ids: hits.map((h) => h.alert.id) });
+    }
+  return out;
+}
+
+/** The store's keys under its base matching a SCAN pattern. */
+export async function keysLike(s: RedisStore, pattern: string): Promise<string[]> {
+  const out: string[] = [];
+  let cursor = '0';
+  do {
+    const [next, keys] = await s.redis.scan(cursor, 'MATCH', `${s.keys.base}${pattern}`, 'COUNT', 1000);
+    cursor = next;
+    out.push(...keys);
+  } while (cursor !== '0');
+  return out;
 }

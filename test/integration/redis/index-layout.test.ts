@@ -8,38 +8,17 @@ import { startMigration } from '../../../src/store/redis/migrate.js';
 import type { Scripts } from '../../../src/store/redis/scripts.js';
 import type { IngestEntry, SearchQuery } from '../../../src/store/store.js';
 import { describeRedis, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { deletePrefix } from './helpers.js';
+import { deletePrefix, keysLike, layoutAnswers, layoutEntries } from './helpers.js';
 
 const base = Date.parse('2026-03-01T00:00:00Z');
-let seed = 7;
-const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-const COMMON = ['talent', 'joins', 'researcher', 'leaves'];
-const RARE = Array.from({ length: 12 }, (_, i) => `rare${i}`);
-const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
-
-function entry(i: number): IngestEntry {
-  // Some published times repeat exactly, so ties are ordered by member as ZSETs do.
-  const published = new Date(base - (i % 9 === 0 ? 5 * 3600_000 : Math.floor(rnd() * 40 * 86400_000))).toISOString();
-  const words = [pick(COMMON), pick(COMMON), rnd() < 0.3 ? pick(RARE) : '', rnd() < 0.5 ? '加盟 团队' : ''].join(' ');
-  const item = {
-    id: `L${i}`,
-    source: 's',
-    title: `Story ${i} ${words}`,
-    summary: `x ${pick(COMMON)}`,
-    link: `https://l.example/${i}`,
-    lang: rnd() < 0.3 ? 'zh' : 'en',
-    published,
-    fetchedAt: published,
-  };
-  const firms = [pick(['Alpha', 'Beta', 'Gamma']), ...(rnd() < 0.1 ? ['Delta'] : [])];
-  return {
-    item,
-    assessment: { relevant: true, topics: [rnd() < 0.7 ? 'talent' : 'superapp'], score: 0.5, firms, moves: [], why: [], summary: '' },
-    keys: [`url:${i}`],
-    archive: true,
-    targets: [],
-  };
-}
+// Some published times repeat exactly, so ties are ordered by member as ZSETs do.
+const entry = layoutEntries({
+  seed: 7,
+  idPrefix: 'L',
+  rareP: 0.3,
+  zhP: 0.5,
+  publishedAt: (i, rnd) => base - (i % 9 === 0 ? 5 * 3600_000 : Math.floor(rnd() * 40 * 86400_000)),
+});
 
 const since = new Date(base - 12 * 86400_000).toISOString();
 const queries: SearchQuery[] = [];
@@ -55,14 +34,7 @@ queries.push({ text: '', firms: ['Beta'], limit: 10 }, { text: '"joins researche
 
 const tunings = [{}, { exactMax: 3, scanMax: 1e6 }, { exactMax: 3, scanMax: 40, countCap: 20 }];
 
-async function answers(stores: RedisStore[]) {
-  const out: unknown[] = [];
-  for (const s of stores) for (const q of queries) out.push(await s.search(q));
-  return out.map((r) => {
-    const { total, capped, hits } = r as Awaited<ReturnType<RedisStore['search']>>;
-    return { total, capped: !!capped, ids: hits.map((h) => h.alert.id) };
-  });
-}
+const answers = (stores: RedisStore[]) => layoutAnswers(stores, queries);
 
 describeRedis('redis search index layouts', () => {
   const pa = uniquePrefix('lay2');
@@ -149,13 +121,7 @@ describeRedis('redis search index layouts', () => {
       const b = v2[0].keys.base;
       expect(await r.hlen(`${b}xn`)).toBe(0);
       expect(await r.zcard(`${b}xd`)).toBe(0);
-      let cursor = '0';
-      const left: string[] = [];
-      do {
-        const [next, keys] = await r.scan(cursor, 'MATCH', `${b}x:*`, 'COUNT', 1000);
-        cursor = next;
-        left.push(...keys);
-      } while (cursor !== '0');
+      const left = await keysLike(v2[0], 'x:*');
       expect(left).toEqual([]);
       expect((await v2[0].search({ text: 'talent', limit: 10 })).total).toBe(0);
     });

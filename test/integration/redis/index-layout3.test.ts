@@ -10,42 +10,20 @@ import { startMigration } from '../../../src/store/redis/migrate.js';
 import type { Scripts } from '../../../src/store/redis/scripts.js';
 import type { IngestEntry, SearchQuery } from '../../../src/store/store.js';
 import { describeRedis, TEST_REDIS_URL, uniquePrefix } from '../../support/redis.js';
-import { deletePrefix } from './helpers.js';
+import { deletePrefix, keysLike, layoutAnswers, layoutEntries } from './helpers.js';
 
 const DAY = 86400_000;
 const base = Date.parse('2026-03-01T00:00:00Z');
-let seed = 11;
-const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
-const COMMON = ['talent', 'joins', 'researcher', 'leaves'];
-const RARE = Array.from({ length: 12 }, (_, i) => `rare${i}`);
-const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
-
-function entry(i: number): IngestEntry {
-  // Two thirds on the two newest days (more than 512 postings a day for "story" and the common
-  // words: several chunks); the rest over 40 days. Some published times repeat exactly, so ties
-  // are ordered by member as ZSETs do.
-  const at = i % 11 === 0 ? base - 5 * 3600_000 : i % 3 ? base - Math.floor(rnd() * 2 * DAY) : base - Math.floor(rnd() * 40 * DAY);
-  const published = new Date(at).toISOString();
-  const words = [pick(COMMON), pick(COMMON), rnd() < 0.2 ? pick(RARE) : '', rnd() < 0.4 ? '加盟 团队' : ''].join(' ');
-  const item = {
-    id: `T${i}`,
-    source: 's',
-    title: `Story ${i} ${words}`,
-    summary: `x ${pick(COMMON)}`,
-    link: `https://t.example/${i}`,
-    lang: rnd() < 0.3 ? 'zh' : 'en',
-    published,
-    fetchedAt: published,
-  };
-  const firms = [pick(['Alpha', 'Beta', 'Gamma']), ...(rnd() < 0.1 ? ['Delta'] : [])];
-  return {
-    item,
-    assessment: { relevant: true, topics: [rnd() < 0.7 ? 'talent' : 'superapp'], score: 0.5, firms, moves: [], why: [], summary: '' },
-    keys: [`url:${i}`],
-    archive: true,
-    targets: [],
-  };
-}
+// Two thirds on the two newest days (more than 512 postings a day for "story" and the common
+// words: several chunks); the rest over 40 days. Some published times repeat exactly, so ties are
+// ordered by member as ZSETs do.
+const entry = layoutEntries({
+  seed: 11,
+  idPrefix: 'T',
+  rareP: 0.2,
+  zhP: 0.4,
+  publishedAt: (i, rnd) => (i % 11 === 0 ? base - 5 * 3600_000 : i % 3 ? base - Math.floor(rnd() * 2 * DAY) : base - Math.floor(rnd() * 40 * DAY)),
+});
 
 const sinces = [base - 12 * DAY, base - DAY - 7 * 3600_000, base - 3600_000].map((t) => new Date(t).toISOString());
 const queries: SearchQuery[] = [];
@@ -76,25 +54,7 @@ const tunings = [
   { exactMax: 50, scanMax: 900, countCap: 300 },
 ];
 
-async function answers(stores: RedisStore[]) {
-  const out: unknown[] = [];
-  for (const s of stores) for (const q of queries) out.push(await s.search(q));
-  return out.map((r, i) => {
-    const { total, capped, hits } = r as Awaited<ReturnType<RedisStore['search']>>;
-    return { q: i % queries.length, total, capped: !!capped, ids: hits.map((h) => h.alert.id) };
-  });
-}
-
-async function keysLike(s: RedisStore, pattern: string): Promise<string[]> {
-  const out: string[] = [];
-  let cursor = '0';
-  do {
-    const [next, keys] = await s.redis.scan(cursor, 'MATCH', `${s.keys.base}${pattern}`, 'COUNT', 1000);
-    cursor = next;
-    out.push(...keys);
-  } while (cursor !== '0');
-  return out;
-}
+const answers = (stores: RedisStore[]) => layoutAnswers(stores, queries);
 
 describeRedis('redis search index layout 3', () => {
   const p3 = uniquePrefix('lay3');

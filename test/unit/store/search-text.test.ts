@@ -85,12 +85,19 @@ describe('search text', () => {
       'i',
       'u',
       'Ａｉｅｓ',
+      ...['・', '゛', 'ー', '\uD83D', '\uDE00', '\u0301', '가', '〇', 'Ⅻ', '\u9ffd', '\uFA6E', 'ǅ', 'ﬁ', '①'],
     ];
     for (let n = 0; n < 5000; n++) {
       const len = 1 + Math.floor(rnd() * 8);
       let text = '';
       for (let k = 0; k < len; k++) text += pieces[Math.floor(rnd() * pieces.length)];
       expect(indexTokens(text), JSON.stringify(text)).toEqual(referenceTokens(text));
+    }
+    // Every BMP character, alone and between a Latin letter and a CJK one.
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      for (const text of [`a${ch}加${ch}s`, `${ch}${ch}`])
+        if (indexTokens(text).join('|') !== referenceTokens(text).join('|')) expect(indexTokens(text), `U+${c.toString(16)}`).toEqual(referenceTokens(text));
     }
     for (const w of ['ties', 'dies', 'kisses', 'sses', 'asses', 'bus', 'bias', 'cats', 'xies', 'ss', 'is', 'eies'])
       expect(stem(w)).toBe(referenceTokens(w)[0] ?? w);
