@@ -341,6 +341,21 @@ else
   -- one chunk). The survivors of the other tokens go to S (nsv members), never through Lua unless
   -- a few are filtered there.
   local function token_run(rd, boundary, nO)
+    -- A run that only counts (the page is full, no filter group, no since boundary) where every
+    -- other token has one chunk: SINTERCARD counts the survivors without storing them, unless the
+    -- walk's stop or cut falls in this run.
+    if #otoks > 0 and nfilt == 0 and not boundary and found >= off + cnt then
+      local keys = { DRV }
+      for _, t in ipairs(otoks) do
+        local ks = run_chunks(t.tok, rd)
+        if #ks ~= 1 then keys = nil break end
+        keys[#keys + 1] = ks[1]
+      end
+      if keys then
+        local n = redis.call('SINTERCARD', #keys, unpack(keys))
+        if not (walk and (found + n >= K or scan - seen < nO)) then return settle(nO, n) end
+      end
+    end
     local nsv = nil
     if #otoks > 0 then
       nsv = narrow(S, DRV, nO, otoks[1], rd)
