@@ -302,6 +302,7 @@ else
     return stopped or cut
   end
   local X, TU = tmp..':x', tmp..':t'
+  local RUN = 32
   local DRV = C
   -- Chunk keys of a token over a run of days.
   local function run_chunks(tok, rd)
@@ -474,8 +475,10 @@ else
       local stop = n > 0 and token_run(rd, boundary, n)
       if DRV == C then redis.call('DEL', C) end
       if stop then break end
-      -- Thin days are taken together, but a run stays within an intset's 512 members where it can.
-      if n < 32 and span < 512 then span = span * 4 elseif n < 64 and span < 512 then span = span * 2 end
+      -- Thin days are taken together, about RUN members a run (small temp sets, and a walk that
+      -- stops near where its page or count ends); the span follows the density both ways, so a
+      -- thin day (today's, early on) does not make every later run of busy days long.
+      span = math.max(1, math.min(512, math.floor(span * RUN / math.max(n, 1))))
     end
   end
   redis.call('DEL', O, F, C)
