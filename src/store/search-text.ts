@@ -5,7 +5,6 @@
 
 const CJK_CLASS = '\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
 const ASCII = /^[\x00-\x7f]*$/;
-const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Dropped from queries (not from the index) unless nothing else is left. */
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -26,21 +25,22 @@ export function stem(word: string): string {
 /** Splits text into runs: `{ cjk, text }`, Latin-like runs lowercased. */
 function runs(text: string): Array<{ cjk: boolean; text: string }> {
   const out: Array<{ cjk: boolean; text: string }> = [];
-  // Fast path for plain ASCII (most English feeds): no normalization, no CJK.
-  if (ASCII.test(text)) {
-    for (const word of text.toLowerCase().match(ASCII_WORD) ?? []) out.push({ cjk: false, text: word });
-    return out;
-  }
-  const norm = text.toLowerCase().normalize('NFKC');
+  const norm = normalized(text);
   scanRuns(norm, (cjk, from, to) => out.push({ cjk, text: norm.slice(from, to) }));
   return out;
+}
+
+/** Lowercased, and NFKC-normalized unless plain ASCII (most English feeds), which NFKC leaves as it is. */
+function normalized(text: string): string {
+  const lower = text.toLowerCase();
+  return ASCII.test(text) ? lower : lower.normalize('NFKC');
 }
 
 /**
  * The runs of lowercased, NFKC-normalized text: maximal runs of word characters
  * ([\p{L}\p{N}\p{M}]), each split into its CJK_CLASS and other parts. A table of the BMP says
- * which is which (built on the first text that is not ASCII); a character outside the BMP is
- * never CJK_CLASS and is looked up by a regex.
+ * which is which (built on first use); a character outside the BMP is never CJK_CLASS and is
+ * looked up by a regex. On ASCII this gives the [a-z0-9]+ runs.
  */
 function scanRuns(norm: string, visit: (cjk: boolean, from: number, to: number) => void): void {
   const table = (classes ??= buildClasses());
@@ -98,20 +98,7 @@ export function bigrams(run: string): string[] {
 /** Tokens to index: stems, then per CJK run its bigrams (consecutive, for phrases) and its single characters. */
 export function indexTokens(text: string): string[] {
   const out: string[] = [];
-  if (ASCII.test(text)) {
-    // Plain ASCII (most English feeds): the [a-z0-9]+ runs of the lowercased text, found by hand.
-    const lower = text.toLowerCase();
-    const n = lower.length;
-    for (let i = 0; i < n; i++) {
-      if (!asciiWordChar(lower.charCodeAt(i))) continue;
-      let j = i + 1;
-      while (j < n && asciiWordChar(lower.charCodeAt(j))) j++;
-      out.push(stem(lower.slice(i, j)));
-      i = j;
-    }
-    return out;
-  }
-  const norm = text.toLowerCase().normalize('NFKC');
+  const norm = normalized(text);
   scanRuns(norm, (cjk, from, to) => {
     if (!cjk) out.push(stem(norm.slice(from, to)));
     else {
@@ -121,10 +108,6 @@ export function indexTokens(text: string): string[] {
     }
   });
   return out;
-}
-
-function asciiWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 /** Index text for a full-text engine that splits on spaces. */

@@ -1,5 +1,5 @@
 // Leases, source state, archive reads and purge. Each is one round trip.
-import { LUA_INTSETS, LUA_POSTINGS } from './lua-postings.js';
+import { LUA_INTSETS, LUA_MULTI, LUA_POSTINGS } from './lua-postings.js';
 
 /** KEYS: lease, state. ARGV: owner, ttlMs. Re-entrant for the same owner. Returns {1|0, stateJson|''}. */
 export const LUA_LEASE = `
@@ -60,29 +60,13 @@ return out
 `;
 
 /**
- * read_alert appends an alert's doc and also to out (the doc is the string `ad:<id>`, or, for alerts archived
- * before it moved there, the hash field `doc`); page_out builds a search page from alert numbers.
+ * read_alerts appends each alert's doc and also to out, in order, skipping ids that are false or
+ * gone (the doc is the string `ad:<id>`, or, for alerts archived before it moved there, the hash
+ * field `doc`; the strings are read in one MGET); page_out builds a search page from alert
+ * numbers. Expects `multi` (LUA_MULTI) in scope.
  */
 export const LUA_ALERT_READ = `
-local function read_alert(base, id, out)
-  local h = redis.call('HMGET', base..'a:'..id, 'also', 'doc')
-  if not h[1] then return end
-  local doc = h[2] or redis.call('GET', base..'ad:'..id)
-  if doc then out[#out + 1] = doc; out[#out + 1] = h[1] end
-end
--- A search page: {total, exact (1|0), doc, also, ...} for the alert numbers of the page, as
--- read_alert reads them, with the ids and the docs each read in one command for the whole page.
-local function batched(list, call)
-  local out = {}
-  for x = 1, #list, 1000 do
-    local r = call(unpack(list, x, math.min(x + 999, #list)))
-    for y = 1, #r do out[x + y - 1] = r[y] end
-  end
-  return out
-end
-local function page_out(base, total, exact, nums)
-  local out = { total, exact }
-  local ids = batched(nums, function(...) return redis.call('HMGET', base..'n2id', ...) end)
+local function read_alerts(base, ids, out)
   local also, docs, need = {}, {}, {}
   for i, id in ipairs(ids) do
     if id then
@@ -96,22 +80,25 @@ local function page_out(base, total, exact, nums)
   if #need > 0 then
     local keys = {}
     for x, i in ipairs(need) do keys[x] = base..'ad:'..ids[i] end
-    local got = batched(keys, function(...) return redis.call('MGET', ...) end)
+    local got = multi('MGET', nil, keys)
     for x, i in ipairs(need) do docs[i] = got[x] end
   end
-  for i = 1, #nums do
+  for i = 1, #ids do
     if also[i] and docs[i] then out[#out + 1] = docs[i]; out[#out + 1] = also[i] end
   end
+end
+-- A search page: {total, exact (1|0), doc, also, ...} for the alert numbers of the page.
+local function page_out(base, total, exact, nums)
+  local out = { total, exact }
+  read_alerts(base, multi('HMGET', base..'n2id', nums), out)
   return out
 end
 `;
 
 /** ARGV: base, max, min, limit (archive-time index, newest first). Returns flat [doc, also, ...]. */
-export const LUA_ALERTS_RANGE = `${LUA_ALERT_READ}
+export const LUA_ALERTS_RANGE = `${LUA_MULTI}${LUA_ALERT_READ}
 local out = {}
-for _, id in ipairs(redis.call('ZREVRANGEBYSCORE', ARGV[1]..'t:arch', ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4])) do
-  read_alert(ARGV[1], id, out)
-end
+read_alerts(ARGV[1], redis.call('ZREVRANGEBYSCORE', ARGV[1]..'t:arch', ARGV[2], ARGV[3], 'LIMIT', 0, ARGV[4]), out)
 return out
 `;
 

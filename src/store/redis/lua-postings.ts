@@ -8,8 +8,25 @@
 
 export const DAY_MS = 86_400_000;
 
+/**
+ * `multi(cmd, key, list)`: a command over a long list (SMISMEMBER, ZMSCORE, HMGET with a key;
+ * MGET with key nil), 4,000 members a call, replies in list order.
+ */
+export const LUA_MULTI = `
+local function multi(cmd, key, list)
+  local out = {}
+  for x = 1, #list, 4000 do
+    local r
+    if key then r = redis.call(cmd, key, unpack(list, x, math.min(x + 3999, #list)))
+    else r = redis.call(cmd, unpack(list, x, math.min(x + 3999, #list))) end
+    for y = 1, #r do out[x + y - 1] = r[y] end
+  end
+  return out
+end
+`;
+
 /** Lua helpers shared by the ingest, search, purge and migration scripts. */
-export const LUA_POSTINGS = `
+export const LUA_POSTINGS = `${LUA_MULTI}
 local DAY = ${DAY_MS}
 local function day_of(pub) return math.floor(tonumber(pub) / DAY) end
 local function p4(n) return string.char(math.floor(n / 16777216) % 256, math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256) end
@@ -48,15 +65,6 @@ local function without(s, rm)
   end
   parts[#parts + 1] = string.sub(s, from)
   return table.concat(parts), gone
-end
--- A command over a long list of members (SMISMEMBER, ZMSCORE...), 4,000 a call, replies in list order.
-local function multi(cmd, key, list)
-  local out = {}
-  for x = 1, #list, 4000 do
-    local r = redis.call(cmd, key, unpack(list, x, math.min(x + 3999, #list)))
-    for y = 1, #r do out[x + y - 1] = r[y] end
-  end
-  return out
 end
 -- Chunk counts of many token days in one call (xi_add's known).
 local function xi_ns(base, sks)

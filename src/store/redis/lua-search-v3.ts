@@ -303,7 +303,6 @@ else
   end
   local X, TU = tmp..':x', tmp..':t'
   local RUN = 32
-  local DRV = C
   -- Chunk keys of a token over a run of days.
   local function run_chunks(tok, rd)
     prime(tok, rd, 1, #rd)
@@ -338,15 +337,15 @@ else
     end
     return n
   end
-  -- The driver's run of days is the set DRV (nO members: C, deleted by the caller, or the run's
+  -- The driver's run of days is the set drv (nO members: C, deleted by the caller, or the run's
   -- one chunk). The survivors of the other tokens go to S (nsv members), never through Lua unless
   -- a few are filtered there.
-  local function token_run(rd, boundary, nO)
+  local function token_run(rd, boundary, drv, nO)
     -- A run that only counts (the page is full, no filter group, no since boundary) where every
     -- other token has one chunk: SINTERCARD counts the survivors without storing them, unless the
     -- walk's stop or cut falls in this run.
     if #otoks > 0 and nfilt == 0 and not boundary and found >= off + cnt then
-      local keys = { DRV }
+      local keys = { drv }
       for _, t in ipairs(otoks) do
         local ks = run_chunks(t.tok, rd)
         if #ks ~= 1 then keys = nil break end
@@ -359,7 +358,7 @@ else
     end
     local nsv = nil
     if #otoks > 0 then
-      nsv = narrow(S, DRV, nO, otoks[1], rd)
+      nsv = narrow(S, drv, nO, otoks[1], rd)
       for x = 2, #otoks do
         if nsv == 0 then break end
         nsv = narrow(S, S, nO, otoks[x], rd)
@@ -369,7 +368,7 @@ else
     local function ensureO()
       if builtO then return end
       builtO = true
-      redis.call('ZINTERSTORE', O, 2, DRV, tpub, 'WEIGHTS', 0, 1)
+      redis.call('ZINTERSTORE', O, 2, drv, tpub, 'WEIGHTS', 0, 1)
       if sinceN then redis.call('ZREMRANGEBYSCORE', O, '-inf', '('..since) end
     end
     if boundary then ensureO(); nO = redis.call('ZCARD', O) end
@@ -393,7 +392,7 @@ else
         nF = #fm
       else
         -- The survivors as a set: the driver's days themselves when no other token narrowed them.
-        local src = DRV
+        local src = drv
         if hasS then src = S end
         if nfilt == 0 then
           buildF = function()
@@ -464,16 +463,15 @@ else
       -- The run holding the since day (as layout 2 does: only when the driver has postings there).
       if sd and rd[#rd] == sd and dcount(dg.tok, sd) > 0 then boundary = true end
       -- A run of one chunk is read where it is; several are unioned into C.
-      local n = 0
+      local drv, n = ks[1], 0
       if #ks == 1 then
-        DRV = ks[1]
-        n = redis.call('SCARD', DRV)
+        n = redis.call('SCARD', drv)
       else
-        DRV = C
+        drv = C
         for x = 1, #ks, 1000 do n = redis.call('SUNIONSTORE', C, C, unpack(ks, x, math.min(x + 999, #ks))) end
       end
-      local stop = n > 0 and token_run(rd, boundary, n)
-      if DRV == C then redis.call('DEL', C) end
+      local stop = n > 0 and token_run(rd, boundary, drv, n)
+      if drv == C then redis.call('DEL', C) end
       if stop then break end
       -- Thin days are taken together, about RUN members a run (small temp sets, and a walk that
       -- stops near where its page or count ends); the span follows the density both ways, so a

@@ -63,17 +63,6 @@ async function fetchFlat(
   return { total: Number(flat[0]), capped: Number(flat[1]) === 0, flat };
 }
 
-async function fetchRange(
-  ctx: SearchCtx,
-  groups: string[][],
-  since: string,
-  off: number,
-  cnt: number,
-): Promise<{ total: number; capped: boolean; alerts: Alert[] }> {
-  const { total, capped, flat } = await fetchFlat(ctx, groups, since, off, cnt);
-  return { total, capped, alerts: decodeAlertPairs(flat, 2) };
-}
-
 function hit(alert: Alert, pq: ParsedQuery, nowMs: number): SearchHit {
   const doc = { title: alert.title, summary: alert.summary, publishedMs: Date.parse(alert.published) || 0, alertScore: alert.assessment.score };
   return { alert, score: rankScore(pq, doc, nowMs), snippet: hitSnippet({ title: alert.title, summary: alert.summary }, pq) };
@@ -90,12 +79,13 @@ export async function search(ctx: SearchCtx, q: SearchQuery): Promise<SearchResu
   const nowMs = ctx.now().getTime();
   const checked = pq.groups.some((g) => g.length > 1) || pq.exclude.length > 0;
   if (!tokens.length && !checked) {
-    const { total, capped, alerts } = await fetchRange(ctx, groups, since, offset, limit);
-    return withCap({ total, hits: alerts.map((a) => hit(a, pq, nowMs)) }, capped);
+    const { total, capped, flat } = await fetchFlat(ctx, groups, since, offset, limit);
+    return withCap({ total, hits: decodeAlertPairs(flat, 2).map((a) => hit(a, pq, nowMs)) }, capped);
   }
   if (offset + limit > RANK_WINDOW) {
-    const { total, capped, alerts } = await fetchRange(ctx, groups, since, offset, limit);
-    return withCap({ total, hits: alerts.filter((a) => matchesPhrases(a, pq.groups, pq.exclude)).map((a) => hit(a, pq, nowMs)) }, capped);
+    const { total, capped, flat } = await fetchFlat(ctx, groups, since, offset, limit);
+    const alerts = decodeAlertPairs(flat, 2).filter((a) => matchesPhrases(a, pq.groups, pq.exclude));
+    return withCap({ total, hits: alerts.map((a) => hit(a, pq, nowMs)) }, capped);
   }
   // The window is ranked on its docs alone; only the page's hits get their "also reported by"
   // list and a snippet.
