@@ -33,13 +33,13 @@ const PURPOSE_POSS_AFTER = /^(?:'s|’s)\s/;
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|pries (?:loose|away)|pried (?:loose|away)|prises (?:loose|away)|prised (?:loose|away)|prizes away|prized away|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5\d.“”\"]{0,12}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)/i;
+  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|pries (?:loose|away)|pried (?:loose|away)|prises (?:loose|away)|prised (?:loose|away)|prizes away|prized away|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5\d.“”\"]{0,12}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)|^\s*(?:正式)?(?:入职|报到)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
 // Origin cues right after a mention: its own staff ("X researcher", "X's chief") or its loss.
 const FROM_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her|said|says|told|tells|confirmed|confirms|announced|announces)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert|builder|creator|counteroffer|counter-offer)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)|^\s*系(?:创业|初创)/i;
+  /^(?:'s)?\s*(?:(?!(?:an?|the|its|their|his|her|said|says|told|tells|confirmed|confirms|announced|announces)\s)[\w-]+\s+){0,3}?(?:researcher|engineer|scientist|lead|head|chief|director|VP|vice president|veteran|alum|architect|manager|founding|co-founder|executive|officer|specialist|expert|builder|creator|counteroffer|counter-offer)s?\b|^\s*(?:loses|lost|has lost|just lost|bleeds|sees|is losing)\b|^[\u4e00-\u9fa5A-Za-z\s]{0,12}?(?:研究员|负责人|工程师|科学家|专家|骨干|高管|总监|副总裁|主管|首席|创始工程师|核心)|^\s*(?:再失|流失|离职|出走)|^\s*系(?:创业|初创)/i;
 
 const UNKNOWN_ORG = [
   {
@@ -210,14 +210,21 @@ const RETURN_BEFORE =
   /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
 const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
 const TENURE_BEFORE =
-  /(?:\bwho (?:had )?(?:co-)?founded|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
+  /(?:\bwho (?:had )?(?:co-)?founded|\bwho (?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages|built)\b[\w\s'-]{0,40}?\b(?:at|for)|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
 const PURPOSE_BEFORE =
-  /(?:\bnow (?:works?|leads|heads|runs|builds|oversees)\b[\w\s-]{0,35}?\b(?:at|for)|\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
+  /(?:\bnow (?:works?|leads|heads|runs|builds|oversees)\b[\w\s-]{0,35}?\b(?:at|for)|\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\b(?:accepted|accepts|accepting|takes|taking|will take) (?:up )?(?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|position|job|post|seat) (?:at|with)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
 const PAPER_AFTER =
   /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
 const NEWCO_ZH =
   /(?:创立|创办|成立|创建|另起炉灶，?成立|联合创立)(?:了|的)?(?:(?:一家)?(?:AI|人工智能|大模型)?[\u4e00-\u9fa5]{0,6}?(?:初创公司|新公司|创业公司|公司))?[「“"]?([\u4e00-\u9fa5A-Za-z0-9·]{2,10}?)[」”"]?(?=[，,。、（(；;]|$|，|专注|聚焦|并|获|已完成|完成)/g;
+
+// A relative clause about the person's past ("who joined …", "who left X for …") and a date after
+// the firm it names ("… in 2023", "last year").
+const WHO_BEFORE = /\bwho\s+(?:had\s+)?[^,;]{0,50}$/i;
+// The verb right before the firm: "who joined X", "who left Y for X" (not "who joined Y from X").
+const PAST_MOVE_BEFORE = /\b(?:joined|moved to|went to|switched to|jumped to|(?:left|departed|quit)\b[^,;]{1,40}?\bfor)\s+(?:the\s+|its\s+)?$/i;
+const DATED_AFTER = /^[^,;.]{0,30}?\b(?:in (?:early |late |mid-)?(?:19|20)\d\d|last year|years? ago)\b/i;
 
 /** Clauses end at these characters (moves are said within one sentence, title or clause). */
 function endsClause(c: number): boolean {
@@ -336,6 +343,7 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   const returnBefore = has(folded, RETURN_BEFORE_WORDS);
   const returnAfter = has(folded, RETURN_AFTER_WORDS);
   const paperAfter = has(folded, PAPER_WORDS);
+  const pastStops: string[] = [];
   for (const m of all) {
     // "N, founded by former Google researchers, hires P": the founders' past is not the person's.
     if (spans.some((e) => m.start >= e.founderSpan![0] && m.start < e.founderSpan![1] && m.start > e.start)) continue;
@@ -354,6 +362,13 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
       (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
     const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (purposePoss && PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
     const toAfter = TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter));
+    // "P, who joined Amazon's AGI group in 2023, has accepted a role at Anthropic": a dated move in
+    // a relative clause is the person's past; where it led is the latest stop, so the origin.
+    if (WHO_BEFORE.test(raw) && PAST_MOVE_BEFORE.test(before) && DATED_AFTER.test(after)) {
+      add(from, m.org, 2);
+      pastStops.push(m.org);
+      continue;
+    }
     if ((returnBefore && RETURN_BEFORE.test(before)) || (returnAfter && RETURN_AFTER.test(after))) add(back, m.org, 1);
     if (toBefore) add(to, m.org, 3);
     else if (purpose || (paperAfter && PAPER_AFTER.test(after))) add(to, m.org, 2);
@@ -384,7 +399,7 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
         .sort((a, b) => (to.get(b) ?? 0) - (to.get(a) ?? 0))[0]
     : undefined;
   let dest = returning ?? founded ?? pick('to');
-  let origin = joinedBefore ?? pick('from', dest);
+  let origin = joinedBefore ?? pastStops.filter((o) => o !== dest).pop() ?? pick('from', dest);
   if (returning && !origin) {
     const cands = [...orgs].filter((o) => o !== returning).sort((a, b) => (from.get(b) ?? 0) + (to.get(b) ?? 0) - ((from.get(a) ?? 0) + (to.get(a) ?? 0)));
     origin = cands[0];
@@ -450,6 +465,9 @@ function roleOf(text: string): string | undefined {
   return undefined;
 }
 
+/** Names of a firm's own units (团队 team, 部门 department, 事业部 division…), never a company. */
+const IN_HOUSE_UNIT_ZH = /(?:团队|部门|小组|事业部|事业群|业务线|中心)$/;
+
 /** "离职创业，创立元象智能": the new company is the destination (its name as written). */
 function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => boolean): ExtraOrg[] {
   const out: ExtraOrg[] = [];
@@ -457,6 +475,8 @@ function newCompaniesZh(text: string, firms: FirmHit[], isFirm: (s: string) => b
     const org = m[1];
     const start = m.index + m[0].lastIndexOf(org);
     if (NOT_ZH_ORG.test(org) || isFirm(org) || firms.some((f) => f.start < start + org.length && start < f.end)) continue;
+    // "领导其新成立的超级智能团队": a unit set up inside a firm is not a new company.
+    if (IN_HOUSE_UNIT_ZH.test(org) || /(?:其|旗下|内部)新$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
     out.push({ org, start, end: start + org.length, side: 'to', founding: !/(?:曾|曾经|此前)$/.test(text.slice(Math.max(0, m.index - 2), m.index)) });
   }
   return out;
