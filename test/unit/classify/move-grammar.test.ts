@@ -377,6 +377,22 @@ describe('move grammar, by rule', () => {
       'Google',
       'Microsoft',
     ],
+    [
+      'a well-known company beyond the reported list is an origin',
+      'Grab hires Uber mapping AI lead',
+      'Omar Haddad, who ran mapping AI at Uber, has joined Grab to build its route-planning models.',
+      'Omar Haddad',
+      'Uber',
+      'Grab',
+    ],
+    [
+      'zh a well-known company beyond the list (台积电)',
+      '小米挖来台积电AI芯片专家',
+      '原台积电工程师周立已加盟小米，负责自研AI芯片。',
+      '周立',
+      'TSMC',
+      'Xiaomi',
+    ],
   ])('%s', (_n, title, summary, person, from, to) => {
     const a = classify(title, summary);
     expect(a.moves[0], a.why.join(' | ')).toMatchObject({ person, from, to });
@@ -403,6 +419,11 @@ describe('move grammar, by rule', () => {
     ],
     ['zh role word before 被曝 is no name', '华为团队前成员被曝入职阶跃星辰', '消息称多名成员近期离开，阶跃星辰未回应。'],
     ['zh franchise 加盟 and show-business 官宣加入', '茶饮品牌官宣加入商场，新增加盟门店', '该品牌今年新开加盟店超过一千家。'],
+    [
+      'everyday words that are also company names (uber, oracle) are not firms',
+      'Meta hires an uber-popular oracle of AI pricing',
+      'Nadia Kerr, an oracle of model pricing who ran an uber-popular newsletter for years, has joined Meta.',
+    ],
   ])('no move: %s', (_n, title, summary) => {
     expect(classify(title, summary).moves).toEqual([]);
   });
