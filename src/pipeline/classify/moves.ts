@@ -13,7 +13,7 @@ interface OrgMention {
 
 // Destination cues right before a mention.
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\bresurface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired|prised away|pried loose|pried away|prized away) by|\b(?:chose|chooses|choosing|opted for|opts for)|\bcom(?:es|e|ing) home to (?:run|lead|head|join)|整体并入|并入|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\b(?:re)?surface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bquits? for|\bquitting for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired|prised away|pried loose|pried away|prized away) by|\b(?:chose|chooses|choosing|opted for|opts for)|\bcom(?:es|e|ing) home to (?:run|lead|head|join)|整体并入|并入|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身|到岗)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
 // The acqui-hire grammar (a startup's team taken in whole; see docs/relevance.md, "Acqui-hires and founders"),
 // read over a longer stretch of the clause than the single cues:
 // - "bringing founder P and 30 engineers into the team behind its Qwen app": the firm after "into" takes them;
@@ -213,7 +213,7 @@ const TENURE_BEFORE =
   /(?:\bwho (?:had )?(?:co-)?founded|\bwho (?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages|built)\b[\w\s'-]{0,40}?\b(?:at|for)|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;
 const PURPOSE_BEFORE =
-  /(?:\bnow (?:works?|leads|heads|runs|builds|oversees)\b[\w\s-]{0,35}?\b(?:at|for)|\bto (?:head|lead|run|build|join|work)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\b(?:accepted|accepts|accepting|takes|taking|will take) (?:up )?(?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|position|job|post|seat) (?:at|with)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
+  /(?:\bnow (?:works?|leads|heads|runs|builds|oversees)\b[\w\s-]{0,35}?\b(?:at|for)|\bto (?:head|lead|run|build|join|work|become)\b[\w\s-]{0,35}?\b(?:at|for)|\bwill (?:lead|head|run|oversee|join|work|report)\b[\w\s-]{0,40}?\b(?:at|for|to)|\bstarts? (?:work )?at|\bwill start at|\bstart at|\baccepted an offer (?:from|at)|\b(?:accepted|accepts|accepting|takes|taking|will take) (?:up )?(?:a|an|the) (?:[\w-]+ ){0,2}?(?:role|position|job|post|seat) (?:at|with)|\boffer (?:from|at)|\b(?:authors?|paper|report) (?:from|by|at)|\bon (?:a|an|the) (?:new )?(?:[\w-]+ )?(?:paper|report|technical report) from|\bon (?:a|an|the)|\bjoined|\bgone to|\bhave joined|\bhas joined|负责|将在|担任)\s*(?:the\s+)?$/i;
 const PAPER_AFTER =
   /^(?:'s)?\s*(?:new |latest |recent )?(?:[\w-]+ ){0,3}?(?:paper|technical report|report|affiliation)\b|^(?:的)?(?:最新|新)?(?:发布的)?(?:一篇)?(?:论文|技术报告)/i;
 const NEWCO_ZH =
@@ -224,7 +224,13 @@ const NEWCO_ZH =
 const WHO_BEFORE = /\bwho\s+(?:had\s+)?[^,;]{0,50}$/i;
 // The verb right before the firm: "who joined X", "who left Y for X" (not "who joined Y from X").
 const PAST_MOVE_BEFORE = /\b(?:joined|moved to|went to|switched to|jumped to|(?:left|departed|quit)\b[^,;]{1,40}?\bfor)\s+(?:the\s+|its\s+)?$/i;
-const DATED_AFTER = /^[^,;.]{0,30}?\b(?:in (?:early |late |mid-)?(?:19|20)\d\d|last year|years? ago)\b/i;
+const DATED_AFTER =
+  /^[^,;.]{0,30}?\b(?:in (?:early |late |mid-)?(?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|last (?:year|month|spring|summer|autumn|fall|winter)|earlier this year|years? ago)\b/i;
+// The same in Chinese: a dated join before the firm (去年12月从…加盟X) in a clause that ends in 的 before the person.
+const PAST_MOVE_BEFORE_ZH = /(?:去年|前年|今年初|上月|(?:19|20)\d\d年|\d{1,2}月)[^，。；]{0,20}?(?:加盟|加入|入职)\s*$/;
+const REL_AFTER_ZH = /^[^，。；]{0,25}?的/;
+const FROM_ZH_BEFORE = /从\s*$/;
+const FROM_LAST = /(?<!\boffers?\s)\bfrom\s+(?:the\s+)?$/i;
 
 /** Clauses end at these characters (moves are said within one sentence, title or clause). */
 function endsClause(c: number): boolean {
@@ -355,16 +361,18 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
+    // "joined xAI from Google": the firm after `from` is an origin, whatever verb came before it.
     const toBefore =
-      TO_BEFORE.test(before) ||
+      (TO_BEFORE.test(before) && !FROM_LAST.test(before)) ||
       (fromXTo && FROM_X_TO.test(before)) ||
       (bringInto && BRING_INTO.test(longBefore)) ||
       (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
     const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (purposePoss && PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
-    const toAfter = TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter));
+    // 从X挖来: the firm after 从 is where the person was taken from, not the hiring side.
+    const toAfter = !FROM_ZH_BEFORE.test(before) && (TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter)));
     // "P, who joined Amazon's AGI group in 2023, has accepted a role at Anthropic": a dated move in
     // a relative clause is the person's past; where it led is the latest stop, so the origin.
-    if (WHO_BEFORE.test(raw) && PAST_MOVE_BEFORE.test(before) && DATED_AFTER.test(after)) {
+    if ((WHO_BEFORE.test(raw) && PAST_MOVE_BEFORE.test(before) && DATED_AFTER.test(after)) || (PAST_MOVE_BEFORE_ZH.test(before) && REL_AFTER_ZH.test(after))) {
       add(from, m.org, 2);
       pastStops.push(m.org);
       continue;
