@@ -426,10 +426,16 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   // A Chinese company outside the reported list goes by its Chinese name as the item writes it
   // (小鹏汽车, 米哈游, 小红书): it has no canonical name readers would know. Reported firms and firms
   // from elsewhere (高通 → Qualcomm) keep their canonical names.
+  // Other companies outside the list have no canonical name either: a Latin-script name goes as the
+  // item writes it ("Carnegie Mellon University", "Shopee"), its fullest form; a Chinese rendering of
+  // one from elsewhere (高通) keeps the known name.
   const asWritten = (org: string) => {
     const f = k.firms.get(org);
-    if (!f || f.report || f.region !== 'CN') return org;
-    const terms = firms.filter((h) => h.firm === org && /^[\u3400-\u9fff]/.test(h.term)).map((h) => original.slice(h.start, h.end));
+    if (!f || f.report) return org;
+    const script = f.region === 'CN' ? /^[\u3400-\u9fff]/ : /^[A-Za-z]/;
+    // The company's own names only, not its products or models (HyperCLOVA X is not Naver).
+    const own = (h: FirmHit) => h.kind === 'alias' || h.kind === 'subsidiary' || h.kind === 'superapp';
+    const terms = firms.filter((h) => h.firm === org && own(h) && script.test(h.term)).map((h) => original.slice(h.start, h.end));
     return terms.sort((a, b) => b.length - a.length)[0] ?? org;
   };
   // "Cadenza's founder … built Cadenza Labs": an unknown company goes by its fullest name in the item.
