@@ -221,9 +221,10 @@ const NEWCO_ZH =
 
 // A relative clause about the person's past ("who joined …", "who left X for …") and a date after
 // the firm it names ("… in 2023", "last year").
-const WHO_BEFORE = /\bwho\s+(?:had\s+)?[^,;]{0,50}$/i;
+const WHO_BEFORE = /\bwho\s+(?!will\b|is set to\b|plans to\b)(?:had\s+)?[^,;]{0,110}$/i;
 // The verb right before the firm: "who joined X", "who left Y for X" (not "who joined Y from X").
-const PAST_MOVE_BEFORE = /\b(?:joined|moved to|went to|switched to|jumped to|(?:left|departed|quit)\b[^,;]{1,40}?\bfor)\s+(?:the\s+|its\s+)?$/i;
+const PAST_MOVE_BEFORE =
+  /\b(?:joined|(?:before|after|then) joining|moved to|went to|switched to|jumped to|(?:left|departed|quit)\b[^,;]{1,40}?\bfor)\s+(?:the\s+|its\s+)?$/i;
 const DATED_AFTER =
   /^[^,;.]{0,30}?\b(?:in (?:early |late |mid-)?(?:19|20)\d\d|in (?:January|February|March|April|May|June|July|August|September|October|November|December)\b|last (?:year|month|spring|summer|autumn|fall|winter)|earlier this year|years? ago)\b/i;
 // The same in Chinese: a dated join before the firm (去年12月从…加盟X) in a clause that ends in 的 before the person.
@@ -372,7 +373,10 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     const toAfter = !FROM_ZH_BEFORE.test(before) && (TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter)));
     // "P, who joined Amazon's AGI group in 2023, has accepted a role at Anthropic": a dated move in
     // a relative clause is the person's past; where it led is the latest stop, so the origin.
-    if ((WHO_BEFORE.test(raw) && PAST_MOVE_BEFORE.test(before) && DATED_AFTER.test(after)) || (PAST_MOVE_BEFORE_ZH.test(before) && REL_AFTER_ZH.test(after))) {
+    if (
+      (WHO_BEFORE.test(longBefore) && PAST_MOVE_BEFORE.test(before) && DATED_AFTER.test(after)) ||
+      (PAST_MOVE_BEFORE_ZH.test(before) && REL_AFTER_ZH.test(after))
+    ) {
       add(from, m.org, 2);
       pastStops.push(m.org);
       continue;

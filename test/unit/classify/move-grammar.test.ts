@@ -402,6 +402,22 @@ describe('move grammar, by rule', () => {
       'Carnegie Mellon',
     ],
     [
+      'a long career: "before joining X in 2022" in a who-clause is the latest stop',
+      'Apple taps a FAIR veteran to lead its multimodal AI research',
+      "Dana Okoro, who spent a decade at Google Brain and five years at Microsoft Research before joining Meta's FAIR lab in 2022, has been hired by Apple to lead multimodal model research.",
+      'Dana Okoro',
+      'Meta',
+      'Apple',
+    ],
+    [
+      'a join the person will make is not the past',
+      'Google DeepMind researcher Ana Ruiz is leaving',
+      'Ana Ruiz, who will take three months off before joining Apple in January, is leaving Google DeepMind after six years of AI research.',
+      'Ana Ruiz',
+      'Google',
+      'Apple',
+    ],
+    [
       'surfaces at X',
       'Former Baidu researcher Gu Ming surfaces at Xiaomi',
       "Gu Ming, who worked on Ernie pretraining at Baidu, now appears on Xiaomi's MiMo model team.",
