@@ -427,12 +427,10 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
   if (!origin || !dest || origin === dest) return undefined;
   // A weakly cued person needs a well-cued move (both sides said in so many words).
   if (person.score < 3 && cued < 5) return undefined;
-  // A Chinese company outside the reported list goes by its Chinese name as the item writes it
-  // (小鹏汽车, 米哈游, 小红书): it has no canonical name readers would know. Reported firms and firms
-  // from elsewhere (高通 → Qualcomm) keep their canonical names.
-  // Other companies outside the list have no canonical name either: a Latin-script name goes as the
-  // item writes it ("Carnegie Mellon University", "Shopee"), its fullest form; a Chinese rendering of
-  // one from elsewhere (高通) keeps the known name.
+  // A company outside the reported list has no canonical name readers would know, so it goes by the
+  // name the item gives it, its fullest form: a Chinese company by its Chinese name (小鹏汽车, 米哈游,
+  // 小红书), any other by its Latin-script name ("Carnegie Mellon University", "Shopee"). Reported firms,
+  // and a Chinese rendering of a company from elsewhere (高通 → Qualcomm), keep their canonical names.
   const asWritten = (org: string) => {
     const f = k.firms.get(org);
     if (!f || f.report) return org;
