@@ -11,9 +11,10 @@ interface OrgMention {
   end: number;
 }
 
-// Destination cues right before a mention.
+// Destination cues right before a mention, up to two words before it ("joins the rival lab X"), never
+// `from` ("joined xAI from Google": the firm after `from` is an origin).
 const TO_BEFORE =
-  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\b(?:re)?surface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bquits? for|\bquitting for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired|prised away|pried loose|pried away|prized away) by|\b(?:chose|chooses|choosing|opted for|opts for)|\bcom(?:es|e|ing) home to (?:run|lead|head|join)|整体并入|并入|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身|到岗)\s*(?:the\s+|its\s+|a\s+)?(?:[a-z-]+\s+){0,2}$/i;
+  /(?:\bjoin(?:s|ed|ing)?|\bhead(?:s|ed|ing)? to|\bjump(?:s|ed|ing)? to|\bmov(?:e|es|ed|ing) to|\bdefect(?:s|ed|ing)? to|\blands? (?:at|in)|\blanded at|\bstarted at|\bturn(?:s|ed)? up (?:in|at)|\b(?:re)?surface[sd]? (?:at|in)|\b(?:shows?|showed|pops?|popped) up (?:at|in)|\bsigns? (?:on )?with|\bsigned (?:on )?with|\banswers to|\bleft for|\bleaves? for|\bleaving for|\bquits? for|\bquitting for|\bdeparts? for|\bexits? for|\bexits? to|\bto co-found|(?<!\bwho (?:had )?)\bco-found(?:ed|s|ing)?|\bswitch(?:es|ed)? to|\breturn(?:s|ed)? to|\bgone to|\bgoing to|\bworks? for|\boffer from|\boffers from|\bnow (?:leads|heads|runs|works at|works for)|\b(?:been|was|is|were) (?:named|appointed|hired as|made)(?: as)?|\b(?:researcher|engineer|scientist|veteran|executive|alum|lead|head|chief)s? (?:named|appointed|hired|tapped|picked)(?: as| to)?|\b(?:hired|named|appointed|tapped|joins|joined) as|\b(?:has|have|is|are) (?:launched|founded|co-founded|launching|founding)|\bto (?:start|launch|found)|\blaunches|\bco-founds|\b(?:taken|took|takes|taking) charge of(?: [\w-]+){0,3} at|\bheaded to|\bbound for|\barrival (?:at|in)|\barriv(?:es|ed) (?:at|in)|\b(?:recruited|hired|poached|lured|snapped up|picked up|scooped up|wooed|nabbed|headhunted|acqui-hired|prised away|pried loose|pried away|prized away) by|\b(?:chose|chooses|choosing|opted for|opts for)|\bcom(?:es|e|ing) home to (?:run|lead|head|join)|整体并入|并入|加盟|加入|转投|投奔|入职|出任|流向|跳槽到|跳槽至|跳槽|前往|落户|履新|就任|执掌|投身|牵手|正式加入|赴|转战|改投|转至|转会|出现在|现身|到岗)\s*(?:the\s+|its\s+|a\s+)?(?:(?!from\s)[a-z-]+\s+){0,2}$/i;
 // The acqui-hire grammar (a startup's team taken in whole; see docs/relevance.md, "Acqui-hires and founders"),
 // read over a longer stretch of the clause than the single cues:
 // - "bringing founder P and 30 engineers into the team behind its Qwen app": the firm after "into" takes them;
@@ -231,7 +232,6 @@ const DATED_AFTER =
 const PAST_MOVE_BEFORE_ZH = /(?:去年|前年|今年初|上月|(?:19|20)\d\d年|\d{1,2}月)[^，。；]{0,20}?(?:加盟|加入|入职)\s*$/;
 const REL_AFTER_ZH = /^[^，。；]{0,25}?的/;
 const FROM_ZH_BEFORE = /从\s*$/;
-const FROM_LAST = /(?<!\boffers?\s)\bfrom\s+(?:the\s+)?$/i;
 
 /** Clauses end at these characters (moves are said within one sentence, title or clause). */
 function endsClause(c: number): boolean {
@@ -362,9 +362,8 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
     const after = text.slice(m.end, Math.min(ce, m.end + 45));
     const longBefore = text.slice(Math.max(cs, m.start - 110), m.start);
     const longAfter = text.slice(m.end, Math.min(ce, m.end + 90));
-    // "joined xAI from Google": the firm after `from` is an origin, whatever verb came before it.
     const toBefore =
-      (TO_BEFORE.test(before) && !FROM_LAST.test(before)) ||
+      TO_BEFORE.test(before) ||
       (fromXTo && FROM_X_TO.test(before)) ||
       (bringInto && BRING_INTO.test(longBefore)) ||
       (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));

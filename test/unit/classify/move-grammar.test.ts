@@ -441,6 +441,15 @@ describe('move grammar, by rule', () => {
       'Zhipu AI',
       'Alibaba',
     ],
+    [
+      'zh a lab newly set up by the firm (其新成立的) is not a new company',
+      '谷歌大模型研究员韩立加盟微软AI',
+      '微软证实，韩立将加入微软AI，领导其新成立的超级智能实验室，常驻伦敦。',
+      '韩立',
+      'Google',
+      'Microsoft',
+    ],
+    ['zh 到岗 ends a name', '原百度核心成员唐若到岗腾讯混元', '知情人士称，她将负责语音大模型训练。', '唐若', 'Baidu', 'Tencent'],
     ['zh 到岗X', '字节Seed再添大模型研究员', '原百度研究员唐悦已于本周到岗字节跳动Seed团队，负责多模态预训练。', '唐悦', 'Baidu', 'ByteDance'],
     [
       'zh a well-known company beyond the list (台积电)',

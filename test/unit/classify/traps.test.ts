@@ -106,6 +106,14 @@ describe('traps and non-relevant items', () => {
     expect(classify('Researcher announces move in a post on X', 'She wrote on X that she is joining a new lab.').firms).toEqual(['X']);
     expect(classify('X rolls out payments to more users', 'Musk said the social network will become an everything app.').firms).toContain('X');
   });
+
+  it("another firm's superintelligence lab is not Meta's", () => {
+    expect(classify('微软成立超级智能实验室', '微软AI宣布新成立超级智能实验室，由前谷歌研究员领导。').firms).not.toContain('Meta');
+    expect(
+      classify('Microsoft sets up a superintelligence lab in London', 'The superintelligence unit will be led by a former Google researcher.').firms,
+    ).not.toContain('Meta');
+    expect(classify('Meta超级智能实验室再添一员', '前OpenAI研究员已加入该团队。').firms).toContain('Meta');
+  });
 });
 
 describe('words that change sides with their context', () => {
