@@ -38,12 +38,14 @@ const STOP = new Set(
   Superintelligence Intelligence Artificial Machine Learning Deep Models Model Agents Agent Assistant Labs Security Institute University Home Office Department
   Commerce State Street Journal Times Post News Daily Week According People Its His Her Their This That These Those It He She They We Our Some Many Most
   Both Each Every All One Two Three Four Five Several While When Where Despite Since Until Also Still Now Just Only Even More Less Bay Area Cupertino Redmond
-  King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global`.split(
-    /\s+/,
-  ),
+  King Cross Road Avenue Square Valley Applied Systems Efficiency Robotics Devices Consumer Data Operations Strategy Platform Products Product Global
+  Has Had Have Is Was Were Been Be Would Could Should Must Left Leaves Leaving Leave Joins Joined Joining Join Quits Quit Exits Exit Departs Departed
+  Moves Moved Hires Hired Hiring Poaches Poached Lands Landed Names Named Taps Tapped Lures Lured Signs Signed Returns Returned Rejoins Rejoined
+  Says Said Steps Down Out Away Off Back Not Top Rival Rivals Startup Talks Amid Than Via Who Whom Whose Which`.split(/\s+/),
 );
 const AFTER_CUE =
-  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:[\w-]+\s+)?(?:departure|exit|move|hire|arrival|appointment|return|new)\b|\s+and\s+(?:[A-Z\u00C0-\u017F]|co-?founder|fellow)|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布|及))/;
+  /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|,\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?['’]s\s+(?:new|incoming|latest|former|first|top)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:[\w-]+\s+)?(?:departure|exit|move|hire|arrival|appointment|return|new)\b|\s+and\s+(?:[A-Z\u00C0-\u017F]|co-?founder|fellow)|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布|及))/;
+const OWNER_AFTER = /^['’]s\s+(?:AI\s+|own\s+|new\s+)?(?:staffers|employees|workforce|company|companies|startup|firm|empire|businesses)\b/;
 const BEFORE_CUE =
   /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
 
@@ -143,6 +145,8 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
     const from = best.start;
     if (firms.some((f) => f.start < end && from < f.end && f.term !== name)) continue;
+    // "roughly 12 of Elon Musk's AI staffers": the owner of a company, not a person who moves.
+    if (OWNER_AFTER.test(text.slice(end, end + 40))) continue;
     let score = 1;
     if (AFTER_CUE.test(text.slice(end, end + 40))) score += 2;
     const lead = text.slice(Math.max(0, best.start - 30), best.start);

@@ -44,7 +44,7 @@ visa|visa,visas,h1b,permit,permits,residency,greencard|签证,居留,绿卡,工�
 subsidy|subsidy,subsidies,fellowship,fellowships|补贴,补助,资助
 salary|salary,salaries,compensation,package,packages,paycheck,wage,wages|薪酬,年薪,薪资,起薪,薪水,工资,月薪
 equity|equity,stock,stocks,shares,options,profitsharing,bonus,bonuses|股票,股权,期权,利润分享,分红,奖金
-retention|retention,retain|留任,保留,留住,应对人才流失,留人
+retention|retention,retain,golden handcuffs,golden handcuff|留任,保留,留住,应对人才流失,留人,金手铐
 talent|talent,talents|人才
 overseas|overseas,abroad,home,returnee|海外,回国,归国
 results|revenue,revenues,profit,profits,earnings,quarterly,quarter,milestone,surpasses,passes,crosses,tops,triple,triples,tripled,statistics|收入,营收,利润,财报,季度,盈利,亏损,股价,突破,创新高,同比,数据显示,翻三倍
@@ -118,6 +118,7 @@ creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
 support||客服,售后,人工客服
 tryon|tryon|试衣,试穿,虚拟试穿
 budget|budgeting,bookkeeping,expense tracker,spending tracker|记账,账本
+jobs|job matching,job-matching,job seeker,job seekers,job search,job board,job boards,jobs board,job listings,job postings,jobs feature,jobs tool,job-search|求职,找工作,招聘平台
 card|card,cards,debit,visa debit,visa credit,visa prepaid,visa card,visa cards,visa network,visa inc|信用卡,借记卡,银行卡
 bank|bank,banks,banking,deposit,deposits|银行,存款
 redpacket|hongbao,redpacket|红包
@@ -328,6 +329,7 @@ export const FAMILIES: Record<'action' | 'service' | 'product' | 'place', Map<st
       'support',
       'tryon',
       'budget',
+      'jobs',
       // a policy's instrument: a visa is not a subsidy
       'visa',
       'subsidy',

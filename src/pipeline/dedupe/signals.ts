@@ -107,6 +107,9 @@ function kinds(titleConcepts: string[] | undefined, family: Map<string, string>,
     out.delete('move');
     out.add('policy');
   }
+  // Without a firm, a place's programme (pay to keep or bring back researchers, grants, housing) is
+  // its government's: a policy, not a firm's pay news ("Seoul launches program to stop AI brain drain").
+  if (firmless && (out.has('pay') || out.has('launch')) && (titleConcepts ?? []).some((c) => FAMILIES.place.has(c))) out.add('policy');
   // A policy is launched, piloted, opened ("pilot promises two-week visa decisions"), and the pay or
   // rewards it sets are the policy ("rewards of up to 3 million yuan"), not a firm's pay news.
   if (out.has('policy')) {
@@ -153,9 +156,9 @@ export function eventConflict(a: Parsed, b: Parsed): 'action' | 'service' | 'pro
   const launches = a.o?.includes('superapp') === true && b.o?.includes('superapp') === true;
   for (const name of ['action', 'service', 'product'] as const) {
     if (name === 'product' && !launches) continue;
-    const ka = kinds(a.tc, FAMILIES[name], name === 'action' && !a.f.length);
+    const ka = actionKinds(a, name);
     if (!ka.size) continue;
-    const kb = kinds(b.tc, FAMILIES[name], name === 'action' && !b.f.length);
+    const kb = actionKinds(b, name);
     if (kb.size && ![...ka].some((k) => kb.has(k))) return name;
   }
   const policy = a.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true && b.tc?.some((c) => POLICY_CONCEPTS.has(c)) === true;
@@ -177,6 +180,16 @@ function places(titleConcepts: string[] | undefined, policy: boolean, said: stri
     for (let p = PLACE_PARENT.get(c); p && !chain.includes(p); p = PLACE_PARENT.get(p)) chain.push(p);
     out.push(chain);
   }
+  return out;
+}
+
+/**
+ * The kinds of one family a headline names. A move word in a story that is not about talent moves a
+ * product ("Grok moves into your DMs"), not a person: it names no kind of event.
+ */
+function actionKinds(p: Parsed, name: 'action' | 'service' | 'product'): Set<string> {
+  const out = kinds(p.tc, FAMILIES[name], name === 'action' && !p.f.length);
+  if (name === 'action' && p.o?.length && !p.o.includes('talent')) out.delete('move');
   return out;
 }
 

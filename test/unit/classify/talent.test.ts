@@ -56,6 +56,16 @@ const talent: Array<[string, string, string]> = [
   ['zh move: 跳槽', '字节跳动豆包大模型负责人跳槽腾讯', '知情人士称，字节跳动豆包大模型团队负责人周明远已离职，将加入腾讯混元团队。'],
   ['zh poaching', '大厂高薪挖角AI人才 顶尖研究员年薪破千万', '多家互联网大厂近期以高薪挖角大模型研究员，部分顶尖人才年薪超过千万元，招聘竞争愈发激烈。'],
   ['zh talent policy', '上海出台人工智能海外人才引进新政', '上海市发布政策，对引进的大模型和具身智能领域海外人才提供安家补贴和落户便利。'],
+  [
+    'AI said as "large-model" (Chinese press in English)',
+    'ByteDance raises pay bands to stop defections to Tencent',
+    'ByteDance has lifted salary bands for staff in its large-model division, people familiar said, after rivals hired away several researchers.',
+  ],
+  [
+    'a work pass for researchers is a talent policy',
+    'Singapore unveils a fast-track work pass for top AI researchers',
+    'The Ministry of Manpower will decide applications within ten working days for researchers with strong publication records.',
+  ],
   ['traditional Chinese', '前騰訊混元研究員加盟阿里通義', '騰訊混元大模型研究員陳思遠已離職，正式加盟阿里巴巴通義實驗室，負責多模態模型。'],
 ];
 

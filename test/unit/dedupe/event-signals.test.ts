@@ -169,6 +169,65 @@ describe('numbers and kinds', () => {
     ];
     expect(verdict(pay, city)).toMatchObject({ duplicate: false, reason: 'different-action' });
   });
+  it('"golden handcuffs" (金手铐) is retention pay, so it retells a retention grant rather than a poaching story', () => {
+    const grant: [Item, Assessment] = [
+      item({
+        title: '阿里向千问核心成员发放专项留任股票',
+        summary: '阿里巴巴近期向千问团队数十名核心研发人员发放限制性股票，分三年归属。',
+        lang: 'zh',
+        published: at(0),
+      }),
+      talent(['Alibaba']),
+    ];
+    const handcuffs: [Item, Assessment] = [
+      item({ title: '千问团队屡遭挖角，阿里祭出金手铐', summary: '千问团队核心成员已收到专项股票奖励，分三年归属。', lang: 'zh', published: at(5) }),
+      talent(['Alibaba']),
+    ];
+    expect(verdict(grant, handcuffs).reason).not.toBe('different-action');
+  });
+  it('a product that "moves into" chats is a launch, not a person\'s move', () => {
+    const launch: [Item, Assessment] = [
+      item({
+        title: 'X launches XChat with Grok summaries and in-chat payments',
+        summary: 'X users can ask Grok to summarize threads and pay with X Money.',
+        published: at(0),
+      }),
+      product(['X', 'xAI']),
+    ];
+    const moves: [Item, Assessment] = [
+      item({
+        title: 'Grok moves into your DMs, with a wallet attached',
+        summary: 'X’s rebuilt messaging app lets Grok summarize threads and pay with X Money.',
+        published: at(4),
+      }),
+      product(['X', 'xAI']),
+    ];
+    expect(verdict(launch, moves).reason).not.toBe('different-action');
+  });
+  it('job matching and a budgeting assistant in one super app are two features', () => {
+    const jobs: [Item, Assessment] = [item({ title: 'X adds Grok-powered job matching to its app', published: at(0) }), product(['X', 'xAI'])];
+    const budget: [Item, Assessment] = [item({ title: 'X Money adds a Grok budgeting assistant', published: at(20) }), product(['X', 'xAI'])];
+    expect(verdict(jobs, budget)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+  it("a city's programme to keep researchers is a policy, not a firm's retention pay", () => {
+    const firm: [Item, Assessment] = [
+      item({
+        title: 'Apple offers retention bonuses to keep AI engineers from Meta',
+        summary: 'Apple gave stock grants to AI researchers after departures.',
+        published: at(0),
+      }),
+      talent(['Apple', 'Meta']),
+    ];
+    const city: [Item, Assessment] = [
+      item({
+        title: 'Seoul launches program to stop AI brain drain with grants and housing',
+        summary: 'The city will fund AI researcher posts and housing.',
+        published: at(30),
+      }),
+      policy(),
+    ];
+    expect(verdict(firm, city)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
   it('a group-chat summary feature and in-chat train booking are two features', () => {
     const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
     const b: [Item, Assessment] = [item({ title: 'KakaoTalk’s AI can now book train tickets inside a chat', published: at(2) }), product(['Kakao'])];
