@@ -4,6 +4,8 @@
 import { pinyin } from 'pinyin-pro';
 import type { Assessment, Item, Move } from '../types.js';
 import { isChinese, plainText, sentences } from './summarize.js';
+import { FAMILIES } from './dedupe/glossary.js';
+import { tokenize } from './dedupe/tokens.js';
 
 export const GIST_LIMIT = 200;
 
@@ -146,10 +148,72 @@ function moveSentence(m: Move, facts: GistFacts, num?: string): string {
   return `${core}${role ? ` as ${role}` : ''}${num ? ` (${num})` : ''}.`;
 }
 
-function topicPhrase(a: Assessment, facts: GistFacts, products: string[]): string {
+// The services a super-app feature is for (the dedupe glossary's service concepts), in English.
+const SERVICE_EN: Record<string, string> = {
+  ride: 'ride-hailing',
+  driver: 'drivers',
+  payment: 'payments',
+  food: 'food delivery',
+  restaurant: 'restaurants',
+  hotel: 'hotel booking',
+  medicine: 'medicine',
+  health: 'health care',
+  bill: 'bills',
+  transfer: 'money transfers',
+  loan: 'loans',
+  insurance: 'insurance',
+  travel: 'travel',
+  game: 'games',
+  video: 'video',
+  search: 'search',
+  reply: 'replies',
+  keyboard: 'typing',
+  image: 'images',
+  speech: 'voice',
+  code: 'coding',
+  redpacket: 'red packets',
+  summary: 'summaries',
+  grocery: 'groceries',
+  bank: 'banking',
+  livestream: 'livestreaming',
+  map: 'maps',
+  translate: 'translation',
+  ads: 'ads',
+  fraud: 'fraud checks',
+  wealth: 'wealth management',
+  tax: 'tax',
+  gift: 'gifts',
+  creator: 'creators',
+  support: 'customer service',
+  tryon: 'virtual try-on',
+  budget: 'bookkeeping',
+  jobs: 'job matching',
+};
+
+/**
+ * What a Chinese super-app item's AI is and what it is for, from its headline's concepts (the
+ * summary's when the headline names none): "AI assistant for bills and money transfers".
+ */
+function featurePhrase(title: string, body: string): string | undefined {
+  const conceptsOf = (text: string) => {
+    const sink = { words: new Set<number>(), concepts: new Set<string>(), proper: new Set<number>(), maxWords: 0, maxProper: 0 };
+    tokenize(text, sink, false);
+    return [...sink.concepts];
+  };
+  const servicesOf = (cs: string[]) => [...new Set(cs.map((c) => SERVICE_EN[FAMILIES.service.get(c) ?? '']).filter((x): x is string => !!x))];
+  const head = conceptsOf(title);
+  let services = servicesOf(head);
+  const all = services.length ? head : [...head, ...conceptsOf(body)];
+  if (!services.length) services = servicesOf(all);
+  const noun = all.includes('agent') ? 'AI agent' : all.includes('assistant') ? 'AI assistant' : 'AI features';
+  return services.length ? `${noun} for ${list(services.slice(0, 3))}` : undefined;
+}
+
+function topicPhrase(a: Assessment, facts: GistFacts, products: string[], feature?: string): string {
   const fam = new Set(facts.families ?? []);
   const what = products.length ? ` ${list(products.slice(0, 2))}` : '';
   if (a.topics.includes('superapp') && !a.topics.includes('talent')) {
+    if (feature) return `${feature} in${what || ' its super-app'}`;
     if (fam.has('feature')) return `AI assistant or agent features in${what || ' its super-app'}`;
     if (fam.has('ecosystem')) return `super-app ecosystem moves${what ? ` around${what}` : ''}`;
     return `super-app strategy${what ? ` for${what}` : ''}`;
@@ -197,7 +261,8 @@ export function buildGist(
     ),
   ];
   const firms = a.firms.length ? list(a.firms.slice(0, 4)) : 'Chinese tech firms';
-  const phrase = topicPhrase(a as Assessment, facts, products);
+  const superappOnly = a.topics.includes('superapp') && !a.topics.includes('talent');
+  const phrase = topicPhrase(a as Assessment, facts, products, superappOnly ? featurePhrase(title, body) : undefined);
   return fit(`${firms}: ${phrase}${num ? ` (${num})` : ''}.`);
 }
 

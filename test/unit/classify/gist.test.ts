@@ -44,6 +44,16 @@ describe('gist on assessments', () => {
     expect(a.gist).toMatch(/^Alibaba: .*Taobao/);
     expect(latinShare(a.gist!)).toBe(1);
   });
+  it('a Chinese super-app feature says what the AI is for, from the headline first', () => {
+    const a = classify(
+      '支付宝上线AI账单助手，一句话完成转账',
+      '支付宝App上线AI助手新功能，用户说一句话即可查询账单、发起转账。蚂蚁集团称该功能基于自研大模型。',
+    );
+    expect(a.gist).toBe('Ant Group: AI assistant for bills and money transfers in Alipay.');
+    // Without a service in the headline, the summary's: an agent that books hotels and rides.
+    const b = classify('美团App上线AI智能体', '美团App上线AI智能体，用户一句话即可预订酒店、打车和点外卖。');
+    expect(b.gist).toMatch(/^Meituan: AI agent for (?:hotel booking|ride-hailing|food delivery)/);
+  });
   it('irrelevant items carry no gist; English items get their lead sentence', () => {
     expect(classify('Rangers arrest rhino poachers', 'Four men were detained.').gist).toBeUndefined();
     const en = classify(
