@@ -62,6 +62,12 @@ export interface Assessment {
   score: number;
   /** Canonical firm names. */
   firms: string[];
+  /**
+   * Every firm named, in the order the text names them, when some are outside the reported list
+   * (super-app operators such as Zalo, PhonePe, Careem): the near-duplicate check compares stories by
+   * these, so "Zalo adds an assistant" and "MoMo adds a coach" are two firms' news. Absent otherwise.
+   */
+  orgs?: string[];
   moves: Move[];
   /** Evidence that decided it, short human-readable strings. */
   why: string[];

@@ -26,6 +26,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
     const scan = knowledge.scan(text);
     const info = (name: string) => knowledge.firms.get(name);
     const firms: string[] = [];
+    const orgs: string[] = [];
     const evidenceFirms: string[] = [];
     let aiFirms = 0;
     const superapps = new Set<string>();
@@ -33,6 +34,7 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
       const f = info(h.firm);
       if (f?.ai || h.kind === 'model' || h.kind === 'team') aiFirms++;
       if (h.kind === 'superapp' || (h.kind === 'alias' && f?.runsSuperapp && !f.ai && APP_OF.test(text.slice(h.end, h.end + 24)))) superapps.add(h.firm);
+      if ((f?.report || f?.runsSuperapp) && !orgs.includes(h.firm)) orgs.push(h.firm);
       if (f?.report && !firms.includes(h.firm)) {
         firms.push(h.firm);
         evidenceFirms.push(h.term === h.firm ? h.firm : `${h.firm} ← "${h.term}"`);
@@ -63,7 +65,16 @@ export function createClassifier(knowledge: Knowledge, opts: { threshold?: numbe
     if (evidenceFirms.length) why.push(`firms: ${evidenceFirms.join(', ')}`);
     if (moves.length) why.push(`move: ${moves[0].person} ${moves[0].from} → ${moves[0].to}${moves[0].direction ? ` (${moves[0].direction})` : ''}`);
     const summary = summarize(item, { moves, firms });
-    const out: Assessment = { relevant, topics, score: Math.round(score * 1000) / 1000, firms, moves, why, summary };
+    const out: Assessment = {
+      relevant,
+      topics,
+      score: Math.round(score * 1000) / 1000,
+      firms,
+      ...(orgs.length > firms.length ? { orgs } : {}),
+      moves,
+      why,
+      summary,
+    };
     if (relevant) out.gist = buildGist(item, out, gistFacts(knowledge, scan, ev));
     return out;
   };

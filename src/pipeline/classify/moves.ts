@@ -34,7 +34,7 @@ const PURPOSE_POSS_AFTER = /^(?:'s|’s)\s/;
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
 const TO_AFTER =
-  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b)\w+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|ropes in|roped in|has roped in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|pries (?:loose|away)|pried (?:loose|away)|prises (?:loose|away)|prised (?:loose|away)|prizes away|prized away|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5\d.“”\"]{0,12}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)|^(?:再|又|新)?(?:添|迎来?)(?:一员|一位)?(?:大将|猛将|悍将|干将|强援)|^\s*(?:正式)?(?:入职|报到)/i;
+  /^(?:'s)?\s*(?:(?!(?:researcher|scientist|engineer|lead|head|chief|veteran|executive|director|manager|architect|founder|co-founder)s?\b|(?:and|or|but)\b)[\w-]+\s+){0,2}?(?:hires|has hired|hired|hire|hiring|acqui-hires|acqui-hired|raids|raided|raiding|scoops up|scooped up|taps|tapped|lures|lured|recruits|recruited|poaches|poached|names|named|appoints|appointed|lands|landed|picks up|picked up|absorbs|absorbed|has added|added|adds|brings on|brought on|has brought in|brought in|brings in|bring in|bring on|bringing in|bringing on|ropes in|roped in|has roped in|draws|drew|snaps up|nabs|nabbed|woos|wooed|picks|has picked|gets|wins|pries (?:loose|away)|pried (?:loose|away)|prises (?:loose|away)|prised (?:loose|away)|prizes away|prized away|'s (?:[\w-]+ ){0,2}?(?:spree|streak|raid|poaching|recruiting drive|talent grab)|'s newest recruit|'s latest recruit|'s latest acqui-hire|'s new|挖来|挖走|招揽|宣布|证实|迎来|引入|任命)|^[\u4e00-\u9fa5\d.“”\"]{0,12}?(?:挖来|挖走|挖角|招揽|聘请|聘用|收编|吸收|引入|迎来|招致麾下)|^(?:今日|今天|日前|近日|正式)?(?:官宣|宣布|任命|聘任)|^(?:再|又|新)?(?:添|迎来?)(?:一员|一位)?(?:大将|猛将|悍将|干将|强援)|^\s*(?:正式)?(?:入职|报到)/i;
 // Origin cues right before a mention.
 const FROM_BEFORE =
   /(?:\bformer|\bex-|\bswap(?:s|ped)?|\btrad(?:es|ed)|\bditch(?:es|ed)?|\bformerly(?: at| of)?|\bpreviously(?: at| with| on| an? [\w-]+(?: [\w-]+)? (?:at|on))?|\bleft|\bleaves|\bleaving|\bdeparts?|\bdeparted|\bexits?|\bquit|\bquits|\bfrom|\byears at|\byears on|\bspent [\w\s]{0,20} at|\bbehind|\balumn\w*|\boutgoing|\bveteran of|\braid(?:s|ed|ing)?|\bscoops? up|\bscooped up|\b(?:spree|streak|raid|poaching) (?:at|on)|前|原|从|离开|曾在|此前在|曾任|曾参与|出身|来自)\s*(?:the\s+)?(?:[\w-]+\s+){0,1}$/i;
@@ -72,7 +72,11 @@ const UNKNOWN_ORG = [
     side: 'from' as const,
   },
   // "Kinetra co-founder Owen Achterberg and 40 staff will join…": the startup a co-founder is named by.
-  { need: words('cofounder', 'co-founder'), re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+co-?founders?\b/g, side: 'from' as const },
+  {
+    need: words('cofounder', 'co-founder', 'chief executive', 'ceo'),
+    re: /\b([A-Z][\w.-]*(?: [A-Z][\w.-]*){0,2})(?:'s?)?\s+(?:co-?founders?|chief executive|CEO)\b/g,
+    side: 'from' as const,
+  },
   // "DeepSeek系创业公司衡宇智能": a startup of a firm's alumni is the new company.
   {
     need: words('系创业', '系初创'),
@@ -209,7 +213,7 @@ const DENIAL =
 // - a new company ("leaves to found N", "离职创业，创立N") is a destination even when unknown.
 const RETURN_BEFORE =
   /(?:\breturn(?:s|ed|ing)? to|\brejoin(?:s|ed|ing)?|\b(?:is|are|was|now|comes?|came|heads?|headed|going|goes|went) back (?:to|at)|\bback at|\bboomerangs? (?:to|back to)|回归老东家|回归|重返|回到|返回|回流)\s*(?:the\s+)?$/i;
-const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
+const RETURN_AFTER = /^(?:'s)?\s*(?:welcomes|welcomed|brings|brought|lures|lured|wins|won|woos|wooed|woo|lure|win) back\b|^[\u4e00-\u9fa5]{0,4}?(?:迎回|召回)/i;
 const TENURE_BEFORE =
   /(?:\bwho (?:had )?(?:co-)?founded|\bwho (?:ran|runs|led|leads|headed|heads|oversaw|oversees|managed|manages|built)\b[\w\s'-]{0,40}?\b(?:at|for)|\byears? (?:at|with|on)|\bstint (?:at|with)|\btime at|\btenure at|\bdecade at|\bworked (?:at|for|on)|\bspent [\w\s-]{0,25}\b(?:at|with)|\buntil recently (?:at|worked at)|\blate of|\bleaving|\bafter (?:a |an )?[\w\s-]{0,20}\bat|(?<![将正现])在|此前是|此前为|曾是)\s*(?:the\s+)?$/i;
 const TENURE_AFTER_ZH = /^(?:工作|任职|就职|负责|效力|待了|的?骨干|大模型团队的?骨干)/;

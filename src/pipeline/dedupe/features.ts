@@ -161,7 +161,9 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   const lang = (item.lang ?? '').toLowerCase();
   const zh = lang.startsWith('zh') || (!lang.startsWith('en') && cjkShare(title + summary) > 0.3);
   const skip = new Set<string>();
-  for (const firm of assessment.firms ?? []) for (const w of firm.toLowerCase().split(FIRM_SPLIT)) if (w) skip.add(stem(w));
+  // Firms outside the reported list count too (orgs): Zalo's news is not MoMo's.
+  const named = assessment.orgs ?? assessment.firms ?? [];
+  for (const firm of named) for (const w of firm.toLowerCase().split(FIRM_SPLIT)) if (w) skip.add(stem(w));
   const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), skip, maxWords: MAX_WORDS, maxProper: MAX_PROPER };
   // Case is kept: capitalized words are the proper nouns that meet pinyin across scripts.
   tokenize(title, sink, zh);
@@ -191,8 +193,8 @@ export function extractFeatures(item: Item, assessment: Assessment): Features {
   return {
     t: Number.isFinite(t) ? Math.floor(t / 60000) : 0,
     z: zh ? 1 : 0,
-    f: [...new Set((assessment.firms ?? []).map((f) => f.toLowerCase()))].sort(),
-    f0: assessment.firms?.[0]?.toLowerCase(),
+    f: [...new Set(named.map((f) => f.toLowerCase()))].sort(),
+    f0: named[0]?.toLowerCase(),
     p: [...persons],
     m: moves.slice(0, 3),
     n: capped(nums, 12),

@@ -7,6 +7,7 @@ import { chineseNumbers, englishNumbers } from '../../../src/pipeline/dedupe/num
 import { extractFeatures } from '../../../src/pipeline/dedupe/features.js';
 import type { Assessment, Item, Move } from '../../../src/types.js';
 import { item } from './fixtures.js';
+import { engine } from '../classify/helpers.js';
 
 const T = Date.parse('2026-05-04T08:00:00Z');
 const at = (h: number) => new Date(T + h * 3600_000).toISOString();
@@ -227,6 +228,27 @@ describe('numbers and kinds', () => {
       policy(),
     ];
     expect(verdict(firm, city)).toMatchObject({ duplicate: false, reason: 'different-action' });
+  });
+  it('two super-app operators outside the reported list are two firms (orgs), even with the same words', () => {
+    const { classifier } = engine();
+    const classified = (title: string, summary: string, h: number): [Item, Assessment] => {
+      const it = item({ title, summary, published: at(h) });
+      return [it, classifier.classify(it)];
+    };
+    const zalo = classified(
+      "Zalo's new AI assistant pays your bills inside the messenger",
+      'Zalo users in Vietnam can now ask an AI assistant to pay electricity bills, book clinic visits and track spending inside the app.',
+      0,
+    );
+    const momo = classified(
+      "Vietnam's MoMo adds an AI assistant that pays your bills",
+      'MoMo users in Vietnam can now ask an AI assistant to pay electricity bills, track spending and buy insurance inside the app.',
+      20,
+    );
+    expect(zalo[1].firms).toEqual([]);
+    expect(zalo[1].orgs).toEqual(['Zalo']);
+    expect(momo[1].orgs).toEqual(['MoMo']);
+    expect(verdict(zalo, momo)).toMatchObject({ duplicate: false, reason: 'different-firms' });
   });
   it('a group-chat summary feature and in-chat train booking are two features', () => {
     const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
