@@ -195,11 +195,6 @@ const SERVICE_EN: Record<string, string> = {
  * summary's when the headline names none): "AI assistant for bills and money transfers".
  */
 function featurePhrase(title: string, body: string): string | undefined {
-  const conceptsOf = (text: string) => {
-    const sink = { words: new Set<number>(), concepts: new Set<string>(), proper: new Set<number>(), maxWords: 0, maxProper: 0 };
-    tokenize(text, sink, false);
-    return [...sink.concepts];
-  };
   const servicesOf = (cs: string[]) => [...new Set(cs.map((c) => SERVICE_EN[FAMILIES.service.get(c) ?? '']).filter((x): x is string => !!x))];
   const head = conceptsOf(title);
   let services = servicesOf(head);
@@ -207,6 +202,41 @@ function featurePhrase(title: string, body: string): string | undefined {
   if (!services.length) services = servicesOf(all);
   const noun = all.includes('agent') ? 'AI agent' : all.includes('assistant') ? 'AI assistant' : 'AI features';
   return services.length ? `${noun} for ${list(services.slice(0, 3))}` : undefined;
+}
+
+// What a talent story without a named move is about (the dedupe glossary's concepts), in English, most telling first.
+const TALENT_EN: Array<[string, string]> = [
+  ['retention', 'retention pay'],
+  ['equity', 'stock grants'],
+  ['acquihire', 'an acqui-hire'],
+  ['layoff', 'job cuts'],
+  ['reorg', 'a reorganization'],
+  ['graduate', 'graduate hiring'],
+  ['recruit', 'hiring'],
+  ['salary', 'pay'],
+  ['incentive', 'incentives'],
+  ['visa', 'visas'],
+  ['subsidy', 'subsidies'],
+];
+
+/** Concepts of the headline, then of the summary (the dedupe glossary's, both languages). */
+function conceptsOf(text: string): string[] {
+  const sink = { words: new Set<number>(), concepts: new Set<string>(), proper: new Set<number>(), maxWords: 0, maxProper: 0 };
+  tokenize(text, sink, false);
+  return [...sink.concepts];
+}
+
+/** "retention pay and stock grants for AI researchers": a Chinese talent story without a move, from its headline first. */
+function talentPhrase(title: string, body: string): string | undefined {
+  // Graduate hiring says the hiring already.
+  const pick = (cs: string[]) => TALENT_EN.filter(([c]) => cs.includes(c) && !(c === 'recruit' && cs.includes('graduate'))).map(([, en]) => en);
+  const head = conceptsOf(title);
+  let parts = pick(head);
+  const all = [...head, ...conceptsOf(body)];
+  if (!parts.length) parts = pick(all);
+  if (!parts.length) return undefined;
+  const who = all.includes('researcher') ? 'AI researchers' : all.includes('engineer') ? 'AI engineers' : 'AI talent';
+  return `${list(parts.slice(0, 2))} for ${who}`;
 }
 
 function topicPhrase(a: Assessment, facts: GistFacts, products: string[], feature?: string): string {
@@ -218,6 +248,7 @@ function topicPhrase(a: Assessment, facts: GistFacts, products: string[], featur
     if (fam.has('ecosystem')) return `super-app ecosystem moves${what ? ` around${what}` : ''}`;
     return `super-app strategy${what ? ` for${what}` : ''}`;
   }
+  if (feature) return feature;
   if (fam.has('policy')) return `AI talent policy${what ? ` (${what.trim()})` : ''}`;
   if (fam.has('war')) return `competition for AI talent${what ? ` around${what}` : ''}`;
   if (fam.has('move')) return `AI staff moves${what ? ` around${what}` : ''}`;
@@ -262,7 +293,7 @@ export function buildGist(
   ];
   const firms = a.firms.length ? list(a.firms.slice(0, 4)) : 'Chinese tech firms';
   const superappOnly = a.topics.includes('superapp') && !a.topics.includes('talent');
-  const phrase = topicPhrase(a as Assessment, facts, products, superappOnly ? featurePhrase(title, body) : undefined);
+  const phrase = topicPhrase(a as Assessment, facts, products, superappOnly ? featurePhrase(title, body) : talentPhrase(title, body));
   return fit(`${firms}: ${phrase}${num ? ` (${num})` : ''}.`);
 }
 

@@ -22,7 +22,7 @@ assistant|assistant,assistants,copilot,butler,concierge,chatbot,chatbots|助手,
 chat|chat,chats,conversation,conversations,messenger,messaging,message|聊天,对话,消息
 shopping|shopping,shopper,buy,purchase,purchases,product,products,bundle,bundles,commerce,ecommerce|购物,导购,商品,电商,购买
 superapp|superapp,everything|超级应用,超级app
-recruit|recruit,recruits,recruited,recruiting,recruitment,hire,hires,hired,hiring,poach,poaches,poached,poaching,lure,lures,lured,taps,tapped,appoints,appointed|招聘,招募,招揽,挖来,挖角,引进,校招,任命,出任
+recruit|recruit,recruits,recruited,recruiting,recruitment,hire,hires,hired,hiring,poach,poaches,poached,poaching,lure,lures,lured,taps,tapped,appoints,appointed|招聘,招募,招揽,挖来,挖角,挖走,引进,校招,任命,出任
 engineer|engineer,engineers,engineering|工程师,工程人才
 researcher|researcher,researchers,scientist,scientists|研究员,科学家,研究人员
 join|join,joins,joined,joining|加盟,加入,入职

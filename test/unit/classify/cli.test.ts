@@ -61,3 +61,26 @@ describe('classify CLI over a stream', () => {
     expect(JSON.parse(text)).toMatchObject({ id: 'z', score: 0.1, why: ['fake'] });
   });
 });
+
+describe('classify through the bin', () => {
+  it('stops quietly when its reader closes the pipe early (| head): SIGPIPE status 141, no stack trace', async () => {
+    const { spawn, spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const bin = join(process.cwd(), 'dist/cli.js');
+    if (!existsSync(bin)) spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+    const line = JSON.stringify({ id: 'x', title: 'OpenAI researcher Lena Hoffmann joins Anthropic', summary: 'She worked on reasoning.' });
+    const child = spawn(process.execPath, [bin, 'classify'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += String(c)));
+    // The bin may be gone before all input is written: that is the point.
+    child.stdin.on('error', () => {});
+    // Read the first line, then close our end as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    for (let i = 0; i < 5000; i++) child.stdin.write(`${line}\n`);
+    child.stdin.end();
+    const code = await new Promise<number | null>((r) => child.on('close', (c) => r(c)));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(141);
+  }, 30_000);
+});

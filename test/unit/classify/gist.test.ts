@@ -54,6 +54,13 @@ describe('gist on assessments', () => {
     const b = classify('美团App上线AI智能体', '美团App上线AI智能体，用户一句话即可预订酒店、打车和点外卖。');
     expect(b.gist).toMatch(/^Meituan: AI agent for (?:hotel booking|ride-hailing|food delivery)/);
   });
+  it('a Chinese talent story without a move says what it is about: retention pay, stock grants, poaching', () => {
+    const a = classify('字节跳动向Seed核心研究员发放专项留任期权', '字节跳动近期向Seed团队数十名核心研究员发放专项留任期权，分四年归属，以应对同行挖角。');
+    expect(a.moves).toEqual([]);
+    expect(a.gist).toBe('ByteDance: retention pay and stock grants for AI researchers.');
+    const b = classify('传腾讯一位大模型专家被字节挖走，年薪翻倍', '知情人士称，这位专家负责混元大模型的预训练，加盟后年薪翻倍。');
+    expect(b.gist).toMatch(/^Tencent and ByteDance: hiring and pay for AI/);
+  });
   it('irrelevant items carry no gist; English items get their lead sentence', () => {
     expect(classify('Rangers arrest rhino poachers', 'Four men were detained.').gist).toBeUndefined();
     const en = classify(
