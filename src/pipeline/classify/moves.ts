@@ -30,6 +30,11 @@ const PASSIVE_ZH_AFTER = /^[^，。；,;\n]{0,20}?(?:挖走|挖角|挖去|招致
 // - "comes home to run KakaoTalk's AI", "left to lead Meta's lab": a purpose verb on the firm's own team.
 const PURPOSE_POSS_BEFORE = /(?<!\bused )\bto (?:run|lead|head|oversee)\s+$/i;
 const PURPOSE_POSS_AFTER = /^(?:'s|’s)\s/;
+// - "… spent 11 years at Google. At OpenAI she will work on search": a sentence that opens on the firm
+//   and says what the person does there next.
+const AT_START_BEFORE = /(?:^|[.!?]\s+)At\s+$/;
+const AT_NEXT_AFTER =
+  /^(?:['’]s\s+[\w-]+(?:\s+[\w-]+)?)?,?\s+(?:he|she|they)\s+(?:will|['’]ll|is to|is set to|now|inherits|takes|joins|starts|gets|leads|heads|runs|oversees)\b/;
 // Weaker destination cues (direction words that need a move elsewhere in the text).
 const TO_BEFORE_WEAK = /(?:\bto|\bfor|\btoward)\s+(?:the\s+)?$/i;
 // Destination cues right after a mention (the hiring side).
@@ -370,7 +375,8 @@ export function extractMove(k: Knowledge, original: string, firms: FirmHit[], fo
       TO_BEFORE.test(before) ||
       (fromXTo && FROM_X_TO.test(before)) ||
       (bringInto && BRING_INTO.test(longBefore)) ||
-      (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after));
+      (PASSIVE_ZH_BEFORE.test(before) && PASSIVE_ZH_AFTER.test(after)) ||
+      (AT_START_BEFORE.test(text.slice(Math.max(0, m.start - 8), m.start)) && AT_NEXT_AFTER.test(after));
     const purpose = !toBefore && (PURPOSE_BEFORE.test(before) || (purposePoss && PURPOSE_POSS_BEFORE.test(before) && PURPOSE_POSS_AFTER.test(after)));
     // 从X挖来: the firm after 从 is where the person was taken from, not the hiring side.
     const toAfter = !FROM_ZH_BEFORE.test(before) && (TO_AFTER.test(after) || (acquiAfter && ACQUI_AFTER.test(longAfter)));

@@ -104,6 +104,15 @@ function hiddenByFirm(start: number, end: number, firms: FirmHit[]): boolean {
   return firms.some((f) => f.start < end && start < f.end && f.start <= start);
 }
 
+/**
+ * Every word of four letters or more capitalised, at least four of them: AP and Bloomberg style
+ * headlines. A sentence-case headline has a lower-case verb or noun of that length ("swaps", "leaves").
+ */
+function isTitleCase(title: string): boolean {
+  const long = title.match(/(?<![\p{L}\p{M}'’-])\p{L}[\p{L}\p{M}'’-]{3,}/gu) ?? [];
+  return long.length >= 4 && long.every((w) => w[0] !== w[0].toLowerCase());
+}
+
 /** `folded` is fold(text) (or of the text toSimplified made it from). */
 export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: string) => boolean, folded: string = fold(text)): PersonCandidate[] {
   const found = new Map<string, PersonCandidate>();
@@ -112,6 +121,11 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     if (c) c.score += score;
     else found.set(name, { name, start, score });
   };
+  // In a Title Case headline every word is capitalised ("DeepMind Loses a Safety Evaluator"): a name
+  // found there counts only when its last word is in the summary too, as a real name is.
+  const nl = text.indexOf('\n');
+  const titleEnd = nl < 0 ? text.length : nl;
+  const titleCase = nl > 0 && isTitleCase(text.slice(0, titleEnd));
   for (const m of text.matchAll(EN_NAME)) {
     const tokens = m[1].split(/\s+/);
     let offset = m.index;
@@ -145,6 +159,7 @@ export function findPeople(text: string, firms: FirmHit[], isFirmName: (s: strin
     // A firm alias that is this very name (a founder listed under the firm) does not hide the person.
     const from = best.start;
     if (firms.some((f) => f.start < end && from < f.end && f.term !== name)) continue;
+    if (titleCase && best.start < titleEnd && text.indexOf(best.tokens[best.tokens.length - 1], titleEnd) < 0) continue;
     // "roughly 12 of Elon Musk's AI staffers": the owner of a company, not a person who moves.
     if (OWNER_AFTER.test(text.slice(end, end + 40))) continue;
     let score = 1;

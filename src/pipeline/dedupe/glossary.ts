@@ -9,7 +9,7 @@ restaurant|restaurant,restaurants,table,dine|餐厅,到店,订座
 hotel|hotel,hotels|酒店,酒旅
 medicine|medicine,pharmacy,drug,drugs|买药,送药,医药,药品
 health|health,clinic,clinics,hospital,hospitals,medical,outpatient|医疗,挂号,医院,健康,门诊,就医,问诊
-bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费
+bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费,分账,分摊,算账
 payment|payment,payments,wallet,wallets,checkout|支付,付款,收款,钱包,代付
 paying|pay,pays,paying|
 transfer|transfer,transfers,remittance|转账,汇款

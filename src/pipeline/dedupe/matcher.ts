@@ -12,6 +12,8 @@ import {
   movesConflict,
   numbersConflict,
   parseData,
+  payHeadline,
+  payOfMove,
   samePerson,
   topicConflict,
   type Parsed,
@@ -136,11 +138,15 @@ function judge(a: Parsed, b: Parsed, o: Settings, spec: Specificity): Verdict {
   // ("Moonshot sweetens equity to keep engineers", after its co-founder's exit): it must be the same kind.
   if (person === 'same' && !(a.pt && b.pt)) {
     const kind = eventConflict(a, b);
-    if (kind) return { duplicate: false, reason: `different-${kind}` };
+    if (kind && !(kind === 'action' && payOfMove(a, b))) return { duplicate: false, reason: `different-${kind}` };
   }
   if (person === 'same') return gap <= o.personGap ? { duplicate: true, reason: 'same-person' } : { duplicate: false, reason: 'outside-window' };
   if (gap > o.window) return { duplicate: false, reason: 'outside-window' };
   if (topicConflict(a, b)) return { duplicate: false, reason: 'different-topic' };
+  // Pay is news about the firm that pays: two firms' grants or raises are two stories, whatever firms
+  // each names as the rivals they answer ("OpenAI offers stock awards" after exits to Meta and
+  // Google; "Google speeds up vesting" after exits to OpenAI).
+  if (a.f0 && b.f0 && a.f0 !== b.f0 && payHeadline(a) && payHeadline(b)) return { duplicate: false, reason: 'different-subject' };
   const kind = eventConflict(a, b);
   if (kind) return { duplicate: false, reason: `different-${kind}` };
   // A move is news about a named person: coverage that never names them tells another story.

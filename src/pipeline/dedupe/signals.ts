@@ -128,6 +128,24 @@ export function moveHeadline(p: Parsed): boolean {
   return k.has('move') && !k.has('pay');
 }
 
+/**
+ * One headline tells a person's move, the other only the pay it came with ("Meta's hiring list grows
+ * by one: a package over $100 million", after "X joins Meta"): for the same person that is one event.
+ * Pay to keep people (retention) stays an event of its own.
+ */
+/** The headline tells pay (salary, equity, retention, incentives). */
+export function payHeadline(p: Parsed): boolean {
+  return kinds(p.tc, FAMILIES.action).has('pay');
+}
+
+export function payOfMove(a: Parsed, b: Parsed): boolean {
+  const payOnly = (p: Parsed) => {
+    const k = kinds(p.tc, FAMILIES.action);
+    return k.size === 1 && k.has('pay') && !p.tc.includes('retention');
+  };
+  return (payOnly(a) && moveHeadline(b)) || (payOnly(b) && moveHeadline(a));
+}
+
 /** Headline concepts that make an event of their own: one headline has it, the other does not. */
 const MARKERS = ['talks', 'react', 'reorg'];
 
@@ -190,6 +208,9 @@ function places(titleConcepts: string[] | undefined, policy: boolean, said: stri
 function actionKinds(p: Parsed, name: 'action' | 'service' | 'product'): Set<string> {
   const out = kinds(p.tc, FAMILIES[name], name === 'action' && !p.f.length);
   if (name === 'action' && p.o?.length && !p.o.includes('talent')) out.delete('move');
+  // In a talent story, a housing subsidy and a tax rebate are two money incentives of one package (杭州人才新政:
+  // 购房补贴, 个税返还): coverage picks one to headline. A visa stays another instrument.
+  if (name === 'service' && p.o?.includes('talent') && (out.has('subsidy') || out.has('tax'))) out.add('incentive');
   return out;
 }
 

@@ -524,6 +524,22 @@ describe('move grammar, by rule', () => {
       'Careem',
     ],
     [
+      'a sentence that opens on the firm and says what the person does there next: "At OpenAI she will …"',
+      'Why OpenAI wants a Google search veteran',
+      'Hannah Berg spent 11 years at Google tuning how Search ranks sources. At OpenAI she will work on ChatGPT search quality.',
+      'Hannah Berg',
+      'Google',
+      'OpenAI',
+    ],
+    [
+      'in a Title Case headline a "name" the summary never uses is not the person',
+      'DeepMind Loses a Safety Evaluator to Anthropic',
+      "Marcus Oyelaran's move follows Anthropic's expansion in London; he had been on garden leave from Google DeepMind since October.",
+      'Marcus Oyelaran',
+      'Google',
+      'Anthropic',
+    ],
+    [
       '"ropes in" is a hire',
       "Paytm ropes in Google's Arjun Mehta to lead its AI assistant",
       'Arjun Mehta, a director of engineering at Google, will head the conversational AI across payments and travel.',
@@ -603,6 +619,11 @@ describe('move grammar, by rule', () => {
       '"Figure" without robots said is a word, not the company',
       'A figure of speech: Jan Novak is now at ease',
       'Jan Novak, a former Google researcher, said the figure was wrong.',
+    ],
+    [
+      '"At X she led …" is the past, not a next step',
+      'A Gemini veteran weighs her options',
+      'Mira Holt spent six years at Google. At Google she led the Gemini evaluations team.',
     ],
     [
       'title-case verbs are not a name',

@@ -250,6 +250,85 @@ describe('numbers and kinds', () => {
     expect(momo[1].orgs).toEqual(['MoMo']);
     expect(verdict(zalo, momo)).toMatchObject({ duplicate: false, reason: 'different-firms' });
   });
+  it("the same person's move and the pay it came with are one event; two firms' stock grants are two", () => {
+    const mover: Move = { person: 'Elena Varga', from: 'OpenAI', to: 'Meta' };
+    const joins: [Item, Assessment] = [
+      item({
+        title: 'OpenAI post-training lead Elena Varga joins Meta',
+        summary: 'Elena Varga led post-training for reasoning models at OpenAI.',
+        published: at(0),
+      }),
+      talent(['OpenAI', 'Meta'], mover),
+    ];
+    const pay: [Item, Assessment] = [
+      item({
+        title: 'Meta’s hiring list grows by one, with a four-year package over $100 million',
+        summary: 'Elena Varga, who led post-training at OpenAI, joins Meta with a package worth more than $100 million.',
+        published: at(6),
+      }),
+      talent(['Meta', 'OpenAI'], mover),
+    ];
+    expect(verdict(joins, pay)).toMatchObject({ duplicate: true, reason: 'same-person' });
+    const openai: [Item, Assessment] = [
+      item({
+        title: 'OpenAI offers staff special stock awards to stem defections',
+        summary: 'OpenAI is giving equity awards after departures to Meta and Google.',
+        published: at(0),
+      }),
+      talent(['OpenAI', 'Meta', 'Google']),
+    ];
+    const google: [Item, Assessment] = [
+      item({
+        title: 'Google speeds up stock vesting for DeepMind researchers',
+        summary: 'Google is granting extra stock after losing researchers to OpenAI and Meta.',
+        published: at(20),
+      }),
+      talent(['Google', 'OpenAI', 'Meta']),
+    ];
+    expect(verdict(openai, google)).toMatchObject({ duplicate: false, reason: 'different-subject' });
+  });
+  it('分账 is a bill feature: AI bill-splitting is not the AI trip planner of the same app', () => {
+    const trip: [Item, Assessment] = [
+      item({
+        title: '支付宝上线AI出行规划师，一句话订好机票酒店',
+        summary: '支付宝上线AI出行规划功能，智能体可生成行程并完成预订与支付。',
+        lang: 'zh',
+        published: at(0),
+      }),
+      product(['Ant Group']),
+    ];
+    const split: [Item, Assessment] = [
+      item({
+        title: '支付宝上线AI分账：拍小票自动算好每人该付多少',
+        summary: '支付宝上线AI分账功能，识别小票后按人头分摊，并向好友发起收款。',
+        lang: 'zh',
+        published: at(30),
+      }),
+      product(['Ant Group']),
+    ];
+    expect(verdict(trip, split)).toMatchObject({ duplicate: false, reason: 'different-service' });
+  });
+  it("in a talent story a housing subsidy and a tax rebate can be one city's package", () => {
+    const subsidy: [Item, Assessment] = [
+      item({
+        title: '杭州发布AI人才新政：顶尖人才最高给予1000万元购房补贴',
+        summary: '杭州市发布人工智能人才新政，对顶尖人才给予购房补贴和个税返还。',
+        lang: 'zh',
+        published: at(0),
+      }),
+      policy(),
+    ];
+    const tax: [Item, Assessment] = [
+      item({
+        title: '杭州“抢人”再加码，大模型工程师可享个税返还',
+        summary: '杭州人工智能人才新政明确，大模型工程师可享个税返还，顶尖人才另有购房补贴。',
+        lang: 'zh',
+        published: at(8),
+      }),
+      policy(),
+    ];
+    expect(verdict(subsidy, tax).reason).not.toBe('different-service');
+  });
   it('a group-chat summary feature and in-chat train booking are two features', () => {
     const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
     const b: [Item, Assessment] = [item({ title: 'KakaoTalk’s AI can now book train tickets inside a chat', published: at(2) }), product(['Kakao'])];
