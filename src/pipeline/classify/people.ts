@@ -47,13 +47,13 @@ const AFTER_CUE =
   /^(?:,\s*(?:who|a|an|the|long|previously|formerly|one|chief|head|most|until|to|for)\b|,\s*[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?['’]s\s+(?:new|incoming|latest|former|first|top)\b|\s+(?:has|had|have|will|is|was|joins|joined|left|leaves|departs|departed|exits|started|appeared|appears|now|said|told|makes|made|swaps|swapped|signs|signed|resurfaces|resurfaced|rejoins|rejoined|quits|quit|is back|heads back|goes back|confirmed|wrote|to|heads|lands|jumps|returned|returns|spent|accepted|took|moved|moves|becomes|became|previously|formerly|ran|led|built|worked|oversaw|helped)\b|'s\s+(?:[\w-]+\s+)?(?:departure|exit|move|hire|arrival|appointment|return|new)\b|\s+and\s+(?:[A-Z\u00C0-\u017F]|co-?founder|fellow)|\s*(?:已|正式|将|加盟|加入|转投|离职|在|出任|此前|确认|宣布|及))/;
 const OWNER_AFTER = /^['’]s\s+(?:AI\s+|own\s+|new\s+)?(?:staffers|employees|workforce|company|companies|startup|firm|empire|businesses)\b/;
 const BEFORE_CUE =
-  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
+  /(?:researcher|engineer|scientist|lead|head|chief|director|VP|president|veteran|founders?|co-founders?|executive|officer|architect|manager|hired|appointed|named|including|recruit|founding|offer to|offers to|lured|poached|lost|loses|signed|recruited|welcomed|tapped|hiring of|hire of|appointment of|arrival of|poaching of|departure of|exit of|研究员|工程师|科学家|负责人|专家|骨干|高管|创始人|执行官|架构师|聘用)[,\s]*$/i;
 
 // BEFORE_CUE's words, lower case: the pattern is one of them, then only commas and whitespace to the end.
 const BEFORE_CUE_WORDS =
   'researcher engineer scientist lead head chief director vp president veteran founder founders executive officer architect manager hired appointed named including recruit founding lured poached lost loses signed recruited welcomed tapped 研究员 工程师 科学家 负责人 专家 骨干 高管 创始人 执行官 架构师 聘用'
     .split(' ')
-    .concat(['offer to', 'offers to', 'hiring of', 'departure of', 'exit of']);
+    .concat(['offer to', 'offers to', 'hiring of', 'hire of', 'appointment of', 'arrival of', 'poaching of', 'departure of', 'exit of']);
 
 /** Whether BEFORE_CUE can match: the text ends in one of its words (any case), then commas and whitespace. */
 function endsWithCue(lead: string): boolean {

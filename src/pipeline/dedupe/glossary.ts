@@ -27,7 +27,7 @@ engineer|engineer,engineers,engineering|工程师,工程人才
 researcher|researcher,researchers,scientist,scientists|研究员,科学家,研究人员
 join|join,joins,joined,joining|加盟,加入,入职
 leave|leave,leaves,left,depart,departs,departure,departing,exit,exits,quit,quits|离职,离开,出走,离队
-switch|defect,defects,jump,jumps,move,moves,switch|转投,跳槽
+switch|defect,defects,jump,jumps,move,moves,switch,crosses to,crossed to,crosses over to,crossed over to|转投,跳槽
 vicepresident|vice,vp|副总裁
 chief|chief,head,lead,leads,director,boss|负责人,主管,总监,一号位
 founder|founder,founders,cofounder,founding|创始,联合创始人
@@ -398,6 +398,8 @@ export const PLACE_PARENT = new Map<string, string>([
   ['london', 'uk'],
   ['jakarta', 'indonesia'],
   ...['indonesia', 'singapore', 'thailand', 'vietnam', 'malaysia', 'philippines'].map((c) => [c, 'seasia'] as [string, string]),
+  // Paris is in France, France in Europe: a Paris lab and "Europe's talent war" can be one story.
+  ...['uk', 'germany', 'france', 'switzerland', 'netherlands'].map((c) => [c, 'europe'] as [string, string]),
 ]);
 
 /**

@@ -66,6 +66,11 @@ const talent: Array<[string, string, string]> = [
     'Singapore unveils a fast-track work pass for top AI researchers',
     'The Ministry of Manpower will decide applications within ten working days for researchers with strong publication records.',
   ],
+  [
+    'a visa route for foreign AI experts is a talent policy',
+    'Singapore widens its fast lane for foreign AI experts',
+    'Applicants with senior roles at AI labs can move without a job offer, officials said.',
+  ],
   ['traditional Chinese', '前騰訊混元研究員加盟阿里通義', '騰訊混元大模型研究員陳思遠已離職，正式加盟阿里巴巴通義實驗室，負責多模態模型。'],
 ];
 

@@ -329,6 +329,44 @@ describe('numbers and kinds', () => {
     ];
     expect(verdict(subsidy, tax).reason).not.toBe('different-service');
   });
+  it('"crosses to a rival" is a move, not a milestone; a Paris lab lies in Europe', () => {
+    const mover: Move = { person: 'Yoon Seo-yeon', from: 'Kakao', to: 'LY Corp' };
+    const hires: [Item, Assessment] = [
+      item({
+        title: "LY Corp hires KakaoTalk's AI tab chief to build LINE's agent",
+        summary: 'Yoon Seo-yeon has joined LY Corp from Kakao.',
+        published: at(0),
+      }),
+      talent(['LY Corp', 'Kakao'], mover),
+    ];
+    const crosses: [Item, Assessment] = [
+      item({
+        title: "Kakao's AI tab architect crosses to rival LINE operator",
+        summary: "Yoon Seo-yeon's move to LY Corp comes as both messengers race.",
+        published: at(8),
+      }),
+      talent(['Kakao', 'LY Corp'], mover),
+    ];
+    expect(verdict(hires, crosses)).toMatchObject({ duplicate: true, reason: 'same-person' });
+    const paris: Move = { person: 'Élodie Marchetti', from: 'Mistral AI', to: 'Apple' };
+    const lab: [Item, Assessment] = [
+      item({
+        title: 'Apple hires Mistral AI co-lead Élodie Marchetti to run a new Paris lab',
+        summary: 'Élodie Marchetti will head Apple’s new office in Paris.',
+        published: at(0),
+      }),
+      talent(['Apple'], paris),
+    ];
+    const europe: [Item, Assessment] = [
+      item({
+        title: "Mistral AI's post-training co-lead leaves for Apple as Europe's talent war spreads",
+        summary: 'Élodie Marchetti is the most senior departure from Mistral AI this year.',
+        published: at(20),
+      }),
+      talent(['Apple'], paris),
+    ];
+    expect(verdict(lab, europe)).toMatchObject({ duplicate: true, reason: 'same-person' });
+  });
   it('a group-chat summary feature and in-chat train booking are two features', () => {
     const a: [Item, Assessment] = [item({ title: 'KakaoTalk adds AI summaries for unread group chats', published: at(0) }), product(['Kakao'])];
     const b: [Item, Assessment] = [item({ title: 'KakaoTalk’s AI can now book train tickets inside a chat', published: at(2) }), product(['Kakao'])];
