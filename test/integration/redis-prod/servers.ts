@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe } from 'vitest';
@@ -64,6 +65,22 @@ export function spawnRedis(args: string[], ready: RegExp = /ready to accept conn
       clearTimeout(timer);
       reject(new Error(`${what} exited with ${code}: ${out}`));
     });
+  });
+}
+
+/** A port free on 127.0.0.1 whose cluster bus port (port + 10000) is free too. */
+async function freeClusterPort(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (port + 10000 <= 65535 && (await portFree(port + 10000))) return port;
+  }
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
 }
 
@@ -207,21 +224,31 @@ export async function startCluster(primaries = 3, replicas = 0, opts: { tls?: bo
   };
   try {
     for (let i = 0; i < primaries * (1 + replicas); i++) {
-      const port = await freePort();
       const nodeDir = mkdtempSync(join(dir, `n${i}-`));
-      children.push(
-        await spawnRedis([
-          ...base(port, nodeDir),
-          ...tlsArgs(port),
-          '--cluster-enabled',
-          'yes',
-          '--cluster-config-file',
-          join(nodeDir, 'nodes.conf'),
-          '--cluster-node-timeout',
-          '2000',
-        ]),
-      );
-      ports.push(port);
+      // A cluster node also listens on its bus port (port + 10000), which freePort() never checked:
+      // both must be free, and another process may take either before redis-server binds it, so a
+      // node that cannot bind is started again on other ports.
+      for (let attempt = 1; ; attempt++) {
+        const port = await freeClusterPort();
+        try {
+          children.push(
+            await spawnRedis([
+              ...base(port, nodeDir),
+              ...tlsArgs(port),
+              '--cluster-enabled',
+              'yes',
+              '--cluster-config-file',
+              join(nodeDir, 'nodes.conf'),
+              '--cluster-node-timeout',
+              '2000',
+            ]),
+          );
+          ports.push(port);
+          break;
+        } catch (err) {
+          if (attempt >= 5 || !/Address already in use/.test(String(err))) throw err;
+        }
+      }
     }
     const r = spawnSync(
       'redis-cli',
