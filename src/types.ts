@@ -63,9 +63,9 @@ export interface Assessment {
   /** Canonical firm names. */
   firms: string[];
   /**
-   * Every firm named, in the order the text names them, when some are outside the reported list
-   * (super-app operators such as Zalo, PhonePe, Careem): the near-duplicate check compares stories by
-   * these, so "Zalo adds an assistant" and "MoMo adds a coach" are two firms' news. Absent otherwise.
+   * The reported firms and the super-app operators outside that list (Zalo, PhonePe, Careem), in the
+   * order the text names them; set only when it names such an operator. The near-duplicate check
+   * compares stories by these, so "Zalo adds an assistant" and "MoMo adds a coach" are two firms' news.
    */
   orgs?: string[];
   moves: Move[];

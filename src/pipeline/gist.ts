@@ -4,8 +4,8 @@
 import { pinyin } from 'pinyin-pro';
 import type { Assessment, Item, Move } from '../types.js';
 import { isChinese, plainText, sentences } from './summarize.js';
+import { conceptsOf } from './dedupe/features.js';
 import { FAMILIES } from './dedupe/glossary.js';
-import { tokenize } from './dedupe/tokens.js';
 
 export const GIST_LIMIT = 200;
 
@@ -219,13 +219,6 @@ const TALENT_EN: Array<[string, string]> = [
   ['subsidy', 'subsidies'],
 ];
 
-/** Concepts of the headline, then of the summary (the dedupe glossary's, both languages). */
-function conceptsOf(text: string): string[] {
-  const sink = { words: new Set<number>(), concepts: new Set<string>(), proper: new Set<number>(), maxWords: 0, maxProper: 0 };
-  tokenize(text, sink, false);
-  return [...sink.concepts];
-}
-
 /** "retention pay and stock grants for AI researchers": a Chinese talent story without a move, from its headline first. */
 function talentPhrase(title: string, body: string): string | undefined {
   // Graduate hiring says the hiring already.
@@ -239,16 +232,18 @@ function talentPhrase(title: string, body: string): string | undefined {
   return `${list(parts.slice(0, 2))} for ${who}`;
 }
 
-function topicPhrase(a: Assessment, facts: GistFacts, products: string[], feature?: string): string {
+function topicPhrase(a: Assessment, facts: GistFacts, products: string[], title: string, body: string): string {
   const fam = new Set(facts.families ?? []);
   const what = products.length ? ` ${list(products.slice(0, 2))}` : '';
   if (a.topics.includes('superapp') && !a.topics.includes('talent')) {
+    const feature = featurePhrase(title, body);
     if (feature) return `${feature} in${what || ' its super-app'}`;
     if (fam.has('feature')) return `AI assistant or agent features in${what || ' its super-app'}`;
     if (fam.has('ecosystem')) return `super-app ecosystem moves${what ? ` around${what}` : ''}`;
     return `super-app strategy${what ? ` for${what}` : ''}`;
   }
-  if (feature) return feature;
+  const about = talentPhrase(title, body);
+  if (about) return about;
   if (fam.has('policy')) return `AI talent policy${what ? ` (${what.trim()})` : ''}`;
   if (fam.has('war')) return `competition for AI talent${what ? ` around${what}` : ''}`;
   if (fam.has('move')) return `AI staff moves${what ? ` around${what}` : ''}`;
@@ -292,8 +287,7 @@ export function buildGist(
     ),
   ];
   const firms = a.firms.length ? list(a.firms.slice(0, 4)) : 'Chinese tech firms';
-  const superappOnly = a.topics.includes('superapp') && !a.topics.includes('talent');
-  const phrase = topicPhrase(a as Assessment, facts, products, superappOnly ? featurePhrase(title, body) : talentPhrase(title, body));
+  const phrase = topicPhrase(a as Assessment, facts, products, title, body);
   return fit(`${firms}: ${phrase}${num ? ` (${num})` : ''}.`);
 }
 

@@ -155,6 +155,16 @@ function capped<T>(s: Set<T>, max: number): T[] {
   return out;
 }
 
+/**
+ * The glossary concepts a text names, in order of appearance, read as the fingerprint reads them
+ * (width and traditional characters folded, the glossary's phrases joined): for the gist.
+ */
+export function conceptsOf(text: string): string[] {
+  const sink: TokenSink = { words: new Set(), concepts: new Set(), proper: new Set(), maxWords: 0, maxProper: 0 };
+  tokenize(phrases(foldChars(text)), sink, false);
+  return [...sink.concepts];
+}
+
 export function extractFeatures(item: Item, assessment: Assessment): Features {
   const title = phrases(foldChars(item.title ?? ''));
   const summary = phrases(foldChars((item.summary ?? '').slice(0, 600)));

@@ -9,7 +9,7 @@ restaurant|restaurant,restaurants,table,dine|餐厅,到店,订座
 hotel|hotel,hotels|酒店,酒旅
 medicine|medicine,pharmacy,drug,drugs|买药,送药,医药,药品
 health|health,clinic,clinics,hospital,hospitals,medical,outpatient|医疗,挂号,医院,健康,门诊,就医,问诊
-bill|bill,bills,utility,utilities|账单,缴费,水电,燃气,话费,分账,分摊,算账
+bill|bill,bills,utility,utilities|账单,帐单,缴费,水电,燃气,话费,分账,分帐,分摊,算账,算帐
 payment|payment,payments,wallet,wallets,checkout|支付,付款,收款,钱包,代付
 paying|pay,pays,paying|
 transfer|transfer,transfers,remittance|转账,汇款
@@ -117,7 +117,7 @@ gift|gift,gifts,gifting|礼物,送礼,礼品
 creator|creator,creators,influencer,influencers|创作者,网红,达人,博主
 support||客服,售后,人工客服
 tryon|tryon|试衣,试穿,虚拟试穿
-budget|budgeting,bookkeeping,expense tracker,spending tracker|记账,账本
+budget|budgeting,bookkeeping,expense tracker,spending tracker|记账,记帐,账本,帐本
 jobs|job matching,job-matching,job seeker,job seekers,job search,job board,job boards,jobs board,job listings,job postings,jobs feature,jobs tool,job-search|求职,找工作,招聘平台
 card|card,cards,debit,visa debit,visa credit,visa prepaid,visa card,visa cards,visa network,visa inc|信用卡,借记卡,银行卡
 bank|bank,banks,banking,deposit,deposits|银行,存款

@@ -128,16 +128,16 @@ export function moveHeadline(p: Parsed): boolean {
   return k.has('move') && !k.has('pay');
 }
 
-/**
- * One headline tells a person's move, the other only the pay it came with ("Meta's hiring list grows
- * by one: a package over $100 million", after "X joins Meta"): for the same person that is one event.
- * Pay to keep people (retention) stays an event of its own.
- */
 /** The headline tells pay (salary, equity, retention, incentives). */
 export function payHeadline(p: Parsed): boolean {
   return kinds(p.tc, FAMILIES.action).has('pay');
 }
 
+/**
+ * One headline tells a person's move, the other only the pay it came with ("Meta's hiring list grows
+ * by one: a package over $100 million", after "X joins Meta"): for the same person that is one event.
+ * Pay to keep people (retention) stays an event of its own.
+ */
 export function payOfMove(a: Parsed, b: Parsed): boolean {
   const payOnly = (p: Parsed) => {
     const k = kinds(p.tc, FAMILIES.action);

@@ -5,11 +5,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { describe } from 'vitest';
-import { freePort, hasRedisServer, stopChild } from '../redis/helpers.js';
+import { freePort, hasRedisServer, portFree, stopChild } from '../redis/helpers.js';
 
 export { hasRedisServer };
 const has = (cmd: string, args: string[]) => spawnSync(cmd, args, { encoding: 'utf8' }).status === 0;
@@ -74,14 +73,6 @@ async function freeClusterPort(): Promise<number> {
     const port = await freePort();
     if (port + 10000 <= 65535 && (await portFree(port + 10000))) return port;
   }
-}
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
 }
 
 const base = (port: number, dir: string) => ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'];

@@ -54,6 +54,15 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Whether nothing listens on this port of 127.0.0.1 right now. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
+  });
+}
+
 /**
  * Starts `redis-server` on the port (no persistence unless `extra` says otherwise, e.g.
  * ['--appendonly', 'yes', '--dir', tmp]) and resolves once it accepts connections.

@@ -50,6 +50,9 @@ describe('gist on assessments', () => {
       '支付宝App上线AI助手新功能，用户说一句话即可查询账单、发起转账。蚂蚁集团称该功能基于自研大模型。',
     );
     expect(a.gist).toBe('Ant Group: AI assistant for bills and money transfers in Alipay.');
+    // Read as the fingerprint reads text: traditional characters and full-width letters fold first.
+    const t = classify('支付寶上線ＡＩ帳單助手，一句話完成轉賬', '支付寶App上線AI助手新功能，用戶說一句話即可查詢帳單、發起轉賬。');
+    expect(t.gist).toBe('Ant Group: AI assistant for bills and money transfers in Alipay.');
     // Without a service in the headline, the summary's: an agent that books hotels and rides.
     const b = classify('美团App上线AI智能体', '美团App上线AI智能体，用户一句话即可预订酒店、打车和点外卖。');
     expect(b.gist).toMatch(/^Meituan: AI agent for (?:hotel booking|ride-hailing|food delivery)/);
